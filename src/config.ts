@@ -1,0 +1,269 @@
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { parseEnv } from "node:util";
+import { z } from "zod";
+
+/** A setting that is missing or wrong: the process stops with exit code 2 and this one line. */
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    readonly problem: string,
+  ) {
+    super(`${variable}: ${problem}`);
+    this.name = "ConfigError";
+  }
+}
+
+const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const list = (value: string | undefined) =>
+  (value ?? "")
+    .split(",")
+    .map((item) => item.trim())
+    .filter((item) => item.length > 0);
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((value) => (value === undefined || value.trim() === "" ? undefined : value.trim()));
+const optionalGuid = optionalText.refine((value) => value === undefined || guid.test(value), "must be a GUID");
+const optionalHttpsUrl = optionalText.refine(
+  (value) => value === undefined || /^https:\/\/[^\s/]+/i.test(value),
+  "must be an https:// URL",
+);
+const integer = (fallback: number, min: number, max: number) =>
+  optionalText
+    .transform((value) => (value === undefined ? fallback : Number(value)))
+    .refine((value) => Number.isInteger(value) && value >= min && value <= max, `must be a whole number from ${min} to ${max}`);
+const positive = (fallback: number, max: number) =>
+  optionalText
+    .transform((value) => (value === undefined ? fallback : Number(value)))
+    .refine((value) => Number.isFinite(value) && value > 0 && value <= max, `must be a number above 0 and at most ${max}`);
+
+/**
+ * Every variable the product reads, each described once. Values come from the process environment,
+ * which wins over `env/.env.<MFA_READY_ENV>` (default `local`) and its git-ignored `.user` companion.
+ */
+const schema = z.object({
+  /** Port of the bot's HTTP endpoint. */
+  PORT: integer(3978, 0, 65535),
+  /** Interface to bind; defaults to all interfaces with BOT_ID, loopback without. */
+  HOST: optionalText,
+  /** The bot's Microsoft app id. Without it, incoming requests are not authenticated (local use only). */
+  BOT_ID: optionalGuid,
+  /** The bot's app type: MultiTenant, SingleTenant or UserAssignedMSI. */
+  BOT_TYPE: z
+    .enum(["MultiTenant", "SingleTenant", "UserAssignedMSI"], { message: "must be MultiTenant, SingleTenant or UserAssignedMSI" })
+    .optional()
+    .default("SingleTenant"),
+  /** Tenant of the bot's app registration (SingleTenant and UserAssignedMSI). */
+  BOT_TENANT_ID: optionalGuid,
+  /** The bot's client secret. */
+  SECRET_BOT_PASSWORD: optionalText,
+  /** PEM file with the bot's certificate and private key, instead of a secret. */
+  BOT_CERTIFICATE_PATH: optionalText,
+  /** Comma-separated tenant ids whose activities are processed; empty means any. */
+  ALLOWED_TENANTS: optionalText.refine(
+    (value) => list(value).every((id) => guid.test(id)),
+    "must be a comma-separated list of tenant GUIDs",
+  ),
+  /** Where the embedded SQLite database lives. */
+  DATA_DIR: optionalText.transform((value) => value ?? ".data"),
+  /** Bot state and product stores: sqlite (embedded) or azure (Azure Storage, for scale-out). */
+  STORAGE: z.enum(["sqlite", "azure"], { message: "must be sqlite or azure" }).optional().default("sqlite"),
+  /** Azure Storage connection string, with STORAGE=azure. */
+  SECRET_AZURE_STORAGE_CONNECTION_STRING: optionalText,
+  /** trace, debug, info, warn, error or silent. */
+  LOG_LEVEL: z
+    .enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"], { message: "must be trace, debug, info, warn, error, fatal or silent" })
+    .optional()
+    .default("info"),
+
+  /** The tenant the product reads. Unset: the demo tenant, served by the in-process Graph simulator. */
+  TENANT_ID: optionalGuid,
+  /** Microsoft Graph base URL (national clouds, or a Graph simulator). */
+  GRAPH_BASE_URL: optionalHttpsUrl,
+  /** Azure Resource Manager base URL, for Microsoft.PortalServices settings. */
+  ARM_BASE_URL: optionalHttpsUrl,
+  /** Microsoft Entra authority host for tokens. */
+  AUTHORITY_HOST: optionalHttpsUrl,
+  /** How the product gets Graph tokens: secret, certificate, managed-identity or workload-identity. */
+  GRAPH_CREDENTIAL: z
+    .enum(["secret", "certificate", "managed-identity", "workload-identity"], {
+      message: "must be secret, certificate, managed-identity or workload-identity",
+    })
+    .optional(),
+  /** App (client) id used for Graph; defaults to BOT_ID. */
+  GRAPH_CLIENT_ID: optionalGuid,
+  /** Client secret for Graph (GRAPH_CREDENTIAL=secret); defaults to SECRET_BOT_PASSWORD. */
+  SECRET_GRAPH_CLIENT_SECRET: optionalText,
+  /** PEM certificate with private key for Graph (GRAPH_CREDENTIAL=certificate). */
+  GRAPH_CERTIFICATE_PATH: optionalText,
+  /** The tenant snapshot the demo mode serves (default: the committed demo tenant). */
+  GRAPH_SNAPSHOT: optionalText,
+  /** Look-back window for sign-in evidence, in days. */
+  LOOKBACK_DAYS: integer(30, 1, 30),
+  /** Break-glass accounts, by UPN or group id, comma-separated (overrides the snapshot's settings). */
+  BREAK_GLASS_ACCOUNTS: optionalText,
+  /** Service accounts, by UPN or group id, comma-separated (overrides the snapshot's settings). */
+  SERVICE_ACCOUNTS: optionalText,
+  /** Per-request timeout for Graph and Teams calls, in milliseconds. */
+  HTTP_TIMEOUT_MS: integer(30_000, 100, 300_000),
+
+  /** The Teams app id of the manifest (for installing the bot for users). */
+  TEAMS_APP_ID: optionalGuid,
+  /** Teams service URL used to reach users without a stored conversation (e.g. the tenant's region). */
+  TEAMS_SERVICE_URL: optionalHttpsUrl,
+  /** Messages per second per tenant that the bot allows itself (Teams' published limit is 50). */
+  BROADCAST_RPS: positive(50, 1000),
+});
+
+type RawConfig = z.infer<typeof schema>;
+
+export type GraphCredentialKind = "simulator" | "secret" | "certificate" | "managed-identity" | "workload-identity";
+
+export interface Config {
+  port: number;
+  host: string;
+  /** Known from the configuration, not checked: true when BOT_ID is unset and requests go unauthenticated. */
+  unauthenticated: boolean;
+  bot: {
+    appId?: string;
+    appType: RawConfig["BOT_TYPE"];
+    tenantId?: string;
+    password?: string;
+    certificatePath?: string;
+  };
+  allowedTenants: string[];
+  dataDir: string;
+  storage: { kind: "sqlite" | "azure"; connectionString?: string };
+  logLevel: RawConfig["LOG_LEVEL"];
+  directory: {
+    /** demo: the in-process Graph simulator over GRAPH_SNAPSHOT; graph: a real tenant (or a simulator by URL). */
+    mode: "demo" | "graph";
+    tenantId?: string;
+    graphBaseUrl: string;
+    armBaseUrl: string;
+    authorityHost: string;
+    credential: GraphCredentialKind;
+    clientId?: string;
+    clientSecret?: string;
+    certificatePath?: string;
+    snapshotPath: string;
+    timeoutMs: number;
+  };
+  assessment: {
+    lookbackDays: number;
+    breakGlassAccounts?: string[];
+    serviceAccounts?: string[];
+  };
+  teams: { appId?: string; serviceUrl?: string; tenantRps: number };
+}
+
+/** Resolved from the package root, so it holds for src/ (tsx) and dist/ (compiled) alike. */
+export const DEFAULT_DEMO_SNAPSHOT = path.resolve(__dirname, "..", "src", "dev", "demo-tenant.json");
+
+/** Reads `env/.env.<name>` and `env/.env.<name>.user` (when present) under `root`; the environment wins. */
+export function loadEnvFiles(
+  env: NodeJS.ProcessEnv = process.env,
+  root: string = process.cwd(),
+): NodeJS.ProcessEnv {
+  const name = env.MFA_READY_ENV ?? "local";
+  if (!/^[a-z0-9-]+$/i.test(name)) {
+    throw new ConfigError("MFA_READY_ENV", "must be a name like local or dev");
+  }
+  const merged: NodeJS.ProcessEnv = {};
+  for (const file of [`.env.${name}`, `.env.${name}.user`]) {
+    const full = path.join(root, "env", file);
+    if (existsSync(full)) {
+      Object.assign(merged, parseEnv(readFileSync(full, "utf8")));
+    }
+  }
+  for (const [key, value] of Object.entries(env)) {
+    if (value !== undefined) {
+      merged[key] = value;
+    }
+  }
+  return merged;
+}
+
+/** Validates the environment into a typed Config, or throws a ConfigError naming the first bad variable. */
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ConfigError(String(issue.path[0] ?? "environment"), issue.message);
+  }
+  const raw = parsed.data;
+  const realTenant = raw.TENANT_ID !== undefined;
+
+  if (raw.BOT_ID !== undefined && raw.BOT_TYPE !== "UserAssignedMSI" && !raw.SECRET_BOT_PASSWORD && !raw.BOT_CERTIFICATE_PATH) {
+    throw new ConfigError("SECRET_BOT_PASSWORD", "is required with BOT_ID (or set BOT_CERTIFICATE_PATH)");
+  }
+  if (raw.BOT_ID !== undefined && raw.BOT_TYPE !== "MultiTenant" && !raw.BOT_TENANT_ID) {
+    throw new ConfigError("BOT_TENANT_ID", `is required with BOT_TYPE=${raw.BOT_TYPE}`);
+  }
+  if (realTenant && raw.BOT_ID === undefined) {
+    throw new ConfigError("BOT_ID", "is required when TENANT_ID names a real tenant: an unauthenticated bot must not read it");
+  }
+  for (const file of ["BOT_CERTIFICATE_PATH", "GRAPH_CERTIFICATE_PATH"] as const) {
+    const value = raw[file];
+    if (value !== undefined && !existsSync(value)) {
+      throw new ConfigError(file, `file not found: ${value}`);
+    }
+  }
+  if (raw.STORAGE === "azure" && !raw.SECRET_AZURE_STORAGE_CONNECTION_STRING) {
+    throw new ConfigError("SECRET_AZURE_STORAGE_CONNECTION_STRING", "is required with STORAGE=azure");
+  }
+
+  const clientId = raw.GRAPH_CLIENT_ID ?? raw.BOT_ID;
+  const clientSecret = raw.SECRET_GRAPH_CLIENT_SECRET ?? raw.SECRET_BOT_PASSWORD;
+  let credential: GraphCredentialKind = "simulator";
+  if (realTenant) {
+    credential = raw.GRAPH_CREDENTIAL ?? (raw.GRAPH_CERTIFICATE_PATH ? "certificate" : clientSecret ? "secret" : "managed-identity");
+    if (credential === "secret" && !clientSecret) {
+      throw new ConfigError("SECRET_GRAPH_CLIENT_SECRET", "is required with GRAPH_CREDENTIAL=secret");
+    }
+    if (credential === "certificate" && !raw.GRAPH_CERTIFICATE_PATH) {
+      throw new ConfigError("GRAPH_CERTIFICATE_PATH", "is required with GRAPH_CREDENTIAL=certificate");
+    }
+    if ((credential === "secret" || credential === "certificate") && !clientId) {
+      throw new ConfigError("GRAPH_CLIENT_ID", `is required with GRAPH_CREDENTIAL=${credential} (or set BOT_ID)`);
+    }
+  }
+
+  return {
+    port: raw.PORT,
+    host: raw.HOST ?? (raw.BOT_ID ? "0.0.0.0" : "127.0.0.1"),
+    unauthenticated: raw.BOT_ID === undefined,
+    bot: {
+      appId: raw.BOT_ID,
+      appType: raw.BOT_TYPE,
+      tenantId: raw.BOT_TENANT_ID,
+      password: raw.SECRET_BOT_PASSWORD,
+      certificatePath: raw.BOT_CERTIFICATE_PATH,
+    },
+    allowedTenants: list(raw.ALLOWED_TENANTS).map((id) => id.toLowerCase()),
+    dataDir: raw.DATA_DIR,
+    storage: { kind: raw.STORAGE, connectionString: raw.SECRET_AZURE_STORAGE_CONNECTION_STRING },
+    logLevel: raw.LOG_LEVEL,
+    directory: {
+      mode: realTenant || raw.GRAPH_BASE_URL ? "graph" : "demo",
+      tenantId: raw.TENANT_ID,
+      graphBaseUrl: raw.GRAPH_BASE_URL ?? "https://graph.microsoft.com",
+      armBaseUrl: raw.ARM_BASE_URL ?? "https://management.azure.com",
+      authorityHost: raw.AUTHORITY_HOST ?? "https://login.microsoftonline.com",
+      credential,
+      clientId,
+      clientSecret,
+      certificatePath: raw.GRAPH_CERTIFICATE_PATH,
+      snapshotPath: raw.GRAPH_SNAPSHOT ?? DEFAULT_DEMO_SNAPSHOT,
+      timeoutMs: raw.HTTP_TIMEOUT_MS,
+    },
+    assessment: {
+      lookbackDays: raw.LOOKBACK_DAYS,
+      breakGlassAccounts: raw.BREAK_GLASS_ACCOUNTS === undefined ? undefined : list(raw.BREAK_GLASS_ACCOUNTS),
+      serviceAccounts: raw.SERVICE_ACCOUNTS === undefined ? undefined : list(raw.SERVICE_ACCOUNTS),
+    },
+    teams: { appId: raw.TEAMS_APP_ID, serviceUrl: raw.TEAMS_SERVICE_URL, tenantRps: raw.BROADCAST_RPS },
+  };
+}

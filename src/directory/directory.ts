@@ -1,0 +1,60 @@
+import type { DataGap, UserFacts } from "../domain/facts";
+import type {
+  AuthenticationMethod,
+  AuthenticationMethodsPolicy,
+  GraphUser,
+  PortalServicesSettings,
+  SignIn,
+  TemporaryAccessPass,
+  UnifiedRoleAssignment,
+  UserRegistrationDetails,
+} from "./graph-types";
+
+/** A half-open look-back window, both ends included (DOMAIN.md rule 1). */
+export interface TimeWindow {
+  start: Date;
+  end: Date;
+}
+
+/** Data the tenant may not be able to give (no Entra ID P1, a missing permission): a stream, or the gap. */
+export type Readable<T> = { available: true; items: AsyncIterable<T> } | { available: false; gap: DataGap };
+
+export interface TemporaryAccessPassRequest {
+  lifetimeInMinutes: number;
+  isUsableOnce: boolean;
+}
+
+/**
+ * The port through which the product reads and writes a tenant, in the product's own terms. The Graph
+ * implementation (graph-directory.ts) serves real Microsoft Graph and the Graph simulator alike.
+ * Every method honours throttling and timeouts and throws a DirectoryError (errors.ts) on failure.
+ */
+export interface Directory {
+  /** Every user, streamed page by page. */
+  listUsers(): AsyncIterable<GraphUser>;
+  /** One user by object id or UPN; undefined when there is none. */
+  getUser(idOrUpn: string): Promise<GraphUser | undefined>;
+  /** Everyone's registration details (reports API, needs Entra ID P1). */
+  listRegistrationDetails(): Promise<Readable<UserRegistrationDetails>>;
+  /** Sign-ins in the window to any of the given client app ids or resource ids (needs Entra ID P1). */
+  listSignIns(window: TimeWindow, scope: { appIds: string[]; resourceIds: string[] }): Promise<Readable<SignIn>>;
+  /** All directory role assignments (optionally only those of one principal). */
+  listRoleAssignments(principalId?: string): AsyncIterable<UnifiedRoleAssignment>;
+  /** Member ids of one group, transitively. */
+  listGroupMembers(groupId: string): AsyncIterable<string>;
+  /** One user's typed authentication methods, live. */
+  listMethods(userId: string): Promise<AuthenticationMethod[]>;
+  getMethodsPolicy(): Promise<AuthenticationMethodsPolicy>;
+  /**
+   * Everything one status check needs about one user, in a single round trip ($batch): the user, their
+   * registration details, methods, in-window sign-ins, role assignments and group memberships. What could
+   * not be read is left undefined and named in dataGaps.
+   */
+  getUserFacts(userId: string, window: TimeWindow): Promise<UserFacts>;
+  createTemporaryAccessPass(userId: string, request: TemporaryAccessPassRequest): Promise<TemporaryAccessPass>;
+  /** Installs the bot for a user (already installed is fine) and returns the personal chat id. */
+  installAppForUser(userId: string, teamsAppId: string): Promise<{ chatId: string; newlyInstalled: boolean }>;
+  /** Azure Resource Manager Microsoft.PortalServices/settings/default. */
+  getPortalSettings(): Promise<PortalServicesSettings>;
+  putPortalSettings(settings: PortalServicesSettings): Promise<PortalServicesSettings>;
+}
