@@ -1,32 +1,28 @@
 /**
- * `npm run bench`: every benchmark in turn, each printing its own figures. A benchmark is a module in
- * bench/ that exports `run(): Promise<Record<string, unknown>>`; pass names to run only some
+ * `npm run bench`: every benchmark in bench/*.bench.ts, each in its own process so one's peak memory does
+ * not show in another's figures. Each prints its own figures. Pass names to run only some
  * (`npm run bench -- assess graph`).
  */
+import { spawnSync } from "node:child_process";
 import { readdirSync } from "node:fs";
 import path from "node:path";
 
-interface Benchmark {
-  run(): Promise<Record<string, unknown>>;
-}
+const wanted = process.argv.slice(2);
+const names = readdirSync(__dirname)
+  .filter((file) => file.endsWith(".bench.ts"))
+  .map((file) => file.replace(/\.bench\.ts$/, ""))
+  .filter((name) => wanted.length === 0 || wanted.includes(name))
+  .sort();
 
-async function main(): Promise<void> {
-  const wanted = process.argv.slice(2);
-  const names = readdirSync(__dirname)
-    .filter((file) => file.endsWith(".bench.ts"))
-    .map((file) => file.replace(/\.bench\.ts$/, ""))
-    .filter((name) => wanted.length === 0 || wanted.includes(name))
-    .sort();
-  for (const name of names) {
-    process.stdout.write(`\n== ${name}\n`);
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- benchmarks are discovered by file name
-    const bench = require(path.join(__dirname, `${name}.bench.ts`)) as Benchmark;
-    const figures = await bench.run();
-    process.stdout.write(`${JSON.stringify({ bench: name, ...figures })}\n`);
+let failed = 0;
+for (const name of names) {
+  process.stdout.write(`\n== ${name}\n`);
+  const result = spawnSync(process.execPath, ["--import", "tsx", path.join(__dirname, `${name}.bench.ts`)], {
+    stdio: "inherit",
+  });
+  if (result.status !== 0) {
+    failed += 1;
+    process.stdout.write(`${name}: exited with ${result.status ?? result.signal}\n`);
   }
 }
-
-main().catch((error: unknown) => {
-  process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exitCode = 1;
-});
+process.exitCode = failed === 0 ? 0 : 1;
