@@ -1,0 +1,54 @@
+import path from "node:path";
+import { type ConversationReferenceStore, SqliteConversationReferenceStore } from "./conversation-references";
+import { type Database, openDatabase } from "./database";
+import { SqliteStorage } from "./sqlite-storage";
+
+export { openDatabase, type Database } from "./database";
+export { SqliteStorage } from "./sqlite-storage";
+export { StorageConflictError } from "./storage-errors";
+export {
+  SqliteConversationReferenceStore,
+  type ConversationReferenceStore,
+  type StoredConversationReference,
+} from "./conversation-references";
+
+/** The file under DATA_DIR that holds every embedded store. */
+export const DATABASE_FILE = "mfa-ready.sqlite";
+
+export interface EmbeddedStores {
+  database: Database;
+  storage: SqliteStorage;
+  conversationReferences: ConversationReferenceStore;
+  /** True when the database answers (for /healthz). */
+  ping(): boolean;
+  /** Closes the database; safe to call more than once. */
+  close(): void;
+}
+
+/** Opens the embedded stores under `dataDir` (`":memory:"` for a throw-away database). */
+export function openEmbeddedStores(dataDir: string): EmbeddedStores {
+  const database = openDatabase(dataDir === ":memory:" ? dataDir : path.join(dataDir, DATABASE_FILE));
+  const ping = database.prepare<[], { ok: number }>("SELECT 1 AS ok");
+  return {
+    database,
+    storage: new SqliteStorage(database),
+    conversationReferences: new SqliteConversationReferenceStore(database),
+    ping() {
+      if (!database.open) {
+        return false;
+      }
+      try {
+        return ping.get()?.ok === 1;
+      } catch (err) {
+        // A health probe answers "not healthy" rather than throwing; the cause is in the server's log.
+        void err;
+        return false;
+      }
+    },
+    close() {
+      if (database.open) {
+        database.close();
+      }
+    },
+  };
+}
