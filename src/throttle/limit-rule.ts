@@ -1,0 +1,28 @@
+/**
+ * One published limit, as data. `window`: at most `limit` requests in any `windowMs` (how Graph and Teams
+ * state theirs: "5 requests / 10 s", "7 sends / 1 s"). `bucket`: a token bucket for generous limits where
+ * a burst is fine.
+ */
+export type LimitRule =
+  | { kind: "window"; limit: number; windowMs: number }
+  | { kind: "bucket"; capacity: number; refillPerSecond: number };
+
+/** The limit K times faster: what a simulator started with throttleScale K enforces. */
+export function scaleRule(rule: LimitRule, scale: number): LimitRule {
+  return rule.kind === "window"
+    ? { ...rule, windowMs: rule.windowMs / scale }
+    : { ...rule, refillPerSecond: rule.refillPerSecond * scale };
+}
+
+/** The least time `requests` requests can take under `rules` when started with full allowances. */
+export function minimumDurationMs(rules: readonly LimitRule[], requests: number): number {
+  let longest = 0;
+  for (const rule of rules) {
+    const ms =
+      rule.kind === "window"
+        ? Math.max(0, Math.ceil(requests / rule.limit) - 1) * rule.windowMs
+        : (Math.max(0, requests - rule.capacity) / rule.refillPerSecond) * 1000;
+    longest = Math.max(longest, ms);
+  }
+  return longest;
+}

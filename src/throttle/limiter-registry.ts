@@ -1,0 +1,55 @@
+import type { Clock } from "./clock";
+import type { LimitFamily } from "./families";
+import { type LimitRule, scaleRule } from "./limit-rule";
+import { RateLimiter } from "./rate-limiter";
+
+export interface LimiterRegistryOptions {
+  families: readonly LimitFamily[];
+  clock: Clock;
+  /** Limits K times faster, to match a simulator started with throttleScale K. Default 1. */
+  scale?: number;
+  /**
+   * Extra fraction added to every window, for the delay between our send and the server's count (a
+   * request sent just after a window ends may arrive in it). Default 0.02.
+   */
+  windowMargin?: number;
+}
+
+/** One RateLimiter per (tenant, family), created on first use from the family data. */
+export class LimiterRegistry {
+  private readonly limiters = new Map<string, RateLimiter>();
+  private readonly families: readonly LimitFamily[];
+
+  constructor(private readonly options: LimiterRegistryOptions) {
+    const scale = options.scale ?? 1;
+    const margin = options.windowMargin ?? 0.02;
+    const widen = (rule: LimitRule): LimitRule =>
+      rule.kind === "window"
+        ? { ...rule, windowMs: Number((rule.windowMs * (1 + margin)).toFixed(3)) }
+        : rule;
+    this.families = options.families.map((family) => ({
+      ...family,
+      rules: family.rules.map((rule) => widen(scaleRule(rule, scale))),
+    }));
+  }
+
+  /** The family whose pattern matches the path (no query, no API version), or undefined. */
+  familyOf(path: string): LimitFamily | undefined {
+    return this.families.find((family) => family.paths.some((pattern) => pattern.test(path)));
+  }
+
+  /** The limiter for this path and tenant; undefined when no family matches (no limit then). */
+  limiterFor(path: string, tenant = ""): { family: string; limiter: RateLimiter } | undefined {
+    const family = this.familyOf(path);
+    if (family === undefined) {
+      return undefined;
+    }
+    const key = `${tenant}\u0000${family.name}`;
+    let limiter = this.limiters.get(key);
+    if (limiter === undefined) {
+      limiter = new RateLimiter(family.rules, this.options.clock);
+      this.limiters.set(key, limiter);
+    }
+    return { family: family.name, limiter };
+  }
+}

@@ -1,0 +1,46 @@
+import assert from "node:assert/strict";
+import { afterEach, beforeEach, describe, it } from "node:test";
+import sinon from "sinon";
+import { GRAPH_LIMIT_FAMILIES, LimiterRegistry, systemClock } from "../../src/throttle";
+
+describe("LimiterRegistry", () => {
+  let clock: sinon.SinonFakeTimers;
+  beforeEach(() => {
+    clock = sinon.useFakeTimers({ now: 0 });
+  });
+  afterEach(() => clock.restore());
+
+  it("puts reports and audit logs in one family, everything else in the default one", () => {
+    const registry = new LimiterRegistry({ families: GRAPH_LIMIT_FAMILIES, clock: systemClock });
+    assert.equal(
+      registry.familyOf("/reports/authenticationMethods/userRegistrationDetails")?.name,
+      "reports",
+    );
+    assert.equal(registry.familyOf("/auditLogs/signIns")?.name, "reports");
+    assert.equal(registry.familyOf("/users/abc/authentication/methods")?.name, "default");
+    const a = registry.limiterFor("/reports/x", "tenant-a")!.limiter;
+    assert.equal(
+      registry.limiterFor("/auditLogs/signIns", "tenant-a")!.limiter,
+      a,
+      "one limiter for the family",
+    );
+    assert.notEqual(registry.limiterFor("/auditLogs/signIns", "tenant-b")!.limiter, a, "one per tenant");
+  });
+
+  it("scales the published limit for a scaled simulator and widens windows by the margin", async () => {
+    const registry = new LimiterRegistry({
+      families: GRAPH_LIMIT_FAMILIES,
+      clock: systemClock,
+      scale: 100,
+      windowMargin: 0.1,
+    });
+    const { limiter } = registry.limiterFor("/auditLogs/signIns")!;
+    assert.deepEqual(limiter.rules, [{ kind: "window", limit: 5, windowMs: 110 }]);
+    const times: number[] = [];
+    for (let i = 0; i < 6; i += 1) {
+      void limiter.acquire().then(() => times.push(Date.now()));
+    }
+    await clock.tickAsync(1_000);
+    assert.deepEqual(times, [0, 0, 0, 0, 0, 110]);
+  });
+});
