@@ -1,0 +1,24 @@
+/**
+ * Every Action.Execute verb, declared once. Templates read them from data (`${verbs.checkStatus}`,
+ * the renderer injects this map) and the bot registers its handlers from the same map, so a verb
+ * cannot be renamed on one side only.
+ */
+export const VERBS = {
+  showHelp: "help.show",
+  checkStatus: "status.check",
+  refreshStatus: "status.refresh",
+  startRegistration: "registration.start",
+  requestPostponement: "postponement.request",
+  readinessReport: "report.show",
+  broadcastCompose: "broadcast.compose",
+} as const;
+
+export type VerbName = keyof typeof VERBS;
+export type Verb = (typeof VERBS)[VerbName];
+
+const known: ReadonlySet<string> = new Set(Object.values(VERBS));
+
+/** True for a verb this product declares (card payloads are untrusted input). */
+export function isVerb(value: unknown): value is Verb {
+  return typeof value === "string" && known.has(value);
+}
