@@ -1,12 +1,12 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import {
-  backoffDelay,
   DEFAULT_RETRY_OPTIONS,
-  decideRetry,
-  parseRetryAfter,
   type RetryOptions,
   TEAMS_RETRY_STATUSES,
+  backoffDelay,
+  decideRetry,
+  parseRetryAfter,
 } from "../../src/throttle";
 
 const now = Date.parse("2026-11-20T09:00:00Z");
