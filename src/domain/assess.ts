@@ -1,0 +1,96 @@
+import { roleName } from "./roles";
+import { collectEvidence, lookbackWindow } from "./evidence";
+import type { Evidence } from "./evidence";
+import type { TenantFacts, UserFacts } from "./facts";
+import { allowanceFor, findMethods } from "./methods";
+import { nextSteps } from "./next-steps";
+import type { PreparedTenant } from "./prepare-tenant";
+import { isListed, prepareTenant } from "./prepare-tenant";
+import type { PhaseVerdict, Verdict } from "./verdict";
+
+export { prepareTenant } from "./prepare-tenant";
+export type { PreparedTenant } from "./prepare-tenant";
+
+export interface AssessOptions {
+  /** Look-back window for sign-in evidence, ending at `now` (default 30 days). */
+  lookbackDays?: number;
+}
+
+const DEFAULT_LOOKBACK_DAYS = 30;
+const NO_EVIDENCE: Evidence = { phase1: [], phase2: [], ropc: false, counted: 0, interactive: 0 };
+
+/** Rule 2: affected / no from the evidence; likely / unknown when no sign-in could be read. */
+function phaseVerdict(readable: boolean, entries: readonly unknown[], holdsRole: boolean): PhaseVerdict {
+  if (!readable) {
+    return holdsRole ? "likely" : "unknown";
+  }
+  return entries.length > 0 ? "affected" : "no";
+}
+
+/**
+ * The verdict for one user (shared/DOMAIN.md "The verdict for one user", rules 1-8). Pure: everything it
+ * knows arrives in the arguments. `tenant` may be the TenantFacts (prepared once and cached) or a
+ * PreparedTenant from prepareTenant().
+ */
+export function assess(facts: UserFacts, tenant: TenantFacts | PreparedTenant, now: Date, options: AssessOptions = {}): Verdict {
+  const context = "prepared" in tenant ? tenant : prepareTenant(tenant);
+  const { user } = facts;
+  const userId = user.id.toLowerCase();
+  const groupIds = (facts.groupIds ?? []).map((id) => id.toLowerCase());
+
+  const roleIds = (facts.roleAssignments ?? []).map((assignment) => assignment.roleDefinitionId);
+  const roles = [...new Set(roleIds.map((id) => roleName(id) ?? id))];
+  // When role assignments could not be read, the registration report's isAdmin is the next best source.
+  const isAdmin = facts.roleAssignments !== undefined ? roleIds.length > 0 : facts.registration?.isAdmin === true;
+
+  const window = lookbackWindow(now, options.lookbackDays ?? DEFAULT_LOOKBACK_DAYS);
+  const evidence = facts.signIns !== undefined ? collectEvidence(facts.signIns, window) : NO_EVIDENCE;
+  const phase1 = phaseVerdict(facts.signIns !== undefined, evidence.phase1, isAdmin);
+  const phase2 = phaseVerdict(facts.signIns !== undefined, evidence.phase2, isAdmin);
+
+  const allowanceOf = allowanceFor(context.policy, userId, groupIds);
+  const { methods, gaps } = findMethods(facts, allowanceOf);
+
+  const upn = user.userPrincipalName.toLowerCase();
+  const breakGlass = isListed(context.breakGlass, upn, userId, groupIds);
+  const serviceAccountSuspect =
+    isListed(context.serviceAccounts, upn, userId, groupIds) ||
+    evidence.ropc ||
+    (evidence.counted > 0 && evidence.interactive === 0);
+
+  const hasStrong = methods.strongIndependent.length > 0;
+  const mfaReady = breakGlass ? hasStrong : hasStrong || methods.mfaService.length > 0;
+  const userType = user.userType ?? facts.registration?.userType ?? "member";
+
+  const { actions, suggestions } = nextSteps({
+    phase1,
+    phase2,
+    mfaReady,
+    breakGlass,
+    serviceAccountSuspect,
+    hasStrong,
+    isGuest: userType.toLowerCase() === "guest",
+    fido2Enabled: allowanceOf("Fido2") === "allowed",
+    certificateEnabled: allowanceOf("X509Certificate") === "allowed",
+    now,
+  });
+
+  return {
+    userId: user.id,
+    userPrincipalName: user.userPrincipalName,
+    displayName: user.displayName ?? facts.registration?.userDisplayName ?? user.userPrincipalName,
+    userType,
+    isAdmin,
+    roles,
+    phase1,
+    phase2,
+    mfaReady,
+    breakGlass,
+    serviceAccountSuspect,
+    methods,
+    actions,
+    suggestions,
+    evidence: { phase1: evidence.phase1, phase2: evidence.phase2 },
+    dataGaps: [...facts.dataGaps, ...context.dataGaps, ...gaps],
+  };
+}

@@ -1,0 +1,93 @@
+import type { SignIn } from "../directory/graph-types";
+import {
+  AZURE_SERVICE_MANAGEMENT_NAME,
+  AZURE_SERVICE_MANAGEMENT_RESOURCE_ID,
+  EVIDENCE_ERROR_CODES,
+  IN_SCOPE_APPS,
+} from "./apps";
+import type { EvidenceEntry } from "./verdict";
+
+/** Sign-in evidence for one user (DOMAIN.md rules 1 and 6): counted in-scope sign-ins, per phase and app. */
+export interface Evidence {
+  phase1: EvidenceEntry[];
+  phase2: EvidenceEntry[];
+  /** Any counted in-scope sign-in used ROPC (a script signing in with a password). */
+  ropc: boolean;
+  /** Counted in-scope sign-ins, and how many of them were interactive. */
+  counted: number;
+  interactive: number;
+}
+
+export interface Window {
+  startMs: number;
+  endMs: number;
+}
+
+const APP_BY_ID = new Map(IN_SCOPE_APPS.map((app) => [app.appId, app]));
+const EVIDENCE_CODES = new Set(EVIDENCE_ERROR_CODES);
+const RESOURCE_ID = AZURE_SERVICE_MANAGEMENT_RESOURCE_ID.toLowerCase();
+
+/** The window ending at `end`, both ends included. */
+export function lookbackWindow(end: Date, days: number): Window {
+  const endMs = end.getTime();
+  return { startMs: endMs - days * 86_400_000, endMs };
+}
+
+/** Which phase a sign-in is evidence for, by rule 1, or undefined when it is out of scope. */
+export function phaseOf(signIn: SignIn): 1 | 2 | undefined {
+  const app = APP_BY_ID.get(signIn.appId.toLowerCase());
+  if (app !== undefined) {
+    return app.phase;
+  }
+  return signIn.resourceId?.toLowerCase() === RESOURCE_ID ? 2 : undefined;
+}
+
+function add(entries: Map<string, EvidenceEntry>, signIn: SignIn, time: number): void {
+  const appId = signIn.appId.toLowerCase();
+  const entry = entries.get(appId);
+  if (entry === undefined) {
+    const app = APP_BY_ID.get(appId)?.name ?? signIn.appDisplayName ?? AZURE_SERVICE_MANAGEMENT_NAME;
+    entries.set(appId, { appId, app, lastSignIn: signIn.createdDateTime, count: 1 });
+    return;
+  }
+  entry.count += 1;
+  if (time > Date.parse(entry.lastSignIn)) {
+    entry.lastSignIn = signIn.createdDateTime;
+  }
+}
+
+const newestFirst = (a: EvidenceEntry, b: EvidenceEntry) => Date.parse(b.lastSignIn) - Date.parse(a.lastSignIn);
+
+export function collectEvidence(signIns: readonly SignIn[], window: Window): Evidence {
+  const phase1 = new Map<string, EvidenceEntry>();
+  const phase2 = new Map<string, EvidenceEntry>();
+  let ropc = false;
+  let counted = 0;
+  let interactive = 0;
+  for (const signIn of signIns) {
+    const phase = phaseOf(signIn);
+    if (phase === undefined || !EVIDENCE_CODES.has(signIn.status?.errorCode ?? -1)) {
+      continue;
+    }
+    const time = Date.parse(signIn.createdDateTime);
+    if (!(time >= window.startMs && time <= window.endMs)) {
+      continue;
+    }
+    add(phase === 1 ? phase1 : phase2, signIn, time);
+    counted += 1;
+    // A missing isInteractive is not evidence of a script: only an explicit false counts as non-interactive.
+    if (signIn.isInteractive !== false) {
+      interactive += 1;
+    }
+    if (signIn.authenticationProtocol?.toLowerCase() === "ropc") {
+      ropc = true;
+    }
+  }
+  return {
+    phase1: [...phase1.values()].sort(newestFirst),
+    phase2: [...phase2.values()].sort(newestFirst),
+    ropc,
+    counted,
+    interactive,
+  };
+}

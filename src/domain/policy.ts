@@ -1,0 +1,78 @@
+import type { AuthenticationMethodsPolicy } from "../directory/graph-types";
+import type { MethodConfigurationId } from "./method-classes";
+
+/**
+ * Whether the tenant's authentication methods policy lets one user use a method (DOMAIN.md rule 3): the
+ * configuration is not `disabled`, the user is in its include targets (`all_users`, a listed group or
+ * the user) and not in its exclude targets. Prepared once per tenant, so each user costs a few set lookups.
+ */
+
+export type Allowance =
+  | "allowed"
+  | "disabled"
+  | "notTargeted"
+  | "excluded"
+  /** The policy was read but has no configuration for the method: it counts, and the gap is noted. */
+  | "absent"
+  /** The policy could not be read at all: it counts; the tenant's gap already says so. */
+  | "unreadable";
+
+interface PreparedConfiguration {
+  disabled: boolean;
+  includeAll: boolean;
+  includeIds: ReadonlySet<string>;
+  excludeAll: boolean;
+  excludeIds: ReadonlySet<string>;
+}
+
+export interface PreparedPolicy {
+  readable: boolean;
+  configurations: ReadonlyMap<string, PreparedConfiguration>;
+}
+
+const ALL_USERS = "all_users";
+
+export function preparePolicy(policy: AuthenticationMethodsPolicy | undefined): PreparedPolicy {
+  const configurations = new Map<string, PreparedConfiguration>();
+  for (const configuration of policy?.authenticationMethodConfigurations ?? []) {
+    const include = (configuration.includeTargets ?? []).map((target) => target.id.toLowerCase());
+    const exclude = (configuration.excludeTargets ?? []).map((target) => target.id.toLowerCase());
+    configurations.set(configuration.id.toLowerCase(), {
+      disabled: configuration.state.toLowerCase() === "disabled",
+      includeAll: include.includes(ALL_USERS),
+      includeIds: new Set(include),
+      excludeAll: exclude.includes(ALL_USERS),
+      excludeIds: new Set(exclude),
+    });
+  }
+  return { readable: policy !== undefined, configurations };
+}
+
+/** `userId` and `groupIds` lower-cased by the caller. */
+export function allowance(
+  policy: PreparedPolicy,
+  configurationId: MethodConfigurationId,
+  userId: string,
+  groupIds: readonly string[],
+): Allowance {
+  if (!policy.readable) {
+    return "unreadable";
+  }
+  const configuration = policy.configurations.get(configurationId.toLowerCase());
+  if (configuration === undefined) {
+    return "absent";
+  }
+  if (configuration.disabled) {
+    return "disabled";
+  }
+  const matches = (ids: ReadonlySet<string>) => ids.has(userId) || groupIds.some((id) => ids.has(id));
+  if (configuration.excludeAll || matches(configuration.excludeIds)) {
+    return "excluded";
+  }
+  return configuration.includeAll || matches(configuration.includeIds) ? "allowed" : "notTargeted";
+}
+
+/** Counts for rule 3: allowed, or not knowable from the policy (absent configuration, unreadable policy). */
+export function counts(value: Allowance): boolean {
+  return value === "allowed" || value === "absent" || value === "unreadable";
+}
