@@ -1,0 +1,142 @@
+/**
+ * The recogniser's vocabulary, as data: phrases per intent with weights, the words that name a method or a
+ * tool, and the cue words of a registration request. Phrases are written as people type them; they pass
+ * through the same normalisation as messages, so fillers ("a", "my") and contractions need not be listed.
+ * Weights: about 1.5-2 for a phrase that alone says the job, about 1 for a strong word, below 0.6 for a hint.
+ */
+import type { Method, ScoredIntent, Tool } from "./intents";
+
+export type Weights = Readonly<Record<string, number>>;
+
+// prettier-ignore
+export const INTENT_PHRASES: Readonly<Partial<Record<ScoredIntent, Weights>>> = {
+  status: {
+    "am i affected": 1.8, "affected": 1.1, "affect me": 1.5, "affects me": 1.5, "affect": 0.7, "affects": 0.7,
+    "impact": 0.9, "impacted": 1.0, "impact me": 1.4, "hit me": 1.3, "in scope": 1.1, "my status": 1.5,
+    "status": 1.1, "check me": 1.1, "check status": 1.4, "am i ready": 1.8, "are we ready": 1.2, "ready": 0.7,
+    "do i need mfa": 1.8, "need mfa": 1.2, "require mfa": 1.2, "need to do": 0.9, "what do i need": 1.1,
+    "what should i do": 1.2, "apply to me": 1.4, "applies to me": 1.4, "will i be blocked": 1.6, "blocked": 0.7,
+    "concern me": 1.3, "where do i stand": 1.4, "am i compliant": 1.6, "compliant": 0.8, "next steps": 1.0,
+    "next step": 1.0, "stop working": 0.9, "still work": 0.9, "am i ok": 1.3, "am i good": 1.3,
+    "am i safe": 1.3, "prepared": 0.8, "what about me": 1.2, "for me": 0.3, "does this mean": 0.6,
+  },
+  help: {
+    "help": 1.0, "what can you do": 1.6, "what do you do": 1.4, "commands": 1.1, "command list": 1.3, "menu": 1.0,
+    "options": 0.8, "how does this work": 1.4, "how does it work": 1.4, "how do you work": 1.4, "who are you": 1.3,
+    "what are you": 1.3, "instructions": 1.0, "usage": 0.9, "get started": 1.1, "getting started": 1.1,
+    "what is this": 0.9, "support": 0.6, "assist": 0.6, "confused": 0.8, "what can i ask": 1.4, "features": 0.8,
+  },
+  greeting: {
+    "hi": 0.9, "hello": 1.0, "hey": 0.9, "hiya": 1.0, "howdy": 1.0, "yo": 0.8, "good morning": 1.3,
+    "good afternoon": 1.3, "good evening": 1.3, "greetings": 1.0, "morning": 0.6, "hallo": 1.0, "hola": 0.9,
+    "what is up": 0.9, "hi there": 1.1, "hello there": 1.2, "bonjour": 0.9, "moin": 0.8, "gday": 0.9,
+  },
+  temporaryAccessPass: {
+    "temporary access pass": 2.2, "tap": 1.4, "temp access pass": 2.0, "temporary pass": 1.6, "access pass": 1.4,
+    "temporary code": 1.2, "can not sign in": 1.6, "can not log in": 1.6, "can not login": 1.6, "can not logon": 1.6,
+    "unable to sign in": 1.6, "not able to sign in": 1.6, "locked out": 1.6, "lost phone": 1.6,
+    "lost authenticator": 1.6, "phone broke": 1.4, "phone stolen": 1.4, "phone was stolen": 1.4,
+    "bootstrap": 1.1, "can not register": 1.4, "can not get in": 1.4, "no way to sign in": 1.6,
+    "sign in to register": 1.4, "new phone": 1.0, "chicken and egg": 1.0,
+  },
+  workloadIdentity: {
+    "script": 1.2, "scripts": 1.2, "service account": 1.6, "service accounts": 1.6, "pipeline": 1.3,
+    "pipelines": 1.3, "managed identity": 1.9, "managed identities": 1.9, "service principal": 1.9,
+    "service principals": 1.9, "spn": 1.3, "app registration": 1.3, "workload identity": 2.0, "workload": 1.0,
+    "automation": 1.2, "automated": 1.0, "runbook": 1.3, "devops": 1.0, "github actions": 1.3, "cicd": 1.2,
+    "cron": 1.1, "cron job": 1.3, "scheduled task": 1.3, "non interactive": 1.3, "headless": 1.2,
+    "unattended": 1.3, "ropc": 1.5, "username and password": 1.0, "federated credential": 1.5,
+    "client secret": 1.1, "break": 0.3, "breaks": 0.3, "broke": 0.3, "fail": 0.3, "fails": 0.3, "failing": 0.3,
+    "jenkins": 1.0, "job": 0.5, "jobs": 0.5, "deployment": 0.6, "deployments": 0.6,
+  },
+  postpone: {
+    "postpone": 1.7, "postponement": 1.7, "postponed": 1.5, "delay": 1.3, "defer": 1.3, "deferral": 1.3,
+    "opt out": 1.7, "extend": 1.0, "extend deadline": 1.7, "extension": 1.3, "exemption": 1.5, "exempt": 1.4,
+    "exception": 1.1, "more time": 1.3, "push back": 1.2, "grace period": 1.4, "later": 0.5, "skip": 0.8,
+    "turn off mfa": 1.4, "disable mfa": 1.4, "avoid mfa": 1.2, "wait": 0.6, "hold off": 1.2, "pause": 1.0,
+    "reschedule": 1.2, "not enforce": 1.2, "get out of": 1.1,
+  },
+  report: {
+    "report": 1.1, "readiness report": 2.1, "tenant report": 1.9, "who is not ready": 1.9, "who is ready": 1.7,
+    "not ready": 0.6, "export csv": 1.9, "csv": 1.3, "export": 0.9, "dashboard": 1.2, "overview": 1.0,
+    "statistics": 1.1, "stats": 1.0, "how many users": 1.5, "how many people": 1.4, "how many accounts": 1.4,
+    "list users": 1.1, "which users": 1.2, "who still needs": 1.3, "summary": 0.9, "chart": 1.0,
+    "spreadsheet": 1.1, "excel": 0.9, "tenant wide": 1.3, "readiness": 0.9, "numbers": 0.7, "percentage": 0.9,
+    "who has not": 1.2, "users without": 1.2,
+  },
+  broadcast: {
+    "broadcast": 1.9, "notify everyone": 1.9, "notify all": 1.7, "notify": 1.0, "notify users": 1.6,
+    "send message to all": 1.9, "send message to everyone": 1.9, "message everyone": 1.7, "message all": 1.6,
+    "announce": 1.4, "announcement": 1.4, "tell everyone": 1.6, "tell all users": 1.6, "all users": 0.5,
+    "everyone": 0.5, "send notice": 1.4, "send reminder": 1.2, "remind everyone": 1.6, "blast": 1.1,
+    "mass message": 1.7, "ping everyone": 1.5, "email everyone": 1.4, "alert everyone": 1.5, "nudge": 0.9,
+    "send out": 0.8, "notification": 1.0, "inform": 0.9, "all affected": 0.8, "heads up": 0.9,
+  },
+  audit: {
+    "audit": 1.7, "audit log": 2.1, "audit trail": 2.1, "activity log": 1.6, "who did what": 1.6,
+    "history": 0.9, "logs": 0.8, "changes made": 1.0, "actions taken": 1.1, "who approved": 1.3,
+    "who issued": 1.3, "record of": 0.8,
+  },
+  registerMfaMethod: {
+    "set up mfa": 1.7, "setup mfa": 1.7, "register mfa": 1.7, "enable mfa": 1.5, "enroll in mfa": 1.6,
+    "add mfa": 1.5, "mfa method": 1.3, "authentication method": 1.2, "2fa": 1.0, "two factor": 1.0,
+    "second factor": 1.0, "otp": 1.0, "verification code": 0.9, "turn on mfa": 1.5, "activate mfa": 1.5,
+  },
+};
+
+/** Words of a registration request; they add to whichever register intent the method words choose. */
+// prettier-ignore
+export const REGISTER_CUES: Weights = {
+  "set up": 0.5, "setup": 0.5, "register": 0.5, "registration": 0.4, "enroll": 0.5, "enrol": 0.5,
+  "enrollment": 0.4, "enrolment": 0.4, "add": 0.3, "configure": 0.4, "activate": 0.4, "enable": 0.3,
+  "install": 0.3, "create": 0.3, "how do i": 0.3, "how to": 0.3, "walk me through": 0.5, "use": 0.2,
+};
+
+/** Words naming a method; each scores the method's register intent and sets `entities.method`. */
+// prettier-ignore
+export const METHOD_PHRASES: Readonly<Record<Method, Weights>> = {
+  passkey: {
+    "passkey": 1.4, "passkeys": 1.4, "pass key": 1.4, "security key": 1.5, "security keys": 1.5,
+    "hardware key": 1.4, "yubikey": 1.5, "yubikeys": 1.5, "yubi key": 1.5, "titan key": 1.4,
+    "physical key": 1.3, "usb key": 1.3, "phishing resistant": 0.8,
+  },
+  fido2: { "fido2": 1.5, "fido": 1.4, "fido 2": 1.5, "webauthn": 1.3 },
+  whfb: {
+    "windows hello": 1.7, "hello for business": 1.8, "windows hello for business": 1.9, "whfb": 1.7,
+    "face recognition": 1.0, "facial recognition": 1.0, "windows pin": 1.2, "fingerprint": 0.7,
+    "biometric": 0.7, "biometrics": 0.7,
+  },
+  certificate: {
+    "certificate": 1.4, "certificates": 1.4, "cert": 1.3, "certs": 1.3, "smart card": 1.6, "smartcard": 1.6,
+    "cba": 1.4, "certificate based": 1.6, "piv": 1.2, "cac": 1.2, "x509": 1.4, "x 509": 1.4,
+  },
+  authenticator: {
+    "authenticator": 1.3, "authenticator app": 1.5, "microsoft authenticator": 1.6, "ms authenticator": 1.6,
+    "push notification": 0.8, "google authenticator": 1.3, "authy": 0.9,
+  },
+  phone: {
+    "phone": 0.7, "sms": 1.0, "text message": 0.9, "phone number": 1.0, "mobile number": 1.0,
+    "voice call": 0.9, "phone call": 0.9,
+  },
+};
+
+/** Words naming a tool; they score no intent, only set `entities.tool` (and through it the phase). */
+// prettier-ignore
+export const TOOL_PHRASES: Readonly<Record<Tool, readonly string[]>> = {
+  cli: ["cli", "az cli", "azure cli", "az login", "az", "az command", "az commands", "azcli"],
+  powershell: ["powershell", "pwsh", "az powershell", "azure powershell", "connect azaccount", "az module"],
+  portal: ["portal", "azure portal", "entra admin center", "admin center", "intune", "entra portal", "admin portal"],
+  mobile: ["mobile app", "azure app", "azure mobile app", "azure mobile"],
+  terraform: ["terraform", "terraform apply", "terraform plan"],
+  bicep: ["bicep"],
+  sdk: ["sdk", "azure sdk", "python sdk", "defaultazurecredential", "azure identity"],
+  rest: ["rest api", "rest apis", "rest call", "rest calls", "management api", "arm api", "curl"],
+};
+
+/** Words of the product's domain: they score nothing but make a message on-topic (coverage). */
+export const DOMAIN_WORDS: readonly string[] = (
+  "mfa multifactor multi factor azure entra microsoft tenant account accounts user users admin admins " +
+  "administrator enforcement enforced enforce sign signin login log logon mandatory requirement required " +
+  "change changes policy aad rollout deadline date phase method methods authentication auth arm " +
+  "subscription resources deploy password"
+).split(" ");
