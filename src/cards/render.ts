@@ -26,7 +26,11 @@ export function createCardRenderer(directory: string = TEMPLATE_DIR): CardRender
 
   const load = (name: string): ACData.Template => {
     if (!NAME.test(name)) {
-      throw new CardTemplateError("invalid-name", name, `Card template names are lower-case letters, digits and dashes: "${name}"`);
+      throw new CardTemplateError(
+        "invalid-name",
+        name,
+        `Card template names are lower-case letters, digits and dashes: "${name}"`,
+      );
     }
     const cached = templates.get(name);
     if (cached) {
@@ -40,7 +44,11 @@ export function createCardRenderer(directory: string = TEMPLATE_DIR): CardRender
     try {
       json = JSON.parse(readFileSync(file, "utf8"));
     } catch (err) {
-      throw new CardTemplateError("invalid-template", name, `Card template "${name}" is not valid JSON: ${(err as Error).message}`);
+      throw new CardTemplateError(
+        "invalid-template",
+        name,
+        `Card template "${name}" is not valid JSON: ${(err as Error).message}`,
+      );
     }
     const template = new ACData.Template(json);
     templates.set(name, template);
@@ -64,10 +72,18 @@ export function createCardRenderer(directory: string = TEMPLATE_DIR): CardRender
         ACData.GlobalSettings.getUndefinedFieldValueSubstitutionString = previous;
       }
       if (missing.length > 0) {
-        throw new CardTemplateError("missing-data", name, `Card "${name}" needs data it was not given: ${missing.join(", ")}`);
+        throw new CardTemplateError(
+          "missing-data",
+          name,
+          `Card "${name}" needs data it was not given: ${missing.join(", ")}`,
+        );
       }
       if (card?.type !== "AdaptiveCard" || card.id !== name) {
-        throw new CardTemplateError("invalid-template", name, `Card template "${name}" must be an AdaptiveCard whose id is "${name}"`);
+        throw new CardTemplateError(
+          "invalid-template",
+          name,
+          `Card template "${name}" must be an AdaptiveCard whose id is "${name}"`,
+        );
       }
       return card;
     },

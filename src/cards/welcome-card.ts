@@ -10,7 +10,12 @@ export interface WelcomeCardInput {
   now?: Date;
 }
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+const dateFormat = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+  timeZone: "UTC",
+});
 
 /** "1 October 2025" for "2025-10-01". */
 export function formatDay(isoDate: string): string {

@@ -49,7 +49,9 @@ export function applyMigrations(db: Database, migrations: readonly Migration[] =
   const ordered = [...migrations].sort((a, b) => a.version - b.version);
   ordered.forEach((migration, index) => {
     if (migration.version !== index + 1) {
-      throw new Error(`Migration versions must run 1, 2, 3…: found ${migration.version} at position ${index + 1}`);
+      throw new Error(
+        `Migration versions must run 1, 2, 3…: found ${migration.version} at position ${index + 1}`,
+      );
     }
   });
   const run = db.transaction(() => {

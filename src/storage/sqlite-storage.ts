@@ -30,7 +30,9 @@ export class SqliteStorage implements Storage {
       `INSERT INTO bot_state (key, value, etag, updated_at) VALUES (?, ?, ?, ?)
        ON CONFLICT (key) DO UPDATE SET value = excluded.value, etag = excluded.etag, updated_at = excluded.updated_at`,
     );
-    this.deleteMany = db.prepare<[string]>("DELETE FROM bot_state WHERE key IN (SELECT value FROM json_each(?))");
+    this.deleteMany = db.prepare<[string]>(
+      "DELETE FROM bot_state WHERE key IN (SELECT value FROM json_each(?))",
+    );
   }
 
   async read(keys: string[]): Promise<StoreItems> {
