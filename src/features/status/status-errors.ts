@@ -1,0 +1,47 @@
+import { randomUUID } from "node:crypto";
+import { DirectoryError } from "../../directory/errors";
+import { DeadlineExceededError } from "./deadline";
+import type { StatusProblem } from "./status-problem";
+
+/** When Graph gave no Retry-After the busy card still names a wait, so the user knows when to come back. */
+export const DEFAULT_BUSY_SECONDS = 30;
+
+/** Seconds from a Retry-After the directory may attach to a throttled error (duck-typed: optional). */
+function retryAfterSeconds(error: DirectoryError): number | undefined {
+  const carrier = error as unknown as { retryAfterMs?: unknown; retryAfterSeconds?: unknown };
+  if (typeof carrier.retryAfterSeconds === "number") {
+    return carrier.retryAfterSeconds;
+  }
+  return typeof carrier.retryAfterMs === "number" ? carrier.retryAfterMs / 1000 : undefined;
+}
+
+/**
+ * The one place a failed status check becomes a problem the card can explain. Anything that is not a
+ * known error gets a reference the log also carries, so an admin can find the details without the user
+ * ever seeing a stack trace.
+ */
+export function problemFromError(error: unknown): StatusProblem {
+  if (error instanceof DeadlineExceededError) {
+    return { kind: "deadline" };
+  }
+  if (error instanceof DirectoryError) {
+    switch (error.reason) {
+      case "throttled":
+        return { kind: "throttled", retryAfterSeconds: retryAfterSeconds(error) ?? DEFAULT_BUSY_SECONDS };
+      case "timeout":
+      case "unavailable":
+        return { kind: error.reason, retryAfterSeconds: retryAfterSeconds(error) };
+      case "forbidden":
+        return { kind: "forbidden", permission: error.permission, adminHint: `Admin: ${error.action}` };
+      case "noPremium":
+        return { kind: "noPremium", adminHint: `Admin: ${error.action}` };
+      case "unauthenticated":
+        return { kind: "unauthenticated", adminHint: `Admin: ${error.action}` };
+      case "notFound":
+        return { kind: "notInTenant" };
+      case "badRequest":
+        break;
+    }
+  }
+  return { kind: "unexpected", reference: randomUUID().slice(0, 8) };
+}

@@ -1,0 +1,163 @@
+import type { Directory } from "../../directory/directory";
+import type { ProductTenantSettings } from "../../directory/graph-types";
+import { type PreparedTenant, assess } from "../../domain/assess";
+import type { Verdict } from "../../domain/verdict";
+import type { Logger } from "../../logger";
+import { withDeadline } from "./deadline";
+import { StatusCache } from "./status-cache";
+import { problemFromError } from "./status-errors";
+import { type ProblemCardData, type StatusProblem, buildProblemView } from "./status-problem";
+import { type StatusCardData, buildStatusView } from "./status-view";
+import { TenantFactsCache } from "./tenant-facts-cache";
+
+/** Who asks: the activity's tenant and `from.aadObjectId`. */
+export interface StatusRequester {
+  tenantId: string | undefined;
+  userId: string | undefined;
+}
+
+export type StatusView =
+  | { card: "status"; data: StatusCardData; verdict: Verdict; fromCache: boolean }
+  | { card: "status-problem"; data: ProblemCardData; problem: StatusProblem };
+
+export interface StatusServiceOptions {
+  directory: Pick<Directory, "getUserFacts" | "getMethodsPolicy">;
+  /** Break-glass and service accounts (see resolveStatusSettings). */
+  settings: ProductTenantSettings;
+  lookbackDays: number;
+  logger: Logger;
+  /** The tenant the directory reads; a requester from any other tenant gets the "not found" card. */
+  tenantId?: string;
+  /** Wall clock for the cache and the "checked at" line. */
+  clock?: () => Date;
+  /** End of the look-back window: now, or the demo snapshot's capturedAt. Defaults to `clock`. */
+  windowEnd?: () => Date;
+  /** Per-user cache lifetime (Refresh bypasses it). */
+  cacheTtlMs?: number;
+  /** Tenant-wide method policy lifetime: a status check then costs one round trip, the user's $batch. */
+  policyTtlMs?: number;
+  /** Answer "busy" rather than let the Teams invoke time out (~10 s end to end). */
+  deadlineMs?: number;
+}
+
+interface Checked {
+  verdict: Verdict;
+  checkedAt: Date;
+}
+
+export class StatusService {
+  private readonly cache: StatusCache<Checked>;
+  private readonly tenant: TenantFactsCache;
+  private readonly inFlight = new Map<string, Promise<Checked>>();
+  private readonly clock: () => Date;
+  private readonly windowEnd: () => Date;
+  private readonly deadlineMs: number;
+
+  constructor(private readonly options: StatusServiceOptions) {
+    this.clock = options.clock ?? (() => new Date());
+    this.windowEnd = options.windowEnd ?? this.clock;
+    this.deadlineMs = options.deadlineMs ?? 8_000;
+    this.cache = new StatusCache({ ttlMs: options.cacheTtlMs ?? 60_000, clock: this.clock });
+    this.tenant = new TenantFactsCache({
+      directory: options.directory,
+      settings: options.settings,
+      ttlMs: options.policyTtlMs ?? 300_000,
+      clock: this.clock,
+    });
+  }
+
+  /** The status card (or the card that says why there is none) for one user. Never throws. */
+  async check(who: StatusRequester, options: { fresh?: boolean } = {}): Promise<StatusView> {
+    const started = Date.now();
+    const log = this.options.logger.child({ userId: who.userId, tenantId: who.tenantId });
+    const expected = this.options.tenantId?.toLowerCase();
+    if (!who.userId || !who.tenantId || (expected !== undefined && who.tenantId.toLowerCase() !== expected)) {
+      log.info({ event: "status.notInTenant" }, "status check for a user outside the tenant");
+      return this.problem({ kind: "notInTenant" });
+    }
+    const key = `${who.tenantId.toLowerCase()}:${who.userId.toLowerCase()}`;
+    const cached = options.fresh ? undefined : this.cache.get(key);
+    if (cached !== undefined) {
+      log.debug({ event: "status.cached" }, "status answered from the cache");
+      return this.view(cached.value, true);
+    }
+    try {
+      const checked = await withDeadline(this.read(key, who.userId), this.deadlineMs);
+      const { phase1, phase2, mfaReady } = checked.verdict;
+      log.info(
+        {
+          event: "status.checked",
+          fresh: options.fresh === true,
+          ms: Date.now() - started,
+          phase1,
+          phase2,
+          mfaReady,
+        },
+        "status checked",
+      );
+      return this.view(checked, false);
+    } catch (error) {
+      const problem = problemFromError(error);
+      const { name, message } = error instanceof Error ? error : { name: "NonError", message: String(error) };
+      log.warn(
+        {
+          event: "status.failed",
+          problem: problem.kind,
+          reference: problem.reference,
+          err: { name, message },
+          ms: Date.now() - started,
+        },
+        "status check failed",
+      );
+      return this.problem(problem);
+    }
+  }
+
+  /** Forgets one user's answer (e.g. after a walkthrough registered a method). */
+  forget(who: { tenantId: string; userId: string }): void {
+    this.cache.delete(`${who.tenantId.toLowerCase()}:${who.userId.toLowerCase()}`);
+  }
+
+  /**
+   * One read per user at a time; a late answer (after the deadline) still lands in the cache, so the
+   * user's next try is instant.
+   */
+  private read(key: string, userId: string): Promise<Checked> {
+    const running = this.inFlight.get(key);
+    if (running !== undefined) {
+      return running;
+    }
+    const work = this.assessNow(userId).then((checked) => {
+      this.cache.set(key, checked);
+      return checked;
+    });
+    this.inFlight.set(key, work);
+    const done = () => this.inFlight.delete(key);
+    work.then(done, done);
+    return work;
+  }
+
+  private async assessNow(userId: string): Promise<Checked> {
+    const end = this.windowEnd();
+    const start = new Date(end.getTime() - this.options.lookbackDays * 86_400_000);
+    const [facts, tenant]: [Awaited<ReturnType<Directory["getUserFacts"]>>, PreparedTenant] =
+      await Promise.all([this.options.directory.getUserFacts(userId, { start, end }), this.tenant.get()]);
+    return {
+      verdict: assess(facts, tenant, end, { lookbackDays: this.options.lookbackDays }),
+      checkedAt: this.clock(),
+    };
+  }
+
+  private view(checked: Checked, fromCache: boolean): StatusView {
+    const data = buildStatusView(checked.verdict, {
+      lookbackDays: this.options.lookbackDays,
+      checkedAt: checked.checkedAt,
+      fromCache,
+    });
+    return { card: "status", data, verdict: checked.verdict, fromCache };
+  }
+
+  private problem(problem: StatusProblem): StatusView {
+    return { card: "status-problem", data: buildProblemView(problem), problem };
+  }
+}
