@@ -67,7 +67,7 @@ export function user(overrides: Partial<GraphUser> = {}): GraphUser {
 }
 
 /** A member with a password only, no sign-ins, no roles, no groups; override what the test is about. */
-export function facts(overrides: Partial<UserFacts> & { user?: Partial<GraphUser> } = {}): UserFacts {
+export function facts(overrides: Omit<Partial<UserFacts>, "user"> & { user?: Partial<GraphUser> } = {}): UserFacts {
   const { user: userOverrides, ...rest } = overrides;
   return {
     methods: [method("passwordAuthenticationMethod")],
