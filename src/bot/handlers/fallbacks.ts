@@ -1,0 +1,40 @@
+import { ActivityTypes, type TurnContext } from "botbuilder";
+import { buildErrorCard } from "../../cards/error-card";
+import { replacingCard } from "../cards";
+import { turnLogger } from "../turn-logger";
+
+/** A card button whose verb this version does not know (an old card, or a forged payload). */
+export async function unknownVerb(context: TurnContext) {
+  const verb: unknown = (context.activity.value as { action?: { verb?: unknown } } | undefined)?.action?.verb;
+  turnLogger(context).warn({ verb: typeof verb === "string" ? verb.slice(0, 100) : typeof verb }, "unknown Action.Execute verb");
+  return replacingCard(
+    buildErrorCard({
+      title: "That button no longer works",
+      whatHappened: "This card comes from an older version of MFA Ready, and I don't know its button any more.",
+      whatToDo: "Type help, or use the Help button below, to get a fresh card.",
+      reference: context.activity.id,
+    }),
+  );
+}
+
+/** A verb that is declared but whose feature is not in this build yet. */
+export async function notYetAvailable(context: TurnContext) {
+  turnLogger(context).info("verb without a feature yet");
+  return replacingCard(
+    buildErrorCard({
+      title: "Not available yet",
+      whatHappened: "This part of MFA Ready is not switched on in this installation yet.",
+      whatToDo: "Ask your IT team when it will be, or use Help to see what works today.",
+    }),
+  );
+}
+
+/** Invokes the bot does not implement (message extensions, task modules…): a clear 501, not a crash. */
+export async function unknownInvoke(context: TurnContext): Promise<void> {
+  const name = String(context.activity.name ?? "").slice(0, 100);
+  turnLogger(context).warn({ invokeName: name }, "unsupported invoke");
+  await context.sendActivity({
+    type: ActivityTypes.InvokeResponse,
+    value: { status: 501, body: { error: { code: "NotImplemented", message: `invoke "${name}" is not supported` } } },
+  });
+}

@@ -1,0 +1,63 @@
+import type { AdaptiveCard } from "@microsoft/teams-ai";
+import type { TurnContext } from "botbuilder";
+import type { ConversationReferenceStore } from "../../storage/conversation-references";
+import { botWasAdded } from "../conversation-kind";
+import { forgetPersonalChat, rememberPersonalChat } from "./conversation-reference";
+import { notYetAvailable, unknownInvoke, unknownVerb } from "./fallbacks";
+import { helpCard, sendHelp } from "./help";
+import { type Recognize, createMessageHandler } from "./message";
+import { createWelcome, sendWelcomeCard } from "./welcome";
+
+export interface BotServices {
+  conversationReferences: ConversationReferenceStore;
+  recognize: Recognize;
+  now: () => Date;
+}
+
+type Handler = (context: TurnContext) => Promise<void>;
+type CardHandler = (context: TurnContext) => Promise<AdaptiveCard>;
+
+/** Every handler routes.ts wires, bound to the services they use. */
+export interface BotHandlers {
+  installed: Handler;
+  upgraded: Handler;
+  uninstalled: Handler;
+  membersAdded: Handler;
+  message: Handler;
+  showHelp: CardHandler;
+  notYetAvailable: CardHandler;
+  unknownVerb: CardHandler;
+  unknownInvoke: Handler;
+}
+
+export function createBotHandlers(services: BotServices): BotHandlers {
+  const references = { store: services.conversationReferences, now: services.now };
+  const sendWelcome = createWelcome({ now: services.now });
+  const onMessage = createMessageHandler(services.recognize, {
+    help: (context) => sendHelp(context),
+    greeting: (context) => sendWelcomeCard(context, services.now()),
+  });
+
+  return {
+    installed: async (context) => {
+      await rememberPersonalChat(context, references);
+      await sendWelcome(context);
+    },
+    upgraded: (context) => rememberPersonalChat(context, references),
+    uninstalled: (context) => forgetPersonalChat(context, references),
+    membersAdded: async (context) => {
+      if (botWasAdded(context)) {
+        await rememberPersonalChat(context, references);
+        await sendWelcome(context);
+      }
+    },
+    message: async (context) => {
+      await rememberPersonalChat(context, references);
+      await onMessage(context);
+    },
+    showHelp: async () => helpCard(),
+    notYetAvailable,
+    unknownVerb,
+    unknownInvoke,
+  };
+}

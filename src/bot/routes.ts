@@ -1,0 +1,51 @@
+import type { AdaptiveCard, Application, RouteSelector } from "@microsoft/teams-ai";
+import { ActivityTypes, type TurnContext } from "botbuilder";
+import { VERBS } from "../cards/verbs";
+import type { BotHandlers } from "./handlers";
+
+type CardHandler = (context: TurnContext) => Promise<AdaptiveCard>;
+
+const ACTION_INVOKE = "adaptiveCard/action";
+
+const isInstallationUpdate = (action: string): RouteSelector => async (context) =>
+  context.activity.type === ActivityTypes.InstallationUpdate && context.activity.action === action;
+
+const isAnyActionExecute: RouteSelector = async (context) =>
+  context.activity.type === ActivityTypes.Invoke &&
+  context.activity.name === ACTION_INVOKE &&
+  (context.activity.value as { action?: { type?: unknown } } | undefined)?.action?.type === "Action.Execute";
+
+const isAnyInvoke: RouteSelector = async (context) => context.activity.type === ActivityTypes.Invoke;
+
+/**
+ * Every way in: installation events, messages (through the recogniser) and each Action.Execute verb.
+ * Order matters only for the catch-alls, which come last in their kind.
+ */
+export function registerRoutes(app: Application, h: BotHandlers): void {
+  // Installation: welcome and remember the personal chat; forget it on uninstall.
+  app.activity(isInstallationUpdate("add"), h.installed);
+  app.activity(isInstallationUpdate("add-upgrade"), h.upgraded);
+  app.activity(isInstallationUpdate("remove"), h.uninstalled);
+  app.conversationUpdate("membersAdded", h.membersAdded);
+
+  // Messages: one handler, which asks the recogniser for the intent and dispatches on it.
+  app.activity(ActivityTypes.Message, h.message);
+
+  // Action.Execute verbs, from the one VERBS map the card templates also use.
+  const verbs: Record<keyof typeof VERBS, CardHandler> = {
+    showHelp: h.showHelp,
+    checkStatus: h.notYetAvailable,
+    refreshStatus: h.notYetAvailable,
+    startRegistration: h.notYetAvailable,
+    requestPostponement: h.notYetAvailable,
+    readinessReport: h.notYetAvailable,
+    broadcastCompose: h.notYetAvailable,
+  };
+  for (const [name, handler] of Object.entries(verbs)) {
+    app.adaptiveCards.actionExecute(VERBS[name as keyof typeof VERBS], (context) => handler(context));
+  }
+  app.adaptiveCards.actionExecute(isAnyActionExecute, (context) => h.unknownVerb(context));
+
+  // Any other invoke (message extensions, task modules, sign-in…): a clear 501.
+  app.addRoute(isAnyInvoke, h.unknownInvoke, true);
+}

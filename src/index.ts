@@ -1,0 +1,122 @@
+import type { Config } from "./config";
+import { ConfigError } from "./config";
+import { appVersion } from "./app-version";
+import { type ActivityEndpoint, type BotAdapterOptions, createBot } from "./bot";
+import type { Recognize } from "./bot/handlers/message";
+import { startGraphSimulator } from "./dev/graph-simulator";
+import { loadSnapshot } from "./directory/snapshot";
+import { recognize } from "./features/conversation/recognizer";
+import type { Logger } from "./logger";
+import { createServer } from "./server";
+import type { DirectoryHealth } from "./server/health";
+import { type EmbeddedStores, openEmbeddedStores } from "./storage";
+
+/** How long a shutdown waits for turns already running. */
+export const SHUTDOWN_DRAIN_MS = 10_000;
+
+export type ServiceStores = Pick<EmbeddedStores, "storage" | "conversationReferences" | "ping" | "close">;
+
+/** The tenant directory as the service host sees it: a health probe, and what to close on shutdown. */
+export interface DirectoryHandle {
+  health(): Promise<DirectoryHealth>;
+  close(): Promise<void>;
+}
+
+/** Everything the service is built from; tests pass their own stores, token endpoints and clock. */
+export interface ServiceParts {
+  config: Config;
+  logger: Logger;
+  stores: ServiceStores;
+  directory?: DirectoryHandle;
+  auth?: BotAdapterOptions;
+  recognize?: Recognize;
+  now?: () => Date;
+}
+
+export interface RunningService {
+  url: string;
+  endpoint: ActivityEndpoint;
+  /** Stops accepting, waits for turns in flight (bounded), then closes the directory and the stores. */
+  stop(drainMs?: number): Promise<{ drained: boolean }>;
+}
+
+/** Composition: stores + directory -> bot -> HTTP server, listening. No logic of its own. */
+export async function startService(parts: ServiceParts): Promise<RunningService> {
+  const { config, logger, stores, directory } = parts;
+  const endpoint = createBot({
+    config,
+    storage: stores.storage,
+    conversationReferences: stores.conversationReferences,
+    recognize: parts.recognize ?? recognize,
+    logger,
+    now: parts.now,
+    auth: parts.auth,
+  });
+  const { name, version } = appVersion();
+  const server = createServer({
+    endpoint,
+    logger,
+    health: {
+      name,
+      version,
+      mode: config.directory.mode,
+      startedAt: Date.now(),
+      now: Date.now,
+      storage: () => stores.ping(),
+      directory: directory ? () => directory.health() : undefined,
+    },
+  });
+  const url = await server.listen(config.port, config.host);
+  logger.info({ url: `${url}/api/messages`, mode: config.directory.mode, version }, "MFA Ready listening");
+  if (config.unauthenticated) {
+    logger.warn({ host: config.host }, "BOT_ID is not set: requests are NOT authenticated; for local clients only (Agents Playground)");
+  }
+  return {
+    url,
+    endpoint,
+    async stop(drainMs = SHUTDOWN_DRAIN_MS) {
+      const result = await server.close(drainMs);
+      await directory?.close();
+      stores.close();
+      logger.info({ drained: result.drained }, "MFA Ready stopped");
+      return result;
+    },
+  };
+}
+
+/** Demo mode: the committed demo tenant (or GRAPH_SNAPSHOT) served by the in-process Graph simulator. */
+export async function openDirectory(config: Config, logger: Logger): Promise<DirectoryHandle | undefined> {
+  if (config.directory.mode !== "demo") {
+    return undefined;
+  }
+  const snapshot = loadSnapshot(config.directory.snapshotPath);
+  const simulator = await startGraphSimulator({ snapshot, port: 0, logger: logger.child({ component: "graph-simulator" }) });
+  return {
+    health: async () => ({ reachable: true, permissions: `demo tenant ${simulator.tenantId} (Graph simulator)` }),
+    close: () => simulator.close(),
+  };
+}
+
+/** config -> stores -> directory -> service; what opened before a failure is closed again. */
+export async function runService(config: Config, logger: Logger): Promise<RunningService> {
+  if (config.storage.kind !== "sqlite") {
+    throw new ConfigError("STORAGE", "azure is not available in this build yet; use sqlite");
+  }
+  const stores = openEmbeddedStores(config.dataDir);
+  let directory: DirectoryHandle | undefined;
+  try {
+    directory = await openDirectory(config, logger);
+    return await startService({ config, logger, stores, directory });
+  } catch (error) {
+    await directory?.close();
+    stores.close();
+    throw error;
+  }
+}
+
+if (require.main === module) {
+  // `npm start`: the same as `mfa-ready serve`.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only when run directly; serve imports this file
+  const { main } = require("./cli") as { main: (argv: string[]) => void };
+  main(["serve", ...process.argv.slice(2)]);
+}
