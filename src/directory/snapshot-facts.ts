@@ -57,15 +57,22 @@ function membershipIndex(snapshot: TenantSnapshot, referenced: Set<string>): Map
   return byUser;
 }
 
+export interface SnapshotFactsOptions {
+  /** Overrides the snapshot's own product settings. */
+  settings?: ProductTenantSettings;
+  /** Why a missing key is missing, by key name ("signIns", "policy", …), when the caller knows better. */
+  gaps?: Readonly<Record<string, DataGap>>;
+}
+
 /**
  * Joins a tenant snapshot into the assessment's inputs (pure). A key missing from the snapshot becomes an
  * undefined fact and a DataGap: "noPremium" for the P1-only reports when the tenant has no premium licence,
  * else "notInSnapshot". `settings` overrides the snapshot's own product settings.
  */
-export function snapshotFacts(snapshot: TenantSnapshot, options: { settings?: ProductTenantSettings } = {}): SnapshotFacts {
+export function snapshotFacts(snapshot: TenantSnapshot, options: SnapshotFactsOptions = {}): SnapshotFacts {
   const settings = options.settings ?? snapshot.settings;
   const premiumGap = snapshot.tenant.premium ? "notInSnapshot" : "noPremium";
-  const gap = (data: string, reason = "notInSnapshot"): DataGap => ({ data, reason });
+  const gap = (data: string, reason = "notInSnapshot"): DataGap => options.gaps?.[data] ?? { data, reason };
 
   const sharedGaps: DataGap[] = [];
   if (snapshot.signIns === undefined) {
