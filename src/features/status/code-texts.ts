@@ -1,4 +1,5 @@
 import { MINIMUM_CLIENT_TOOLS } from "../../domain/timeline";
+import type { VerbName } from "../../cards/verbs";
 import type { VerdictCode } from "../../domain/verdict";
 
 /** The button title and the one-line explanation for each action and suggestion code on the status card. */
@@ -6,6 +7,21 @@ export interface CodeText {
   button: string;
   line: string;
 }
+
+/**
+ * Which Action.Execute verb a code's button sends (always with `{code}`): the walkthrough that owns the
+ * code, so the registration and postponement features receive their own verbs.
+ */
+export const CODE_VERBS: Readonly<Record<VerdictCode, VerbName>> = {
+  REGISTER_PASSKEY: "startRegistration",
+  REGISTER_WHFB: "startRegistration",
+  BIND_CERTIFICATE: "startRegistration",
+  REGISTER_MFA_METHOD: "startRegistration",
+  ADD_STRONG_INDEPENDENT_METHOD: "startRegistration",
+  MOVE_TO_WORKLOAD_IDENTITY: "startRegistration",
+  UPDATE_CLIENT_TOOLS: "startRegistration",
+  REQUEST_POSTPONEMENT: "requestPostponement",
+};
 
 export const CODE_TEXTS: Readonly<Record<VerdictCode, CodeText>> = {
   REGISTER_PASSKEY: {

@@ -1,8 +1,8 @@
-import { userText } from "../../cards";
+import { type Verb, VERBS, userText } from "../../cards";
 import type { DataGap } from "../../domain/facts";
 import { ENFORCEMENT_PHASES } from "../../domain/timeline";
 import type { EvidenceEntry, PhaseVerdict, Verdict, VerdictCode } from "../../domain/verdict";
-import { CODE_TEXTS } from "./code-texts";
+import { CODE_TEXTS, CODE_VERBS } from "./code-texts";
 import { dataGapText } from "./data-gap-text";
 import { type Tone, headlineFor } from "./headline";
 import { type MethodFact, methodFacts } from "./method-facts";
@@ -20,6 +20,8 @@ export interface PhaseView {
 
 export interface CodeView {
   code: VerdictCode;
+  /** The Action.Execute verb of its button, from the one VERBS map. */
+  verb: Verb;
   title: string;
   text: string;
 }
@@ -97,7 +99,12 @@ function phaseView(id: PhaseView["id"], verdict: Verdict, lookbackDays: number):
 }
 
 function codeViews(codes: readonly VerdictCode[]): CodeView[] {
-  return codes.map((code) => ({ code, title: CODE_TEXTS[code].button, text: CODE_TEXTS[code].line }));
+  return codes.map((code) => ({
+    code,
+    verb: VERBS[CODE_VERBS[code]],
+    title: CODE_TEXTS[code].button,
+    text: CODE_TEXTS[code].line,
+  }));
 }
 
 function gapViews(gaps: readonly DataGap[]): Array<{ text: string }> {
