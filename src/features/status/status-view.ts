@@ -1,4 +1,4 @@
-import { type Verb, VERBS, userText } from "../../cards";
+import { VERBS, type Verb, userText } from "../../cards";
 import type { DataGap } from "../../domain/facts";
 import { ENFORCEMENT_PHASES } from "../../domain/timeline";
 import type { EvidenceEntry, PhaseVerdict, Verdict, VerdictCode } from "../../domain/verdict";
