@@ -5,7 +5,15 @@
 import { boundedDamerauLevenshtein, maxEditsFor } from "./fuzzy";
 import type { Method, ScoredIntent, Tool } from "./intents";
 import { normalise } from "./normalise";
-import { DOMAIN_WORDS, INTENT_PHRASES, METHOD_PHRASES, REGISTER_CUES, TOOL_PHRASES } from "./vocabulary";
+import {
+  BOT_NAMES,
+  CONTENT_OPENERS,
+  DOMAIN_WORDS,
+  INTENT_PHRASES,
+  METHOD_PHRASES,
+  REGISTER_CUES,
+  TOOL_PHRASES,
+} from "./vocabulary";
 import type { Weights } from "./vocabulary";
 import { FILLERS, PROTECTED_WORDS, STOPWORDS } from "./words";
 
@@ -13,12 +21,15 @@ export type PhraseTarget =
   | { kind: "intent"; intent: ScoredIntent }
   | { kind: "cue" }
   | { kind: "method"; method: Method }
-  | { kind: "tool"; tool: Tool };
+  | { kind: "tool"; tool: Tool }
+  | { kind: "name" };
 
 export interface Phrase {
   words: readonly string[];
   weight: number;
   target: PhraseTarget;
+  /** The rest of the message is this job's subject: see CONTENT_OPENERS. */
+  opens?: boolean;
 }
 
 /** A typed word as the matcher sees it: the vocabulary word it stands for and how sure that is (0..1]. */
@@ -33,15 +44,19 @@ export function matchWords(normalised: string): string[] {
 }
 
 const phrases: Phrase[] = [];
-function addAll(weights: Weights, target: PhraseTarget): void {
+function addAll(weights: Weights, target: PhraseTarget, opens = false): void {
   for (const [text, weight] of Object.entries(weights)) {
-    phrases.push({ words: matchWords(normalise(text)), weight, target });
+    phrases.push({ words: matchWords(normalise(text)), weight, target, ...(opens ? { opens } : {}) });
   }
 }
 for (const [intent, weights] of Object.entries(INTENT_PHRASES) as Array<[ScoredIntent, Weights]>) {
   addAll(weights, { kind: "intent", intent });
 }
+for (const [intent, weights] of Object.entries(CONTENT_OPENERS) as Array<[ScoredIntent, Weights]>) {
+  addAll(weights, { kind: "intent", intent }, true);
+}
 addAll(REGISTER_CUES, { kind: "cue" });
+addAll(Object.fromEntries(BOT_NAMES.map((name) => [name, 0])), { kind: "name" });
 for (const [method, weights] of Object.entries(METHOD_PHRASES) as Array<[Method, Weights]>) {
   addAll(weights, { kind: "method", method });
 }
@@ -96,12 +111,14 @@ function correct(typed: string): ResolvedWord | undefined {
   let best: ResolvedWord | undefined;
   let bestDistance = Number.POSITIVE_INFINITY;
   for (const candidate of fuzzyTargets.get(typed[0] ?? "") ?? []) {
-    const bound = Math.min(maxEditsFor(candidate), typed.length >= 5 ? 2 : 1, bestDistance - 1);
+    const bound = Math.min(maxEditsFor(candidate), typed.length >= 5 ? 2 : 1, bestDistance);
     if (bound < 1) {
       continue;
     }
     const distance = boundedDamerauLevenshtein(typed, candidate, bound);
-    if (distance <= bound) {
+    // On a tie, prefer the longer word: people drop letters more often than they add them.
+    const better = distance < bestDistance || candidate.length > (best?.word.length ?? 0);
+    if (distance <= bound && better) {
       bestDistance = distance;
       best = { word: candidate, quality: QUALITY_BY_EDITS[distance] ?? 0 };
     }

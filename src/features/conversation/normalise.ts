@@ -35,6 +35,7 @@ export function stripMarkup(text: string): string {
 }
 
 const CONTRACTIONS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/\bw\/o\b/g, "without"],
   [/\bcan'?t\b/g, "can not"],
   [/\bcannot\b/g, "can not"],
   [/\bwon'?t\b/g, "will not"],

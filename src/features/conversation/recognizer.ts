@@ -6,14 +6,15 @@
  * when much of the message is unexplained) and clearly ahead of the next; otherwise "unknown", and the bot
  * shows its help card.
  */
+import { contextFactor } from "./context";
 import { extractEntities } from "./entities";
 import type { Intent, Recognition, ScoredIntent } from "./intents";
 import { INTENTS, REGISTER_INTENTS, REGISTER_INTENT_FOR, SOFT_INTENTS } from "./intents";
-import { DOMAIN, matchWords, resolveWord } from "./lexicon";
+import { matchWords, resolveWord } from "./lexicon";
+import type { PhraseTarget } from "./lexicon";
 import { normalise, stripMarkup } from "./normalise";
 import type { PhraseMatch } from "./phrase-matcher";
 import { matchPhrases } from "./phrase-matcher";
-import { STOPWORDS } from "./words";
 
 /** Below this confidence the answer is "unknown". */
 export const CONFIDENCE_THRESHOLD = 0.5;
@@ -21,10 +22,10 @@ export const CONFIDENCE_THRESHOLD = 0.5;
 export const MIN_MARGIN = 0.3;
 /** Evidence at which confidence (before coverage) is one half. */
 const HALF_CONFIDENCE_SCORE = 0.5;
-/** Confidence kept when no word of the message is explained by the vocabulary. */
-const COVERAGE_FLOOR = 0.6;
 /** A registration cue with no method named ("how do I set up") is only a hint. */
 const CUE_ONLY_FACTOR = 0.5;
+/** What the words after a content opener ("tell everyone to ...") still count for other intents. */
+const AFTER_OPENER_FACTOR = 0.25;
 
 export function recognize(text: string): Recognition {
   const normalised = normalise(text);
@@ -34,7 +35,7 @@ export function recognize(text: string): Recognition {
   const scores = scoreIntents(matches, entities.method ? REGISTER_INTENT_FOR[entities.method] : undefined);
   const ranked = [...scores.entries()].sort((a, b) => b[1] - a[1] || helpFirst(a[0], b[0]));
   const [top, score] = ranked[0] ?? [INTENTS.unknown, 0];
-  const confidence = round((score / (score + HALF_CONFIDENCE_SCORE)) * coverageFactor(words, matches));
+  const confidence = round((score / (score + HALF_CONFIDENCE_SCORE)) * contextFactor(words, matches));
   const rival = ranked.find(([intent]) => intent !== top && (SOFT_INTENTS.has(top) || !SOFT_INTENTS.has(intent)));
   const bothSoft = rival !== undefined && SOFT_INTENTS.has(top) && SOFT_INTENTS.has(rival[0]);
   const margin = score > 0 ? (score - (rival?.[1] ?? 0)) / score : 0;
@@ -48,8 +49,11 @@ function scoreIntents(matches: readonly PhraseMatch[], namedRegister: ScoredInte
   const scores = new Map<ScoredIntent, number>();
   let family = 0;
   let cues = 0;
-  for (const { phrase, score } of matches) {
+  const opener = matches.find((match) => match.phrase.opens);
+  for (const { phrase, start, score: matched } of matches) {
     const { target } = phrase;
+    const subject = opener !== undefined && start >= opener.end && !sameIntent(target, opener.phrase.target);
+    const score = subject ? matched * AFTER_OPENER_FACTOR : matched;
     if (target.kind === "intent" && !REGISTER_INTENTS.has(target.intent)) {
       scores.set(target.intent, (scores.get(target.intent) ?? 0) + score);
     } else if (target.kind === "intent" || target.kind === "method") {
@@ -65,25 +69,8 @@ function scoreIntents(matches: readonly PhraseMatch[], namedRegister: ScoredInte
   return scores;
 }
 
-/** Share of the message's meaningful words the vocabulary explains, as a factor in [COVERAGE_FLOOR, 1]. */
-function coverageFactor(words: readonly string[], matches: readonly PhraseMatch[]): number {
-  const covered = new Array<boolean>(words.length).fill(false);
-  for (const match of matches) {
-    covered.fill(true, match.start, match.end);
-  }
-  let content = 0;
-  let explained = 0;
-  words.forEach((word, index) => {
-    if (STOPWORDS.has(word) || /^\d+$/.test(word)) {
-      return;
-    }
-    content += 1;
-    if (covered[index] || DOMAIN.has(resolveWord(word).word)) {
-      explained += 1;
-    }
-  });
-  const coverage = content === 0 ? 1 : explained / content;
-  return COVERAGE_FLOOR + (1 - COVERAGE_FLOOR) * coverage;
+function sameIntent(a: PhraseTarget, b: PhraseTarget): boolean {
+  return a.kind === "intent" && b.kind === "intent" && a.intent === b.intent;
 }
 
 /** Between a greeting and a request for help that score the same, help is the more useful answer. */

@@ -11,10 +11,11 @@ export type Weights = Readonly<Record<string, number>>;
 // prettier-ignore
 export const INTENT_PHRASES: Readonly<Partial<Record<ScoredIntent, Weights>>> = {
   status: {
-    "am i affected": 1.8, "affected": 1.1, "affect me": 1.5, "affects me": 1.5, "affect": 0.7, "affects": 0.7,
-    "impact": 0.9, "impacted": 1.0, "impact me": 1.4, "hit me": 1.3, "in scope": 1.1, "my status": 1.5,
+    "am i affected": 1.8, "am i impacted": 1.8, "am i mfa ready": 1.8, "are we mfa ready": 1.6,
+    "what do i need to do": 1.6, "affected": 1.1, "affect me": 1.5, "affects me": 1.5, "affect": 0.7, "affects": 0.7,
+    "impact": 0.9, "impacted": 1.0, "impact me": 1.4, "hit me": 1.3, "in scope": 1.1,
     "status": 1.1, "check me": 1.1, "check status": 1.4, "am i ready": 1.8, "are we ready": 1.2, "ready": 0.7,
-    "do i need mfa": 1.8, "need mfa": 1.2, "require mfa": 1.2, "need to do": 0.9, "what do i need": 1.1,
+    "do i need mfa": 1.8, "need mfa": 1.2, "require mfa": 1.2, "need to do": 0.9, "what do i need": 0.9,
     "what should i do": 1.2, "apply to me": 1.4, "applies to me": 1.4, "will i be blocked": 1.6, "blocked": 0.7,
     "concern me": 1.3, "where do i stand": 1.4, "am i compliant": 1.6, "compliant": 0.8, "next steps": 1.0,
     "next step": 1.0, "stop working": 0.9, "still work": 0.9, "am i ok": 1.3, "am i good": 1.3,
@@ -24,7 +25,7 @@ export const INTENT_PHRASES: Readonly<Partial<Record<ScoredIntent, Weights>>> = 
     "help": 1.0, "what can you do": 1.6, "what do you do": 1.4, "commands": 1.1, "command list": 1.3, "menu": 1.0,
     "options": 0.8, "how does this work": 1.4, "how does it work": 1.4, "how do you work": 1.4, "who are you": 1.3,
     "what are you": 1.3, "instructions": 1.0, "usage": 0.9, "get started": 1.1, "getting started": 1.1,
-    "what is this": 0.9, "support": 0.6, "assist": 0.6, "confused": 0.8, "what can i ask": 1.4, "features": 0.8,
+    "support": 0.6, "assist": 0.6, "confused": 0.8, "what can i ask": 1.4, "features": 0.8,
   },
   greeting: {
     "hi": 0.9, "hello": 1.0, "hey": 0.9, "hiya": 1.0, "howdy": 1.0, "yo": 0.8, "good morning": 1.3,
@@ -37,7 +38,7 @@ export const INTENT_PHRASES: Readonly<Partial<Record<ScoredIntent, Weights>>> = 
     "unable to sign in": 1.6, "not able to sign in": 1.6, "locked out": 1.6, "lost phone": 1.6,
     "lost authenticator": 1.6, "phone broke": 1.4, "phone stolen": 1.4, "phone was stolen": 1.4,
     "bootstrap": 1.1, "can not register": 1.4, "can not get in": 1.4, "no way to sign in": 1.6,
-    "sign in to register": 1.4, "new phone": 1.0, "chicken and egg": 1.0,
+    "sign in to register": 1.4, "without signing in": 1.2, "get back in": 1.2, "new phone": 1.0, "chicken and egg": 1.0,
   },
   workloadIdentity: {
     "script": 1.2, "scripts": 1.2, "service account": 1.6, "service accounts": 1.6, "pipeline": 1.3,
@@ -54,7 +55,7 @@ export const INTENT_PHRASES: Readonly<Partial<Record<ScoredIntent, Weights>>> = 
     "opt out": 1.7, "extend": 1.0, "extend deadline": 1.7, "extension": 1.3, "exemption": 1.5, "exempt": 1.4,
     "exception": 1.1, "more time": 1.3, "push back": 1.2, "grace period": 1.4, "later": 0.5, "skip": 0.8,
     "turn off mfa": 1.4, "disable mfa": 1.4, "avoid mfa": 1.2, "wait": 0.6, "hold off": 1.2, "pause": 1.0,
-    "reschedule": 1.2, "not enforce": 1.2, "get out of": 1.1,
+    "reschedule": 1.2, "not enforce": 1.2, "get out of mfa": 1.4,
   },
   report: {
     "report": 1.1, "readiness report": 2.1, "tenant report": 1.9, "who is not ready": 1.9, "who is ready": 1.7,
@@ -62,7 +63,7 @@ export const INTENT_PHRASES: Readonly<Partial<Record<ScoredIntent, Weights>>> = 
     "statistics": 1.1, "stats": 1.0, "how many users": 1.5, "how many people": 1.4, "how many accounts": 1.4,
     "list users": 1.1, "which users": 1.2, "who still needs": 1.3, "summary": 0.9, "chart": 1.0,
     "spreadsheet": 1.1, "excel": 0.9, "tenant wide": 1.3, "readiness": 0.9, "numbers": 0.7, "percentage": 0.9,
-    "who has not": 1.2, "users without": 1.2,
+    "who has not registered": 1.5, "who has not set up": 1.5, "users without": 1.2,
   },
   broadcast: {
     "broadcast": 1.9, "notify everyone": 1.9, "notify all": 1.7, "notify": 1.0, "notify users": 1.6,
@@ -71,11 +72,12 @@ export const INTENT_PHRASES: Readonly<Partial<Record<ScoredIntent, Weights>>> = 
     "everyone": 0.5, "send notice": 1.4, "send reminder": 1.2, "remind everyone": 1.6, "blast": 1.1,
     "mass message": 1.7, "ping everyone": 1.5, "email everyone": 1.4, "alert everyone": 1.5, "nudge": 0.9,
     "send out": 0.8, "notification": 1.0, "inform": 0.9, "all affected": 0.8, "heads up": 0.9,
+    "everyone who is not ready": 2.0, "send message": 1.2, "notice": 0.9, "whole company": 0.8, "all staff": 0.8,
+    "all employees": 0.8, "everybody": 0.5,
   },
   audit: {
     "audit": 1.7, "audit log": 2.1, "audit trail": 2.1, "activity log": 1.6, "who did what": 1.6,
-    "history": 0.9, "logs": 0.8, "changes made": 1.0, "actions taken": 1.1, "who approved": 1.3,
-    "who issued": 1.3, "record of": 0.8,
+    "history": 0.9, "logs": 0.8, "changes made": 1.0, "actions taken": 1.1, "record of": 0.8,
   },
   registerMfaMethod: {
     "set up mfa": 1.7, "setup mfa": 1.7, "register mfa": 1.7, "enable mfa": 1.5, "enroll in mfa": 1.6,
@@ -83,6 +85,25 @@ export const INTENT_PHRASES: Readonly<Partial<Record<ScoredIntent, Weights>>> = 
     "second factor": 1.0, "otp": 1.0, "verification code": 0.9, "turn on mfa": 1.5, "activate mfa": 1.5,
   },
 };
+
+/**
+ * Phrases after which the rest of the message is what the job is about ("tell everyone to set up a
+ * passkey", "who approved the postponement"): they score their intent, and words after them count less
+ * for any other intent.
+ */
+// prettier-ignore
+export const CONTENT_OPENERS: Readonly<Partial<Record<ScoredIntent, Weights>>> = {
+  broadcast: {
+    "tell everyone to": 2.0, "tell all users to": 2.0, "tell users to": 1.9, "remind everyone to": 2.0,
+    "remind users to": 1.9, "ask everyone to": 1.9,
+    "let everyone know": 1.9,
+  },
+  audit: { "who approved": 1.6, "who issued": 1.6, "who sent": 1.4, "who changed": 1.5, "who requested": 1.4 },
+  report: { "list users without": 1.7, "how many users have": 1.6 },
+};
+
+/** The bot's own name typed as a word ("yo mfa ready"): matched so it explains nothing else. */
+export const BOT_NAMES: readonly string[] = ["mfa ready", "mfaready"];
 
 /** Words of a registration request; they add to whichever register intent the method words choose. */
 // prettier-ignore
@@ -138,5 +159,9 @@ export const DOMAIN_WORDS: readonly string[] = (
   "mfa multifactor multi factor azure entra microsoft tenant account accounts user users admin admins " +
   "administrator enforcement enforced enforce sign signin login log logon mandatory requirement required " +
   "change changes policy aad rollout deadline date phase method methods authentication auth arm " +
-  "subscription resources deploy password"
+  "subscription resources deploy password january february march april may june july " +
+  "august september october november december week weeks day days month months year " +
+  "code codes credential credentials laptop computer device devices card key keys staff company organisation " +
+  "organization org people enforcing signing logging passwords access request requests requested approve " +
+  "approval approved reminder reminders remind"
 ).split(" ");

@@ -6,7 +6,7 @@
 
 /** Dropped before phrase matching, so "set up my security key" matches the phrase "set up security key". */
 export const FILLERS: ReadonlySet<string> = new Set(
-  "a an the my our your their his her this that these those some please just really kindly actually quickly maybe um uh hmm"
+  "a an the my our your their his her this that these those some please just really kindly actually quickly maybe um uh hmm bot"
     .split(" "),
 );
 
