@@ -6,7 +6,8 @@ export class SnapshotError extends Error {
     readonly jsonPath: string,
     readonly problem: string,
   ) {
-    super(`${file}: ${jsonPath}: ${problem}`);
+    // One line, always: a parser's message may quote the offending text, newlines included.
+    super(`${file}: ${jsonPath}: ${problem}`.replace(/\s*[\r\n]+\s*/g, " "));
     this.name = "SnapshotError";
   }
 }

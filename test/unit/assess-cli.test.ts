@@ -1,0 +1,117 @@
+import assert from "node:assert/strict";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { PassThrough } from "node:stream";
+import { after, describe, it } from "node:test";
+import { runCli } from "../../src/cli";
+
+const example = path.join(__dirname, "..", "..", "..", "shared", "examples", "contoso-small.json");
+
+async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  const out: Buffer[] = [];
+  const err: Buffer[] = [];
+  stdout.on("data", (chunk: Buffer) => out.push(chunk));
+  stderr.on("data", (chunk: Buffer) => err.push(chunk));
+  const code = await runCli(["assess", ...args], { stdout, stderr, env: {} });
+  return { code, stdout: Buffer.concat(out).toString(), stderr: Buffer.concat(err).toString() };
+}
+
+describe("mfa-ready assess", () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "assess-cli-"));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("prints one JSON array of verdicts", async () => {
+    const { code, stdout, stderr } = await run("--snapshot", example, "--format", "json");
+    assert.equal(code, 0);
+    assert.equal(stderr, "");
+    const verdicts = JSON.parse(stdout) as Array<{ userPrincipalName: string; actions: string[]; evidence: unknown }>;
+    assert.deepEqual(verdicts.map((v) => v.userPrincipalName), ["alice@contoso.example", "bob@contoso.example", "breakglass1@contoso.example"]);
+    assert.deepEqual(verdicts[1]!.actions, ["REGISTER_PASSKEY"]);
+  });
+
+  it("prints the admin CSV with a header and one row per user", async () => {
+    const { code, stdout } = await run("--snapshot", example, "--format", "csv");
+    assert.equal(code, 0);
+    const lines = stdout.trimEnd().split("\n");
+    assert.equal(lines.length, 4);
+    assert.match(lines[0]!, /^userPrincipalName,displayName,userType,phase1,phase2,mfaReady,breakGlass,serviceAccountSuspect,/);
+    assert.match(lines[2]!, /^bob@contoso\.example,Bob Builder,member,no,affected,false,false,false,.*REGISTER_PASSKEY,UPDATE_CLIENT_TOOLS,,"Azure CLI \(last 2026-11-12T08:01:00Z, 1\)",$/);
+  });
+
+  it("neutralises a formula in a CSV cell", async () => {
+    const snapshot = JSON.parse(readFileSync(example, "utf8")) as { users: Array<{ displayName: string }> };
+    snapshot.users[0]!.displayName = "=HYPERLINK(\"http://evil\")";
+    const file = path.join(dir, "formula.json");
+    writeFileSync(file, JSON.stringify(snapshot));
+    const { stdout } = await run("--snapshot", file, "--format", "csv");
+    assert.match(stdout.split("\n")[1]!, /^alice@contoso\.example,"'=HYPERLINK\(""http:\/\/evil""\)",/);
+  });
+
+  it("prints an aligned table with a totals line by default", async () => {
+    const { code, stdout } = await run("--snapshot", example);
+    assert.equal(code, 0);
+    const lines = stdout.trimEnd().split("\n");
+    assert.match(lines[0]!, /^USER\s+PHASE 1\s+PHASE 2\s+READY/);
+    assert.equal(lines[1]!.indexOf("affected"), lines[0]!.indexOf("PHASE 1"));
+    assert.match(lines.at(-1)!, /^3 users, phase 1 affected 1 .*break-glass 1/);
+  });
+
+  it("assesses one user by UPN, case-insensitively", async () => {
+    const { code, stdout } = await run("--snapshot", example, "--user", "BOB@contoso.example", "--format", "json");
+    assert.equal(code, 0);
+    const verdicts = JSON.parse(stdout) as Array<{ userPrincipalName: string }>;
+    assert.deepEqual(verdicts.map((v) => v.userPrincipalName), ["bob@contoso.example"]);
+  });
+
+  it("prints usage for --help", async () => {
+    const { code, stdout } = await run("--help");
+    assert.equal(code, 0);
+    assert.match(stdout, /^usage: mfa-ready assess/);
+  });
+
+  const oneLine = (stderr: string) => {
+    assert.equal(stderr.split("\n").filter(Boolean).length, 1, `one line, got: ${stderr}`);
+    return stderr;
+  };
+
+  it("exits 2 with one line for an unreadable file", async () => {
+    const missing = path.join(dir, "missing.json");
+    const { code, stdout, stderr } = await run("--snapshot", missing);
+    assert.equal(code, 2);
+    assert.equal(stdout, "");
+    assert.equal(oneLine(stderr), `mfa-ready assess: ${missing}: $: cannot read the file (ENOENT)\n`);
+  });
+
+  it("exits 2 with one line for a file that is not JSON", async () => {
+    const file = path.join(dir, "text.json");
+    writeFileSync(file, "capturedAt: today\n");
+    const { code, stderr } = await run("--snapshot", file);
+    assert.equal(code, 2);
+    assert.match(oneLine(stderr), new RegExp(`^mfa-ready assess: ${file.replace(/[.\\/]/g, "\\$&")}: \\$: not valid JSON`));
+  });
+
+  it("exits 2 naming the file and the JSONPath of a required key of the wrong type", async () => {
+    const snapshot = JSON.parse(readFileSync(example, "utf8")) as { users: Array<Record<string, unknown>> };
+    snapshot.users[2]!.userPrincipalName = null;
+    const file = path.join(dir, "wrong.json");
+    writeFileSync(file, JSON.stringify(snapshot));
+    const { code, stderr } = await run("--snapshot", file, "--format", "json");
+    assert.equal(code, 2);
+    assert.equal(oneLine(stderr), `mfa-ready assess: ${file}: $.users[2].userPrincipalName: is required, got null\n`);
+  });
+
+  it("exits 2 with one line for an unknown --user, option or format", async () => {
+    const user = await run("--snapshot", example, "--user", "nobody@contoso.example");
+    assert.equal(user.code, 2);
+    assert.equal(oneLine(user.stderr), `mfa-ready assess: no user "nobody@contoso.example" in ${example}\n`);
+    const option = await run("--snapshot", example, "--verbose");
+    assert.equal(option.code, 2);
+    assert.match(oneLine(option.stderr), /^mfa-ready assess: Unknown option '--verbose'/);
+    const format = await run("--snapshot", example, "--format", "xml");
+    assert.equal(format.code, 2);
+    assert.equal(oneLine(format.stderr), 'mfa-ready assess: unknown --format "xml": use table, json or csv\n');
+  });
+});
