@@ -1,0 +1,113 @@
+import { Client, type Middleware } from "@microsoft/microsoft-graph-client";
+
+import type { Config } from "../config";
+import type { Logger } from "../logger";
+import {
+  type Clock,
+  DEFAULT_RETRY_OPTIONS,
+  GRAPH_LIMIT_FAMILIES,
+  type LimitFamily,
+  LimiterRegistry,
+  type RetryOptions,
+  systemClock,
+} from "../throttle";
+import { PORTAL_SETTINGS_PERMISSION } from "../domain/permissions";
+import { type TokenProvider, createCredential, scopeFor, tokenProviderFor } from "./credentials";
+import { FailureLedger } from "./failure-ledger";
+import { GraphDirectory } from "./graph-directory";
+import { GraphHttp } from "./graph-http";
+import { HttpsTransport } from "./https-transport";
+import { ThrottleMiddleware } from "./throttle-middleware";
+import { TokenMiddleware } from "./token-middleware";
+
+export interface CreateDirectoryOptions {
+  /** Extra CA to trust: the Graph simulator's. */
+  caCertPem?: string;
+  /** Overrides config.directory.graphBaseUrl / armBaseUrl (demo mode: the simulator's baseUrl). */
+  graphBaseUrl?: string;
+  armBaseUrl?: string;
+  clock?: Clock;
+  retry?: Partial<RetryOptions>;
+  limitFamilies?: readonly LimitFamily[];
+  /** Limits K times faster, matching a simulator started with throttleScale K. */
+  throttleScale?: number;
+  /** Tokens from somewhere other than config.directory.credential (tests). */
+  tokens?: { graph: TokenProvider; arm: TokenProvider };
+}
+
+/** The Directory as a running product uses it, plus close() to free its sockets. */
+export type ConfiguredDirectory = GraphDirectory & { close(): void };
+
+/**
+ * The composition of the Graph adapter: credential -> token per resource -> SDK client with our chain
+ * (token -> throttle/retry/timeout -> HTTPS with the trusted CA) -> GraphDirectory.
+ */
+export function createDirectory(
+  config: Config,
+  logger: Logger,
+  options: CreateDirectoryOptions = {},
+): ConfiguredDirectory {
+  const graphBaseUrl = (options.graphBaseUrl ?? config.directory.graphBaseUrl).replace(/\/+$/, "");
+  // A simulator named by override serves ARM at its root, beside Graph.
+  const armBaseUrl = (options.armBaseUrl ?? options.graphBaseUrl ?? config.directory.armBaseUrl).replace(
+    /\/+$/,
+    "",
+  );
+  const clock = options.clock ?? systemClock;
+  const retry: RetryOptions = { ...DEFAULT_RETRY_OPTIONS, ...options.retry };
+  const tenant = config.directory.tenantId ?? "demo";
+  const limiters = new LimiterRegistry({
+    families: options.limitFamilies ?? GRAPH_LIMIT_FAMILIES,
+    clock,
+    scale: options.throttleScale,
+  });
+  const credential = options.tokens === undefined ? createCredential(config.directory) : undefined;
+  const tokens = options.tokens ?? {
+    graph: tokenProviderFor(credential, scopeFor(graphBaseUrl)),
+    arm: tokenProviderFor(credential, scopeFor(armBaseUrl)),
+  };
+  const transport = new HttpsTransport({ caCertPem: options.caCertPem });
+  const log = logger.child({ component: "graph" });
+
+  const httpFor = (
+    baseUrl: string,
+    token: TokenProvider,
+    wellKnownGraphHosts: boolean,
+    permission?: string,
+  ) => {
+    const ledger = new FailureLedger();
+    const host = new URL(baseUrl).hostname;
+    const chain: Middleware[] = [
+      new TokenMiddleware(token, [host], { wellKnownGraphHosts }),
+      new ThrottleMiddleware({
+        limiters,
+        tenant,
+        retry,
+        clock,
+        timeoutMs: config.directory.timeoutMs,
+        logger: log,
+        ledger,
+      }),
+      transport,
+    ];
+    const client = Client.initWithMiddleware({
+      middleware: chain,
+      baseUrl,
+      defaultVersion: "v1.0",
+      customHosts: new Set([host]),
+    });
+    return new GraphHttp(client, ledger, baseUrl, permission);
+  };
+
+  const directory = new GraphDirectory({
+    graph: httpFor(graphBaseUrl, tokens.graph, true),
+    arm: httpFor(armBaseUrl, tokens.arm, false, PORTAL_SETTINGS_PERMISSION),
+    graphBaseUrl,
+    armBaseUrl,
+    limiters,
+    tenant,
+    retry,
+    clock,
+  });
+  return Object.assign(directory, { close: () => transport.destroy() });
+}

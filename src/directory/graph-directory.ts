@@ -1,0 +1,166 @@
+import { AZURE_SERVICE_MANAGEMENT_RESOURCE_ID, PHASE1_APP_IDS, PHASE2_APP_IDS } from "../domain/apps";
+import type { UserFacts } from "../domain/facts";
+import type { Clock, LimiterRegistry, RetryOptions } from "../throttle";
+import { installAppForUser } from "./app-installation";
+import type { Directory, Readable, TemporaryAccessPassRequest, TimeWindow } from "./directory";
+import { DirectoryError } from "./errors";
+import { gapOf } from "./gaps";
+import type { GraphHttp } from "./graph-http";
+import type {
+  AuthenticationMethod,
+  AuthenticationMethodsPolicy,
+  GraphUser,
+  PortalServicesSettings,
+  SignIn,
+  TemporaryAccessPass,
+  UnifiedRoleAssignment,
+  UserRegistrationDetails,
+} from "./graph-types";
+import { graphUrls, portalSettingsUrl } from "./graph-urls";
+import { type Page, collect, pagedItems } from "./paging";
+import { readUserFacts } from "./user-facts";
+
+export interface GraphDirectoryOptions {
+  graph: GraphHttp;
+  /** Azure Resource Manager, with its own token audience. */
+  arm: GraphHttp;
+  graphBaseUrl: string;
+  armBaseUrl: string;
+  limiters: LimiterRegistry;
+  tenant: string;
+  retry: RetryOptions;
+  clock: Clock;
+  /** How long the methods policy is reused. Default 60 s. */
+  policyTtlMs?: number;
+}
+
+/** The in-scope apps and resource, from the domain table: every sign-in query asks for all of them. */
+const IN_SCOPE = {
+  appIds: [...PHASE1_APP_IDS, ...PHASE2_APP_IDS],
+  resourceIds: [AZURE_SERVICE_MANAGEMENT_RESOURCE_ID],
+};
+
+/** The Directory port over Microsoft Graph (and ARM), for a real tenant and the Graph simulator alike. */
+export class GraphDirectory implements Directory {
+  private policy: { value: AuthenticationMethodsPolicy; at: number } | undefined;
+
+  constructor(private readonly options: GraphDirectoryOptions) {}
+
+  private get http(): GraphHttp {
+    return this.options.graph;
+  }
+
+  listUsers(): AsyncIterable<GraphUser> {
+    return pagedItems<GraphUser>(this.http, graphUrls.users());
+  }
+
+  async getUser(idOrUpn: string): Promise<GraphUser | undefined> {
+    const answer = await this.http.send<GraphUser>("GET", graphUrls.user(idOrUpn));
+    if (answer.status === 404) {
+      return undefined;
+    }
+    if (answer.status >= 300) {
+      throw this.http.errorOf(answer, graphUrls.user(idOrUpn));
+    }
+    return answer.body;
+  }
+
+  listRegistrationDetails(): Promise<Readable<UserRegistrationDetails>> {
+    return this.readable<UserRegistrationDetails>(graphUrls.registrationDetails(), "registrationDetails");
+  }
+
+  listSignIns(
+    window: TimeWindow,
+    scope: { appIds: string[]; resourceIds: string[] },
+  ): Promise<Readable<SignIn>> {
+    return this.readable<SignIn>(graphUrls.signIns(window, scope), "signIns");
+  }
+
+  listRoleAssignments(principalId?: string): AsyncIterable<UnifiedRoleAssignment> {
+    return pagedItems<UnifiedRoleAssignment>(this.http, graphUrls.roleAssignments(principalId));
+  }
+
+  async *listGroupMembers(groupId: string): AsyncIterable<string> {
+    for await (const member of pagedItems<{ id: string }>(this.http, graphUrls.groupMembers(groupId))) {
+      yield member.id;
+    }
+  }
+
+  listMethods(userId: string): Promise<AuthenticationMethod[]> {
+    return collect(pagedItems<AuthenticationMethod>(this.http, graphUrls.methods(userId)));
+  }
+
+  async getMethodsPolicy(): Promise<AuthenticationMethodsPolicy> {
+    const now = this.options.clock.now();
+    if (this.policy === undefined || now - this.policy.at > (this.options.policyTtlMs ?? 60_000)) {
+      this.policy = {
+        value: await this.http.json<AuthenticationMethodsPolicy>("GET", graphUrls.methodsPolicy()),
+        at: now,
+      };
+    }
+    return this.policy.value;
+  }
+
+  getUserFacts(userId: string, window: TimeWindow): Promise<UserFacts> {
+    const { limiters, tenant, retry, clock } = this.options;
+    return readUserFacts(this.http, userId, window, IN_SCOPE, { limiters, tenant, retry, clock });
+  }
+
+  createTemporaryAccessPass(
+    userId: string,
+    request: TemporaryAccessPassRequest,
+  ): Promise<TemporaryAccessPass> {
+    return this.http.json<TemporaryAccessPass>("POST", graphUrls.temporaryAccessPass(userId), request);
+  }
+
+  installAppForUser(
+    userId: string,
+    teamsAppId: string,
+  ): Promise<{ chatId: string; newlyInstalled: boolean }> {
+    return installAppForUser(this.http, this.options.graphBaseUrl, userId, teamsAppId);
+  }
+
+  getPortalSettings(): Promise<PortalServicesSettings> {
+    return this.options.arm.json<PortalServicesSettings>("GET", portalSettingsUrl(this.options.armBaseUrl));
+  }
+
+  putPortalSettings(settings: PortalServicesSettings): Promise<PortalServicesSettings> {
+    return this.options.arm.json<PortalServicesSettings>(
+      "PUT",
+      portalSettingsUrl(this.options.armBaseUrl),
+      settings,
+    );
+  }
+
+  /** A cheap read for /healthz: is Graph answering us, and how. */
+  async checkHealth(): Promise<{ reachable: boolean; detail?: string }> {
+    try {
+      const answer = await this.http.send("GET", graphUrls.health());
+      if (answer.status >= 200 && answer.status < 300) {
+        return { reachable: true };
+      }
+      return { reachable: true, detail: this.http.errorOf(answer, graphUrls.health()).message };
+    } catch (error) {
+      if (error instanceof DirectoryError) {
+        return { reachable: false, detail: error.message };
+      }
+      throw error;
+    }
+  }
+
+  /**
+   * A reports-family collection: the first page is read now, so a tenant without Entra ID P1 or a missing
+   * permission shows as a gap before anyone starts streaming; the rest streams page by page.
+   */
+  private async readable<T>(url: string, data: string): Promise<Readable<T>> {
+    const answer = await this.http.send<Page<T>>("GET", url);
+    if (answer.status >= 200 && answer.status < 300 && answer.body !== undefined) {
+      return { available: true, items: pagedItems(this.http, undefined, answer.body) };
+    }
+    const error = this.http.errorOf(answer, url);
+    if (error.reason === "noPremium" || error.reason === "forbidden") {
+      return { available: false, gap: gapOf(data, error) };
+    }
+    throw error;
+  }
+}

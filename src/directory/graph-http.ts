@@ -1,0 +1,80 @@
+import { randomUUID } from "node:crypto";
+
+import { type Client, ResponseType } from "@microsoft/microsoft-graph-client";
+
+import { DirectoryError, errorFromResponse } from "./errors";
+import type { FailureLedger } from "./failure-ledger";
+import { loggablePath } from "./request-path";
+
+export interface GraphAnswer<T> {
+  status: number;
+  headers: Headers;
+  body: T | undefined;
+}
+
+/**
+ * Requests through the Graph SDK client and its middleware chain, answered as status + headers + parsed
+ * JSON. `send` returns any HTTP answer (the caller decides); `json` throws a DirectoryError for non-2xx.
+ * `url` is a path relative to the client's base URL and version ("/users?...") or an absolute nextLink.
+ */
+export class GraphHttp {
+  constructor(
+    private readonly client: Client,
+    private readonly ledger: FailureLedger,
+    private readonly baseUrl: string,
+    /** Overrides the path table's permission in errors (ARM has one permission for everything). */
+    private readonly permission?: string,
+  ) {}
+
+  async send<T>(method: "GET" | "POST" | "PUT", url: string, body?: unknown): Promise<GraphAnswer<T>> {
+    const requestId = randomUUID();
+    const request = this.client
+      .api(url)
+      .header("client-request-id", requestId)
+      .responseType(ResponseType.RAW);
+    let response: Response;
+    try {
+      response = (await (method === "GET"
+        ? request.get()
+        : method === "POST"
+          ? request.post(body)
+          : request.put(body))) as Response;
+    } catch (error) {
+      throw (
+        this.ledger.take(requestId) ??
+        new DirectoryError(
+          "unavailable",
+          `${method} ${this.pathOf(url)} failed: ${(error as Error).message}.`,
+          { cause: error },
+        )
+      );
+    }
+    const text = await response.text();
+    const json = text.length > 0 && /json/i.test(response.headers.get("content-type") ?? "json");
+    return {
+      status: response.status,
+      headers: response.headers,
+      body: json ? (JSON.parse(text) as T) : undefined,
+    };
+  }
+
+  async json<T>(method: "GET" | "POST" | "PUT", url: string, body?: unknown): Promise<T> {
+    const answer = await this.send<T>(method, url, body);
+    if (answer.status >= 200 && answer.status < 300) {
+      return answer.body as T;
+    }
+    throw this.errorOf(answer, url);
+  }
+
+  errorOf(answer: GraphAnswer<unknown>, url: string): DirectoryError {
+    const path = this.pathOf(url);
+    return this.permission === undefined
+      ? errorFromResponse(answer.status, answer.body, path)
+      : errorFromResponse(answer.status, answer.body, path, this.permission);
+  }
+
+  /** The loggable path of a relative or absolute URL. */
+  pathOf(url: string): string {
+    return loggablePath(new URL(url, this.baseUrl.replace(/\/?$/, "/v1.0/")));
+  }
+}

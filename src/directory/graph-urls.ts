@@ -1,0 +1,69 @@
+import type { TimeWindow } from "./directory";
+
+/** The exact Graph requests the product makes (the simulator serves the same), relative to /v1.0. */
+
+const q = encodeURIComponent;
+const USER_SELECT = "id,displayName,userPrincipalName,mail,userType,accountEnabled,authorizationInfo";
+
+/** OData string literal: single quotes doubled. */
+const literal = (value: string) => `'${value.replace(/'/g, "''")}'`;
+
+export const graphUrls = {
+  users: () => `/users?$select=${USER_SELECT}&$top=999`,
+  user: (idOrUpn: string) => `/users/${q(idOrUpn)}?$select=${USER_SELECT}`,
+  /** Cheap reachability probe (User.Read.All, which the product needs anyway). */
+  health: () => `/users?$select=id&$top=1`,
+  registrationDetails: () => `/reports/authenticationMethods/userRegistrationDetails?$top=999`,
+  registrationDetail: (userId: string) =>
+    `/reports/authenticationMethods/userRegistrationDetails/${q(userId)}`,
+  /** One query for every in-scope app and resource; no $select, since signIns ignores it for some fields. */
+  signIns: (
+    window: TimeWindow,
+    scope: { appIds: readonly string[]; resourceIds: readonly string[] },
+    userId?: string,
+  ) => `/auditLogs/signIns?$top=1000&$filter=${q(signInFilter(window, scope, userId))}`,
+  roleAssignments: (principalId?: string) =>
+    principalId === undefined
+      ? `/roleManagement/directory/roleAssignments`
+      : `/roleManagement/directory/roleAssignments?$filter=${q(`principalId eq ${literal(principalId)}`)}`,
+  groupMembers: (groupId: string) =>
+    `/groups/${q(groupId)}/transitiveMembers/microsoft.graph.user?$select=id&$top=999`,
+  userGroups: (userId: string) =>
+    `/users/${q(userId)}/transitiveMemberOf/microsoft.graph.group?$select=id&$top=999`,
+  methods: (userId: string) => `/users/${q(userId)}/authentication/methods`,
+  methodsPolicy: () => `/policies/authenticationMethodsPolicy`,
+  temporaryAccessPass: (userId: string) => `/users/${q(userId)}/authentication/temporaryAccessPassMethods`,
+  installedApps: (userId: string) => `/users/${q(userId)}/teamwork/installedApps`,
+  installedAppByTeamsApp: (userId: string, teamsAppId: string) =>
+    `/users/${q(userId)}/teamwork/installedApps?$expand=teamsApp&$filter=${q(`teamsApp/id eq ${literal(teamsAppId)}`)}`,
+  installedAppChat: (userId: string, installationId: string) =>
+    `/users/${q(userId)}/teamwork/installedApps/${q(installationId)}/chat`,
+};
+
+/** createdDateTime ge START and createdDateTime le END and (appId eq 'A' or … or resourceId eq 'R') [and userId eq 'U'] */
+export function signInFilter(
+  window: TimeWindow,
+  scope: { appIds: readonly string[]; resourceIds: readonly string[] },
+  userId?: string,
+): string {
+  const apps = [
+    ...scope.appIds.map((id) => `appId eq ${literal(id)}`),
+    ...scope.resourceIds.map((id) => `resourceId eq ${literal(id)}`),
+  ];
+  const parts = [
+    `createdDateTime ge ${window.start.toISOString()}`,
+    `createdDateTime le ${window.end.toISOString()}`,
+  ];
+  if (apps.length > 0) {
+    parts.push(`(${apps.join(" or ")})`);
+  }
+  if (userId !== undefined) {
+    parts.push(`userId eq ${literal(userId)}`);
+  }
+  return parts.join(" and ");
+}
+
+/** ARM: the tenant's mandatory-MFA enforcement settings (preview API). */
+export function portalSettingsUrl(armBaseUrl: string): string {
+  return `${armBaseUrl.replace(/\/+$/, "")}/providers/Microsoft.PortalServices/settings/default?api-version=2025-04-01-preview`;
+}

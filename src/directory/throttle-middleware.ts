@@ -1,0 +1,121 @@
+import type { Context, Middleware } from "@microsoft/microsoft-graph-client";
+
+import type { Logger } from "../logger";
+import {
+  type AttemptOutcome,
+  type Clock,
+  type LimiterRegistry,
+  type RetryOptions,
+  decideRetry,
+} from "../throttle";
+import { DirectoryError } from "./errors";
+import type { FailureLedger } from "./failure-ledger";
+import { requestIdOf } from "./failure-ledger";
+import { graphPath, loggablePath } from "./request-path";
+
+export interface ThrottleMiddlewareOptions {
+  limiters: LimiterRegistry;
+  /** Key of the per-tenant limits. */
+  tenant: string;
+  retry: RetryOptions;
+  clock: Clock;
+  timeoutMs: number;
+  logger: Logger;
+  ledger: FailureLedger;
+}
+
+class AttemptTimeout extends Error {}
+
+const IDEMPOTENT = new Set(["GET", "HEAD", "PUT", "DELETE", "OPTIONS"]);
+
+/**
+ * Between the token and the wire: waits for the endpoint family's limiter, bounds each attempt with a
+ * timeout, retries what the shared policy says (honouring Retry-After, which also pauses the whole family)
+ * and logs one line per attempt. A final HTTP answer goes back to the caller as is.
+ */
+export class ThrottleMiddleware implements Middleware {
+  private next: Middleware | undefined;
+
+  constructor(private readonly options: ThrottleMiddlewareOptions) {}
+
+  setNext(next: Middleware): void {
+    this.next = next;
+  }
+
+  async execute(context: Context): Promise<void> {
+    const { clock, limiters, tenant, retry, logger, ledger } = this.options;
+    const url = new URL(typeof context.request === "string" ? context.request : context.request.url);
+    const fetchOptions = (context.options ??= {});
+    const method = (fetchOptions.method ?? "GET").toUpperCase();
+    const path = loggablePath(url);
+    const requestId = requestIdOf(fetchOptions.headers);
+    const entry = limiters.limiterFor(graphPath(url), tenant);
+    for (let attempt = 1; ; attempt += 1) {
+      const waitedMs = entry === undefined ? 0 : await entry.limiter.acquire();
+      const started = clock.now();
+      const outcome = await this.attempt(context);
+      const ms = clock.now() - started;
+      const status = "status" in outcome ? outcome.status : undefined;
+      const decision = decideRetry(
+        outcome,
+        { attempt, idempotent: IDEMPOTENT.has(method), now: clock.now() },
+        retry,
+      );
+      logger.debug(
+        {
+          method,
+          path,
+          status,
+          failure: "failure" in outcome ? outcome.failure : undefined,
+          ms,
+          waitedMs,
+          attempt,
+          family: entry?.family,
+        },
+        "graph request",
+      );
+      if (decision.retry) {
+        if (decision.fromRetryAfter) {
+          entry?.limiter.pauseUntil(clock.now() + decision.delayMs);
+        }
+        logger.info(
+          { method, path, status, attempt, delayMs: decision.delayMs, family: entry?.family },
+          "graph retry",
+        );
+        await clock.sleep(decision.delayMs);
+        continue;
+      }
+      if ("failure" in outcome) {
+        const reason = outcome.failure === "timeout" ? "timeout" : "unavailable";
+        const said =
+          outcome.failure === "timeout"
+            ? `${method} ${path} got no answer within ${this.options.timeoutMs} ms (attempt ${attempt}).`
+            : `${method} ${path} failed without an answer (attempt ${attempt}).`;
+        throw ledger.record(requestId, new DirectoryError(reason, said, { path }));
+      }
+      return;
+    }
+  }
+
+  /** One try under the per-attempt timeout; never throws. */
+  private async attempt(context: Context): Promise<AttemptOutcome> {
+    const controller = new AbortController();
+    const timer = new AbortController();
+    this.options.clock.sleep(this.options.timeoutMs, timer.signal).then(
+      () => controller.abort(new AttemptTimeout("timeout")),
+      () => "cancelled: the attempt finished first",
+    );
+    context.options!.signal = controller.signal;
+    try {
+      await this.next!.execute(context);
+      const response = context.response!;
+      return { status: response.status, headers: response.headers };
+    } catch (error) {
+      return {
+        failure: controller.signal.aborted || error instanceof AttemptTimeout ? "timeout" : "network",
+      };
+    } finally {
+      timer.abort();
+    }
+  }
+}
