@@ -7,11 +7,14 @@ export type LimitRule =
   | { kind: "window"; limit: number; windowMs: number }
   | { kind: "bucket"; capacity: number; refillPerSecond: number };
 
-/** The limit K times faster: what a simulator started with throttleScale K enforces. */
+/**
+ * The limit multiplied by K over the same window: what the Graph simulator enforces when started with
+ * throttleScale K (and what a benchmark compares against).
+ */
 export function scaleRule(rule: LimitRule, scale: number): LimitRule {
   return rule.kind === "window"
-    ? { ...rule, windowMs: rule.windowMs / scale }
-    : { ...rule, refillPerSecond: rule.refillPerSecond * scale };
+    ? { ...rule, limit: Math.max(1, Math.floor(rule.limit * scale)) }
+    : { ...rule, capacity: Math.max(1, Math.floor(rule.capacity * scale)), refillPerSecond: rule.refillPerSecond * scale };
 }
 
 /** The least time `requests` requests can take under `rules` when started with full allowances. */
