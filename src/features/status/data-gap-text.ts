@@ -3,7 +3,7 @@ import type { DataGap } from "../../domain/facts";
 /** What could not be read, in words a user understands. */
 const WHAT: Readonly<Record<string, string>> = {
   signIns: "Your sign-in history",
-  registrationDetails: "The sign-in method registration report",
+  registrationDetails: "Your entry in the method registration report",
   methods: "Your sign-in methods",
   roleAssignments: "Your admin roles",
   policy: "Your organisation's authentication methods policy",
@@ -21,6 +21,7 @@ const WHY: Readonly<Record<string, string>> = {
   notInSnapshot: "the tenant snapshot does not hold it",
   notConfigured: "it is not configured",
   notInPolicy: "the policy has no setting for it, so the method was counted anyway",
+  notInReport: "new entries can take up to 36 hours to appear; your live methods were used",
 };
 
 function what(data: string): string {
@@ -38,7 +39,8 @@ function what(data: string): string {
 /** "Your sign-in history could not be read: … An admin must grant the app the Microsoft Graph permission X." */
 export function dataGapText(gap: DataGap): string {
   const why = WHY[gap.reason] ?? gap.reason;
-  const verb = gap.reason === "notInPolicy" ? "is missing" : "could not be read";
+  const verb =
+    gap.reason === "notInPolicy" || gap.reason === "notInReport" ? "is missing" : "could not be read";
   const grant =
     gap.permission === undefined
       ? ""

@@ -1,10 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { DirectoryError } from "../../directory/errors";
 import { DeadlineExceededError } from "./deadline";
-import type { StatusProblem } from "./status-problem";
-
-/** When Graph gave no Retry-After the busy card still names a wait, so the user knows when to come back. */
-export const DEFAULT_BUSY_SECONDS = 30;
+import { DEFAULT_BUSY_SECONDS, type StatusProblem } from "./status-problem";
 
 /** Seconds from a Retry-After the directory may attach to a throttled error (duck-typed: optional). */
 function retryAfterSeconds(error: DirectoryError): number | undefined {

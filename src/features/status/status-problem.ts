@@ -1,5 +1,8 @@
 import type { Tone } from "./headline";
 
+/** When Graph gave no Retry-After the busy card still names a wait, so the user knows when to come back. */
+export const DEFAULT_BUSY_SECONDS = 30;
+
 /**
  * Why a status check gave no verdict. `directory` carries a DirectoryError's reason; `deadline` is ours
  * (Graph did not answer within the Teams invoke limit); `notInTenant` is a user the directory does not hold.
@@ -60,9 +63,9 @@ export function buildProblemView(problem: StatusProblem): ProblemCardData {
       return {
         kind: problem.kind,
         tone: "warning",
-        title: "This is taking longer than it should",
-        what: "Microsoft Graph did not answer in time (it may be busy), so your status could not be read yet.",
-        todo: wait(problem.retryAfterSeconds, "Try again in a minute: the answer may be ready by then."),
+        title: "Microsoft Graph is busy",
+        what: "Microsoft Graph did not answer in time, so your status could not be read yet. I keep asking in the background.",
+        todo: wait(problem.retryAfterSeconds ?? DEFAULT_BUSY_SECONDS, "Try again in a minute."),
         adminLine: "",
         retry: true,
       };
