@@ -1,3 +1,6 @@
+import { ENFORCEMENT_PHASES } from "../../domain/timeline";
+import { readableDay } from "./readable-date";
+
 /**
  * What to do for each action or suggestion code, with Microsoft's own pages. Shown when someone presses
  * an action button on the status card, until a walkthrough takes that code over.
@@ -187,4 +190,23 @@ export function guidanceCardData(code: GuidanceCode, notes: string[] = []): Guid
     links: [...guidance.links],
     notes,
   };
+}
+
+/**
+ * The postponement line of the "Ask for more time" guidance, true as of `now`: which phases a Global
+ * Administrator can still postpone, and until when, from the one timeline file.
+ */
+export function postponementNotes(now: Date): string[] {
+  const open = ENFORCEMENT_PHASES.filter(
+    (phase) => Date.parse(phase.selfServicePostponementUntil) > now.getTime(),
+  );
+  if (open.length === 0) {
+    return [
+      "The self-service postponement dates have passed: only a Microsoft Support request can lift enforcement for a while.",
+    ];
+  }
+  return open.map(
+    (phase) =>
+      `Phase ${phase.phase} (${phase.covers}) can still be postponed until ${readableDay(phase.selfServicePostponementUntil)}.`,
+  );
 }
