@@ -39,9 +39,8 @@ export function openEmbeddedStores(dataDir: string): EmbeddedStores {
       }
       try {
         return ping.get()?.ok === 1;
-      } catch (err) {
-        // A health probe answers "not healthy" rather than throwing; the cause is in the server's log.
-        void err;
+      } catch {
+        // A health probe answers "not healthy" rather than throwing; the server logs its own failures.
         return false;
       }
     },
