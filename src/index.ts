@@ -4,6 +4,7 @@ import { appVersion } from "./app-version";
 import { type ActivityEndpoint, type BotAdapterOptions, createBot } from "./bot";
 import type { Recognize } from "./bot/handlers/message";
 import { startGraphSimulator } from "./dev/graph-simulator";
+import { type ConfiguredDirectory, createDirectory } from "./directory/create-directory";
 import { loadSnapshot } from "./directory/snapshot";
 import { recognize } from "./features/conversation/recognizer";
 import type { Logger } from "./logger";
@@ -84,16 +85,32 @@ export async function startService(parts: ServiceParts): Promise<RunningService>
   };
 }
 
-/** Demo mode: the committed demo tenant (or GRAPH_SNAPSHOT) served by the in-process Graph simulator. */
-export async function openDirectory(config: Config, logger: Logger): Promise<DirectoryHandle | undefined> {
-  if (config.directory.mode !== "demo") {
-    return undefined;
+/** checkHealth's answer as /healthz shows it. */
+function directoryHealth(directory: ConfiguredDirectory): () => Promise<DirectoryHealth> {
+  return async () => {
+    const { reachable, detail } = await directory.checkHealth();
+    return detail === undefined ? { reachable } : { reachable, problem: detail };
+  };
+}
+
+/**
+ * The tenant's directory: real Microsoft Graph with TENANT_ID (or GRAPH_BASE_URL); otherwise the demo
+ * tenant (GRAPH_SNAPSHOT, default the committed one) served by the in-process Graph simulator.
+ */
+export async function openDirectory(config: Config, logger: Logger): Promise<DirectoryHandle> {
+  if (config.directory.mode === "graph") {
+    const directory = createDirectory(config, logger);
+    return { health: directoryHealth(directory), close: async () => directory.close() };
   }
   const snapshot = loadSnapshot(config.directory.snapshotPath);
   const simulator = await startGraphSimulator({ snapshot, port: 0, logger: logger.child({ component: "graph-simulator" }) });
+  const directory = createDirectory(config, logger, { caCertPem: simulator.caCertPem, graphBaseUrl: simulator.baseUrl });
   return {
-    health: async () => ({ reachable: true, permissions: `demo tenant ${simulator.tenantId} (Graph simulator)` }),
-    close: () => simulator.close(),
+    health: directoryHealth(directory),
+    close: async () => {
+      directory.close();
+      await simulator.close();
+    },
   };
 }
 

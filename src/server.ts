@@ -23,6 +23,10 @@ export interface RunningServer {
 
 function sendJson(res: restify.Response, status: number, body: unknown): void {
   res.status(status);
+  if (body === undefined) {
+    res.end();
+    return;
+  }
   res.header("content-type", "application/json; charset=utf-8");
   res.end(JSON.stringify(body));
 }
@@ -42,12 +46,11 @@ export function createServer(deps: ServerDependencies): RunningServer {
       try {
         const body = await readJsonBody(req);
         const answer = await deps.endpoint.handle(body, req.headers.authorization ?? "");
-        if (answer.body === undefined) {
-          res.status(answer.status);
-          res.end();
-        } else {
-          sendJson(res, answer.status, answer.body);
+        if (closing) {
+          // Shutting down: the client opens a new connection (to another instance) next time.
+          res.header("connection", "close");
         }
+        sendJson(res, answer.status, answer.body);
       } catch (error) {
         if (error instanceof HttpError) {
           return sendJson(res, error.status, error.toBody());
@@ -92,9 +95,12 @@ export function createServer(deps: ServerDependencies): RunningServer {
       closing = true;
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
       const drained = await inFlight.drain(drainMs);
-      // Idle keep-alive sockets would hold close() open; in-flight ones have finished or timed out.
-      server.server.closeAllConnections();
+      // Idle keep-alive sockets would hold close() open. Answered ones close once flushed
+      // (connection: close); whatever is still open after a grace period is cut.
+      server.server.closeIdleConnections();
+      const cut = setTimeout(() => server.server.closeAllConnections(), drained ? 1_000 : 0);
       await stopped;
+      clearTimeout(cut);
       return { drained };
     },
   };
