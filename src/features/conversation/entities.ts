@@ -7,18 +7,25 @@ import { METHODS } from "./intents";
 import type { PhraseMatch } from "./phrase-matcher";
 
 /** Phase 1 covers the admin portals; everything that writes through Azure Resource Manager is phase 2. */
+// prettier-ignore
 const PHASE_OF_TOOL: Readonly<Record<Tool, 1 | 2>> = {
   portal: 1, cli: 2, powershell: 2, mobile: 2, terraform: 2, bicep: 2, sdk: 2, rest: 2,
 };
 
+// prettier-ignore
 const NUMBER_WORDS: Readonly<Record<string, number>> = {
   a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
   eleven: 11, twelve: 12, fourteen: 14, fifteen: 15, twenty: 20, thirty: 30, couple: 2, few: 3,
 };
 
-const UPN = /[A-Za-z0-9][A-Za-z0-9._%+'-]{0,63}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,24}/;
+const UPN =
+  /[A-Za-z0-9][A-Za-z0-9._%+'-]{0,63}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,24}/;
 
-export function extractEntities(markupFree: string, normalised: string, matches: readonly PhraseMatch[]): Entities {
+export function extractEntities(
+  markupFree: string,
+  normalised: string,
+  matches: readonly PhraseMatch[],
+): Entities {
   const entities: Entities = {};
   const method = strongestMethod(matches);
   if (method) {
@@ -32,7 +39,7 @@ export function extractEntities(markupFree: string, normalised: string, matches:
   if (phase) {
     entities.phase = phase;
   }
-  const upn = UPN.exec(markupFree)?.[0];
+  const upn = markupFree.includes("@") ? UPN.exec(markupFree)?.[0] : undefined;
   if (upn) {
     entities.upn = upn.toLowerCase();
   }
@@ -60,6 +67,9 @@ function strongestMethod(matches: readonly PhraseMatch[]): Method | undefined {
 }
 
 function explicitPhase(normalised: string): 1 | 2 | undefined {
+  if (!normalised.includes("phase")) {
+    return undefined;
+  }
   const said = /\bphase ?(1|2|one|two|ii)\b/.exec(normalised)?.[1];
   if (said === undefined) {
     return undefined;
@@ -68,6 +78,9 @@ function explicitPhase(normalised: string): 1 | 2 | undefined {
 }
 
 function daysIn(normalised: string): number | undefined {
+  if (!normalised.includes("day") && !normalised.includes("week")) {
+    return undefined;
+  }
   const said = /\b(\d{1,4}|[a-z]+)(?: of)? (day|days|week|weeks)\b/.exec(normalised);
   if (!said) {
     return undefined;

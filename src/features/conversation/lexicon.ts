@@ -64,13 +64,16 @@ for (const [tool, texts] of Object.entries(TOOL_PHRASES) as Array<[Tool, readonl
   addAll(Object.fromEntries(texts.map((text) => [text, 0])), { kind: "tool", tool });
 }
 
-export const PHRASES_BY_FIRST_WORD: ReadonlyMap<string, readonly Phrase[]> = phrases.reduce((index, phrase) => {
-  const first = phrase.words[0];
-  if (first !== undefined) {
-    index.set(first, [...(index.get(first) ?? []), phrase]);
-  }
-  return index;
-}, new Map<string, Phrase[]>());
+export const PHRASES_BY_FIRST_WORD: ReadonlyMap<string, readonly Phrase[]> = phrases.reduce(
+  (index, phrase) => {
+    const first = phrase.words[0];
+    if (first !== undefined) {
+      index.set(first, [...(index.get(first) ?? []), phrase]);
+    }
+    return index;
+  },
+  new Map<string, Phrase[]>(),
+);
 
 export const DOMAIN: ReadonlySet<string> = new Set(DOMAIN_WORDS);
 

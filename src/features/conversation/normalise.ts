@@ -10,6 +10,7 @@ const RAW_CAP = 4000;
 /** The matched text is cut to this many characters (at a word boundary). */
 export const MATCH_CAP = 500;
 
+// prettier-ignore
 const NAMED_ENTITIES: Readonly<Record<string, string>> = {
   nbsp: " ", amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", rsquo: "'", lsquo: "'", hellip: "...", ndash: "-", mdash: "-",
 };
@@ -17,7 +18,9 @@ const NAMED_ENTITIES: Readonly<Record<string, string>> = {
 function decodeEntity(_match: string, body: string): string {
   const lower = body.toLowerCase();
   if (lower.startsWith("#")) {
-    const code = lower.startsWith("#x") ? Number.parseInt(lower.slice(2), 16) : Number.parseInt(lower.slice(1), 10);
+    const code = lower.startsWith("#x")
+      ? Number.parseInt(lower.slice(2), 16)
+      : Number.parseInt(lower.slice(1), 10);
     return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : " ";
   }
   return NAMED_ENTITIES[lower] ?? " ";
@@ -25,41 +28,75 @@ function decodeEntity(_match: string, body: string): string {
 
 /** Mentions, tags and HTML entities removed; Unicode compatibility forms folded. Case is kept (for UPNs). */
 export function stripMarkup(text: string): string {
-  return text
-    .slice(0, RAW_CAP)
-    .replace(/<at\b[^>]{0,200}>[^<]{0,200}<\/at>/gi, " ")
-    .replace(/<\/?[a-z][^<>]{0,500}>/gi, " ")
-    .replace(/&(#x[0-9a-f]{1,6}|#[0-9]{1,7}|[a-z]{2,8});/gi, decodeEntity)
-    .normalize("NFKC")
-    .replace(/[\u2018\u2019\u02bc\u0060\u00b4]/g, "'");
+  let out = text.slice(0, RAW_CAP);
+  if (out.includes("<")) {
+    out = out.replace(/<at\b[^>]{0,200}>[^<]{0,200}<\/at>/gi, " ").replace(/<\/?[a-z][^<>]{0,500}>/gi, " ");
+  }
+  if (out.includes("&")) {
+    out = out.replace(/&(#x[0-9a-f]{1,6}|#[0-9]{1,7}|[a-z]{2,8});/gi, decodeEntity);
+  }
+  return NON_ASCII.test(out) ? out.normalize("NFKC").replace(/[\u2018\u2019\u02bc\u0060\u00b4]/g, "'") : out;
 }
 
-const CONTRACTIONS: ReadonlyArray<readonly [RegExp, string]> = [
-  [/\bw\/o\b/g, "without"],
-  [/\bcan'?t\b/g, "can not"],
-  [/\bcannot\b/g, "can not"],
-  [/\bwon'?t\b/g, "will not"],
-  [/\b(do|does|did|is|are|was|were|have|has|had|could|would|should|must|need)n'?t\b/g, "$1 not"],
-  [/\b([a-z]+)n't\b/g, "$1 not"],
-  [/\bi'?m\b/g, "i am"],
-  [/\b(what|who|it|that|there|how|where|when|here)'?s\b/g, "$1 is"],
-  [/'re\b/g, " are"],
-  [/'ve\b/g, " have"],
-  [/'ll\b/g, " will"],
-  [/'d\b/g, " would"],
-  [/'s\b/g, ""],
-];
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/** Words that hold an apostrophe ("can't", "I'm", "user's"), rewritten in one pass. */
+function expandContraction(_match: string, head: string, tail: string): string {
+  switch (tail) {
+    case "t":
+      return head === "can" ? "can not" : head === "won" ? "will not" : `${head.replace(/n$/, "")} not`;
+    case "m":
+      return `${head} am`;
+    case "re":
+      return `${head} are`;
+    case "ve":
+      return `${head} have`;
+    case "ll":
+      return `${head} will`;
+    case "d":
+      return `${head} would`;
+    case "s":
+      return IS_CONTRACTIONS.has(head) ? `${head} is` : head;
+    default:
+      return `${head} ${tail}`;
+  }
+}
+
+const IS_CONTRACTIONS = new Set([
+  "what",
+  "who",
+  "it",
+  "that",
+  "there",
+  "how",
+  "where",
+  "when",
+  "here",
+  "he",
+  "she",
+]);
 
 /** The full pipeline: the string the recogniser matches and reports as `normalised`. */
 export function normalise(text: string): string {
-  let out = stripMarkup(text)
-    .toLowerCase()
-    .normalize("NFKD")
-    .replace(/\p{M}+/gu, "")
-    .replace(/\bhttps?:\/\/\S{1,500}/g, " ")
-    .replace(/[^\s@]{1,64}@[^\s@]{1,255}\.[a-z]{2,24}\b/g, " ");
-  for (const [pattern, replacement] of CONTRACTIONS) {
-    out = out.replace(pattern, replacement);
+  return normaliseStripped(stripMarkup(text));
+}
+
+/** As `normalise`, for text that has already been through `stripMarkup`. */
+export function normaliseStripped(markupFree: string): string {
+  let out = markupFree.toLowerCase();
+  if (NON_ASCII.test(out)) {
+    out = out.normalize("NFKD").replace(/\p{M}+/gu, "");
+  }
+  if (out.includes("@") || out.includes("http")) {
+    out = out
+      .replace(/\bhttps?:\/\/\S{1,500}/g, " ")
+      .replace(/[^\s@]{1,64}@[^\s@]{1,255}\.[a-z]{2,24}\b/g, " ");
+  }
+  if (out.includes("'")) {
+    out = out.replace(/([a-z]+)'([a-z]{1,2})\b/g, expandContraction);
+  }
+  if (out.includes("w/o")) {
+    out = out.replace(/\bw\/o\b/g, "without");
   }
   const words = out
     .replace(/[^\p{L}\p{N}]+/gu, " ")

@@ -12,7 +12,7 @@ import type { Intent, Recognition, ScoredIntent } from "./intents";
 import { INTENTS, REGISTER_INTENTS, REGISTER_INTENT_FOR, SOFT_INTENTS } from "./intents";
 import { matchWords, resolveWord } from "./lexicon";
 import type { PhraseTarget } from "./lexicon";
-import { normalise, stripMarkup } from "./normalise";
+import { normaliseStripped, stripMarkup } from "./normalise";
 import type { PhraseMatch } from "./phrase-matcher";
 import { matchPhrases } from "./phrase-matcher";
 
@@ -28,15 +28,18 @@ const CUE_ONLY_FACTOR = 0.5;
 const AFTER_OPENER_FACTOR = 0.25;
 
 export function recognize(text: string): Recognition {
-  const normalised = normalise(text);
+  const markupFree = stripMarkup(text);
+  const normalised = normaliseStripped(markupFree);
   const words = matchWords(normalised);
   const matches = matchPhrases(words.map(resolveWord));
-  const entities = extractEntities(stripMarkup(text), normalised, matches);
+  const entities = extractEntities(markupFree, normalised, matches);
   const scores = scoreIntents(matches, entities.method ? REGISTER_INTENT_FOR[entities.method] : undefined);
   const ranked = [...scores.entries()].sort((a, b) => b[1] - a[1] || helpFirst(a[0], b[0]));
   const [top, score] = ranked[0] ?? [INTENTS.unknown, 0];
   const confidence = round((score / (score + HALF_CONFIDENCE_SCORE)) * contextFactor(words, matches));
-  const rival = ranked.find(([intent]) => intent !== top && (SOFT_INTENTS.has(top) || !SOFT_INTENTS.has(intent)));
+  const rival = ranked.find(
+    ([intent]) => intent !== top && (SOFT_INTENTS.has(top) || !SOFT_INTENTS.has(intent)),
+  );
   const bothSoft = rival !== undefined && SOFT_INTENTS.has(top) && SOFT_INTENTS.has(rival[0]);
   const margin = score > 0 ? (score - (rival?.[1] ?? 0)) / score : 0;
   const clear = bothSoft || margin >= MIN_MARGIN;
@@ -45,7 +48,10 @@ export function recognize(text: string): Recognition {
 }
 
 /** Scores per intent; the register intents compete as one family, led by the method named. */
-function scoreIntents(matches: readonly PhraseMatch[], namedRegister: ScoredIntent | undefined): Map<ScoredIntent, number> {
+function scoreIntents(
+  matches: readonly PhraseMatch[],
+  namedRegister: ScoredIntent | undefined,
+): Map<ScoredIntent, number> {
   const scores = new Map<ScoredIntent, number>();
   let family = 0;
   let cues = 0;

@@ -33,7 +33,7 @@ export const INTENT_PHRASES: Readonly<Partial<Record<ScoredIntent, Weights>>> = 
     "what is up": 0.9, "hi there": 1.1, "hello there": 1.2, "bonjour": 0.9, "moin": 0.8, "gday": 0.9,
   },
   temporaryAccessPass: {
-    "temporary access pass": 2.2, "tap": 1.4, "temp access pass": 2.0, "temporary pass": 1.6, "access pass": 1.4,
+    "temporary access pass": 2.2, "tap": 1.4, "issue tap": 1.8, "create tap": 1.8, "generate tap": 1.8, "temp access pass": 2.0, "temporary pass": 1.6, "access pass": 1.4,
     "temporary code": 1.2, "can not sign in": 1.6, "can not log in": 1.6, "can not login": 1.6, "can not logon": 1.6,
     "unable to sign in": 1.6, "not able to sign in": 1.6, "locked out": 1.6, "lost phone": 1.6,
     "lost authenticator": 1.6, "phone broke": 1.4, "phone stolen": 1.4, "phone was stolen": 1.4,

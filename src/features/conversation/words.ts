@@ -6,8 +6,9 @@
 
 /** Dropped before phrase matching, so "set up my security key" matches the phrase "set up security key". */
 export const FILLERS: ReadonlySet<string> = new Set(
-  "a an the my our your their his her this that these those some please just really kindly actually quickly maybe um uh hmm bot"
-    .split(" "),
+  "a an the my our your their his her this that these those some please just really kindly actually quickly maybe um uh hmm bot".split(
+    " ",
+  ),
 );
 
 /** Words that neither help nor hurt: they do not count against a message's coverage by the vocabulary. */
@@ -22,8 +23,29 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   ).split(" "),
 );
 
-/** Informal spellings people type in chat, replaced word for word. */
+/** Informal spellings people type in chat (contractions without their apostrophe too), replaced word for word. */
 export const SLANG: Readonly<Record<string, string>> = {
+  cant: "can not",
+  cannot: "can not",
+  wont: "will not",
+  dont: "do not",
+  doesnt: "does not",
+  didnt: "did not",
+  isnt: "is not",
+  arent: "are not",
+  wasnt: "was not",
+  werent: "were not",
+  havent: "have not",
+  hasnt: "has not",
+  hadnt: "had not",
+  couldnt: "could not",
+  wouldnt: "would not",
+  shouldnt: "should not",
+  im: "i am",
+  whats: "what is",
+  whos: "who is",
+  thats: "that is",
+  theres: "there is",
   u: "you",
   ur: "your",
   r: "are",
