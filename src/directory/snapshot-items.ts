@@ -84,12 +84,49 @@ export function checkObject(value: unknown, spec: ItemSpec, path: string): void 
   }
 }
 
+/** The fast test: no paths built. Only an item that fails it is explained by checkObject. */
+function matches(value: unknown, spec: FieldSpec): boolean {
+  switch (spec.kind) {
+    case "string":
+      return typeof value === "string";
+    case "boolean":
+      return typeof value === "boolean";
+    case "number":
+      return typeof value === "number";
+    case "date":
+      return typeof value === "string" && !Number.isNaN(Date.parse(value));
+    case "stringArray":
+      return Array.isArray(value) && value.every((item) => typeof item === "string");
+    case "object":
+      return matchesItem(value, spec.fields ?? {});
+    case "objectArray":
+      return Array.isArray(value) && value.every((item) => matchesItem(item, spec.fields ?? {}));
+  }
+}
+
+export function matchesItem(value: unknown, spec: ItemSpec): boolean {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    return false;
+  }
+  const record = value as Record<string, unknown>;
+  for (const key in spec) {
+    const field = spec[key]!;
+    const item = record[key];
+    if (item === undefined || item === null ? field.required : !matches(item, field)) {
+      return false;
+    }
+  }
+  return true;
+}
+
 /** Checks an array whose items all follow one field table. */
 export function checkItems(value: unknown, spec: ItemSpec, path: string): void {
   if (!Array.isArray(value)) {
     fail(path, "an array", value);
   }
   for (let i = 0; i < value.length; i++) {
-    checkObject(value[i], spec, `${path}[${i}]`);
+    if (!matchesItem(value[i], spec)) {
+      checkObject(value[i], spec, `${path}[${i}]`);
+    }
   }
 }

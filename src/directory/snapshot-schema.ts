@@ -11,17 +11,27 @@ const isoDate = z
   .string()
   .refine((value) => /^\d{4}-\d{2}-\d{2}/.test(value) && !Number.isNaN(Date.parse(value)), "expected an ISO date");
 
+/**
+ * Only "is an array" / "is an object" for the big collections: zod would copy 100k+ items, and the lean
+ * checkers in snapshot-items.ts look at each item anyway.
+ */
+const anArray = z.custom<unknown[]>((value) => Array.isArray(value), "expected an array");
+const anObject = z.custom<Record<string, unknown>>(
+  (value) => typeof value === "object" && value !== null && !Array.isArray(value),
+  "expected an object",
+);
+
 /** The small top level, checked by zod; the big arrays are only checked to be arrays here. */
 export const snapshotTopLevel = z.object({
   capturedAt: isoDate,
   tenant: z.object({ id: z.string(), displayName: z.string(), premium: z.boolean() }),
   settings: z.object({ breakGlassAccounts: z.array(z.string()), serviceAccounts: z.array(z.string()) }),
-  users: z.array(z.unknown()),
-  userRegistrationDetails: z.array(z.unknown()).optional(),
-  authenticationMethods: z.record(z.array(z.unknown())).optional(),
-  signIns: z.array(z.unknown()).optional(),
-  roleAssignments: z.array(z.unknown()).optional(),
-  groups: z.array(z.unknown()).optional(),
+  users: anArray,
+  userRegistrationDetails: anArray.optional(),
+  authenticationMethods: anObject.optional(),
+  signIns: anArray.optional(),
+  roleAssignments: anArray.optional(),
+  groups: anArray.optional(),
   authenticationMethodsPolicy: z.object({ authenticationMethodConfigurations: z.array(z.unknown()) }).passthrough().optional(),
   portalServicesSettings: z.object({ properties: z.object({}).passthrough() }).passthrough().optional(),
 });

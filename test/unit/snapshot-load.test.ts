@@ -54,7 +54,7 @@ describe("loadSnapshot / parseSnapshot", () => {
     assert.equal(problem((s) => (s.capturedAt = "yesterday")).jsonPath, "$.capturedAt");
     assert.equal(problem((s) => ((s.tenant as Record<string, unknown>).premium = "yes")).jsonPath, "$.tenant.premium");
     assert.equal(problem((s) => ((s.settings as Record<string, unknown>).breakGlassAccounts = [1])).jsonPath, "$.settings.breakGlassAccounts[0]");
-    assert.equal(problem((s) => (s.users = {} as never)).message, "t.json: $.users: expected array, got object");
+    assert.equal(problem((s) => (s.users = {} as never)).message, "t.json: $.users: expected an array");
     assert.throws(() => parseSnapshot("[]", "t.json"), { message: "t.json: $: expected an object, got array" });
   });
 
