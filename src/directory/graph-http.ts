@@ -2,9 +2,9 @@ import { randomUUID } from "node:crypto";
 
 import { type Client, ResponseType } from "@microsoft/microsoft-graph-client";
 
-import { DirectoryError, errorFromResponse } from "./errors";
+import { DirectoryError, errorFromResponse, permissionForPath } from "./errors";
 import type { FailureLedger } from "./failure-ledger";
-import { loggablePath } from "./request-path";
+import { graphPath, loggablePath } from "./request-path";
 
 export interface GraphAnswer<T> {
   status: number;
@@ -27,6 +27,13 @@ export class GraphHttp {
   ) {}
 
   async send<T>(method: "GET" | "POST" | "PUT", url: string, body?: unknown): Promise<GraphAnswer<T>> {
+    if (/^[a-z][a-z0-9+.-]*:/i.test(url) && !/^https:\/\//i.test(url)) {
+      // The SDK would read a non-https absolute link as a path under the base URL; never follow one.
+      throw new DirectoryError(
+        "badRequest",
+        `Refusing to follow a link that is not https: ${this.pathOf(url)}.`,
+      );
+    }
     const requestId = randomUUID();
     const request = this.client
       .api(url)
@@ -67,14 +74,16 @@ export class GraphHttp {
   }
 
   errorOf(answer: GraphAnswer<unknown>, url: string): DirectoryError {
-    const path = this.pathOf(url);
-    return this.permission === undefined
-      ? errorFromResponse(answer.status, answer.body, path)
-      : errorFromResponse(answer.status, answer.body, path, this.permission);
+    const permission = this.permission ?? permissionForPath(graphPath(this.resolve(url)));
+    return errorFromResponse(answer.status, answer.body, this.pathOf(url), permission);
   }
 
   /** The loggable path of a relative or absolute URL. */
   pathOf(url: string): string {
-    return loggablePath(new URL(url, this.baseUrl.replace(/\/?$/, "/v1.0/")));
+    return loggablePath(this.resolve(url));
+  }
+
+  private resolve(url: string): URL {
+    return new URL(url, this.baseUrl.replace(/\/?$/, "/v1.0/"));
   }
 }

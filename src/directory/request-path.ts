@@ -17,7 +17,9 @@ export function loggablePath(url: URL): string {
     .split("/")
     .map((segment) => {
       const text = decodeURIComponent(segment);
-      return GUID.test(text) || text.includes("@") || /^[A-Za-z0-9_-]{20,}$/.test(text) ? "{id}" : segment;
+      return GUID.test(text) || text.includes("@") || (/^[A-Za-z0-9_=-]{16,}$/.test(text) && /\d/.test(text))
+        ? "{id}"
+        : segment;
     });
   const names = [...new Set(url.searchParams.keys())];
   return segments.join("/") + (names.length > 0 ? `?${names.join("&")}` : "");

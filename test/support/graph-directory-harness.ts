@@ -1,0 +1,71 @@
+import { Writable } from "node:stream";
+
+import { type Config, readConfig } from "../../src/config";
+import {
+  type ConfiguredDirectory,
+  type CreateDirectoryOptions,
+  createDirectory,
+} from "../../src/directory/create-directory";
+import type { TenantSnapshot } from "../../src/directory/graph-types";
+import {
+  type GraphSimulator,
+  type GraphSimulatorOptions,
+  startGraphSimulator,
+} from "../../src/dev/graph-simulator";
+import { type Logger, createLogger } from "../../src/logger";
+
+/** A logger whose JSON lines the test can read. */
+export function recordingLogger(): { logger: Logger; lines: string[] } {
+  const lines: string[] = [];
+  const destination = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      lines.push(
+        ...chunk
+          .toString("utf8")
+          .split("\n")
+          .filter((line) => line.length > 0),
+      );
+      done();
+    },
+  });
+  return { logger: createLogger({ level: "debug", destination }), lines };
+}
+
+/** Demo-mode config (no tenant), with a given per-request timeout. */
+export function demoConfig(timeoutMs = 5_000): Config {
+  return readConfig({ HTTP_TIMEOUT_MS: String(timeoutMs) });
+}
+
+export interface Harness {
+  simulator: GraphSimulator;
+  directory: ConfiguredDirectory;
+  lines: string[];
+  close(): Promise<void>;
+}
+
+/** The Graph simulator over a snapshot, and a GraphDirectory pointed at it over HTTPS with its CA. */
+export async function startHarness(
+  snapshot: TenantSnapshot,
+  options: {
+    simulator?: Partial<GraphSimulatorOptions>;
+    directory?: CreateDirectoryOptions;
+    timeoutMs?: number;
+  } = {},
+): Promise<Harness> {
+  const simulator = await startGraphSimulator({ snapshot, ...options.simulator });
+  const { logger, lines } = recordingLogger();
+  const directory = createDirectory(demoConfig(options.timeoutMs), logger, {
+    graphBaseUrl: simulator.baseUrl,
+    caCertPem: simulator.caCertPem,
+    ...options.directory,
+  });
+  return {
+    simulator,
+    directory,
+    lines,
+    close: async () => {
+      directory.close();
+      await simulator.close();
+    },
+  };
+}
