@@ -19,7 +19,8 @@ export const INTENT_PHRASES: Readonly<Partial<Record<ScoredIntent, Weights>>> = 
     "what should i do": 1.2, "apply to me": 1.4, "applies to me": 1.4, "will i be blocked": 1.6, "blocked": 0.7,
     "concern me": 1.3, "where do i stand": 1.4, "am i compliant": 1.6, "compliant": 0.8, "next steps": 1.0,
     "next step": 1.0, "stop working": 0.9, "still work": 0.9, "am i ok": 1.3, "am i good": 1.3,
-    "am i safe": 1.3, "prepared": 0.8, "what about me": 1.2, "for me": 0.3, "does this mean": 0.6,
+    "am i safe": 1.3, "what is deadline": 1.4, "which phase": 1.2, "what is phase": 1.2,
+    "when does phase": 1.2, "when is enforcement": 1.3, "going to break": 1.0, "prepared": 0.8, "what about me": 1.2, "for me": 0.3, "does this mean": 0.6,
   },
   help: {
     "help": 1.0, "what can you do": 1.6, "what do you do": 1.4, "commands": 1.1, "command list": 1.3, "menu": 1.0,
@@ -33,7 +34,7 @@ export const INTENT_PHRASES: Readonly<Partial<Record<ScoredIntent, Weights>>> = 
     "what is up": 0.9, "hi there": 1.1, "hello there": 1.2, "bonjour": 0.9, "moin": 0.8, "gday": 0.9,
   },
   temporaryAccessPass: {
-    "temporary access pass": 2.2, "tap": 1.4, "issue tap": 1.8, "create tap": 1.8, "generate tap": 1.8, "temp access pass": 2.0, "temporary pass": 1.6, "access pass": 1.4,
+    "temporary access pass": 2.2, "tap": 1.4, "issue tap": 1.8, "create tap": 1.8, "generate tap": 1.8, "temp access pass": 2.0, "temp pass": 1.6, "temporary pass": 1.6, "access pass": 1.4,
     "temporary code": 1.2, "can not sign in": 1.6, "can not log in": 1.6, "can not login": 1.6, "can not logon": 1.6,
     "unable to sign in": 1.6, "not able to sign in": 1.6, "locked out": 1.6, "lost phone": 1.6,
     "lost authenticator": 1.6, "phone broke": 1.4, "phone stolen": 1.4, "phone was stolen": 1.4,
@@ -47,7 +48,7 @@ export const INTENT_PHRASES: Readonly<Partial<Record<ScoredIntent, Weights>>> = 
     "automation": 1.2, "automated": 1.0, "runbook": 1.3, "devops": 1.0, "github actions": 1.3, "cicd": 1.2,
     "cron": 1.1, "cron job": 1.3, "scheduled task": 1.3, "non interactive": 1.3, "headless": 1.2,
     "unattended": 1.3, "ropc": 1.5, "username and password": 1.0, "federated credential": 1.5,
-    "client secret": 1.1, "break": 0.3, "breaks": 0.3, "broke": 0.3, "fail": 0.3, "fails": 0.3, "failing": 0.3,
+    "client secret": 1.1, "shared account": 1.3, "shared admin account": 1.4, "break": 0.3, "breaks": 0.3, "broke": 0.3, "fail": 0.3, "fails": 0.3, "failing": 0.3,
     "jenkins": 1.0, "job": 0.5, "jobs": 0.5, "deployment": 0.6, "deployments": 0.6,
   },
   postpone: {
@@ -55,10 +56,10 @@ export const INTENT_PHRASES: Readonly<Partial<Record<ScoredIntent, Weights>>> = 
     "opt out": 1.7, "extend": 1.0, "extend deadline": 1.7, "extension": 1.3, "exemption": 1.5, "exempt": 1.4,
     "exception": 1.1, "more time": 1.3, "push back": 1.2, "grace period": 1.4, "later": 0.5, "skip": 0.8,
     "turn off mfa": 1.4, "disable mfa": 1.4, "avoid mfa": 1.2, "wait": 0.6, "hold off": 1.2, "pause": 1.0,
-    "reschedule": 1.2, "not enforce": 1.2, "get out of mfa": 1.4,
+    "reschedule": 1.2, "not enforce": 1.2, "get out of mfa": 1.4, "do not want mfa": 1.4,
   },
   report: {
-    "report": 1.1, "readiness report": 2.1, "tenant report": 1.9, "who is not ready": 1.9, "who is ready": 1.7,
+    "report": 1.1, "readiness report": 2.1, "status report": 1.8, "tenant report": 1.9, "who is not ready": 1.9, "who is ready": 1.7,
     "not ready": 0.6, "export csv": 1.9, "csv": 1.3, "export": 0.9, "dashboard": 1.2, "overview": 1.0,
     "statistics": 1.1, "stats": 1.0, "how many users": 1.5, "how many people": 1.4, "how many accounts": 1.4,
     "list users": 1.1, "which users": 1.2, "who still needs": 1.3, "summary": 0.9, "chart": 1.0,
@@ -98,7 +99,7 @@ export const CONTENT_OPENERS: Readonly<Partial<Record<ScoredIntent, Weights>>> =
     "remind users to": 1.9, "ask everyone to": 1.9,
     "let everyone know": 1.9,
   },
-  audit: { "who approved": 1.6, "who issued": 1.6, "who sent": 1.4, "who changed": 1.5, "who requested": 1.4 },
+  audit: { "who approved": 1.6, "who issued": 1.6, "who sent": 1.4, "who changed": 1.5, "who requested": 1.4, "who got": 1.3 },
   report: { "list users without": 1.7, "how many users have": 1.6 },
 };
 
