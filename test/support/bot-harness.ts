@@ -1,5 +1,5 @@
 import { Writable } from "node:stream";
-import { ServiceClientCredentialsFactory } from "botframework-connector";
+import { PasswordServiceClientCredentialFactory } from "botframework-connector";
 import { type Config, readConfig } from "../../src/config";
 import { type DirectoryHandle, type RunningService, startService } from "../../src/index";
 import { createLogger } from "../../src/logger";
@@ -12,15 +12,15 @@ export const BOT_ID = "00000000-0000-0000-0000-00000000b07a";
 export const TENANT_ID = "11111111-2222-3333-4444-555555555555";
 export const OUTGOING_TOKEN = "stub-outgoing-token";
 
-/** The bot's own calls to the connector carry a fixed token: no Entra ID in tests. */
-class StubCredentialsFactory extends ServiceClientCredentialsFactory {
-  async isValidAppId(appId: string) {
-    return appId === BOT_ID;
+/**
+ * The production factory for everything incoming (which app ids are valid, whether auth is on), but the
+ * bot's own calls to the connector carry a fixed token: no Entra ID in tests.
+ */
+class StubCredentialsFactory extends PasswordServiceClientCredentialFactory {
+  constructor() {
+    super(BOT_ID, "not-used-in-tests");
   }
-  async isAuthenticationDisabled() {
-    return false;
-  }
-  async createCredentials() {
+  override async createCredentials() {
     return {
       async signRequest<T extends { headers: { set(name: string, value: string): void } }>(request: T) {
         request.headers.set("authorization", `Bearer ${OUTGOING_TOKEN}`);
