@@ -2,10 +2,10 @@
  * `npx tsx bench/assess.bench.ts`: the offline assessment (`mfa-ready assess --snapshot`, minus reading the
  * file and printing) over generated tenants of 10,000 and 100,000 users. Targets: 10k < 2 s, 100k < 20 s.
  */
+import { generateTenant } from "../src/dev/generate-tenant";
 import { parseSnapshot } from "../src/directory/snapshot";
 import { snapshotFacts } from "../src/directory/snapshot-facts";
 import { assessTenant } from "../src/domain/assess-tenant";
-import { generateBenchTenant } from "./assess-tenant-generator";
 
 export interface AssessBenchFigure {
   users: number;
@@ -22,7 +22,7 @@ export interface AssessBenchFigure {
 const seconds = (since: bigint) => Number(process.hrtime.bigint() - since) / 1e9;
 
 function measure(users: number, targetSeconds: number): AssessBenchFigure {
-  const snapshot = generateBenchTenant(users, 42);
+  const snapshot = generateTenant({ users, seed: 42 });
   const text = JSON.stringify(snapshot);
   const parseStart = process.hrtime.bigint();
   const parsed = parseSnapshot(text, `generated-${users}.json`);

@@ -9,13 +9,17 @@ import { runCli } from "../../src/cli";
 const example = path.join(__dirname, "..", "..", "..", "shared", "examples", "contoso-small.json");
 
 async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return runWith({}, ...args);
+}
+
+async function runWith(env: NodeJS.ProcessEnv, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
   const out: Buffer[] = [];
   const err: Buffer[] = [];
   stdout.on("data", (chunk: Buffer) => out.push(chunk));
   stderr.on("data", (chunk: Buffer) => err.push(chunk));
-  const code = await runCli(["assess", ...args], { stdout, stderr, env: {} });
+  const code = await runCli(["assess", ...args], { stdout, stderr, env });
   return { code, stdout: Buffer.concat(out).toString(), stderr: Buffer.concat(err).toString() };
 }
 
@@ -64,6 +68,17 @@ describe("mfa-ready assess", () => {
     assert.equal(code, 0);
     const verdicts = JSON.parse(stdout) as Array<{ userPrincipalName: string }>;
     assert.deepEqual(verdicts.map((v) => v.userPrincipalName), ["bob@contoso.example"]);
+  });
+
+  it("without --snapshot, assesses the configured demo tenant (GRAPH_SNAPSHOT) with the environment's settings", async () => {
+    const { code, stdout, stderr } = await runWith(
+      { GRAPH_SNAPSHOT: example, BREAK_GLASS_ACCOUNTS: "bob@contoso.example", LOG_LEVEL: "silent" },
+      "--format",
+      "json",
+    );
+    assert.equal(code, 0, stderr);
+    const verdicts = JSON.parse(stdout) as Array<{ userPrincipalName: string; breakGlass: boolean }>;
+    assert.deepEqual(verdicts.filter((v) => v.breakGlass).map((v) => v.userPrincipalName), ["bob@contoso.example"]);
   });
 
   it("prints usage for --help", async () => {
