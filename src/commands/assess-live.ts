@@ -33,7 +33,11 @@ export async function readLiveTenant(io: CommandIo): Promise<LiveTenant> {
       breakGlassAccounts: breakGlassAccounts ?? snapshot.settings.breakGlassAccounts,
       serviceAccounts: serviceAccounts ?? snapshot.settings.serviceAccounts,
     };
-    return { input: snapshotFacts(snapshot, { settings }), source: config.directory.snapshotPath, lookbackDays };
+    return {
+      input: snapshotFacts(snapshot, { settings }),
+      source: config.directory.snapshotPath,
+      lookbackDays,
+    };
   }
   // Logs go to stderr: stdout carries the report.
   const logger = createLogger({ level: config.logLevel, destination: io.stderr });

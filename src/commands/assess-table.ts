@@ -6,7 +6,13 @@ const COLUMNS: Array<[string, (verdict: Verdict) => string]> = [
   ["PHASE 1", (v) => v.phase1],
   ["PHASE 2", (v) => v.phase2],
   ["READY", (v) => (v.mfaReady ? "yes" : "no")],
-  ["FLAGS", (v) => [v.breakGlass ? "break-glass" : "", v.serviceAccountSuspect ? "service?" : "", v.isAdmin ? "admin" : ""].filter(Boolean).join(",")],
+  [
+    "FLAGS",
+    (v) =>
+      [v.breakGlass ? "break-glass" : "", v.serviceAccountSuspect ? "service?" : "", v.isAdmin ? "admin" : ""]
+        .filter(Boolean)
+        .join(","),
+  ],
   ["ACTIONS", (v) => v.actions.join(",")],
   ["SUGGESTIONS", (v) => v.suggestions.join(",")],
 ];
@@ -27,8 +33,16 @@ export function totalsLine(verdicts: readonly Verdict[]): string {
 }
 
 export function toTable(verdicts: readonly Verdict[]): string {
-  const rows = [COLUMNS.map(([title]) => title), ...verdicts.map((verdict) => COLUMNS.map(([, cell]) => cell(verdict) || "-"))];
+  const rows = [
+    COLUMNS.map(([title]) => title),
+    ...verdicts.map((verdict) => COLUMNS.map(([, cell]) => cell(verdict) || "-")),
+  ];
   const widths = COLUMNS.map((_, index) => Math.max(...rows.map((row) => row[index]!.length)));
-  const lines = rows.map((row) => row.map((cell, index) => cell.padEnd(widths[index]!)).join("  ").trimEnd());
+  const lines = rows.map((row) =>
+    row
+      .map((cell, index) => cell.padEnd(widths[index]!))
+      .join("  ")
+      .trimEnd(),
+  );
   return `${lines.join("\n")}\n\n${totalsLine(verdicts)}\n`;
 }

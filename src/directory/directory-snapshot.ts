@@ -12,7 +12,11 @@ async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
   return all;
 }
 
-async function readable<T>(result: Promise<Readable<T>>, key: string, gaps: Record<string, DataGap>): Promise<T[] | undefined> {
+async function readable<T>(
+  result: Promise<Readable<T>>,
+  key: string,
+  gaps: Record<string, DataGap>,
+): Promise<T[] | undefined> {
   const answer = await result;
   if (!answer.available) {
     gaps[key] = { ...answer.gap, data: key };
@@ -21,9 +25,15 @@ async function readable<T>(result: Promise<Readable<T>>, key: string, gaps: Reco
   return collect(answer.items);
 }
 
-function groupIds(settings: ProductTenantSettings, snapshot: Pick<TenantSnapshot, "authenticationMethodsPolicy">): string[] {
-  const ids = new Set([...settings.breakGlassAccounts, ...settings.serviceAccounts].filter((entry) => !entry.includes("@")));
-  for (const configuration of snapshot.authenticationMethodsPolicy?.authenticationMethodConfigurations ?? []) {
+function groupIds(
+  settings: ProductTenantSettings,
+  snapshot: Pick<TenantSnapshot, "authenticationMethodsPolicy">,
+): string[] {
+  const ids = new Set(
+    [...settings.breakGlassAccounts, ...settings.serviceAccounts].filter((entry) => !entry.includes("@")),
+  );
+  for (const configuration of snapshot.authenticationMethodsPolicy?.authenticationMethodConfigurations ??
+    []) {
     for (const target of [...(configuration.includeTargets ?? []), ...(configuration.excludeTargets ?? [])]) {
       if (target.targetType === "group" && target.id !== "all_users") {
         ids.add(target.id);
@@ -52,7 +62,10 @@ export async function readDirectorySnapshot(
     }
     gaps.policy = { data: "policy", reason: error.reason, permission: error.permission };
   }
-  const scope = { appIds: IN_SCOPE_APPS.map((app) => app.appId), resourceIds: [AZURE_SERVICE_MANAGEMENT_RESOURCE_ID] };
+  const scope = {
+    appIds: IN_SCOPE_APPS.map((app) => app.appId),
+    resourceIds: [AZURE_SERVICE_MANAGEMENT_RESOURCE_ID],
+  };
   const [users, userRegistrationDetails, signIns, roleAssignments] = await Promise.all([
     collect(directory.listUsers()),
     readable(directory.listRegistrationDetails(), "registrationDetails", gaps),
@@ -67,7 +80,11 @@ export async function readDirectorySnapshot(
   return {
     snapshot: {
       capturedAt: options.window.end.toISOString(),
-      tenant: { id: options.tenantId, displayName: options.tenantId, premium: gaps.signIns?.reason !== "noPremium" },
+      tenant: {
+        id: options.tenantId,
+        displayName: options.tenantId,
+        premium: gaps.signIns?.reason !== "noPremium",
+      },
       settings: options.settings,
       users,
       userRegistrationDetails,

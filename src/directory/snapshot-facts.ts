@@ -1,5 +1,11 @@
 import type { DataGap, TenantFacts, UserFacts } from "../domain/facts";
-import type { ProductTenantSettings, SignIn, TenantSnapshot, UnifiedRoleAssignment, UserRegistrationDetails } from "./graph-types";
+import type {
+  ProductTenantSettings,
+  SignIn,
+  TenantSnapshot,
+  UnifiedRoleAssignment,
+  UserRegistrationDetails,
+} from "./graph-types";
 
 /** A snapshot joined per user: the tenant's shared facts, the end of the look-back window, each user's facts. */
 export interface SnapshotFacts {
@@ -33,7 +39,8 @@ function referencedGroups(snapshot: TenantSnapshot, settings: ProductTenantSetti
       ids.add(entry.trim().toLowerCase());
     }
   }
-  for (const configuration of snapshot.authenticationMethodsPolicy?.authenticationMethodConfigurations ?? []) {
+  for (const configuration of snapshot.authenticationMethodsPolicy?.authenticationMethodConfigurations ??
+    []) {
     for (const target of [...(configuration.includeTargets ?? []), ...(configuration.excludeTargets ?? [])]) {
       if (target.targetType === "group" && target.id !== "all_users") {
         ids.add(target.id.toLowerCase());
@@ -88,20 +95,28 @@ export function snapshotFacts(snapshot: TenantSnapshot, options: SnapshotFactsOp
   }
 
   const signIns = snapshot.signIns && groupBy<SignIn>(snapshot.signIns, (signIn) => signIn.userId);
-  const roles = snapshot.roleAssignments && groupBy<UnifiedRoleAssignment>(snapshot.roleAssignments, (role) => role.principalId);
+  const roles =
+    snapshot.roleAssignments &&
+    groupBy<UnifiedRoleAssignment>(snapshot.roleAssignments, (role) => role.principalId);
   const registrations =
     snapshot.userRegistrationDetails &&
-    new Map<string, UserRegistrationDetails>(snapshot.userRegistrationDetails.map((detail) => [detail.id.toLowerCase(), detail]));
+    new Map<string, UserRegistrationDetails>(
+      snapshot.userRegistrationDetails.map((detail) => [detail.id.toLowerCase(), detail]),
+    );
   const memberships = membershipIndex(snapshot, referenced);
   const methodsById = snapshot.authenticationMethods;
-  const registrationGap = gap("registrationDetails", registrations === undefined ? premiumGap : "notInSnapshot");
+  const registrationGap = gap(
+    "registrationDetails",
+    registrations === undefined ? premiumGap : "notInSnapshot",
+  );
   const methodsGap = gap("methods");
 
   function factsFor(user: TenantSnapshot["users"][number]): UserFacts {
     const id = user.id.toLowerCase();
     const dataGaps = [...sharedGaps];
     const registration = registrations?.get(id);
-    const methods = methodsById === undefined ? undefined : methodsById[Object.hasOwn(methodsById, user.id) ? user.id : id];
+    const methods =
+      methodsById === undefined ? undefined : methodsById[Object.hasOwn(methodsById, user.id) ? user.id : id];
     if (methods === undefined) {
       dataGaps.push(methodsGap);
       if (registration === undefined) {

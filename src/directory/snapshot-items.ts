@@ -15,7 +15,8 @@ export interface FieldSpec {
 
 export type ItemSpec = Readonly<Record<string, FieldSpec>>;
 
-const at = (path: string, key: string) => (/^[A-Za-z_$][\w$]*$/.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`);
+const at = (path: string, key: string) =>
+  /^[A-Za-z_$][\w$]*$/.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`;
 
 function fail(path: string, expected: string, value: unknown): never {
   throw new SnapshotProblem(path, `expected ${expected}, got ${jsonType(value)}`);
@@ -76,7 +77,10 @@ export function checkObject(value: unknown, spec: ItemSpec, path: string): void 
     const item = record[key];
     if (item === undefined || item === null) {
       if (field.required) {
-        throw new SnapshotProblem(at(path, key), item === null ? "is required, got null" : "required key is missing");
+        throw new SnapshotProblem(
+          at(path, key),
+          item === null ? "is required, got null" : "required key is missing",
+        );
       }
       continue;
     }

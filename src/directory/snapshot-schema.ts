@@ -9,7 +9,10 @@ import type { ItemSpec } from "./snapshot-items";
 
 const isoDate = z
   .string()
-  .refine((value) => /^\d{4}-\d{2}-\d{2}/.test(value) && !Number.isNaN(Date.parse(value)), "expected an ISO date");
+  .refine(
+    (value) => /^\d{4}-\d{2}-\d{2}/.test(value) && !Number.isNaN(Date.parse(value)),
+    "expected an ISO date",
+  );
 
 /**
  * Only "is an array" / "is an object" for the big collections: zod would copy 100k+ items, and the lean
@@ -32,8 +35,14 @@ export const snapshotTopLevel = z.object({
   signIns: anArray.optional(),
   roleAssignments: anArray.optional(),
   groups: anArray.optional(),
-  authenticationMethodsPolicy: z.object({ authenticationMethodConfigurations: z.array(z.unknown()) }).passthrough().optional(),
-  portalServicesSettings: z.object({ properties: z.object({}).passthrough() }).passthrough().optional(),
+  authenticationMethodsPolicy: z
+    .object({ authenticationMethodConfigurations: z.array(z.unknown()) })
+    .passthrough()
+    .optional(),
+  portalServicesSettings: z
+    .object({ properties: z.object({}).passthrough() })
+    .passthrough()
+    .optional(),
 });
 
 export const userSpec: ItemSpec = {

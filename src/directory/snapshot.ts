@@ -48,7 +48,9 @@ export function parseSnapshot(text: string, file: string): TenantSnapshot {
 
 function describe(issue: ZodIssue): string {
   if (issue.code === "invalid_type") {
-    return issue.received === "undefined" ? "required key is missing" : `expected ${issue.expected}, got ${issue.received}`;
+    return issue.received === "undefined"
+      ? "required key is missing"
+      : `expected ${issue.expected}, got ${issue.received}`;
   }
   return issue.message;
 }
@@ -87,7 +89,11 @@ export function validateSnapshot(raw: unknown): TenantSnapshot {
   }
   if (snapshot.authenticationMethodsPolicy !== undefined) {
     const configurations = snapshot.authenticationMethodsPolicy.authenticationMethodConfigurations;
-    checkItems(configurations, methodConfigurationSpec, "$.authenticationMethodsPolicy.authenticationMethodConfigurations");
+    checkItems(
+      configurations,
+      methodConfigurationSpec,
+      "$.authenticationMethodsPolicy.authenticationMethodConfigurations",
+    );
   }
   return snapshot;
 }

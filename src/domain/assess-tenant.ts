@@ -20,7 +20,11 @@ export function* assessTenant(input: TenantInput, options: AssessTenantOptions =
   const prepared = prepareTenant(input.tenant);
   const wanted = options.user?.toLowerCase();
   for (const facts of input.users()) {
-    if (wanted !== undefined && facts.user.userPrincipalName.toLowerCase() !== wanted && facts.user.id.toLowerCase() !== wanted) {
+    if (
+      wanted !== undefined &&
+      facts.user.userPrincipalName.toLowerCase() !== wanted &&
+      facts.user.id.toLowerCase() !== wanted
+    ) {
       continue;
     }
     yield assess(facts, prepared, input.capturedAt, { lookbackDays: options.lookbackDays });

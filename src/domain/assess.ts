@@ -32,7 +32,12 @@ function phaseVerdict(readable: boolean, entries: readonly unknown[], holdsRole:
  * knows arrives in the arguments. `tenant` may be the TenantFacts (prepared once and cached) or a
  * PreparedTenant from prepareTenant().
  */
-export function assess(facts: UserFacts, tenant: TenantFacts | PreparedTenant, now: Date, options: AssessOptions = {}): Verdict {
+export function assess(
+  facts: UserFacts,
+  tenant: TenantFacts | PreparedTenant,
+  now: Date,
+  options: AssessOptions = {},
+): Verdict {
   const context = "prepared" in tenant ? tenant : prepareTenant(tenant);
   const { user } = facts;
   const userId = user.id.toLowerCase();
@@ -41,7 +46,8 @@ export function assess(facts: UserFacts, tenant: TenantFacts | PreparedTenant, n
   const roleIds = (facts.roleAssignments ?? []).map((assignment) => assignment.roleDefinitionId);
   const roles = [...new Set(roleIds.map((id) => roleName(id) ?? id))];
   // When role assignments could not be read, the registration report's isAdmin is the next best source.
-  const isAdmin = facts.roleAssignments !== undefined ? roleIds.length > 0 : facts.registration?.isAdmin === true;
+  const isAdmin =
+    facts.roleAssignments !== undefined ? roleIds.length > 0 : facts.registration?.isAdmin === true;
 
   const window = lookbackWindow(now, options.lookbackDays ?? DEFAULT_LOOKBACK_DAYS);
   const evidence = facts.signIns !== undefined ? collectEvidence(facts.signIns, window) : NO_EVIDENCE;

@@ -56,7 +56,8 @@ function add(entries: Map<string, EvidenceEntry>, signIn: SignIn, time: number):
   }
 }
 
-const newestFirst = (a: EvidenceEntry, b: EvidenceEntry) => Date.parse(b.lastSignIn) - Date.parse(a.lastSignIn);
+const newestFirst = (a: EvidenceEntry, b: EvidenceEntry) =>
+  Date.parse(b.lastSignIn) - Date.parse(a.lastSignIn);
 
 export function collectEvidence(signIns: readonly SignIn[], window: Window): Evidence {
   const phase1 = new Map<string, EvidenceEntry>();

@@ -28,16 +28,40 @@ export interface MethodKind {
   governedBy: readonly MethodConfigurationId[];
 }
 
-const fido2: MethodKind = { class: "strongIndependent", name: "Passkey / FIDO2 security key", governedBy: ["Fido2"] };
+const fido2: MethodKind = {
+  class: "strongIndependent",
+  name: "Passkey / FIDO2 security key",
+  governedBy: ["Fido2"],
+};
 const whfb: MethodKind = { class: "strongIndependent", name: "Windows Hello for Business", governedBy: [] };
-const platform: MethodKind = { class: "strongIndependent", name: "macOS platform credential", governedBy: [] };
-const authenticator: MethodKind = { class: "mfaService", name: "Microsoft Authenticator", governedBy: ["MicrosoftAuthenticator"] };
+const platform: MethodKind = {
+  class: "strongIndependent",
+  name: "macOS platform credential",
+  governedBy: [],
+};
+const authenticator: MethodKind = {
+  class: "mfaService",
+  name: "Microsoft Authenticator",
+  governedBy: ["MicrosoftAuthenticator"],
+};
 const phone: MethodKind = { class: "mfaService", name: "Phone (SMS or voice)", governedBy: ["Sms", "Voice"] };
-const softwareOath: MethodKind = { class: "mfaService", name: "Software OATH token", governedBy: ["SoftwareOath"] };
-const hardwareOath: MethodKind = { class: "mfaService", name: "Hardware OATH token", governedBy: ["HardwareOath"] };
+const softwareOath: MethodKind = {
+  class: "mfaService",
+  name: "Software OATH token",
+  governedBy: ["SoftwareOath"],
+};
+const hardwareOath: MethodKind = {
+  class: "mfaService",
+  name: "Hardware OATH token",
+  governedBy: ["HardwareOath"],
+};
 const password: MethodKind = { class: "notMfa", name: "Password", governedBy: [] };
 const email: MethodKind = { class: "notMfa", name: "Email one-time passcode", governedBy: ["Email"] };
-const tap: MethodKind = { class: "notMfa", name: "Temporary Access Pass", governedBy: ["TemporaryAccessPass"] };
+const tap: MethodKind = {
+  class: "notMfa",
+  name: "Temporary Access Pass",
+  governedBy: ["TemporaryAccessPass"],
+};
 const securityQuestion: MethodKind = { class: "notMfa", name: "Security questions", governedBy: [] };
 
 /** Typed `/authentication/methods`, by `@odata.type` without the `#microsoft.graph.` prefix. */
@@ -84,5 +108,7 @@ export const CERTIFICATE_METHOD: MethodKind & { type: string } = {
 
 /** `#microsoft.graph.fido2AuthenticationMethod` -> `fido2AuthenticationMethod`. */
 export function shortODataType(odataType: string): string {
-  return odataType.startsWith("#microsoft.graph.") ? odataType.slice("#microsoft.graph.".length) : odataType.replace(/^#/, "");
+  return odataType.startsWith("#microsoft.graph.")
+    ? odataType.slice("#microsoft.graph.".length)
+    : odataType.replace(/^#/, "");
 }

@@ -1,6 +1,11 @@
 import type { DataGap, UserFacts } from "./facts";
 import type { MethodKind } from "./method-classes";
-import { CERTIFICATE_METHOD, METHOD_KINDS_BY_ODATA_TYPE, METHOD_KINDS_BY_REGISTERED, shortODataType } from "./method-classes";
+import {
+  CERTIFICATE_METHOD,
+  METHOD_KINDS_BY_ODATA_TYPE,
+  METHOD_KINDS_BY_REGISTERED,
+  shortODataType,
+} from "./method-classes";
 import type { Allowance, PreparedPolicy } from "./policy";
 import { allowance, counts } from "./policy";
 import type { MethodEntry, VerdictMethods } from "./verdict";
@@ -22,7 +27,10 @@ function candidates(facts: UserFacts): Candidate[] {
     for (const method of facts.methods) {
       const type = shortODataType(method["@odata.type"]);
       const kind = METHOD_KINDS_BY_ODATA_TYPE[type];
-      found.push({ entry: { type, name: method.displayName || kind?.name || type, source: "methods" }, kind });
+      found.push({
+        entry: { type, name: method.displayName || kind?.name || type, source: "methods" },
+        kind,
+      });
     }
   } else if (facts.registration !== undefined) {
     for (const type of facts.registration.methodsRegistered) {
@@ -38,7 +46,10 @@ function candidates(facts: UserFacts): Candidate[] {
 }
 
 /** One verdict for a method governed by several configurations (phone: Sms or Voice): the best of them. */
-function decide(kind: MethodKind, allowanceOf: (id: MethodKind["governedBy"][number]) => Allowance): Allowance {
+function decide(
+  kind: MethodKind,
+  allowanceOf: (id: MethodKind["governedBy"][number]) => Allowance,
+): Allowance {
   if (kind.governedBy.length === 0) {
     return "allowed";
   }
@@ -46,8 +57,17 @@ function decide(kind: MethodKind, allowanceOf: (id: MethodKind["governedBy"][num
   return values.find((value) => value === "allowed") ?? values.find(counts) ?? values[0]!;
 }
 
-export function findMethods(facts: UserFacts, allowanceOf: (id: MethodKind["governedBy"][number]) => Allowance): MethodFindings {
-  const methods: VerdictMethods = { strongIndependent: [], mfaService: [], notMfa: [], unknown: [], notCounted: [] };
+export function findMethods(
+  facts: UserFacts,
+  allowanceOf: (id: MethodKind["governedBy"][number]) => Allowance,
+): MethodFindings {
+  const methods: VerdictMethods = {
+    strongIndependent: [],
+    mfaService: [],
+    notMfa: [],
+    unknown: [],
+    notCounted: [],
+  };
   const gaps: DataGap[] = [];
   for (const { entry, kind } of candidates(facts)) {
     if (kind === undefined) {

@@ -28,7 +28,13 @@ export function nextSteps(input: NextStepInput): { actions: VerdictCode[]; sugge
   if (input.breakGlass && !input.mfaReady) {
     actions.push("ADD_STRONG_INDEPENDENT_METHOD");
   } else if (inScope && !input.mfaReady) {
-    actions.push(input.fido2Enabled ? "REGISTER_PASSKEY" : input.certificateEnabled ? "BIND_CERTIFICATE" : "REGISTER_MFA_METHOD");
+    actions.push(
+      input.fido2Enabled
+        ? "REGISTER_PASSKEY"
+        : input.certificateEnabled
+          ? "BIND_CERTIFICATE"
+          : "REGISTER_MFA_METHOD",
+    );
   }
 
   const suggestions: VerdictCode[] = [];

@@ -28,7 +28,12 @@ function accountList(entries: readonly string[]): AccountList {
 }
 
 /** Rule 5 / 6: listed directly (UPN, case-insensitive, or object id) or through a listed group. */
-export function isListed(list: AccountList, upn: string, userId: string, groupIds: readonly string[]): boolean {
+export function isListed(
+  list: AccountList,
+  upn: string,
+  userId: string,
+  groupIds: readonly string[],
+): boolean {
   return list.upns.has(upn) || list.ids.has(userId) || groupIds.some((id) => list.ids.has(id));
 }
 

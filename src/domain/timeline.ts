@@ -35,7 +35,8 @@ export const ENFORCEMENT_PHASES: readonly EnforcementPhase[] = [
   },
   {
     phase: "2",
-    covers: "Create, update and delete through Azure Resource Manager (CLI, PowerShell, mobile app, IaC, REST, SDKs)",
+    covers:
+      "Create, update and delete through Azure Resource Manager (CLI, PowerShell, mobile app, IaC, REST, SDKs)",
     enforcedFrom: "2025-10-01",
     selfServicePostponementUntil: "2026-07-01",
     postponementUrl: "https://aka.ms/postponePhase2MFA",

@@ -42,7 +42,9 @@ export function signIn(overrides: Partial<SignIn> = {}): SignIn {
 }
 
 /** The fixture policy, with some configurations changed (by id) or removed (null). */
-export function policy(changes: Record<string, Partial<AuthenticationMethodConfiguration> | null> = {}): AuthenticationMethodsPolicy {
+export function policy(
+  changes: Record<string, Partial<AuthenticationMethodConfiguration> | null> = {},
+): AuthenticationMethodsPolicy {
   const base = fixture<AuthenticationMethodsPolicy>("authentication-methods-policy.json");
   const configurations = base.authenticationMethodConfigurations
     .filter((configuration) => changes[configuration.id] !== null)
@@ -51,7 +53,12 @@ export function policy(changes: Record<string, Partial<AuthenticationMethodConfi
 }
 
 export function tenant(overrides: Partial<TenantFacts> = {}): TenantFacts {
-  return { policy: policy(), settings: { breakGlassAccounts: [], serviceAccounts: [] }, dataGaps: [], ...overrides };
+  return {
+    policy: policy(),
+    settings: { breakGlassAccounts: [], serviceAccounts: [] },
+    dataGaps: [],
+    ...overrides,
+  };
 }
 
 export function user(overrides: Partial<GraphUser> = {}): GraphUser {
@@ -67,7 +74,9 @@ export function user(overrides: Partial<GraphUser> = {}): GraphUser {
 }
 
 /** A member with a password only, no sign-ins, no roles, no groups; override what the test is about. */
-export function facts(overrides: Omit<Partial<UserFacts>, "user"> & { user?: Partial<GraphUser> } = {}): UserFacts {
+export function facts(
+  overrides: Omit<Partial<UserFacts>, "user"> & { user?: Partial<GraphUser> } = {},
+): UserFacts {
   const { user: userOverrides, ...rest } = overrides;
   return {
     methods: [method("passwordAuthenticationMethod")],

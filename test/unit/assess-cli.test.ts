@@ -12,7 +12,10 @@ async function run(...args: string[]): Promise<{ code: number; stdout: string; s
   return runWith({}, ...args);
 }
 
-async function runWith(env: NodeJS.ProcessEnv, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+async function runWith(
+  env: NodeJS.ProcessEnv,
+  ...args: string[]
+): Promise<{ code: number; stdout: string; stderr: string }> {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
   const out: Buffer[] = [];
@@ -31,8 +34,15 @@ describe("mfa-ready assess", () => {
     const { code, stdout, stderr } = await run("--snapshot", example, "--format", "json");
     assert.equal(code, 0);
     assert.equal(stderr, "");
-    const verdicts = JSON.parse(stdout) as Array<{ userPrincipalName: string; actions: string[]; evidence: unknown }>;
-    assert.deepEqual(verdicts.map((v) => v.userPrincipalName), ["alice@contoso.example", "bob@contoso.example", "breakglass1@contoso.example"]);
+    const verdicts = JSON.parse(stdout) as Array<{
+      userPrincipalName: string;
+      actions: string[];
+      evidence: unknown;
+    }>;
+    assert.deepEqual(
+      verdicts.map((v) => v.userPrincipalName),
+      ["alice@contoso.example", "bob@contoso.example", "breakglass1@contoso.example"],
+    );
     assert.deepEqual(verdicts[1]!.actions, ["REGISTER_PASSKEY"]);
   });
 
@@ -41,13 +51,19 @@ describe("mfa-ready assess", () => {
     assert.equal(code, 0);
     const lines = stdout.trimEnd().split("\n");
     assert.equal(lines.length, 4);
-    assert.match(lines[0]!, /^userPrincipalName,displayName,userType,phase1,phase2,mfaReady,breakGlass,serviceAccountSuspect,/);
-    assert.match(lines[2]!, /^bob@contoso\.example,Bob Builder,member,no,affected,false,false,false,.*REGISTER_PASSKEY,UPDATE_CLIENT_TOOLS,,"Azure CLI \(last 2026-11-12T08:01:00Z, 1\)",$/);
+    assert.match(
+      lines[0]!,
+      /^userPrincipalName,displayName,userType,phase1,phase2,mfaReady,breakGlass,serviceAccountSuspect,/,
+    );
+    assert.match(
+      lines[2]!,
+      /^bob@contoso\.example,Bob Builder,member,no,affected,false,false,false,.*REGISTER_PASSKEY,UPDATE_CLIENT_TOOLS,,"Azure CLI \(last 2026-11-12T08:01:00Z, 1\)",$/,
+    );
   });
 
   it("neutralises a formula in a CSV cell", async () => {
     const snapshot = JSON.parse(readFileSync(example, "utf8")) as { users: Array<{ displayName: string }> };
-    snapshot.users[0]!.displayName = "=HYPERLINK(\"http://evil\")";
+    snapshot.users[0]!.displayName = '=HYPERLINK("http://evil")';
     const file = path.join(dir, "formula.json");
     writeFileSync(file, JSON.stringify(snapshot));
     const { stdout } = await run("--snapshot", file, "--format", "csv");
@@ -64,10 +80,20 @@ describe("mfa-ready assess", () => {
   });
 
   it("assesses one user by UPN, case-insensitively", async () => {
-    const { code, stdout } = await run("--snapshot", example, "--user", "BOB@contoso.example", "--format", "json");
+    const { code, stdout } = await run(
+      "--snapshot",
+      example,
+      "--user",
+      "BOB@contoso.example",
+      "--format",
+      "json",
+    );
     assert.equal(code, 0);
     const verdicts = JSON.parse(stdout) as Array<{ userPrincipalName: string }>;
-    assert.deepEqual(verdicts.map((v) => v.userPrincipalName), ["bob@contoso.example"]);
+    assert.deepEqual(
+      verdicts.map((v) => v.userPrincipalName),
+      ["bob@contoso.example"],
+    );
   });
 
   it("without --snapshot, assesses the configured demo tenant (GRAPH_SNAPSHOT) with the environment's settings", async () => {
@@ -78,7 +104,10 @@ describe("mfa-ready assess", () => {
     );
     assert.equal(code, 0, stderr);
     const verdicts = JSON.parse(stdout) as Array<{ userPrincipalName: string; breakGlass: boolean }>;
-    assert.deepEqual(verdicts.filter((v) => v.breakGlass).map((v) => v.userPrincipalName), ["bob@contoso.example"]);
+    assert.deepEqual(
+      verdicts.filter((v) => v.breakGlass).map((v) => v.userPrincipalName),
+      ["bob@contoso.example"],
+    );
   });
 
   it("prints usage for --help", async () => {
@@ -105,7 +134,10 @@ describe("mfa-ready assess", () => {
     writeFileSync(file, "capturedAt: today\n");
     const { code, stderr } = await run("--snapshot", file);
     assert.equal(code, 2);
-    assert.match(oneLine(stderr), new RegExp(`^mfa-ready assess: ${file.replace(/[.\\/]/g, "\\$&")}: \\$: not valid JSON`));
+    assert.match(
+      oneLine(stderr),
+      new RegExp(`^mfa-ready assess: ${file.replace(/[.\\/]/g, "\\$&")}: \\$: not valid JSON`),
+    );
   });
 
   it("exits 2 naming the file and the JSONPath of a required key of the wrong type", async () => {
@@ -115,7 +147,10 @@ describe("mfa-ready assess", () => {
     writeFileSync(file, JSON.stringify(snapshot));
     const { code, stderr } = await run("--snapshot", file, "--format", "json");
     assert.equal(code, 2);
-    assert.equal(oneLine(stderr), `mfa-ready assess: ${file}: $.users[2].userPrincipalName: is required, got null\n`);
+    assert.equal(
+      oneLine(stderr),
+      `mfa-ready assess: ${file}: $.users[2].userPrincipalName: is required, got null\n`,
+    );
   });
 
   it("exits 2 with one line for an unknown --user, option or format", async () => {
@@ -127,6 +162,9 @@ describe("mfa-ready assess", () => {
     assert.match(oneLine(option.stderr), /^mfa-ready assess: Unknown option '--verbose'/);
     const format = await run("--snapshot", example, "--format", "xml");
     assert.equal(format.code, 2);
-    assert.equal(oneLine(format.stderr), 'mfa-ready assess: unknown --format "xml": use table, json or csv\n');
+    assert.equal(
+      oneLine(format.stderr),
+      'mfa-ready assess: unknown --format "xml": use table, json or csv\n',
+    );
   });
 });

@@ -9,7 +9,9 @@ import { assessTenant } from "../../src/domain/assess-tenant";
 const examples = path.join(__dirname, "..", "..", "..", "shared", "examples");
 
 it("assesses shared/examples/contoso-small.json exactly as contoso-small.expected.json says", () => {
-  const expected = JSON.parse(readFileSync(path.join(examples, "contoso-small.expected.json"), "utf8")) as Array<Record<string, unknown>>;
+  const expected = JSON.parse(
+    readFileSync(path.join(examples, "contoso-small.expected.json"), "utf8"),
+  ) as Array<Record<string, unknown>>;
   const verdicts = [...assessTenant(snapshotFacts(loadSnapshot(path.join(examples, "contoso-small.json"))))];
   const compared = verdicts.map((verdict) =>
     Object.fromEntries(Object.keys(expected[0]!).map((key) => [key, verdict[key as keyof typeof verdict]])),

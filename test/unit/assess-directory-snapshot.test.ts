@@ -8,13 +8,18 @@ import { loadSnapshot } from "../../src/directory/snapshot";
 import { snapshotFacts } from "../../src/directory/snapshot-facts";
 import { assessTenant } from "../../src/domain/assess-tenant";
 
-const example = loadSnapshot(path.join(__dirname, "..", "..", "..", "shared", "examples", "contoso-small.json"));
+const example = loadSnapshot(
+  path.join(__dirname, "..", "..", "..", "shared", "examples", "contoso-small.json"),
+);
 const GROUP = "f0000000-0000-0000-0000-0000000000dd";
 
 async function* stream<T>(items: readonly T[]): AsyncIterable<T> {
   yield* items;
 }
-const noPremium = <T>(data: string): Readable<T> => ({ available: false, gap: { data, reason: "noPremium" } });
+const noPremium = <T>(data: string): Readable<T> => ({
+  available: false,
+  gap: { data, reason: "noPremium" },
+});
 
 /** A tenant without Entra ID P1 and no Policy.Read.All, answering through the Directory port. */
 const directory = {
@@ -37,7 +42,9 @@ it("reads a live tenant through the Directory port into the same join, keeping w
   });
   assert.equal(snapshot.tenant.premium, false);
   const joined = snapshotFacts(snapshot, { gaps });
-  assert.deepEqual(joined.tenant.dataGaps, [{ data: "policy", reason: "forbidden", permission: "Policy.Read.All" }]);
+  assert.deepEqual(joined.tenant.dataGaps, [
+    { data: "policy", reason: "forbidden", permission: "Policy.Read.All" },
+  ]);
   const [alice, bob, breakGlass] = [...assessTenant(joined)];
   assert.equal(alice!.phase1, "likely", "a Global Administrator without sign-in data");
   assert.equal(bob!.phase1, "unknown");

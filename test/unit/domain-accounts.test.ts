@@ -4,7 +4,8 @@ import { assess } from "../../src/domain/assess";
 import { APP, NOW, facts, method, signIn, tenant } from "../support/domain-facts";
 
 const GROUP = "e0000000-0000-0000-0000-0000000000bb";
-const settings = (breakGlassAccounts: string[], serviceAccounts: string[] = []) => tenant({ settings: { breakGlassAccounts, serviceAccounts } });
+const settings = (breakGlassAccounts: string[], serviceAccounts: string[] = []) =>
+  tenant({ settings: { breakGlassAccounts, serviceAccounts } });
 
 describe("rule 5: break-glass accounts", () => {
   it("recognises the UPN case-insensitively, and a listed group", () => {
@@ -14,10 +15,18 @@ describe("rule 5: break-glass accounts", () => {
   });
 
   it("is ready only with a strong-independent method; MFA-service methods are not enough", () => {
-    const phoneOnly = assess(facts({ methods: [method("phoneAuthenticationMethod")] }), settings(["dana@contoso.example"]), NOW);
+    const phoneOnly = assess(
+      facts({ methods: [method("phoneAuthenticationMethod")] }),
+      settings(["dana@contoso.example"]),
+      NOW,
+    );
     assert.equal(phoneOnly.mfaReady, false);
     assert.deepEqual(phoneOnly.actions, ["ADD_STRONG_INDEPENDENT_METHOD"]);
-    const key = assess(facts({ methods: [method("fido2AuthenticationMethod")] }), settings(["dana@contoso.example"]), NOW);
+    const key = assess(
+      facts({ methods: [method("fido2AuthenticationMethod")] }),
+      settings(["dana@contoso.example"]),
+      NOW,
+    );
     assert.equal(key.mfaReady, true);
     assert.deepEqual(key.actions, []);
   });
@@ -28,12 +37,18 @@ describe("rule 6: suspected service accounts", () => {
 
   it("flags an account listed by UPN or by group", () => {
     assert.equal(assess(facts(), settings([], ["dana@contoso.example"]), NOW).serviceAccountSuspect, true);
-    assert.equal(assess(facts({ groupIds: [GROUP] }), settings([], [GROUP]), NOW).serviceAccountSuspect, true);
+    assert.equal(
+      assess(facts({ groupIds: [GROUP] }), settings([], [GROUP]), NOW).serviceAccountSuspect,
+      true,
+    );
   });
 
   it("flags ROPC on a counted in-scope sign-in, even beside interactive ones", () => {
     const verdict = assess(
-      facts({ methods: ready, signIns: [signIn(), signIn({ appId: APP.cli, authenticationProtocol: "ropc" })] }),
+      facts({
+        methods: ready,
+        signIns: [signIn(), signIn({ appId: APP.cli, authenticationProtocol: "ropc" })],
+      }),
       tenant(),
       NOW,
     );
@@ -45,13 +60,26 @@ describe("rule 6: suspected service accounts", () => {
   it("ignores ROPC on a sign-in that does not count (failed, or out of scope)", () => {
     const failed = signIn({ authenticationProtocol: "ropc", status: { errorCode: 50126 } });
     const outOfScope = signIn({ appId: APP.terraform, resourceId: null, authenticationProtocol: "ropc" });
-    assert.equal(assess(facts({ signIns: [signIn(), failed, outOfScope] }), tenant(), NOW).serviceAccountSuspect, false);
+    assert.equal(
+      assess(facts({ signIns: [signIn(), failed, outOfScope] }), tenant(), NOW).serviceAccountSuspect,
+      false,
+    );
   });
 
   it("flags a user whose counted in-scope sign-ins are all non-interactive", () => {
     const nonInteractive = signIn({ appId: APP.cli, isInteractive: false });
-    assert.equal(assess(facts({ signIns: [nonInteractive, nonInteractive] }), tenant(), NOW).serviceAccountSuspect, true);
-    assert.equal(assess(facts({ signIns: [nonInteractive, signIn()] }), tenant(), NOW).serviceAccountSuspect, false);
-    assert.equal(assess(facts({ signIns: [] }), tenant(), NOW).serviceAccountSuspect, false, "no sign-ins, no suspicion");
+    assert.equal(
+      assess(facts({ signIns: [nonInteractive, nonInteractive] }), tenant(), NOW).serviceAccountSuspect,
+      true,
+    );
+    assert.equal(
+      assess(facts({ signIns: [nonInteractive, signIn()] }), tenant(), NOW).serviceAccountSuspect,
+      false,
+    );
+    assert.equal(
+      assess(facts({ signIns: [] }), tenant(), NOW).serviceAccountSuspect,
+      false,
+      "no sign-ins, no suspicion",
+    );
   });
 });

@@ -44,13 +44,21 @@ describe("rule 1: which sign-ins count as evidence", () => {
       tenant(),
       NOW,
     );
-    assert.deepEqual(verdict.evidence.phase1.map((entry) => entry.appId), [APP.m365Admin]);
-    assert.deepEqual(new Set(verdict.evidence.phase2.map((entry) => entry.appId)), new Set([APP.cli, APP.powerShell]));
+    assert.deepEqual(
+      verdict.evidence.phase1.map((entry) => entry.appId),
+      [APP.m365Admin],
+    );
+    assert.deepEqual(
+      new Set(verdict.evidence.phase2.map((entry) => entry.appId)),
+      new Set([APP.cli, APP.powerShell]),
+    );
   });
 
   it("counts another app writing through the ARM resource as phase 2", () => {
     const verdict = assess(
-      facts({ signIns: [signIn({ appId: APP.terraform, appDisplayName: "Terraform", resourceId: ARM_RESOURCE })] }),
+      facts({
+        signIns: [signIn({ appId: APP.terraform, appDisplayName: "Terraform", resourceId: ARM_RESOURCE })],
+      }),
       tenant(),
       NOW,
     );
@@ -62,14 +70,20 @@ describe("rule 1: which sign-ins count as evidence", () => {
   });
 
   it("counts a phase 1 app on the ARM resource as phase 1 only", () => {
-    const verdict = assess(facts({ signIns: [signIn({ appId: APP.portal, resourceId: ARM_RESOURCE })] }), tenant(), NOW);
+    const verdict = assess(
+      facts({ signIns: [signIn({ appId: APP.portal, resourceId: ARM_RESOURCE })] }),
+      tenant(),
+      NOW,
+    );
     assert.equal(verdict.phase1, "affected");
     assert.equal(verdict.phase2, "no");
   });
 
   it("ignores apps outside the scope", () => {
     const verdict = assess(
-      facts({ signIns: [signIn({ appId: APP.terraform, resourceId: "00000003-0000-0000-c000-000000000000" })] }),
+      facts({
+        signIns: [signIn({ appId: APP.terraform, resourceId: "00000003-0000-0000-c000-000000000000" })],
+      }),
       tenant(),
       NOW,
     );
@@ -93,7 +107,12 @@ describe("rule 2: phase verdicts and their evidence", () => {
       NOW,
     );
     assert.deepEqual(verdict.evidence.phase1, [
-      { appId: APP.portal, app: "Azure portal / Entra / Intune admin centers", lastSignIn: "2026-11-19T08:00:00Z", count: 3 },
+      {
+        appId: APP.portal,
+        app: "Azure portal / Entra / Intune admin centers",
+        lastSignIn: "2026-11-19T08:00:00Z",
+        count: 3,
+      },
     ]);
     assert.deepEqual(verdict.evidence.phase2, []);
   });
@@ -106,7 +125,11 @@ describe("rule 2: phase verdicts and their evidence", () => {
 
   it("says likely without sign-in data for a role holder, unknown without a role, and keeps the gap", () => {
     const gap = { data: "signIns", reason: "noPremium" };
-    const admin = assess(facts({ signIns: undefined, roleAssignments: [roleAssignment()], dataGaps: [gap] }), tenant(), NOW);
+    const admin = assess(
+      facts({ signIns: undefined, roleAssignments: [roleAssignment()], dataGaps: [gap] }),
+      tenant(),
+      NOW,
+    );
     assert.equal(admin.phase1, "likely");
     assert.equal(admin.phase2, "likely");
     assert.equal(admin.isAdmin, true);
@@ -122,7 +145,12 @@ describe("rule 2: phase verdicts and their evidence", () => {
       facts({
         signIns: undefined,
         roleAssignments: undefined,
-        registration: { id: "d0000000-0000-0000-0000-000000000004", userPrincipalName: "dana@contoso.example", isAdmin: true, methodsRegistered: [] },
+        registration: {
+          id: "d0000000-0000-0000-0000-000000000004",
+          userPrincipalName: "dana@contoso.example",
+          isAdmin: true,
+          methodsRegistered: [],
+        },
       }),
       tenant(),
       NOW,

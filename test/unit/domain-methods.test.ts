@@ -22,7 +22,10 @@ describe("rule 3: methods and the tenant's policy", () => {
       "qrCodePinAuthenticationMethod",
     ].map(method);
     const { methods } = assess(facts({ methods: all }), tenant(), NOW);
-    assert.deepEqual(types(methods.strongIndependent), ["fido2AuthenticationMethod", "windowsHelloForBusinessAuthenticationMethod"]);
+    assert.deepEqual(types(methods.strongIndependent), [
+      "fido2AuthenticationMethod",
+      "windowsHelloForBusinessAuthenticationMethod",
+    ]);
     assert.deepEqual(types(methods.mfaService), [
       "microsoftAuthenticatorAuthenticationMethod",
       "phoneAuthenticationMethod",
@@ -35,7 +38,10 @@ describe("rule 3: methods and the tenant's policy", () => {
     ]);
     assert.deepEqual(types(methods.unknown), ["qrCodePinAuthenticationMethod"]);
     assert.deepEqual(methods.notCounted, [
-      { method: { type: "hardwareOathAuthenticationMethod", name: "Token 1234", source: "methods" }, reason: "disabled" },
+      {
+        method: { type: "hardwareOathAuthenticationMethod", name: "Token 1234", source: "methods" },
+        reason: "disabled",
+      },
     ]);
     assert.equal(methods.strongIndependent[0]!.name, "YubiKey 5 NFC");
   });
@@ -53,13 +59,22 @@ describe("rule 3: methods and the tenant's policy", () => {
         registration: {
           id: USER_ID,
           userPrincipalName: "dana@contoso.example",
-          methodsRegistered: ["passKeyDeviceBound", "windowsHelloForBusiness", "microsoftAuthenticatorPush", "email", "mysteryMethod"],
+          methodsRegistered: [
+            "passKeyDeviceBound",
+            "windowsHelloForBusiness",
+            "microsoftAuthenticatorPush",
+            "email",
+            "mysteryMethod",
+          ],
         },
       }),
       tenant(),
       NOW,
     );
-    assert.deepEqual(types(verdict.methods.strongIndependent), ["passKeyDeviceBound", "windowsHelloForBusiness"]);
+    assert.deepEqual(types(verdict.methods.strongIndependent), [
+      "passKeyDeviceBound",
+      "windowsHelloForBusiness",
+    ]);
     assert.deepEqual(types(verdict.methods.mfaService), ["microsoftAuthenticatorPush"]);
     assert.deepEqual(types(verdict.methods.notMfa), ["email"]);
     assert.deepEqual(types(verdict.methods.unknown), ["mysteryMethod"]);
@@ -68,7 +83,9 @@ describe("rule 3: methods and the tenant's policy", () => {
 
   it("prefers typed methods over the registration report when both are there", () => {
     const verdict = assess(
-      facts({ registration: { id: USER_ID, userPrincipalName: "x", methodsRegistered: ["fido2SecurityKey"] } }),
+      facts({
+        registration: { id: USER_ID, userPrincipalName: "x", methodsRegistered: ["fido2SecurityKey"] },
+      }),
       tenant(),
       NOW,
     );
@@ -85,40 +102,73 @@ describe("rule 3: methods and the tenant's policy", () => {
     const enabled = tenant({ policy: policy({ X509Certificate: { state: "enabled" } }) });
     const verdict = assess(facts({ user: bound }), enabled, NOW);
     assert.deepEqual(verdict.methods.strongIndependent, [
-      { type: "certificateBasedAuthentication", name: "Certificate-based authentication", source: "certificateUserIds" },
+      {
+        type: "certificateBasedAuthentication",
+        name: "Certificate-based authentication",
+        source: "certificateUserIds",
+      },
     ]);
     assert.equal(verdict.mfaReady, true);
-    assert.deepEqual(assess(facts(), enabled, NOW).methods.strongIndependent, [], "no binding, no certificate method");
+    assert.deepEqual(
+      assess(facts(), enabled, NOW).methods.strongIndependent,
+      [],
+      "no binding, no certificate method",
+    );
   });
 
   it("honours include and exclude targets by group and by user", () => {
     const fido2 = [method("fido2AuthenticationMethod")];
-    const onlyGroup = tenant({ policy: policy({ Fido2: { includeTargets: [{ targetType: "group", id: GROUP }] } }) });
-    assert.equal(assess(facts({ methods: fido2 }), onlyGroup, NOW).methods.notCounted[0]!.reason, "notTargeted");
-    assert.equal(assess(facts({ methods: fido2, groupIds: [GROUP] }), onlyGroup, NOW).methods.strongIndependent.length, 1);
+    const onlyGroup = tenant({
+      policy: policy({ Fido2: { includeTargets: [{ targetType: "group", id: GROUP }] } }),
+    });
+    assert.equal(
+      assess(facts({ methods: fido2 }), onlyGroup, NOW).methods.notCounted[0]!.reason,
+      "notTargeted",
+    );
+    assert.equal(
+      assess(facts({ methods: fido2, groupIds: [GROUP] }), onlyGroup, NOW).methods.strongIndependent.length,
+      1,
+    );
 
-    const byUser = tenant({ policy: policy({ Fido2: { includeTargets: [{ targetType: "user", id: USER_ID }] } }) });
+    const byUser = tenant({
+      policy: policy({ Fido2: { includeTargets: [{ targetType: "user", id: USER_ID }] } }),
+    });
     assert.equal(assess(facts({ methods: fido2 }), byUser, NOW).methods.strongIndependent.length, 1);
 
-    const excludeGroup = tenant({ policy: policy({ Fido2: { excludeTargets: [{ targetType: "group", id: GROUP }] } }) });
+    const excludeGroup = tenant({
+      policy: policy({ Fido2: { excludeTargets: [{ targetType: "group", id: GROUP }] } }),
+    });
     const excluded = assess(facts({ methods: fido2, groupIds: [GROUP] }), excludeGroup, NOW);
     assert.deepEqual(excluded.methods.strongIndependent, []);
     assert.equal(excluded.methods.notCounted[0]!.reason, "excluded");
 
-    const excludeUser = tenant({ policy: policy({ Fido2: { excludeTargets: [{ targetType: "user", id: USER_ID }] } }) });
-    assert.equal(assess(facts({ methods: fido2 }), excludeUser, NOW).methods.notCounted[0]!.reason, "excluded");
+    const excludeUser = tenant({
+      policy: policy({ Fido2: { excludeTargets: [{ targetType: "user", id: USER_ID }] } }),
+    });
+    assert.equal(
+      assess(facts({ methods: fido2 }), excludeUser, NOW).methods.notCounted[0]!.reason,
+      "excluded",
+    );
   });
 
   it("counts a method whose configuration is absent, and notes the gap", () => {
     const noAuthenticator = tenant({ policy: policy({ MicrosoftAuthenticator: null }) });
-    const verdict = assess(facts({ methods: [method("microsoftAuthenticatorAuthenticationMethod")] }), noAuthenticator, NOW);
+    const verdict = assess(
+      facts({ methods: [method("microsoftAuthenticatorAuthenticationMethod")] }),
+      noAuthenticator,
+      NOW,
+    );
     assert.equal(verdict.methods.mfaService.length, 1);
     assert.deepEqual(verdict.dataGaps, [{ data: "policy.MicrosoftAuthenticator", reason: "notInPolicy" }]);
   });
 
   it("counts everything, with the tenant's gap, when the policy could not be read", () => {
     const gap = { data: "policy", reason: "forbidden", permission: "Policy.Read.All" };
-    const verdict = assess(facts({ methods: [method("hardwareOathAuthenticationMethod")] }), tenant({ policy: undefined, dataGaps: [gap] }), NOW);
+    const verdict = assess(
+      facts({ methods: [method("hardwareOathAuthenticationMethod")] }),
+      tenant({ policy: undefined, dataGaps: [gap] }),
+      NOW,
+    );
     assert.equal(verdict.methods.mfaService.length, 1);
     assert.deepEqual(verdict.dataGaps, [gap]);
   });
@@ -133,7 +183,12 @@ describe("rule 3: methods and the tenant's policy", () => {
 
   it("counts Windows Hello, platform credentials and the password with no configuration", () => {
     const verdict = assess(
-      facts({ methods: [method("windowsHelloForBusinessAuthenticationMethod"), { "@odata.type": "#microsoft.graph.platformCredentialAuthenticationMethod", id: "p1" }] }),
+      facts({
+        methods: [
+          method("windowsHelloForBusinessAuthenticationMethod"),
+          { "@odata.type": "#microsoft.graph.platformCredentialAuthenticationMethod", id: "p1" },
+        ],
+      }),
       tenant({ policy: policy({ Fido2: { state: "disabled" } }) }),
       NOW,
     );
@@ -143,18 +198,36 @@ describe("rule 3: methods and the tenant's policy", () => {
 
 describe("rule 4: mfaReady", () => {
   it("is true with a counted strong-independent or MFA-service method", () => {
-    assert.equal(assess(facts({ methods: [method("fido2AuthenticationMethod")] }), tenant(), NOW).mfaReady, true);
-    assert.equal(assess(facts({ methods: [method("softwareOathAuthenticationMethod")] }), tenant(), NOW).mfaReady, true);
+    assert.equal(
+      assess(facts({ methods: [method("fido2AuthenticationMethod")] }), tenant(), NOW).mfaReady,
+      true,
+    );
+    assert.equal(
+      assess(facts({ methods: [method("softwareOathAuthenticationMethod")] }), tenant(), NOW).mfaReady,
+      true,
+    );
   });
 
   it("is false with only not-MFA, unknown or disallowed methods", () => {
-    const methods = ["passwordAuthenticationMethod", "emailAuthenticationMethod", "temporaryAccessPassAuthenticationMethod", "hardwareOathAuthenticationMethod"].map(method);
+    const methods = [
+      "passwordAuthenticationMethod",
+      "emailAuthenticationMethod",
+      "temporaryAccessPassAuthenticationMethod",
+      "hardwareOathAuthenticationMethod",
+    ].map(method);
     assert.equal(assess(facts({ methods }), tenant(), NOW).mfaReady, false);
   });
 
   it("is false when no method could be read at all", () => {
-    const gaps = [{ data: "methods", reason: "forbidden" }, { data: "registrationDetails", reason: "noPremium" }];
-    const verdict = assess(facts({ methods: undefined, registration: undefined, dataGaps: gaps }), tenant(), NOW);
+    const gaps = [
+      { data: "methods", reason: "forbidden" },
+      { data: "registrationDetails", reason: "noPremium" },
+    ];
+    const verdict = assess(
+      facts({ methods: undefined, registration: undefined, dataGaps: gaps }),
+      tenant(),
+      NOW,
+    );
     assert.equal(verdict.mfaReady, false);
     assert.deepEqual(verdict.dataGaps, gaps);
   });
