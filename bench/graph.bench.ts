@@ -1,0 +1,166 @@
+/**
+ * Reads a 100,000-user tenant the way a tenant-wide report does (every registration detail, a month of
+ * in-scope sign-ins) through the Graph adapter, against the Graph simulator with throttling on at scale K.
+ * The simulator runs in a child process, so the peak RSS printed is the adapter's own.
+ *
+ *   npx tsx bench/graph.bench.ts            (BENCH_GRAPH_USERS, BENCH_GRAPH_SCALE override the defaults)
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import https from "node:https";
+import { createInterface } from "node:readline";
+
+import { readConfig } from "../src/config";
+import { generateTenant } from "../src/dev/generate-tenant";
+import { startGraphSimulator } from "../src/dev/graph-simulator";
+import { createDirectory } from "../src/directory/create-directory";
+import { SIMULATOR_TOKEN } from "../src/directory/credentials";
+import { AZURE_SERVICE_MANAGEMENT_RESOURCE_ID, PHASE1_APP_IDS, PHASE2_APP_IDS } from "../src/domain/apps";
+import { createLogger } from "../src/logger";
+import { GRAPH_LIMIT_FAMILIES, minimumDurationMs, scaleRule } from "../src/throttle";
+
+export interface GraphBenchFigures {
+  users: number;
+  scale: number;
+  registrationDetails: number;
+  signIns: number;
+  requests: number;
+  expectedRequests: number;
+  throttled: number;
+  elapsedMs: number;
+  minimumMs: number;
+  ratio: number;
+  peakRssMb: number;
+}
+
+interface SimulatorChild {
+  baseUrl: string;
+  caCertPem: string;
+  capturedAt: string;
+  process: ChildProcess;
+}
+
+/** Child mode: generate the tenant, serve it, print one JSON line, serve until killed. */
+async function serveChild(users: number, scale: number): Promise<void> {
+  const snapshot = generateTenant({ users, seed: 1 });
+  const simulator = await startGraphSimulator({ snapshot, throttle: true, throttleScale: scale });
+  process.stdout.write(
+    `${JSON.stringify({ baseUrl: simulator.baseUrl, caCertPem: simulator.caCertPem, capturedAt: snapshot.capturedAt })}\n`,
+  );
+  process.on("SIGTERM", () => void simulator.close().then(() => process.exit(0)));
+}
+
+function startChild(users: number, scale: number): Promise<SimulatorChild> {
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", __filename, "--serve", String(users), String(scale)],
+    {
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
+  return new Promise((resolve, reject) => {
+    child.once("exit", (code) => reject(new Error(`simulator child exited with ${code}`)));
+    createInterface({ input: child.stdout! }).once("line", (line) => {
+      resolve({ ...(JSON.parse(line) as Omit<SimulatorChild, "process">), process: child });
+    });
+  });
+}
+
+function simulatorStats(child: SimulatorChild): Promise<{ requests: number; throttled: number }> {
+  return new Promise((resolve, reject) => {
+    https
+      .get(
+        `${child.baseUrl}/_simulator/stats`,
+        { ca: child.caCertPem, headers: { authorization: `Bearer ${SIMULATOR_TOKEN}` } },
+        (response) => {
+          let text = "";
+          response.on("data", (chunk: Buffer) => (text += chunk.toString()));
+          response.on("end", () => resolve(JSON.parse(text) as { requests: number; throttled: number }));
+        },
+      )
+      .on("error", reject);
+  });
+}
+
+export async function run(options: { users?: number; scale?: number } = {}): Promise<GraphBenchFigures> {
+  const users = options.users ?? Number(process.env.BENCH_GRAPH_USERS ?? 100_000);
+  const scale = options.scale ?? Number(process.env.BENCH_GRAPH_SCALE ?? 10);
+  const child = await startChild(users, scale);
+  const directory = createDirectory(readConfig({}), createLogger({ level: "silent" }), {
+    graphBaseUrl: child.baseUrl,
+    caCertPem: child.caCertPem,
+    throttleScale: scale,
+  });
+  try {
+    const end = new Date(child.capturedAt);
+    const window = { start: new Date(end.getTime() - 30 * 86_400_000), end };
+    const scope = {
+      appIds: [...PHASE1_APP_IDS, ...PHASE2_APP_IDS],
+      resourceIds: [AZURE_SERVICE_MANAGEMENT_RESOURCE_ID],
+    };
+    const before = await simulatorStats(child);
+    const started = performance.now();
+    let registrationDetails = 0;
+    const registration = await directory.listRegistrationDetails();
+    if (registration.available) {
+      for await (const _item of registration.items) {
+        registrationDetails += 1;
+      }
+    }
+    let signIns = 0;
+    const signInStream = await directory.listSignIns(window, scope);
+    if (signInStream.available) {
+      for await (const _item of signInStream.items) {
+        signIns += 1;
+      }
+    }
+    const elapsedMs = performance.now() - started;
+    const after = await simulatorStats(child);
+    const requests = after.requests - before.requests;
+    const reportsRules = GRAPH_LIMIT_FAMILIES.find((family) => family.name === "reports")!.rules.map((rule) =>
+      scaleRule(rule, scale),
+    );
+    const minimumMs = minimumDurationMs(reportsRules, requests);
+    return {
+      users,
+      scale,
+      registrationDetails,
+      signIns,
+      requests,
+      expectedRequests: Math.ceil(registrationDetails / 999) + Math.ceil(signIns / 1000),
+      throttled: after.throttled - before.throttled,
+      elapsedMs: Math.round(elapsedMs),
+      minimumMs,
+      ratio: minimumMs === 0 ? Number.NaN : Number((elapsedMs / minimumMs).toFixed(3)),
+      peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+    };
+  } finally {
+    directory.close();
+    child.process.removeAllListeners("exit");
+    child.process.kill("SIGTERM");
+  }
+}
+
+if (require.main === module) {
+  const [mode, users, scale] = process.argv.slice(2);
+  if (mode === "--serve") {
+    void serveChild(Number(users), Number(scale));
+  } else {
+    run().then(
+      (figures) => {
+        const checks = {
+          requestsWithin1Percent:
+            Math.abs(figures.requests - figures.expectedRequests) <= figures.expectedRequests * 0.01,
+          zero429s: figures.throttled === 0,
+          ratioAtMost1_15: figures.ratio <= 1.15,
+          peakRssUnder300Mb: figures.peakRssMb < 300,
+        };
+        process.stdout.write(`${JSON.stringify({ ...figures, checks }, null, 2)}\n`);
+        process.exitCode = Object.values(checks).every(Boolean) ? 0 : 1;
+      },
+      (error: unknown) => {
+        process.stderr.write(`graph bench failed: ${(error as Error).stack ?? String(error)}\n`);
+        process.exitCode = 1;
+      },
+    );
+  }
+}
