@@ -138,3 +138,34 @@ describe("GraphDirectory under throttling, failures and hangs", () => {
     assert.deepEqual(facts.dataGaps, [{ data: "groups", reason: "throttled" }]);
   });
 });
+
+describe("GraphDirectory against the simulator's own throttling", () => {
+  let harness: Harness;
+  before(async () => {
+    // The client believes the reports family allows 10 per 10 s; the simulator enforces Graph's 5.
+    harness = await startHarness(snapshot, {
+      simulator: { throttle: true, throttleScale: 1 },
+      directory: { throttleScale: 2 },
+    });
+  });
+  after(() => harness.close());
+
+  it("meets a real 429, waits its Retry-After, holds the whole family, and completes every read", async () => {
+    const scope = { appIds: ["04b07795-8ddb-461a-bbee-02f9e1bf7b46"], resourceIds: [] };
+    const started = Date.now();
+    const counts: number[] = [];
+    for (let i = 0; i < 7; i += 1) {
+      const signIns = await harness.directory.listSignIns(window, scope);
+      assert.equal(signIns.available, true);
+      counts.push(signIns.available ? await drain(signIns.items) : -1);
+    }
+    const elapsed = Date.now() - started;
+    assert.equal(new Set(counts).size, 1);
+    assert.equal(
+      harness.simulator.stats.throttled,
+      1,
+      "one 429, then the family waits instead of asking again",
+    );
+    assert.ok(elapsed >= 9_000 && elapsed < 15_000, `took ${elapsed} ms`);
+  });
+});

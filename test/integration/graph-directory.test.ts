@@ -133,6 +133,36 @@ describe("GraphDirectory against the Graph simulator (premium tenant, 2,100 user
     assert.deepEqual(await harness.directory.checkHealth(), { reachable: true });
   });
 
+  it("installs the bot for a user, and finds the same chat when it is already installed (409)", async () => {
+    const teamsAppId = "5a1e0d6b-1f6f-4c1e-9d0c-6a0b6f1d2e3f";
+    const first = await harness.directory.installAppForUser(ADELE, teamsAppId);
+    const second = await harness.directory.installAppForUser(ADELE, teamsAppId);
+    assert.equal(first.newlyInstalled, true);
+    assert.equal(second.newlyInstalled, false);
+    assert.equal(second.chatId, first.chatId);
+    assert.match(first.chatId, /^19:/);
+  });
+
+  it("writes the portal settings over ARM with PUT", async () => {
+    const current = await harness.directory.getPortalSettings();
+    const next = {
+      ...current,
+      properties: {
+        ...current.properties,
+        multiFactorAuthentication: {
+          ...current.properties.multiFactorAuthentication,
+          portalEnforcement: "OptOut",
+        },
+      },
+    };
+    const saved = await harness.directory.putPortalSettings(next);
+    assert.equal(saved.properties.multiFactorAuthentication?.portalEnforcement, "OptOut");
+    assert.equal(
+      (await harness.directory.getPortalSettings()).properties.multiFactorAuthentication?.portalEnforcement,
+      "OptOut",
+    );
+  });
+
   it("creates a Temporary Access Pass and never logs its value", async () => {
     const pass = await harness.directory.createTemporaryAccessPass(ADELE, {
       lifetimeInMinutes: 60,

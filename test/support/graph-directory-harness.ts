@@ -57,6 +57,8 @@ export async function startHarness(
   const directory = createDirectory(demoConfig(options.timeoutMs), logger, {
     graphBaseUrl: simulator.baseUrl,
     caCertPem: simulator.caCertPem,
+    // The simulator does not throttle unless asked; a faster client limit keeps the tests quick.
+    throttleScale: options.simulator?.throttle ? options.simulator.throttleScale : 100,
     ...options.directory,
   });
   return {
