@@ -78,7 +78,7 @@ export function createDirectory(
     const ledger = new FailureLedger();
     const host = new URL(baseUrl).hostname;
     const chain: Middleware[] = [
-      new TokenMiddleware(token, [host], { wellKnownGraphHosts }),
+      new TokenMiddleware(token, ledger, [host], { wellKnownGraphHosts }),
       new ThrottleMiddleware({
         limiters,
         tenant,

@@ -2,6 +2,8 @@ import type { Context, Middleware } from "@microsoft/microsoft-graph-client";
 import { GRAPH_URLS } from "@microsoft/microsoft-graph-client/lib/src/Constants";
 
 import type { TokenProvider } from "./credentials";
+import { DirectoryError } from "./errors";
+import { type FailureLedger, requestIdOf } from "./failure-ledger";
 
 /**
  * Adds the bearer token, keeping the SDK's own rule (only https Graph hosts or the client's customHosts)
@@ -14,6 +16,7 @@ export class TokenMiddleware implements Middleware {
 
   constructor(
     private readonly tokens: TokenProvider,
+    private readonly ledger: FailureLedger,
     customHosts: Iterable<string>,
     options: { wellKnownGraphHosts: boolean } = { wellKnownGraphHosts: true },
   ) {
@@ -36,13 +39,23 @@ export class TokenMiddleware implements Middleware {
     }
   }
 
+  private async token(requestId: string | undefined): Promise<string> {
+    try {
+      return await this.tokens.getAccessToken();
+    } catch (error) {
+      // @azure/identity's message says which credential failed and why; it holds no secret.
+      const said = `No token for Microsoft Graph: ${(error as Error).message.split("\n")[0]}.`;
+      throw this.ledger.record(requestId, new DirectoryError("unauthenticated", said, { cause: error }));
+    }
+  }
+
   async execute(context: Context): Promise<void> {
     const url = typeof context.request === "string" ? context.request : context.request.url;
     context.options ??= {};
     const headers = new Headers(context.options.headers ?? {});
     headers.delete("authorization");
     if (this.mayCarryToken(url)) {
-      headers.set("authorization", `Bearer ${await this.tokens.getAccessToken()}`);
+      headers.set("authorization", `Bearer ${await this.token(requestIdOf(context.options.headers))}`);
     }
     const plain: Record<string, string> = {};
     headers.forEach((value, name) => {

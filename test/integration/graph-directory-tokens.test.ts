@@ -142,3 +142,23 @@ describe("the bearer token goes only to https and to the configured Graph host",
     directory.close();
   });
 });
+
+describe("a credential that cannot get a token", () => {
+  it("fails as unauthenticated, with the credential's reason and the admin's next step", async () => {
+    const { logger } = recordingLogger();
+    const failing = {
+      getAccessToken: () => Promise.reject(new Error("AADSTS7000215: Invalid client secret provided.")),
+    };
+    const directory = createDirectory(demoConfig(2_000), logger, {
+      graphBaseUrl: "https://127.0.0.1:9",
+      tokens: { graph: failing, arm: failing },
+    });
+    await assert.rejects(directory.getMethodsPolicy(), (error: unknown) => {
+      assert.ok(error instanceof DirectoryError);
+      assert.equal(error.reason, "unauthenticated");
+      assert.match(error.message, /AADSTS7000215.*Check the app registration's credential/);
+      return true;
+    });
+    directory.close();
+  });
+});
