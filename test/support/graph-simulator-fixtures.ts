@@ -1,0 +1,25 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+
+import type { TenantSnapshot } from "../../src/directory/graph-types";
+
+/** shared/examples/contoso-small.json, the reference snapshot (shared/ lies beside the repository). */
+export function contosoSmall(): TenantSnapshot {
+  const file = path.resolve(__dirname, "..", "..", "..", "shared", "examples", "contoso-small.json");
+  return JSON.parse(readFileSync(file, "utf8")) as TenantSnapshot;
+}
+
+/** A copy without some keys: data the tenant cannot give. */
+export function without(snapshot: TenantSnapshot, ...keys: Array<keyof TenantSnapshot>): TenantSnapshot {
+  const copy = structuredClone(snapshot);
+  for (const key of keys) {
+    delete copy[key];
+  }
+  return copy;
+}
+
+/** A clock a test moves by hand. */
+export function manualClock(start = Date.parse("2026-11-20T09:00:00Z")) {
+  let now = start;
+  return { now: () => now, advance: (ms: number) => (now += ms) };
+}
