@@ -6,7 +6,7 @@ import { GRAPH_LIMIT_FAMILIES, LimiterRegistry, systemClock } from "../../src/th
 describe("LimiterRegistry", () => {
   let clock: sinon.SinonFakeTimers;
   beforeEach(() => {
-    clock = sinon.useFakeTimers({ now: 0 });
+    clock = sinon.useFakeTimers({ now: 0, toFake: ["setTimeout", "clearTimeout", "Date"] });
   });
   afterEach(() => clock.restore());
 

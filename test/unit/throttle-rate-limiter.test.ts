@@ -6,7 +6,7 @@ import { RateLimiter, minimumDurationMs, systemClock } from "../../src/throttle"
 describe("RateLimiter", () => {
   let clock: sinon.SinonFakeTimers;
   beforeEach(() => {
-    clock = sinon.useFakeTimers({ now: 1_000_000 });
+    clock = sinon.useFakeTimers({ now: 1_000_000, toFake: ["setTimeout", "clearTimeout", "Date"] });
   });
   afterEach(() => clock.restore());
 
