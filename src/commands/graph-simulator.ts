@@ -10,7 +10,8 @@ const HELP = `usage: mfa-ready graph-simulator --snapshot FILE [--port N] [--hos
 
 Serves a tenant snapshot over HTTPS with Microsoft Graph's URLs (under /v1.0) and the Azure Resource
 Manager portal settings. Prints one JSON line {"baseUrl","caCertPath","tenantId"}, then serves until
-SIGINT or SIGTERM. Any non-empty bearer token is accepted.`;
+SIGINT or SIGTERM. Any non-empty bearer token is accepted. --rebase-time shifts the sign-ins so the
+snapshot's month of activity ends now (for demos).`;
 
 function number(name: string, raw: string | undefined, fallback: number, check: (value: number) => boolean, expected: string): number {
   if (raw === undefined) {
@@ -35,6 +36,7 @@ function readOptions(args: string[]) {
         throttle: { type: "boolean" },
         "throttle-scale": { type: "string" },
         "latency-ms": { type: "string" },
+        "rebase-time": { type: "boolean" },
         help: { type: "boolean", short: "h" },
       },
       strict: true,
@@ -53,6 +55,7 @@ function readOptions(args: string[]) {
     snapshot: values.snapshot,
     host: values.host,
     throttle: values.throttle ?? values["throttle-scale"] !== undefined,
+    rebaseToNow: values["rebase-time"] ?? false,
     port: number("port", values.port, 0, (v) => Number.isInteger(v) && v >= 0 && v <= 65535, "a port from 0 to 65535"),
     throttleScale: number("throttle-scale", values["throttle-scale"], 1, (v) => Number.isFinite(v) && v > 0 && v <= 100_000, "a number above 0"),
     latencyMs: number("latency-ms", values["latency-ms"], 0, (v) => Number.isInteger(v) && v >= 0 && v <= 600_000, "a whole number of milliseconds"),

@@ -100,4 +100,16 @@ describe("graph simulator: sign-ins", () => {
       await partial.close();
     }
   });
+
+  it("shifts sign-ins so the snapshot's month ends now with rebaseToNow", async () => {
+    const now = Date.parse("2027-03-01T12:00:00Z");
+    const shifted = await startGraphSimulator({ snapshot: contosoSmall(), rebaseToNow: true, now: () => now });
+    try {
+      const body = (await get(shifted, "/v1.0/auditLogs/signIns?$filter=createdDateTime ge 2027-01-30T12:00:00Z and createdDateTime le 2027-03-01T12:00:00Z")).body as Body;
+      // Alice's portal sign-in was 2026-11-18T10:15:00Z, 46 h 45 min before capturedAt.
+      assert.deepEqual(body.value.map((s) => s.createdDateTime), ["2027-02-27T13:15:00Z", "2027-02-21T11:01:00Z"]);
+    } finally {
+      await shifted.close();
+    }
+  });
 });

@@ -28,6 +28,8 @@ export interface GraphSimulatorOptions {
   /** Delay added to every HTTP response. */
   latencyMs?: number;
   logger?: Logger;
+  /** Shift sign-ins by (now − capturedAt), so a committed demo tenant looks as if captured today. */
+  rebaseToNow?: boolean;
   /** The simulator's clock (throttle windows, created dates); tests pass their own. */
   now?: () => number;
 }
@@ -47,7 +49,7 @@ export interface GraphSimulator {
 /** Serves a tenant snapshot over HTTPS with Microsoft Graph's URLs, shapes, paging and throttling. */
 export async function startGraphSimulator(options: GraphSimulatorOptions): Promise<GraphSimulator> {
   const now = options.now ?? Date.now;
-  const state = new TenantState(options.snapshot);
+  const state = new TenantState(options.snapshot, options.rebaseToNow ? now() - Date.parse(options.snapshot.capturedAt) : 0);
   const faults = new FaultInjector();
   const stats: SimulatorStats = { requests: 0, batches: 0, throttled: 0, faults: 0, byPath: {} };
   const admin = new SimulatorAdmin(state, faults, now);

@@ -42,8 +42,17 @@ export class TenantState {
   private readonly queryCache = new Map<string, SignIn[]>();
   private readonly memberCache = new Map<string, Set<string>>();
 
-  constructor(snapshot: TenantSnapshot) {
+  /**
+   * `shiftMs` moves every sign-in by that much (the demo passes now − capturedAt so its month of
+   * activity always ends today); 0 serves the snapshot's dates as they are.
+   */
+  constructor(snapshot: TenantSnapshot, shiftMs = 0) {
     const copy = structuredClone(snapshot);
+    if (shiftMs !== 0) {
+      for (const signIn of copy.signIns ?? []) {
+        signIn.createdDateTime = new Date(Date.parse(signIn.createdDateTime) + shiftMs).toISOString().replace(/\.\d{3}Z$/, "Z");
+      }
+    }
     this.tenant = copy.tenant;
     this.capturedAt = copy.capturedAt;
     this.users = copy.users;
