@@ -6,7 +6,7 @@ import { startGraphSimulator } from "../dev/graph-simulator";
 import { SnapshotError, loadSnapshot } from "../directory/snapshot";
 import { createLogger } from "../logger";
 
-const HELP = `usage: mfa-ready graph-simulator --snapshot FILE [--port N] [--host H] [--throttle] [--throttle-scale K] [--latency-ms N]
+const HELP = `usage: mfa-ready graph-simulator --snapshot FILE [--port N] [--host H] [--throttle] [--throttle-scale K] [--latency-ms N] [--rebase-time]
 
 Serves a tenant snapshot over HTTPS with Microsoft Graph's URLs (under /v1.0) and the Azure Resource
 Manager portal settings. Prints one JSON line {"baseUrl","caCertPath","tenantId"}, then serves until
