@@ -7,6 +7,7 @@ import { startGraphSimulator } from "./dev/graph-simulator";
 import { type ConfiguredDirectory, createDirectory } from "./directory/create-directory";
 import { loadSnapshot } from "./directory/snapshot";
 import { recognize } from "./features/conversation/recognizer";
+import { type StatusSource, createStatusService } from "./features/status/create-status-service";
 import type { Logger } from "./logger";
 import { createServer } from "./server";
 import type { DirectoryHealth } from "./server/health";
@@ -21,6 +22,8 @@ export type ServiceStores = Pick<EmbeddedStores, "storage" | "conversationRefere
 export interface DirectoryHandle {
   health(): Promise<DirectoryHealth>;
   close(): Promise<void>;
+  /** What status checks read; absent, the status verbs say "not available yet". */
+  status?: StatusSource;
 }
 
 /** Everything the service is built from; tests pass their own stores, token endpoints and clock. */
@@ -52,6 +55,7 @@ export async function startService(parts: ServiceParts): Promise<RunningService>
     logger,
     now: parts.now,
     auth: parts.auth,
+    status: directory?.status && createStatusService(config, logger, directory.status),
   });
   const { name, version } = appVersion();
   const server = createServer({
@@ -70,7 +74,10 @@ export async function startService(parts: ServiceParts): Promise<RunningService>
   const url = await server.listen(config.port, config.host);
   logger.info({ url: `${url}/api/messages`, mode: config.directory.mode, version }, "MFA Ready listening");
   if (config.unauthenticated) {
-    logger.warn({ host: config.host }, "BOT_ID is not set: requests are NOT authenticated; for local clients only (Agents Playground)");
+    logger.warn(
+      { host: config.host },
+      "BOT_ID is not set: requests are NOT authenticated; for local clients only (Agents Playground)",
+    );
   }
   return {
     url,
@@ -100,16 +107,33 @@ function directoryHealth(directory: ConfiguredDirectory): () => Promise<Director
 export async function openDirectory(config: Config, logger: Logger): Promise<DirectoryHandle> {
   if (config.directory.mode === "graph") {
     const directory = createDirectory(config, logger);
-    return { health: directoryHealth(directory), close: async () => directory.close() };
+    return {
+      health: directoryHealth(directory),
+      close: async () => directory.close(),
+      status: { directory, tenantId: config.directory.tenantId },
+    };
   }
   const snapshot = loadSnapshot(config.directory.snapshotPath);
-  const simulator = await startGraphSimulator({ snapshot, port: 0, logger: logger.child({ component: "graph-simulator" }) });
-  const directory = createDirectory(config, logger, { caCertPem: simulator.caCertPem, graphBaseUrl: simulator.baseUrl });
+  const simulator = await startGraphSimulator({
+    snapshot,
+    port: 0,
+    logger: logger.child({ component: "graph-simulator" }),
+  });
+  const directory = createDirectory(config, logger, {
+    caCertPem: simulator.caCertPem,
+    graphBaseUrl: simulator.baseUrl,
+  });
   return {
     health: directoryHealth(directory),
     close: async () => {
       directory.close();
       await simulator.close();
+    },
+    // The demo's sign-ins end at the snapshot's capture time; its settings fill what the config leaves unset.
+    status: {
+      directory,
+      tenantId: simulator.tenantId,
+      snapshot: { capturedAt: snapshot.capturedAt, settings: snapshot.settings },
     },
   };
 }

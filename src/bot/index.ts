@@ -1,5 +1,6 @@
 import type { Storage } from "botbuilder";
 import type { Config } from "../config";
+import type { StatusService } from "../features/status/status-service";
 import type { Logger } from "../logger";
 import type { ConversationReferenceStore } from "../storage/conversation-references";
 import { type ActivityEndpoint, createActivityEndpoint } from "./activity-endpoint";
@@ -14,6 +15,8 @@ export interface BotOptions {
   recognize: Recognize;
   logger: Logger;
   now?: () => Date;
+  /** Status checks against the tenant's directory (absent: the status verbs say "not available yet"). */
+  status?: StatusService;
   /** Token endpoints and outgoing credentials; tests point them at local servers. */
   auth?: BotAdapterOptions;
 }
@@ -29,6 +32,7 @@ export function createBot(options: BotOptions): ActivityEndpoint {
       conversationReferences: options.conversationReferences,
       recognize: options.recognize,
       now: options.now ?? (() => new Date()),
+      status: options.status,
     },
     logger: options.logger,
   });

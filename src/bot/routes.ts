@@ -7,8 +7,10 @@ type CardHandler = (context: TurnContext) => Promise<AdaptiveCard>;
 
 const ACTION_INVOKE = "adaptiveCard/action";
 
-const isInstallationUpdate = (action: string): RouteSelector => async (context) =>
-  context.activity.type === ActivityTypes.InstallationUpdate && context.activity.action === action;
+const isInstallationUpdate =
+  (action: string): RouteSelector =>
+  async (context) =>
+    context.activity.type === ActivityTypes.InstallationUpdate && context.activity.action === action;
 
 const isAnyActionExecute: RouteSelector = async (context) =>
   context.activity.type === ActivityTypes.Invoke &&
@@ -34,10 +36,12 @@ export function registerRoutes(app: Application, h: BotHandlers): void {
   // Action.Execute verbs, from the one VERBS map the card templates also use.
   const verbs: Record<keyof typeof VERBS, CardHandler> = {
     showHelp: h.showHelp,
-    checkStatus: h.notYetAvailable,
-    refreshStatus: h.notYetAvailable,
-    startRegistration: h.notYetAvailable,
-    requestPostponement: h.notYetAvailable,
+    checkStatus: h.checkStatus,
+    refreshStatus: h.refreshStatus,
+    // What to do, with Microsoft's links, until the registration and postponement walkthroughs exist.
+    startRegistration: h.showGuidance,
+    startAction: h.showGuidance,
+    requestPostponement: h.showGuidance,
     readinessReport: h.notYetAvailable,
     broadcastCompose: h.notYetAvailable,
   };

@@ -8,6 +8,8 @@ export const VERBS = {
   checkStatus: "status.check",
   refreshStatus: "status.refresh",
   startRegistration: "registration.start",
+  /** An action or suggestion button ({code}) that no walkthrough owns: what to do, with Microsoft's links. */
+  startAction: "action.start",
   requestPostponement: "postponement.request",
   readinessReport: "report.show",
   broadcastCompose: "broadcast.compose",

@@ -1,17 +1,21 @@
 import type { AdaptiveCard } from "@microsoft/teams-ai";
 import type { TurnContext } from "botbuilder";
+import type { StatusService } from "../../features/status/status-service";
 import type { ConversationReferenceStore } from "../../storage/conversation-references";
 import { botWasAdded } from "../conversation-kind";
 import { forgetPersonalChat, rememberPersonalChat } from "./conversation-reference";
 import { notYetAvailable, unknownInvoke, unknownVerb } from "./fallbacks";
 import { helpCard, sendHelp } from "./help";
 import { type Recognize, createMessageHandler } from "./message";
+import { type StatusHandlers, createStatusHandlers } from "./status";
 import { createWelcome, sendWelcomeCard } from "./welcome";
 
 export interface BotServices {
   conversationReferences: ConversationReferenceStore;
   recognize: Recognize;
   now: () => Date;
+  /** Status checks; without it the status verbs answer "not available yet". */
+  status?: StatusService;
 }
 
 type Handler = (context: TurnContext) => Promise<void>;
@@ -28,14 +32,20 @@ export interface BotHandlers {
   notYetAvailable: CardHandler;
   unknownVerb: CardHandler;
   unknownInvoke: Handler;
+  checkStatus: CardHandler;
+  refreshStatus: CardHandler;
+  showGuidance: CardHandler;
 }
 
 export function createBotHandlers(services: BotServices): BotHandlers {
   const references = { store: services.conversationReferences, now: services.now };
   const sendWelcome = createWelcome({ now: services.now });
+  const status: StatusHandlers | undefined =
+    services.status && createStatusHandlers(services.status, services.now);
   const onMessage = createMessageHandler(services.recognize, {
     help: (context) => sendHelp(context),
     greeting: (context) => sendWelcomeCard(context, services.now()),
+    ...(status ? { status: status.askStatus } : {}),
   });
 
   return {
@@ -59,5 +69,8 @@ export function createBotHandlers(services: BotServices): BotHandlers {
     notYetAvailable,
     unknownVerb,
     unknownInvoke,
+    checkStatus: status?.checkStatus ?? notYetAvailable,
+    refreshStatus: status?.refreshStatus ?? notYetAvailable,
+    showGuidance: status?.showGuidance ?? notYetAvailable,
   };
 }

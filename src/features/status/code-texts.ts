@@ -18,8 +18,8 @@ export const CODE_VERBS: Readonly<Record<VerdictCode, VerbName>> = {
   BIND_CERTIFICATE: "startRegistration",
   REGISTER_MFA_METHOD: "startRegistration",
   ADD_STRONG_INDEPENDENT_METHOD: "startRegistration",
-  MOVE_TO_WORKLOAD_IDENTITY: "startRegistration",
-  UPDATE_CLIENT_TOOLS: "startRegistration",
+  MOVE_TO_WORKLOAD_IDENTITY: "startAction",
+  UPDATE_CLIENT_TOOLS: "startAction",
   REQUEST_POSTPONEMENT: "requestPostponement",
 };
 

@@ -1,0 +1,125 @@
+import type { AdaptiveCard } from "@microsoft/teams-ai";
+import type { TurnContext } from "botbuilder";
+import { buildErrorCard } from "../../cards/error-card";
+import { renderCard } from "../../cards/render";
+import type { AdaptiveCardJson } from "../../cards/types";
+import { VERBS } from "../../cards/verbs";
+import {
+  type GuidanceCode,
+  guidanceCardData,
+  isGuidanceCode,
+  postponementNotes,
+} from "../../features/status/guidance";
+import type { StatusService, StatusView } from "../../features/status/status-service";
+import { cardMessage, replacingCard } from "../cards";
+import { isPersonalChat } from "../conversation-kind";
+import { tenantOf } from "../tenant";
+import { turnLogger } from "../turn-logger";
+
+type CardHandler = (context: TurnContext) => Promise<AdaptiveCard>;
+
+export interface StatusHandlers {
+  /** "am I affected?": the status card in a personal chat; in a group chat, a card only the asker sees filled in. */
+  askStatus(context: TurnContext): Promise<void>;
+  /** A "Am I affected?" button: the status card, from the cache when it is fresh enough. */
+  checkStatus: CardHandler;
+  /** Refresh (manual: fresh from Graph) and the card's automatic refresh (may come from the cache). */
+  refreshStatus: CardHandler;
+  /** An action button: what to do, with Microsoft's links, until a walkthrough owns the code. */
+  showGuidance: CardHandler;
+}
+
+interface ActionInvokeValue {
+  trigger?: unknown;
+  action?: { verb?: unknown; data?: { code?: unknown; method?: unknown } };
+}
+
+/** The welcome and help cards' "Set up a passkey" carries {method}; the status card carries {code}. */
+const CODE_BY_METHOD: Readonly<Record<string, GuidanceCode>> = {
+  passkey: "REGISTER_PASSKEY",
+  fido2: "REGISTER_PASSKEY",
+  whfb: "REGISTER_WHFB",
+  certificate: "BIND_CERTIFICATE",
+  authenticator: "REGISTER_MFA_METHOD",
+  phone: "REGISTER_MFA_METHOD",
+};
+
+function requestedCode(value: ActionInvokeValue | undefined): unknown {
+  const data = value?.action?.data;
+  if (data?.code !== undefined) {
+    return data.code;
+  }
+  if (typeof data?.method === "string" && Object.hasOwn(CODE_BY_METHOD, data.method)) {
+    return CODE_BY_METHOD[data.method];
+  }
+  const verb = value?.action?.verb;
+  return verb === VERBS.startRegistration
+    ? "REGISTER_PASSKEY"
+    : verb === VERBS.requestPostponement
+      ? "REQUEST_POSTPONEMENT"
+      : undefined;
+}
+
+/** The user's MRI (`from.id`): Teams refreshes the card automatically for the ids listed here, and no one else. */
+function refreshUserIds(context: TurnContext): string[] {
+  const id = context.activity.from?.id;
+  return typeof id === "string" && id.length > 0 ? [id] : [];
+}
+
+function render(view: StatusView, context: TurnContext): AdaptiveCardJson {
+  return view.card === "status"
+    ? renderCard("status", { ...view.data, refreshUserIds: refreshUserIds(context) })
+    : renderCard("status-problem", view.data);
+}
+
+export function createStatusHandlers(status: StatusService, now: () => Date): StatusHandlers {
+  const requester = (context: TurnContext) => ({
+    tenantId: tenantOf(context.activity),
+    userId: context.activity.from?.aadObjectId,
+  });
+
+  return {
+    async askStatus(context) {
+      if (!isPersonalChat(context)) {
+        // The chat sees a placeholder; the asker's client refreshes it into their own status.
+        await context.sendActivity(
+          cardMessage(renderCard("status-private", { refreshUserIds: refreshUserIds(context) })),
+        );
+        return;
+      }
+      const view = await status.check(requester(context));
+      await context.sendActivity(cardMessage(render(view, context)));
+    },
+
+    async checkStatus(context) {
+      return replacingCard(render(await status.check(requester(context)), context));
+    },
+
+    async refreshStatus(context) {
+      const value = context.activity.value as ActionInvokeValue | undefined;
+      const fresh = value?.trigger !== "automatic";
+      const view = await status.check(requester(context), { fresh });
+      return replacingCard(render(view, context));
+    },
+
+    async showGuidance(context) {
+      const code = requestedCode(context.activity.value as ActionInvokeValue | undefined);
+      if (!isGuidanceCode(code)) {
+        turnLogger(context).warn(
+          { code: typeof code === "string" ? code.slice(0, 50) : typeof code },
+          "guidance for an unknown code",
+        );
+        return replacingCard(
+          buildErrorCard({
+            title: "That button no longer works",
+            whatHappened: "The card asked for a step this version of MFA Ready does not know.",
+            whatToDo: 'Type "am I affected?" to get a fresh status card.',
+            reference: context.activity.id,
+          }),
+        );
+      }
+      const notes = code === "REQUEST_POSTPONEMENT" ? postponementNotes(now()) : [];
+      return replacingCard(renderCard("guidance", guidanceCardData(code, notes)));
+    },
+  };
+}
