@@ -14,4 +14,10 @@ export default tseslint.config(
       "sort-imports": ["error", { ignoreDeclarationSort: true }],
     },
   },
+  {
+    // The CommonJS launcher that npm links as `mfa-ready`.
+    files: ["bin/*.js"],
+    languageOptions: { sourceType: "commonjs", globals: { require: "readonly", __dirname: "readonly", process: "readonly" } },
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
 );
