@@ -1,38 +1,25 @@
 import type { Database } from "./database";
 
-/** One step of the schema. Steps are append-only: never edit a released one, add the next. */
-export interface Migration {
-  version: number;
-  name: string;
-  sql: string;
-}
+import { migration as auditAndSchedule } from "./migrations/0003-audit-and-schedule";
+import { migration as walkthroughs } from "./migrations/0004-walkthroughs";
+import { migration as postponement } from "./migrations/0005-postponement";
+import { migration as report } from "./migrations/0006-report";
+import { migration as broadcast } from "./migrations/0007-broadcast";
+import type { Migration } from "./migrations/migration";
+import { migration as botState } from "./migrations/0001-bot-state";
+import { migration as conversationReferences } from "./migrations/0002-conversation-references";
 
+export type { Migration } from "./migrations/migration";
+
+/** Every step of the schema, one file each under migrations/, in version order. */
 export const MIGRATIONS: readonly Migration[] = [
-  {
-    version: 1,
-    name: "bot state (botbuilder Storage) with eTags",
-    sql: `
-      CREATE TABLE bot_state (
-        key        TEXT PRIMARY KEY,
-        value      TEXT NOT NULL,
-        etag       TEXT NOT NULL,
-        updated_at TEXT NOT NULL
-      );`,
-  },
-  {
-    version: 2,
-    name: "conversation references, one per user and tenant",
-    sql: `
-      CREATE TABLE conversation_references (
-        tenant_id       TEXT NOT NULL,
-        user_id         TEXT NOT NULL,
-        conversation_id TEXT NOT NULL,
-        service_url     TEXT NOT NULL,
-        reference       TEXT NOT NULL,
-        updated_at      TEXT NOT NULL,
-        PRIMARY KEY (tenant_id, user_id)
-      ) WITHOUT ROWID;`,
-  },
+  botState,
+  conversationReferences,
+  auditAndSchedule,
+  walkthroughs,
+  postponement,
+  report,
+  broadcast,
 ];
 
 /** The schema version a database is at, kept in SQLite's own header (PRAGMA user_version). */
