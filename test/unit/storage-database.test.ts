@@ -1,3 +1,4 @@
+import BetterSqlite3 from "better-sqlite3";
 import assert from "node:assert/strict";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -72,9 +73,7 @@ describe("applyMigrations", () => {
   });
 
   it("rolls a failing step back entirely, schema version included", () => {
-    const db = openDatabase(":memory:");
-    db.pragma("user_version = 0");
-    db.exec("DROP TABLE bot_state; DROP TABLE conversation_references;");
+    const db = new BetterSqlite3(":memory:"); // no migrations applied
     try {
       const broken = [...steps, { version: 3, name: "broken", sql: "CREATE TABLE c (z INTEGER); NOT SQL;" }];
       assert.throws(() => applyMigrations(db, broken), /syntax error/);
