@@ -1,10 +1,12 @@
 import path from "node:path";
+import { type AuditLog, SqliteAuditLog } from "./audit-log";
 import { type ConversationReferenceStore, SqliteConversationReferenceStore } from "./conversation-references";
 import { type Database, openDatabase } from "./database";
 import { SqliteStorage } from "./sqlite-storage";
 
 export { openDatabase, type Database } from "./database";
 export { SqliteStorage } from "./sqlite-storage";
+export { SqliteAuditLog, type AuditEntry, type AuditLog, type NewAuditEntry } from "./audit-log";
 export { StorageConflictError } from "./storage-errors";
 export {
   SqliteConversationReferenceStore,
@@ -19,6 +21,7 @@ export interface EmbeddedStores {
   database: Database;
   storage: SqliteStorage;
   conversationReferences: ConversationReferenceStore;
+  auditLog: AuditLog;
   /** True when the database answers (for /healthz). */
   ping(): boolean;
   /** Closes the database; safe to call more than once. */
@@ -33,6 +36,7 @@ export function openEmbeddedStores(dataDir: string): EmbeddedStores {
     database,
     storage: new SqliteStorage(database),
     conversationReferences: new SqliteConversationReferenceStore(database),
+    auditLog: new SqliteAuditLog(database),
     ping() {
       if (!database.open) {
         return false;
