@@ -2,10 +2,12 @@ import path from "node:path";
 import { type AuditLog, SqliteAuditLog } from "./audit-log";
 import { type ConversationReferenceStore, SqliteConversationReferenceStore } from "./conversation-references";
 import { type Database, openDatabase } from "./database";
+import { type ScheduledJobStore, SqliteScheduledJobStore } from "./scheduled-jobs";
 import { SqliteStorage } from "./sqlite-storage";
 
 export { openDatabase, type Database } from "./database";
 export { SqliteStorage } from "./sqlite-storage";
+export { SqliteScheduledJobStore, type ScheduledJob, type ScheduledJobStore } from "./scheduled-jobs";
 export { SqliteAuditLog, type AuditEntry, type AuditLog, type NewAuditEntry } from "./audit-log";
 export { StorageConflictError } from "./storage-errors";
 export {
@@ -22,6 +24,7 @@ export interface EmbeddedStores {
   storage: SqliteStorage;
   conversationReferences: ConversationReferenceStore;
   auditLog: AuditLog;
+  scheduledJobs: ScheduledJobStore;
   /** True when the database answers (for /healthz). */
   ping(): boolean;
   /** Closes the database; safe to call more than once. */
@@ -37,6 +40,7 @@ export function openEmbeddedStores(dataDir: string): EmbeddedStores {
     storage: new SqliteStorage(database),
     conversationReferences: new SqliteConversationReferenceStore(database),
     auditLog: new SqliteAuditLog(database),
+    scheduledJobs: new SqliteScheduledJobStore(database),
     ping() {
       if (!database.open) {
         return false;
