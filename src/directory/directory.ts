@@ -32,6 +32,11 @@ export interface TemporaryAccessPassRequest {
 export interface Directory {
   /** Every user, streamed page by page. */
   listUsers(): AsyncIterable<GraphUser>;
+  /**
+   * How many users the tenant has (GET /users/$count), for progress; undefined when the directory cannot
+   * say. Optional so simple fakes need not implement it.
+   */
+  countUsers?(): Promise<number | undefined>;
   /** One user by object id or UPN; undefined when there is none. */
   getUser(idOrUpn: string): Promise<GraphUser | undefined>;
   /** Everyone's registration details (reports API, needs Entra ID P1). */

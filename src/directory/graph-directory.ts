@@ -54,6 +54,15 @@ export class GraphDirectory implements Directory {
     return pagedItems<GraphUser>(this.http, graphUrls.users());
   }
 
+  /** GET /users/$count (advanced query: ConsistencyLevel eventual); undefined when Graph will not say. */
+  async countUsers(): Promise<number | undefined> {
+    const answer = await this.http.send<unknown>("GET", graphUrls.userCount(), undefined, {
+      ConsistencyLevel: "eventual",
+    });
+    const count = typeof answer.body === "number" ? answer.body : Number(answer.text ?? Number.NaN);
+    return answer.status === 200 && Number.isSafeInteger(count) && count >= 0 ? count : undefined;
+  }
+
   async getUser(idOrUpn: string): Promise<GraphUser | undefined> {
     const answer = await this.http.send<GraphUser>("GET", graphUrls.user(idOrUpn));
     if (answer.status === 404) {

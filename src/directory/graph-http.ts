@@ -10,6 +10,8 @@ export interface GraphAnswer<T> {
   status: number;
   headers: Headers;
   body: T | undefined;
+  /** The raw body when it is not JSON (e.g. /$count answers text/plain). */
+  text?: string;
 }
 
 /**
@@ -26,7 +28,12 @@ export class GraphHttp {
     private readonly permission?: string,
   ) {}
 
-  async send<T>(method: "GET" | "POST" | "PUT", url: string, body?: unknown): Promise<GraphAnswer<T>> {
+  async send<T>(
+    method: "GET" | "POST" | "PUT",
+    url: string,
+    body?: unknown,
+    headers: Readonly<Record<string, string>> = {},
+  ): Promise<GraphAnswer<T>> {
     if (/^[a-z][a-z0-9+.-]*:/i.test(url) && !/^https:\/\//i.test(url)) {
       // The SDK would read a non-https absolute link as a path under the base URL; never follow one.
       throw new DirectoryError(
@@ -38,6 +45,7 @@ export class GraphHttp {
     const request = this.client
       .api(url)
       .header("client-request-id", requestId)
+      .headers({ ...headers })
       .responseType(ResponseType.RAW);
     let response: Response;
     try {
@@ -62,6 +70,7 @@ export class GraphHttp {
       status: response.status,
       headers: response.headers,
       body: json ? (JSON.parse(text) as T) : undefined,
+      ...(json ? {} : { text }),
     };
   }
 

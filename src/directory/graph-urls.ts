@@ -11,6 +11,8 @@ const literal = (value: string) => `'${value.replace(/'/g, "''")}'`;
 export const graphUrls = {
   users: () => `/users?$select=${USER_SELECT}&$top=999`,
   user: (idOrUpn: string) => `/users/${q(idOrUpn)}?$select=${USER_SELECT}`,
+  /** The number of users (needs the ConsistencyLevel: eventual header); answered as text/plain. */
+  userCount: () => `/users/$count`,
   /** Cheap reachability probe (User.Read.All, which the product needs anyway). */
   health: () => `/users?$select=id&$top=1`,
   registrationDetails: () => `/reports/authenticationMethods/userRegistrationDetails?$top=999`,
