@@ -4,7 +4,7 @@
  * and leaves a screenshot per card in .data/screenshots/ for a person to look at.
  */
 import assert from "node:assert/strict";
-import { mkdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { buildHelpCard } from "../../src/cards/help-card";
@@ -19,8 +19,14 @@ const ROOT = path.resolve(__dirname, "..", "..");
 const SAMPLES = path.join(ROOT, "test", "fixtures", "cards");
 const SCREENSHOTS = path.join(ROOT, ".data", "screenshots");
 
-const sample = (name: string) =>
-  JSON.parse(readFileSync(path.join(SAMPLES, `${name}.json`), "utf8")) as Record<string, unknown>;
+function sample(name: string): Record<string, unknown> {
+  const file = path.join(SAMPLES, `${name}.json`);
+  assert.ok(
+    existsSync(file),
+    `adaptiveCards/${name}.json has no sample data: add ${path.relative(ROOT, file)}`,
+  );
+  return JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>;
+}
 
 /** Titles of the Action.Execute buttons a person sees (the card's refresh action is not a button). */
 function executeTitles(value: unknown): string[] {
