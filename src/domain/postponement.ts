@@ -103,7 +103,11 @@ export function allowedDates(phase: RequestablePhase, now: Date): AllowedDates {
 
 /** Whether `day` ("YYYY-MM-DD", a real calendar day) is one a request for `phase` may ask for today. */
 export function isAllowedDate(phase: RequestablePhase, day: string, now: Date): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(Date.parse(`${day}T00:00:00Z`)) || addDays(day, 0) !== day) {
+  if (
+    !/^\d{4}-\d{2}-\d{2}$/.test(day) ||
+    Number.isNaN(Date.parse(`${day}T00:00:00Z`)) ||
+    addDays(day, 0) !== day
+  ) {
     return false;
   }
   const { earliest, latest } = allowedDates(phase, now);

@@ -52,7 +52,11 @@ describe("postponement rules, pinned on the deadlines (timeline: phase 1 until 2
 describe("allowed dates", () => {
   it("while open: from tomorrow up to the last self-service date, both ends included", () => {
     const now = at("2026-06-20T15:00:00Z");
-    assert.deepEqual(allowedDates("2", now), { earliest: "2026-06-21", latest: "2026-07-01", route: "selfService" });
+    assert.deepEqual(allowedDates("2", now), {
+      earliest: "2026-06-21",
+      latest: "2026-07-01",
+      route: "selfService",
+    });
     assert.equal(isAllowedDate("2", "2026-06-21", now), true);
     assert.equal(isAllowedDate("2", "2026-07-01", now), true);
     assert.equal(isAllowedDate("2", "2026-07-02", now), false);
@@ -61,7 +65,11 @@ describe("allowed dates", () => {
 
   it("once closed: a Microsoft Support lift of at most the product's maximum", () => {
     const now = at("2026-11-28T10:00:00Z");
-    assert.deepEqual(allowedDates("2", now), { earliest: "2026-11-29", latest: "2027-02-26", route: "support" });
+    assert.deepEqual(allowedDates("2", now), {
+      earliest: "2026-11-29",
+      latest: "2027-02-26",
+      route: "support",
+    });
     assert.equal(SUPPORT_LIFT_MAX_DAYS, 90);
     assert.equal(isAllowedDate("1", "2027-02-26", now), true);
     assert.equal(isAllowedDate("1", "2027-02-27", now), false);
@@ -77,7 +85,10 @@ describe("allowed dates", () => {
 
 describe("reminder time", () => {
   it(`is ${REMINDER_DAYS_BEFORE} days before the postponed date, at 08:00 UTC`, () => {
-    assert.equal(reminderTime("2026-07-01", at("2026-05-01T00:00:00Z")).toISOString(), "2026-06-17T08:00:00.000Z");
+    assert.equal(
+      reminderTime("2026-07-01", at("2026-05-01T00:00:00Z")).toISOString(),
+      "2026-06-17T08:00:00.000Z",
+    );
   });
   it("is now when that moment has passed", () => {
     const now = at("2026-06-25T10:00:00Z");
