@@ -25,7 +25,8 @@ async function readable<T>(
   return collect(answer.items);
 }
 
-function groupIds(
+/** The groups whose members matter: those the settings and the method policy name. */
+export function referencedGroupIds(
   settings: ProductTenantSettings,
   snapshot: Pick<TenantSnapshot, "authenticationMethodsPolicy">,
 ): string[] {
@@ -73,7 +74,7 @@ export async function readDirectorySnapshot(
     collect(directory.listRoleAssignments()),
   ]);
   const groups: SnapshotGroup[] = [];
-  for (const id of groupIds(options.settings, { authenticationMethodsPolicy: policy })) {
+  for (const id of referencedGroupIds(options.settings, { authenticationMethodsPolicy: policy })) {
     groups.push({ id, members: await collect(directory.listGroupMembers(id)) });
   }
   gaps.methods = { data: "methods", reason: "notReadInBulk" };

@@ -1,0 +1,94 @@
+import type { DataGap } from "../../domain/facts";
+import type { PhaseVerdict } from "../../domain/verdict";
+
+/** The findings of a report, in the order an admin should act on them. */
+export const FINDING_KEYS = [
+  "breakGlassNotReady",
+  "adminsNotReady",
+  "serviceAccounts",
+  "affectedNotReady",
+  "mfaServiceOnly",
+] as const;
+export type FindingKey = (typeof FINDING_KEYS)[number];
+
+export interface FindingPerson {
+  name: string;
+  upn: string;
+  /** E.g. the apps a suspected service account signs in to. */
+  detail?: string;
+}
+
+export interface FindingSummary {
+  key: FindingKey;
+  count: number;
+  /** The first few people, in scan order; "show all" reads the rest from the stored verdicts. */
+  first: FindingPerson[];
+}
+
+/** Where each user stands for the chart: one bucket per user. */
+export type ReadinessBucket = "affectedReady" | "affectedNotReady" | "likely" | "unknown" | "notAffected";
+
+export interface ReadinessCounts {
+  users: number;
+  phase1: Record<PhaseVerdict, number>;
+  phase2: Record<PhaseVerdict, number>;
+  buckets: Record<ReadinessBucket, number>;
+  /** Among users affected or likely affected by either phase. */
+  ready: number;
+  notReady: number;
+}
+
+/** A data gap and how many users it touched. */
+export interface GapCount {
+  gap: DataGap;
+  users: number;
+}
+
+export interface ScanDiff {
+  previousScanId: string;
+  previousAt: string;
+  becameReady: number;
+  noLongerReady: number;
+  newlyAffected: number;
+  noLongerAffected: number;
+  newUsers: number;
+  removedUsers: number;
+}
+
+export interface ScanSummary {
+  counts: ReadinessCounts;
+  findings: FindingSummary[];
+  gaps: GapCount[];
+  windowStart: string;
+  windowEnd: string;
+  lookbackDays: number;
+  diff?: ScanDiff;
+}
+
+export type ScanStatus = "running" | "completed" | "canceled" | "failed";
+
+export interface ScanRecord {
+  id: string;
+  tenantId: string;
+  status: ScanStatus;
+  requestedBy: string;
+  startedAt: string;
+  finishedAt?: string;
+  windowEnd: string;
+  users: number;
+  /** Size of the CSV of this scan, header included, in UTF-8 bytes (the file consent card shows it). */
+  csvBytes: number;
+  summary?: ScanSummary;
+  error?: string;
+}
+
+export type ScanStage = "starting" | "tenant" | "signIns" | "users" | "finishing";
+
+export interface ScanProgress {
+  stage: ScanStage;
+  usersRead: number;
+  /** From GET /users/$count, when the directory can say. */
+  usersTotal?: number;
+  signInsRead: number;
+  startedAt: Date;
+}

@@ -1,0 +1,136 @@
+import type { TimeWindow } from "../../directory/directory";
+import type { ProductTenantSettings } from "../../directory/graph-types";
+import { assess, prepareTenant } from "../../domain/assess";
+import type { Logger } from "../../logger";
+import type { ReportScanStore, VerdictRow } from "../../storage/report-scans";
+import { csvHeader, csvRows } from "./csv";
+import { ReportTally } from "./report-tally";
+import type { ScanProgress, ScanRecord } from "./report-types";
+import { type ScanDirectory, openTenantStream } from "./tenant-stream";
+
+export interface ScanRunOptions {
+  scanId: string;
+  tenantId: string;
+  requestedBy: string;
+  directory: ScanDirectory;
+  store: ReportScanStore;
+  settings: ProductTenantSettings;
+  lookbackDays: number;
+  /** The end of the look-back window (now, or the demo snapshot's capture time). */
+  windowEnd: Date;
+  clock: () => Date;
+  signal: AbortSignal;
+  /** Mutated as the scan goes; the progress card reads it. */
+  progress: ScanProgress;
+  logger: Logger;
+}
+
+const BATCH = 500;
+
+/** Stores a scan's verdict rows in batches and adds up the CSV's size as it goes. */
+class VerdictWriter {
+  private rows: VerdictRow[] = [];
+  csvBytes = Buffer.byteLength(csvHeader());
+
+  constructor(
+    private readonly store: ReportScanStore,
+    private readonly scanId: string,
+  ) {}
+
+  async add(row: VerdictRow): Promise<void> {
+    this.rows.push(row);
+    if (this.rows.length >= BATCH) {
+      await this.flush();
+    }
+  }
+
+  async flush(): Promise<void> {
+    if (this.rows.length === 0) {
+      return;
+    }
+    const rows = this.rows;
+    this.rows = [];
+    this.csvBytes += Buffer.byteLength(csvRows(rows.map((row) => row.verdict)));
+    await this.store.appendVerdicts(this.scanId, rows);
+  }
+}
+
+/**
+ * One whole-tenant scan: stream, assess each user with the same `assess` as the status card, store each
+ * verdict, tally the report, compare with the previous scan, keep only these two. A cancel (the signal)
+ * or a failure leaves no partial report behind.
+ */
+export async function runScan(options: ScanRunOptions): Promise<ScanRecord> {
+  const { scanId, tenantId, store, progress, signal } = options;
+  const end = options.windowEnd;
+  const window: TimeWindow = { start: new Date(end.getTime() - options.lookbackDays * 86_400_000), end };
+  await store.create({
+    id: scanId,
+    tenantId,
+    requestedBy: options.requestedBy,
+    startedAt: progress.startedAt.toISOString(),
+    windowEnd: end.toISOString(),
+  });
+  const writer = new VerdictWriter(store, scanId);
+  try {
+    progress.stage = "tenant";
+    const stream = await openTenantStream(options.directory, {
+      window,
+      settings: options.settings,
+      signal,
+      onSignIns: (read) => {
+        progress.stage = "signIns";
+        progress.signInsRead = read;
+      },
+    });
+    progress.usersTotal = stream.usersTotal;
+    progress.stage = "users";
+    const prepared = prepareTenant(stream.tenant);
+    const tally = new ReportTally();
+    for await (const facts of stream.users()) {
+      signal.throwIfAborted();
+      const verdict = assess(facts, prepared, end, { lookbackDays: options.lookbackDays });
+      const tallied = tally.add(verdict);
+      await writer.add({ seq: progress.usersRead, verdict, ...tallied });
+      progress.usersRead += 1;
+    }
+    await writer.flush();
+    signal.throwIfAborted();
+    progress.stage = "finishing";
+    const previous = await store.latestCompleted(tenantId, scanId);
+    const diff = previous && {
+      previousScanId: previous.id,
+      previousAt: previous.finishedAt ?? previous.startedAt,
+      ...(await store.compare(previous.id, scanId)),
+    };
+    const summary = {
+      ...tally.result(),
+      windowStart: window.start.toISOString(),
+      windowEnd: end.toISOString(),
+      lookbackDays: options.lookbackDays,
+      ...(diff ? { diff } : {}),
+    };
+    await store.finish(scanId, {
+      status: "completed",
+      finishedAt: options.clock().toISOString(),
+      users: progress.usersRead,
+      csvBytes: writer.csvBytes,
+      summary,
+    });
+    await store.prune(tenantId, previous ? [scanId, previous.id] : [scanId]);
+    return (await store.get(scanId))!;
+  } catch (error) {
+    const canceled = signal.aborted;
+    await store.finish(scanId, {
+      status: canceled ? "canceled" : "failed",
+      finishedAt: options.clock().toISOString(),
+      users: progress.usersRead,
+      csvBytes: 0,
+      error: canceled ? undefined : (error as Error).message,
+    });
+    if (!canceled) {
+      throw error;
+    }
+    return (await store.get(scanId))!;
+  }
+}

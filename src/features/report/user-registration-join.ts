@@ -1,0 +1,79 @@
+import type { GraphUser, UserRegistrationDetails } from "../../directory/graph-types";
+
+/** Only what the assessment reads of a registration row (the report stream holds rows that run ahead). */
+function compactRegistration(row: UserRegistrationDetails): UserRegistrationDetails {
+  return {
+    id: row.id,
+    userPrincipalName: row.userPrincipalName,
+    userDisplayName: row.userDisplayName,
+    userType: row.userType,
+    isAdmin: row.isAdmin,
+    methodsRegistered: row.methodsRegistered,
+  };
+}
+
+/**
+ * Users in the order Graph lists them, each with their registration row, reading both streams at once.
+ * Graph lists both in the same order in practice, so each side waits for the other and little is held;
+ * a row that runs ahead waits in a map, and a user without a row is released when the report ends.
+ * `registrations` undefined: the report could not be read, every user comes without a row.
+ */
+export async function* joinRegistrations(
+  users: AsyncIterable<GraphUser>,
+  registrations: AsyncIterable<UserRegistrationDetails> | undefined,
+  signal?: AbortSignal,
+): AsyncGenerator<[GraphUser, UserRegistrationDetails | undefined]> {
+  if (registrations === undefined) {
+    for await (const user of users) {
+      signal?.throwIfAborted();
+      yield [user, undefined];
+    }
+    return;
+  }
+  const ahead = new Map<string, UserRegistrationDetails>();
+  let done = false;
+  let failure: { error: unknown } | undefined;
+  let stopped = false;
+  let wake: (() => void) | undefined;
+  const notify = () => {
+    const resume = wake;
+    wake = undefined;
+    resume?.();
+  };
+  const pump = (async () => {
+    try {
+      for await (const row of registrations) {
+        if (stopped) {
+          break;
+        }
+        ahead.set(row.id.toLowerCase(), compactRegistration(row));
+        notify();
+      }
+    } catch (error) {
+      failure = { error };
+    } finally {
+      done = true;
+      notify();
+    }
+  })();
+  try {
+    for await (const user of users) {
+      signal?.throwIfAborted();
+      const id = user.id.toLowerCase();
+      while (!ahead.has(id) && !done) {
+        await new Promise<void>((resolve) => (wake = resolve));
+        signal?.throwIfAborted();
+      }
+      if (failure !== undefined) {
+        throw failure.error;
+      }
+      const row = ahead.get(id);
+      ahead.delete(id);
+      yield [user, row];
+    }
+  } finally {
+    // Not awaited: a cancel must not wait for a page (and its throttle slot) nobody will read.
+    stopped = true;
+    void pump;
+  }
+}
