@@ -4,6 +4,8 @@ import { type ConversationReferenceStore, SqliteConversationReferenceStore } fro
 import { type Database, openDatabase } from "./database";
 import { type ScheduledJobStore, SqliteScheduledJobStore } from "./scheduled-jobs";
 import { SqliteStorage } from "./sqlite-storage";
+import { SqliteTapRequestStore, type TapRequestStore } from "./tap-request-store";
+import { SqliteWalkthroughStore, type WalkthroughStore } from "./walkthrough-store";
 
 export { openDatabase, type Database } from "./database";
 export { SqliteStorage } from "./sqlite-storage";
@@ -24,6 +26,8 @@ export interface EmbeddedStores {
   storage: SqliteStorage;
   conversationReferences: ConversationReferenceStore;
   auditLog: AuditLog;
+  walkthroughs: WalkthroughStore;
+  tapRequests: TapRequestStore;
   scheduledJobs: ScheduledJobStore;
   /** True when the database answers (for /healthz). */
   ping(): boolean;
@@ -40,6 +44,8 @@ export function openEmbeddedStores(dataDir: string): EmbeddedStores {
     storage: new SqliteStorage(database),
     conversationReferences: new SqliteConversationReferenceStore(database),
     auditLog: new SqliteAuditLog(database),
+    walkthroughs: new SqliteWalkthroughStore(database),
+    tapRequests: new SqliteTapRequestStore(database),
     scheduledJobs: new SqliteScheduledJobStore(database),
     ping() {
       if (!database.open) {

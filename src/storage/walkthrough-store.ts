@@ -1,0 +1,94 @@
+import type { Database } from "./database";
+
+export type WalkthroughStatus = "active" | "verified" | "cancelled";
+
+/** One user's progress through one method's walkthrough. */
+export interface WalkthroughRecord {
+  tenantId: string;
+  userId: string;
+  method: string;
+  status: WalkthroughStatus;
+  /** 0-based index of the step the user is on. */
+  step: number;
+  startedAt: string;
+  updatedAt: string;
+  /** Ids of the user's methods of this kind when the walkthrough started ("new since" checks). */
+  baseline: string[];
+  /** Checklist items the user has ticked (workload identity). */
+  checklist: string[];
+}
+
+/** Walkthrough progress, keyed by tenant + user + method; behind an interface so Azure Storage can follow. */
+export interface WalkthroughStore {
+  get(tenantId: string, userId: string, method: string): Promise<WalkthroughRecord | undefined>;
+  save(record: WalkthroughRecord): Promise<void>;
+  /** Every walkthrough of one user that is still active, most recent first. */
+  active(tenantId: string, userId: string): Promise<WalkthroughRecord[]>;
+}
+
+interface Row {
+  tenant_id: string;
+  user_id: string;
+  method: string;
+  status: WalkthroughStatus;
+  step: number;
+  started_at: string;
+  updated_at: string;
+  baseline: string;
+  checklist: string;
+}
+
+const norm = (id: string) => id.toLowerCase();
+
+const fromRow = (row: Row): WalkthroughRecord => ({
+  tenantId: row.tenant_id,
+  userId: row.user_id,
+  method: row.method,
+  status: row.status,
+  step: row.step,
+  startedAt: row.started_at,
+  updatedAt: row.updated_at,
+  baseline: JSON.parse(row.baseline) as string[],
+  checklist: JSON.parse(row.checklist) as string[],
+});
+
+export class SqliteWalkthroughStore implements WalkthroughStore {
+  private readonly selectOne;
+  private readonly selectActive;
+  private readonly upsert;
+
+  constructor(db: Database) {
+    this.selectOne = db.prepare<[string, string, string], Row>(
+      "SELECT * FROM walkthroughs WHERE tenant_id = ? AND user_id = ? AND method = ?",
+    );
+    this.selectActive = db.prepare<[string, string], Row>(
+      "SELECT * FROM walkthroughs WHERE tenant_id = ? AND user_id = ? AND status = 'active' ORDER BY updated_at DESC",
+    );
+    this.upsert = db.prepare(
+      `INSERT INTO walkthroughs (tenant_id, user_id, method, status, step, started_at, updated_at, baseline, checklist)
+       VALUES (@tenantId, @userId, @method, @status, @step, @startedAt, @updatedAt, @baseline, @checklist)
+       ON CONFLICT (tenant_id, user_id, method) DO UPDATE SET status = excluded.status, step = excluded.step,
+         started_at = excluded.started_at, updated_at = excluded.updated_at, baseline = excluded.baseline,
+         checklist = excluded.checklist`,
+    );
+  }
+
+  async get(tenantId: string, userId: string, method: string): Promise<WalkthroughRecord | undefined> {
+    const row = this.selectOne.get(norm(tenantId), norm(userId), method);
+    return row === undefined ? undefined : fromRow(row);
+  }
+
+  async save(record: WalkthroughRecord): Promise<void> {
+    this.upsert.run({
+      ...record,
+      tenantId: norm(record.tenantId),
+      userId: norm(record.userId),
+      baseline: JSON.stringify(record.baseline),
+      checklist: JSON.stringify(record.checklist),
+    });
+  }
+
+  async active(tenantId: string, userId: string): Promise<WalkthroughRecord[]> {
+    return this.selectActive.all(norm(tenantId), norm(userId)).map(fromRow);
+  }
+}
