@@ -1,12 +1,14 @@
 import type { Config } from "./config";
 import { ConfigError } from "./config";
 import { appVersion } from "./app-version";
-import { type ActivityEndpoint, type BotAdapterOptions, createBot } from "./bot";
+import { type ActivityEndpoint, type BotAdapterOptions, connectBot, createBot } from "./bot";
 import type { Recognize } from "./bot/handlers/message";
 import { startGraphSimulator } from "./dev/graph-simulator";
+import type { Directory } from "./directory/directory";
 import { type ConfiguredDirectory, createDirectory } from "./directory/create-directory";
 import { loadSnapshot } from "./directory/snapshot";
 import { recognize } from "./features/conversation/recognizer";
+import { createScheduler } from "./features/scheduler/scheduler";
 import { type StatusSource, createStatusService } from "./features/status/create-status-service";
 import type { Logger } from "./logger";
 import { createServer } from "./server";
@@ -16,7 +18,7 @@ import { type EmbeddedStores, openEmbeddedStores } from "./storage";
 /** How long a shutdown waits for turns already running. */
 export const SHUTDOWN_DRAIN_MS = 10_000;
 
-export type ServiceStores = Pick<EmbeddedStores, "storage" | "conversationReferences" | "ping" | "close">;
+export type ServiceStores = EmbeddedStores;
 
 /** The tenant directory as the service host sees it: a health probe, and what to close on shutdown. */
 export interface DirectoryHandle {
@@ -24,6 +26,8 @@ export interface DirectoryHandle {
   close(): Promise<void>;
   /** What status checks read; absent, the status verbs say "not available yet". */
   status?: StatusSource;
+  /** The whole port, for the features that act on the tenant (approvals, passes, installs, scans). */
+  directory?: Directory;
 }
 
 /** Everything the service is built from; tests pass their own stores, token endpoints and clock. */
@@ -47,7 +51,22 @@ export interface RunningService {
 /** Composition: stores + directory -> bot -> HTTP server, listening. No logic of its own. */
 export async function startService(parts: ServiceParts): Promise<RunningService> {
   const { config, logger, stores, directory } = parts;
+  const connection = connectBot({
+    config,
+    conversationReferences: stores.conversationReferences,
+    directory: directory?.directory,
+    logger,
+    now: parts.now,
+    auth: parts.auth,
+  });
+  // Features register their scheduled kinds (reminders, daily scans, follow-ups) before it starts.
+  const scheduler = createScheduler({
+    store: stores.scheduledJobs,
+    logger: logger.child({ component: "scheduler" }),
+    now: parts.now,
+  });
   const endpoint = createBot({
+    connection,
     config,
     storage: stores.storage,
     conversationReferences: stores.conversationReferences,
@@ -72,6 +91,7 @@ export async function startService(parts: ServiceParts): Promise<RunningService>
     },
   });
   const url = await server.listen(config.port, config.host);
+  scheduler.start();
   logger.info({ url: `${url}/api/messages`, mode: config.directory.mode, version }, "MFA Ready listening");
   if (config.unauthenticated) {
     logger.warn(
@@ -84,6 +104,7 @@ export async function startService(parts: ServiceParts): Promise<RunningService>
     endpoint,
     async stop(drainMs = SHUTDOWN_DRAIN_MS) {
       const result = await server.close(drainMs);
+      await scheduler.stop();
       await directory?.close();
       stores.close();
       logger.info({ drained: result.drained }, "MFA Ready stopped");
@@ -108,6 +129,7 @@ export async function openDirectory(config: Config, logger: Logger): Promise<Dir
   if (config.directory.mode === "graph") {
     const directory = createDirectory(config, logger);
     return {
+      directory,
       health: directoryHealth(directory),
       close: async () => directory.close(),
       status: { directory, tenantId: config.directory.tenantId },
@@ -124,6 +146,7 @@ export async function openDirectory(config: Config, logger: Logger): Promise<Dir
     graphBaseUrl: simulator.baseUrl,
   });
   return {
+    directory,
     health: directoryHealth(directory),
     close: async () => {
       directory.close();

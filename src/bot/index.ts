@@ -1,12 +1,47 @@
 import type { Storage } from "botbuilder";
 import type { Config } from "../config";
+import type { Directory } from "../directory/directory";
+import type { Messenger } from "../features/messaging/messenger";
 import type { StatusService } from "../features/status/status-service";
 import type { Logger } from "../logger";
 import type { ConversationReferenceStore } from "../storage/conversation-references";
 import { type ActivityEndpoint, createActivityEndpoint } from "./activity-endpoint";
-import { type BotAdapterOptions, createBotAdapter } from "./adapter";
+import { type BotAdapter, type BotAdapterOptions, createBotAdapter } from "./adapter";
 import { createBotApplication } from "./application";
 import type { Recognize } from "./handlers/message";
+import { ProactiveMessenger } from "./proactive-messenger";
+
+/** The bot's link to Teams: the adapter for incoming turns and the messenger for messages it starts. */
+export interface BotConnection {
+  adapter: BotAdapter;
+  messenger: Messenger;
+}
+
+export interface ConnectOptions {
+  config: Pick<Config, "bot" | "teams">;
+  conversationReferences: ConversationReferenceStore;
+  /** To install the bot for users it cannot reach yet. */
+  directory?: Directory;
+  logger: Logger;
+  now?: () => Date;
+  auth?: BotAdapterOptions;
+}
+
+/** Made before the features, which need the messenger; then handed to createBot. */
+export function connectBot(options: ConnectOptions): BotConnection {
+  const adapter = createBotAdapter(options.config.bot, options.auth);
+  const messenger = new ProactiveMessenger({
+    adapter,
+    botAppId: options.config.bot.appId,
+    conversationReferences: options.conversationReferences,
+    directory: options.directory,
+    teamsAppId: options.config.teams.appId,
+    serviceUrl: options.config.teams.serviceUrl,
+    logger: options.logger.child({ component: "messenger" }),
+    now: options.now,
+  });
+  return { adapter, messenger };
+}
 
 export interface BotOptions {
   config: Pick<Config, "bot" | "allowedTenants">;
@@ -19,11 +54,13 @@ export interface BotOptions {
   status?: StatusService;
   /** Token endpoints and outgoing credentials; tests point them at local servers. */
   auth?: BotAdapterOptions;
+  /** The adapter (and messenger) made by connectBot; absent: a fresh adapter from config and auth. */
+  connection?: BotConnection;
 }
 
 /** The whole bot behind one function: a parsed request body and its Authorization header in, an HTTP answer out. */
 export function createBot(options: BotOptions): ActivityEndpoint {
-  const adapter = createBotAdapter(options.config.bot, options.auth);
+  const adapter = options.connection?.adapter ?? createBotAdapter(options.config.bot, options.auth);
   const app = createBotApplication({
     adapter,
     storage: options.storage,
@@ -45,5 +82,5 @@ export function createBot(options: BotOptions): ActivityEndpoint {
 }
 
 export type { ActivityEndpoint } from "./activity-endpoint";
-export type { BotAdapterOptions } from "./adapter";
+export type { BotAdapter, BotAdapterOptions } from "./adapter";
 export type { BotAuthEndpoints } from "./auth-options";
