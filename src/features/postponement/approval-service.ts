@@ -1,0 +1,160 @@
+import { buildErrorCard } from "../../cards/error-card";
+import type { AdaptiveCardJson } from "../../cards/types";
+import { ROLES_FOR } from "../../domain/roles";
+import { hasAnyRole, readRoles } from "../authz/roles";
+import { applyInAzure } from "./arm-apply";
+import { approvalCard, notifyDecision } from "./decision-notices";
+import type { Actor, PostponementDeps } from "./postponement-deps";
+import type { PostponementRequest } from "./postponement-request";
+
+export interface DecisionInput {
+  requestId?: unknown;
+  applyInAzure?: unknown;
+  note?: unknown;
+}
+
+type Refusal = "notGlobalAdministrator" | "requester" | "unknownRequest" | "rolesUnreadable";
+
+const REFUSALS: Record<Refusal, { title: string; whatHappened: string; whatToDo: string }> = {
+  notGlobalAdministrator: {
+    title: "Only a Global Administrator can decide",
+    whatHappened:
+      "Microsoft Graph does not list you as a Global Administrator right now, so your decision was not recorded.",
+    whatToDo: "Ask a Global Administrator of your organisation to decide.",
+  },
+  requester: {
+    title: "You cannot decide on your own request",
+    whatHappened: "This request is yours; another Global Administrator must approve or decline it.",
+    whatToDo: "Ask another Global Administrator to decide.",
+  },
+  unknownRequest: {
+    title: "That request no longer exists",
+    whatHappened: "MFA Ready has no postponement request with this reference in your organisation.",
+    whatToDo: 'Type "can we postpone?" to see what is possible today.',
+  },
+  rolesUnreadable: {
+    title: "Your role could not be checked",
+    whatHappened:
+      "Microsoft Graph did not tell MFA Ready whether you are a Global Administrator, so nothing was recorded.",
+    whatToDo:
+      "Try again in a minute. If it persists, an admin checks the app's RoleManagement.Read.Directory permission.",
+  },
+};
+
+const noteOf = (value: unknown): string | undefined =>
+  typeof value === "string" && value.trim() !== "" ? value.trim().slice(0, 500) : undefined;
+
+async function loadRequest(deps: PostponementDeps, actor: Actor, id: unknown) {
+  return typeof id === "string" && id.length > 0 && id.length <= 100
+    ? deps.store.get(actor.tenantId, id)
+    : undefined;
+}
+
+/** Whether the actor holds Global Administrator now (Graph, no cache); undefined when Graph cannot tell. */
+async function isGlobalAdministratorNow(deps: PostponementDeps, actor: Actor): Promise<boolean | undefined> {
+  try {
+    return hasAnyRole(await readRoles(deps.directory, actor.userId), ROLES_FOR.approvePostponement);
+  } catch (error) {
+    deps.logger.warn({ err: error instanceof Error ? error.message : String(error) }, "roles unreadable");
+    return undefined;
+  }
+}
+
+/**
+ * A Global Administrator's click on Approve or Decline. Authorised from Graph at this moment, never the
+ * requester; the first decision wins (one conditional UPDATE). The winner's card, every other approver's card
+ * and the requester hear the outcome; every attempt is in the audit log.
+ */
+export async function decide(
+  deps: PostponementDeps,
+  actor: Actor,
+  status: "approved" | "declined",
+  input: DecisionInput,
+): Promise<AdaptiveCardJson> {
+  const request = await loadRequest(deps, actor, input.requestId);
+  const refuse = async (reason: Refusal, target?: PostponementRequest) => {
+    await deps.auditLog.record({
+      tenantId: actor.tenantId,
+      actorId: actor.userId,
+      actorName: actor.name,
+      action: "postponement.decision-refused",
+      subjectId: target?.id,
+      outcome: "refused",
+      detail: { reason, wanted: status },
+    });
+    return buildErrorCard(REFUSALS[reason]);
+  };
+  if (request === undefined) {
+    return refuse("unknownRequest");
+  }
+  const isAdmin = await isGlobalAdministratorNow(deps, actor);
+  if (isAdmin !== true) {
+    return refuse(isAdmin === undefined ? "rolesUnreadable" : "notGlobalAdministrator", request);
+  }
+  if (request.requesterId === actor.userId.toLowerCase()) {
+    return refuse("requester", request);
+  }
+  const decider = (await deps.directory.getUser(actor.userId))?.displayName ?? actor.name;
+  const now = deps.now();
+  const won = await deps.store.decide(actor.tenantId, request.id, {
+    status,
+    decidedById: actor.userId,
+    decidedByName: decider ?? undefined,
+    decidedAt: now.toISOString(),
+    decisionNote: noteOf(input.note),
+  });
+  if (!won) {
+    // Someone else was first: record the late click, and show this approver who decided and when.
+    await deps.auditLog.record({
+      tenantId: actor.tenantId,
+      actorId: actor.userId,
+      actorName: decider ?? undefined,
+      action: "postponement.decision-too-late",
+      subjectId: request.id,
+      outcome: "refused",
+      detail: { wanted: status },
+    });
+    return approvalCard(deps, (await deps.store.get(actor.tenantId, request.id)) ?? request, [actor]);
+  }
+  await deps.auditLog.record({
+    tenantId: actor.tenantId,
+    actorId: actor.userId,
+    actorName: decider ?? undefined,
+    action: `postponement.${status}`,
+    subjectId: request.id,
+    subjectName: request.requesterName,
+    outcome: "success",
+    detail: { phase: request.phase, wantedDate: request.wantedDate, route: request.route },
+  });
+  if (status === "approved" && input.applyInAzure === "true") {
+    const outcome = await applyInAzure(deps.directory, request, now);
+    await deps.store.recordApplied(actor.tenantId, request.id, outcome);
+    await deps.auditLog.record({
+      tenantId: actor.tenantId,
+      actorId: actor.userId,
+      actorName: decider ?? undefined,
+      action: "postponement.applied-in-azure",
+      subjectId: request.id,
+      outcome: outcome.kind === "applied" ? "success" : outcome.kind === "forbidden" ? "refused" : "failed",
+      detail: { result: outcome.kind, phase: request.phase, wantedDate: request.wantedDate },
+    });
+  }
+  const decided = (await deps.store.get(actor.tenantId, request.id)) ?? request;
+  await notifyDecision(deps, decided, actor);
+  return approvalCard(deps, decided, [actor]);
+}
+
+/** The approval card's refresh: the request as it stands, for a Global Administrator or the requester only. */
+export async function refreshApproval(deps: PostponementDeps, actor: Actor, input: DecisionInput) {
+  const request = await loadRequest(deps, actor, input.requestId);
+  if (request === undefined) {
+    return buildErrorCard(REFUSALS.unknownRequest);
+  }
+  if (
+    request.requesterId !== actor.userId.toLowerCase() &&
+    (await isGlobalAdministratorNow(deps, actor)) !== true
+  ) {
+    return buildErrorCard(REFUSALS.notGlobalAdministrator);
+  }
+  return approvalCard(deps, request, [actor]);
+}

@@ -1,0 +1,33 @@
+import type { Directory } from "../../directory/directory";
+import type { Logger } from "../../logger";
+import type { AuditLog } from "../../storage/audit-log";
+import type { ConversationReferenceStore } from "../../storage/conversation-references";
+import type { PostponementRequestStore } from "../../storage/postponement-requests";
+import type { Messenger } from "../messaging/messenger";
+import type { Scheduler } from "../scheduler/scheduler";
+
+/** Everything the postponement services work with, passed in (tests hand in their own clock and ids). */
+export interface PostponementDeps {
+  directory: Directory;
+  store: PostponementRequestStore;
+  auditLog: AuditLog;
+  messenger: Messenger;
+  scheduler: Scheduler;
+  /** For the approvers' Teams ids (card refresh). */
+  conversationReferences: ConversationReferenceStore;
+  logger: Logger;
+  now: () => Date;
+  newId: () => string;
+}
+
+/** Who acts, from the activity (never from card data): the tenant and the Entra object id. */
+export interface Actor {
+  tenantId: string;
+  userId: string;
+  /** Display name from the activity; the directory's name is preferred where it is read. */
+  name?: string;
+  /** The Teams user id (from.id), for card refresh. */
+  teamsId?: string;
+}
+
+export const REMINDER_JOB_KIND = "postponement.reminder";

@@ -1,0 +1,127 @@
+import { renderCard } from "../../cards/render";
+import type { AdaptiveCardJson } from "../../cards/types";
+import { allowedDates } from "../../domain/postponement";
+import { approvalCardData } from "./approval-view";
+import { type Approver, listGlobalAdministrators, teamsIdsOf } from "./approvers";
+import { formCardData } from "./form-view";
+import type { Actor, PostponementDeps } from "./postponement-deps";
+import type { PostponementRequest } from "./postponement-request";
+import { type RequestFormInput, validateRequestForm } from "./request-form";
+import { sentCardData } from "./requester-views";
+import { readTenantSettings } from "./tenant-settings";
+
+export type SubmitResult =
+  | { kind: "invalid"; card: AdaptiveCardJson }
+  | {
+      kind: "sent";
+      request: PostponementRequest;
+      card: AdaptiveCardJson;
+      notified: number;
+      unreachable: number;
+    };
+
+/**
+ * A postponement request from the form: validated as of today (a bad form comes back with its messages and
+ * nothing stored), stored, audited, and sent as an approval card to every Global Administrator but the
+ * requester, each in their personal chat.
+ */
+export async function submitRequest(
+  deps: PostponementDeps,
+  actor: Actor,
+  input: RequestFormInput,
+): Promise<SubmitResult> {
+  const now = deps.now();
+  const form = validateRequestForm(input, now);
+  if (!form.ok) {
+    return {
+      kind: "invalid",
+      card: renderCard("postponement-request-form", formCardData(now, form.values, form.errors)),
+    };
+  }
+  const requester = await deps.directory.getUser(actor.userId);
+  const request = await deps.store.create({
+    id: deps.newId(),
+    tenantId: actor.tenantId,
+    requesterId: actor.userId,
+    requesterName: requester?.displayName ?? actor.name,
+    ...form.request,
+    route: allowedDates(form.request.phase, now).route,
+    createdAt: now.toISOString(),
+  });
+  const approvers = (await listGlobalAdministrators(deps.directory)).filter(
+    (approver) => approver.id !== actor.userId.toLowerCase(),
+  );
+  const { notified, unreachable } = await sendApprovalCards(deps, request, approvers);
+  await deps.auditLog.record({
+    tenantId: actor.tenantId,
+    actorId: actor.userId,
+    actorName: request.requesterName,
+    action: "postponement.requested",
+    subjectId: request.id,
+    outcome: "success",
+    detail: {
+      phase: request.phase,
+      wantedDate: request.wantedDate,
+      route: request.route,
+      notified,
+      unreachable,
+    },
+  });
+  deps.logger.info(
+    { requestId: request.id, phase: request.phase, notified, unreachable },
+    "postponement requested",
+  );
+  const card = renderCard("postponement-request-sent", sentCardData(request, { notified, unreachable }, now));
+  return { kind: "sent", request, card, notified, unreachable };
+}
+
+async function sendApprovalCards(
+  deps: PostponementDeps,
+  request: PostponementRequest,
+  approvers: Approver[],
+): Promise<{ notified: number; unreachable: number }> {
+  const settings = await readTenantSettings(deps.directory);
+  const refreshUserIds = await teamsIdsOf(
+    deps.conversationReferences,
+    request.tenantId,
+    approvers.map((approver) => approver.id),
+  );
+  const card = renderCard(
+    "postponement-approval",
+    approvalCardData({ request, settings, refreshUserIds, now: deps.now() }),
+  );
+  const results = await Promise.allSettled(
+    approvers.map(async (approver) => {
+      const sent = await deps.messenger.sendCard(request.tenantId, approver.id, card, {
+        summary: `Postponement request from ${request.requesterName ?? "a colleague"}`,
+      });
+      await deps.store.addApprovalCard({ requestId: request.id, approverId: approver.id, ...sent });
+    }),
+  );
+  let unreachable = 0;
+  for (const [index, result] of results.entries()) {
+    if (result.status === "rejected") {
+      unreachable += 1;
+      const approver = approvers[index];
+      const reason = (result.reason as { reason?: unknown }).reason;
+      deps.logger.warn(
+        {
+          requestId: request.id,
+          approverId: approver?.id,
+          reason: typeof reason === "string" ? reason : "failed",
+        },
+        "approval card not delivered",
+      );
+      await deps.auditLog.record({
+        tenantId: request.tenantId,
+        actorId: "mfa-ready",
+        action: "postponement.approver-unreachable",
+        subjectId: approver?.id,
+        subjectName: approver?.displayName,
+        outcome: "failed",
+        detail: { requestId: request.id, reason: typeof reason === "string" ? reason : "failed" },
+      });
+    }
+  }
+  return { notified: approvers.length - unreachable, unreachable };
+}
