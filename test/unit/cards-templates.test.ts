@@ -42,6 +42,17 @@ function parseProblems(card: AdaptiveCardJson): string[] {
   return problems;
 }
 
+/**
+ * Host-specific elements (Teams' Chart.*) are unknown to the adaptivecards library, which says so even
+ * when the element carries a fallback and then parses that fallback instead (so its own problems still
+ * show). Such an element is fine only if every use of the type has an object fallback.
+ */
+function hasFallback(card: AdaptiveCardJson, problem: string): boolean {
+  const type = /^UnknownElementType: Unknown element type "([^"]+)"/.exec(problem)?.[1];
+  const uses = [...walk(card)].filter((node) => node.type === type);
+  return type !== undefined && uses.length > 0 && uses.every((node) => typeof node.fallback === "object");
+}
+
 describe("the adaptivecards library", () => {
   it("knows Action.Execute at version 1.5 (so the template checks below can fail)", () => {
     const card = {
@@ -78,7 +89,7 @@ describe("every template in adaptiveCards/", () => {
         const card = renderer.render(name, data);
         assert.equal(card.id, name);
         assert.equal(card.version, "1.5");
-        assert.deepEqual(parseProblems(card), []);
+        assert.deepEqual(parseProblems(card).filter((problem) => !hasFallback(card, problem)), []);
         assert.doesNotMatch(
           JSON.stringify(card),
           /\$\{|"\$data"|"\$when"/,
