@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { Config } from "./config";
 import { ConfigError } from "./config";
 import { appVersion } from "./app-version";
@@ -8,7 +9,8 @@ import type { Directory } from "./directory/directory";
 import { type ConfiguredDirectory, createDirectory } from "./directory/create-directory";
 import { loadSnapshot } from "./directory/snapshot";
 import { recognize } from "./features/conversation/recognizer";
-import { createScheduler } from "./features/scheduler/scheduler";
+import { createPostponementService } from "./features/postponement/postponement-service";
+import { type Scheduler, createScheduler } from "./features/scheduler/scheduler";
 import { type StatusSource, createStatusService } from "./features/status/create-status-service";
 import type { Logger } from "./logger";
 import { createServer } from "./server";
@@ -44,6 +46,8 @@ export interface ServiceParts {
 export interface RunningService {
   url: string;
   endpoint: ActivityEndpoint;
+  /** Scheduled jobs (reminders…); tests run what is due with runDue() after moving their clock. */
+  scheduler: Scheduler;
   /** Stops accepting, waits for turns in flight (bounded), then closes the directory and the stores. */
   stop(drainMs?: number): Promise<{ drained: boolean }>;
 }
@@ -75,6 +79,19 @@ export async function startService(parts: ServiceParts): Promise<RunningService>
     now: parts.now,
     auth: parts.auth,
     status: directory?.status && createStatusService(config, logger, directory.status),
+    postponement:
+      directory?.directory &&
+      createPostponementService({
+        directory: directory.directory,
+        store: stores.postponementRequests,
+        auditLog: stores.auditLog,
+        messenger: connection.messenger,
+        scheduler,
+        conversationReferences: stores.conversationReferences,
+        logger: logger.child({ feature: "postponement" }),
+        now: parts.now ?? (() => new Date()),
+        newId: randomUUID,
+      }),
   });
   const { name, version } = appVersion();
   const server = createServer({
@@ -102,6 +119,7 @@ export async function startService(parts: ServiceParts): Promise<RunningService>
   return {
     url,
     endpoint,
+    scheduler,
     async stop(drainMs = SHUTDOWN_DRAIN_MS) {
       const result = await server.close(drainMs);
       await scheduler.stop();

@@ -2,6 +2,7 @@ import type { Storage } from "botbuilder";
 import type { Config } from "../config";
 import type { Directory } from "../directory/directory";
 import type { Messenger } from "../features/messaging/messenger";
+import type { PostponementService } from "../features/postponement/postponement-service";
 import type { StatusService } from "../features/status/status-service";
 import type { Logger } from "../logger";
 import type { ConversationReferenceStore } from "../storage/conversation-references";
@@ -52,6 +53,8 @@ export interface BotOptions {
   now?: () => Date;
   /** Status checks against the tenant's directory (absent: the status verbs say "not available yet"). */
   status?: StatusService;
+  /** Postponement answers, requests and approvals (absent: the guidance card answers). */
+  postponement?: PostponementService;
   /** Token endpoints and outgoing credentials; tests point them at local servers. */
   auth?: BotAdapterOptions;
   /** The adapter (and messenger) made by connectBot; absent: a fresh adapter from config and auth. */
@@ -70,6 +73,7 @@ export function createBot(options: BotOptions): ActivityEndpoint {
       recognize: options.recognize,
       now: options.now ?? (() => new Date()),
       status: options.status,
+      postponement: options.postponement,
     },
     logger: options.logger,
   });

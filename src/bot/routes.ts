@@ -38,10 +38,16 @@ export function registerRoutes(app: Application, h: BotHandlers): void {
     showHelp: h.showHelp,
     checkStatus: h.checkStatus,
     refreshStatus: h.refreshStatus,
-    // What to do, with Microsoft's links, until the registration and postponement walkthroughs exist.
+    // What to do, with Microsoft's links, until the registration walkthroughs exist.
     startRegistration: h.showGuidance,
     startAction: h.showGuidance,
-    requestPostponement: h.showGuidance,
+    // "Ask for more time" (status card, reminder): the truth as of today, then the form and the decisions.
+    requestPostponement: h.showPostponement,
+    postponementForm: h.postponementForm,
+    postponementSubmit: h.postponementSubmit,
+    approvePostponement: h.approvePostponement,
+    declinePostponement: h.declinePostponement,
+    refreshPostponement: h.refreshPostponement,
     readinessReport: h.notYetAvailable,
     broadcastCompose: h.notYetAvailable,
   };

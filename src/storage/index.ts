@@ -2,6 +2,7 @@ import path from "node:path";
 import { type AuditLog, SqliteAuditLog } from "./audit-log";
 import { type ConversationReferenceStore, SqliteConversationReferenceStore } from "./conversation-references";
 import { type Database, openDatabase } from "./database";
+import { type PostponementRequestStore, SqlitePostponementRequestStore } from "./postponement-requests";
 import { type ScheduledJobStore, SqliteScheduledJobStore } from "./scheduled-jobs";
 import { SqliteStorage } from "./sqlite-storage";
 import { SqliteTapRequestStore, type TapRequestStore } from "./tap-request-store";
@@ -29,6 +30,7 @@ export interface EmbeddedStores {
   walkthroughs: WalkthroughStore;
   tapRequests: TapRequestStore;
   scheduledJobs: ScheduledJobStore;
+  postponementRequests: PostponementRequestStore;
   /** True when the database answers (for /healthz). */
   ping(): boolean;
   /** Closes the database; safe to call more than once. */
@@ -47,6 +49,7 @@ export function openEmbeddedStores(dataDir: string): EmbeddedStores {
     walkthroughs: new SqliteWalkthroughStore(database),
     tapRequests: new SqliteTapRequestStore(database),
     scheduledJobs: new SqliteScheduledJobStore(database),
+    postponementRequests: new SqlitePostponementRequestStore(database),
     ping() {
       if (!database.open) {
         return false;

@@ -1,5 +1,6 @@
 import type { AdaptiveCard } from "@microsoft/teams-ai";
 import type { TurnContext } from "botbuilder";
+import type { PostponementService } from "../../features/postponement/postponement-service";
 import type { StatusService } from "../../features/status/status-service";
 import type { ConversationReferenceStore } from "../../storage/conversation-references";
 import { botWasAdded } from "../conversation-kind";
@@ -7,6 +8,7 @@ import { forgetPersonalChat, rememberPersonalChat } from "./conversation-referen
 import { notYetAvailable, unknownInvoke, unknownVerb } from "./fallbacks";
 import { helpCard, sendHelp } from "./help";
 import { type Recognize, createMessageHandler } from "./message";
+import { type PostponementHandlers, createPostponementHandlers } from "./postponement";
 import { type StatusHandlers, createStatusHandlers } from "./status";
 import { createWelcome, sendWelcomeCard } from "./welcome";
 
@@ -16,6 +18,8 @@ export interface BotServices {
   now: () => Date;
   /** Status checks; without it the status verbs answer "not available yet". */
   status?: StatusService;
+  /** Postponement answers, requests and approvals; without it the guidance card answers. */
+  postponement?: PostponementService;
 }
 
 type Handler = (context: TurnContext) => Promise<void>;
@@ -35,6 +39,12 @@ export interface BotHandlers {
   checkStatus: CardHandler;
   refreshStatus: CardHandler;
   showGuidance: CardHandler;
+  showPostponement: CardHandler;
+  postponementForm: CardHandler;
+  postponementSubmit: CardHandler;
+  approvePostponement: CardHandler;
+  declinePostponement: CardHandler;
+  refreshPostponement: CardHandler;
 }
 
 export function createBotHandlers(services: BotServices): BotHandlers {
@@ -42,10 +52,13 @@ export function createBotHandlers(services: BotServices): BotHandlers {
   const sendWelcome = createWelcome({ now: services.now });
   const status: StatusHandlers | undefined =
     services.status && createStatusHandlers(services.status, services.now);
+  const postponement: PostponementHandlers | undefined =
+    services.postponement && createPostponementHandlers(services.postponement);
   const onMessage = createMessageHandler(services.recognize, {
     help: (context) => sendHelp(context),
     greeting: (context) => sendWelcomeCard(context, services.now()),
     ...(status ? { status: status.askStatus } : {}),
+    ...(postponement ? { postpone: postponement.askPostponement } : {}),
   });
 
   return {
@@ -72,5 +85,11 @@ export function createBotHandlers(services: BotServices): BotHandlers {
     checkStatus: status?.checkStatus ?? notYetAvailable,
     refreshStatus: status?.refreshStatus ?? notYetAvailable,
     showGuidance: status?.showGuidance ?? notYetAvailable,
+    showPostponement: postponement?.showPostponement ?? status?.showGuidance ?? notYetAvailable,
+    postponementForm: postponement?.showForm ?? notYetAvailable,
+    postponementSubmit: postponement?.submitRequest ?? notYetAvailable,
+    approvePostponement: postponement?.approve ?? notYetAvailable,
+    declinePostponement: postponement?.decline ?? notYetAvailable,
+    refreshPostponement: postponement?.refreshApproval ?? notYetAvailable,
   };
 }
