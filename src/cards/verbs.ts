@@ -17,7 +17,27 @@ export const VERBS = {
   approvePostponement: "postponement.approve",
   declinePostponement: "postponement.decline",
   refreshPostponement: "postponement.refresh",
+  /** Walkthroughs ({method, step}); the acting user is always the activity's sender, never card data. */
+  walkthroughStart: "walkthrough.start",
+  walkthroughNext: "walkthrough.next",
+  walkthroughBack: "walkthrough.back",
+  walkthroughVerify: "walkthrough.verify",
+  walkthroughRestart: "walkthrough.restart",
+  walkthroughCancel: "walkthrough.cancel",
+  walkthroughSaveChecklist: "walkthrough.checklist",
+  walkthroughAskAdmin: "walkthrough.askAdmin",
+  /** Temporary Access Pass: request (requester), issue / decline ({requestId}, an admin), hide the shown pass. */
+  tapRequest: "tap.request",
+  tapIssue: "tap.issue",
+  tapDecline: "tap.decline",
+  tapHide: "tap.hide",
+  auditShow: "audit.show",
   readinessReport: "report.show",
+  reportCancel: "report.cancel",
+  reportFinding: "report.finding",
+  reportCsv: "report.csv",
+  reportSubscribe: "report.subscribe",
+  reportUnsubscribe: "report.unsubscribe",
   broadcastCompose: "broadcast.compose",
 } as const;
 
