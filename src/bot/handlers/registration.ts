@@ -1,0 +1,106 @@
+import type { AdaptiveCard } from "@microsoft/teams-ai";
+import type { TurnContext } from "botbuilder";
+import { buildErrorCard } from "../../cards/error-card";
+import { renderCard } from "../../cards/render";
+import type { AdaptiveCardJson } from "../../cards/types";
+import { type Actor, type RegistrationView, foreignUserId, notice } from "../../features/registration/actor";
+import type { Registration } from "../../features/registration/create-registration";
+import { type WalkthroughMethod, methodFromCardData } from "../../features/registration/methods";
+import { cardMessage, replacingCard } from "../cards";
+import { isPersonalChat } from "../conversation-kind";
+import { actorOf, cardData, verbOf } from "./registration-actor";
+
+type CardHandler = (context: TurnContext) => Promise<AdaptiveCard>;
+type Handler = (context: TurnContext) => Promise<void>;
+
+export interface RegistrationHandlers {
+  /** startRegistration / startAction: a walkthrough for the codes it owns, else `fallback` (the guidance card). */
+  start(fallback: CardHandler): CardHandler;
+  next: CardHandler;
+  back: CardHandler;
+  verify: CardHandler;
+  restart: CardHandler;
+  cancel: CardHandler;
+  saveChecklist: CardHandler;
+  askAdmin: CardHandler;
+  showAudit: CardHandler;
+  /** Messages: "set up a security key" (with the method the intent names), "audit". */
+  walkthroughMessage(method: WalkthroughMethod): Handler;
+  auditMessage: Handler;
+}
+
+const notInTenant = () =>
+  buildErrorCard({
+    title: "I can't do that for you here",
+    whatHappened: "This chat does not come from a user of the organisation MFA Ready serves.",
+    whatToDo: "Open MFA Ready from your work account in your own organisation's Teams.",
+  });
+
+const render = (view: RegistrationView) => renderCard(view.card, view.data);
+
+type Run = (actor: Actor, data: Record<string, unknown>, context: TurnContext) => Promise<RegistrationView>;
+
+/** Runs a verb as the activity's sender; card data naming another user changes nothing and is audited. */
+export function cardAsActor(registration: Registration, run: Run): (context: TurnContext) => Promise<AdaptiveCardJson> {
+  return async (context) => {
+    const actor = actorOf(context, registration.tenantId);
+    if (actor === undefined) {
+      return notInTenant();
+    }
+    const data = cardData(context);
+    const claimed = foreignUserId(data, actor);
+    if (claimed !== undefined) {
+      await registration.recordForged(actor, verbOf(context), claimed);
+      return render(notice("That button isn't yours", "This card names another person, and only they can use it. Nothing was changed.", { tone: "attention" }));
+    }
+    return render(await run(actor, data, context));
+  };
+}
+
+export function asActor(registration: Registration, run: Run): CardHandler {
+  const card = cardAsActor(registration, run);
+  return async (context) => replacingCard(await card(context));
+}
+
+/** The same, sent as a message (for an intent typed in the chat). */
+export function sendAsActor(registration: Registration, run: Run): Handler {
+  const card = cardAsActor(registration, run);
+  return async (context) => {
+    await context.sendActivity(cardMessage(await card(context)));
+  };
+}
+
+export function createRegistrationHandlers(registration: Registration): RegistrationHandlers {
+  const { walkthroughs } = registration;
+  const withMethod = (run: (actor: Actor, method: WalkthroughMethod, data: Record<string, unknown>) => Promise<RegistrationView>) =>
+    asActor(registration, async (actor, data) => {
+      const method = methodFromCardData(data);
+      return method === undefined
+        ? notice("That button no longer works", 'The card asked for a walkthrough this version of MFA Ready does not know. Type "am I affected?" for a fresh status card.', { tone: "attention" })
+        : run(actor, method, data);
+    });
+  const showAudit = asActor(registration, (actor) => registration.audit(actor));
+  const sendAudit = sendAsActor(registration, (actor) => registration.audit(actor));
+  return {
+    start(fallback) {
+      const start = withMethod((actor, method) => walkthroughs.start(actor, method));
+      return async (context) => (methodFromCardData(cardData(context)) === undefined ? fallback(context) : start(context));
+    },
+    next: withMethod((actor, method, data) => walkthroughs.move(actor, method, data.step, 1)),
+    back: withMethod((actor, method, data) => walkthroughs.move(actor, method, data.step, -1)),
+    verify: withMethod((actor, method) => walkthroughs.verify(actor, method)),
+    restart: withMethod((actor, method) => walkthroughs.start(actor, method, { restart: true })),
+    cancel: withMethod((actor, method) => walkthroughs.cancel(actor, method)),
+    saveChecklist: withMethod((actor, method, data) => walkthroughs.saveChecklist(actor, method, data)),
+    askAdmin: withMethod((actor, method) => registration.askAdmin(actor, method)),
+    showAudit,
+    walkthroughMessage: (method) => sendAsActor(registration, (actor) => walkthroughs.start(actor, method)),
+    auditMessage: async (context) => {
+      if (!isPersonalChat(context)) {
+        await context.sendActivity("The audit log is shown only in your personal chat with MFA Ready.");
+        return;
+      }
+      await sendAudit(context);
+    },
+  };
+}

@@ -1,0 +1,55 @@
+import type { AdaptiveCard } from "@microsoft/teams-ai";
+import type { TurnContext } from "botbuilder";
+import { renderCard } from "../../cards/render";
+import { foreignUserId, notice } from "../../features/registration/actor";
+import type { Registration } from "../../features/registration/create-registration";
+import { replacingCard } from "../cards";
+import { isPersonalChat } from "../conversation-kind";
+import { asActor, sendAsActor } from "./registration";
+import { actorOf, cardData, verbOf } from "./registration-actor";
+
+type CardHandler = (context: TurnContext) => Promise<AdaptiveCard>;
+
+export interface TapHandlers {
+  request: CardHandler;
+  /** "I need a temporary access pass": the same, as a message, in the personal chat only. */
+  requestMessage(context: TurnContext): Promise<void>;
+  issue: CardHandler;
+  decline: CardHandler;
+  /** The requester hides the shown pass: the card is replaced, the pass is gone from it. */
+  hide: CardHandler;
+}
+
+export function createTapHandlers(registration: Registration): TapHandlers {
+  const request = asActor(registration, (actor) => registration.requestTap(actor));
+  const sendRequest = sendAsActor(registration, (actor) => registration.requestTap(actor));
+  const decide = (decision: "issue" | "decline"): CardHandler => async (context) => {
+    const actor = actorOf(context, registration.tenantId);
+    const data = cardData(context);
+    if (actor === undefined) {
+      return replacingCard(renderCard("registration-notice", notice("Not allowed here", "This action comes from outside the organisation MFA Ready serves. Nothing was changed.", { tone: "attention" }).data));
+    }
+    const claimed = foreignUserId(data, actor);
+    if (claimed !== undefined) {
+      await registration.recordForged(actor, verbOf(context), claimed);
+      return replacingCard(renderCard("registration-notice", notice("That button isn't yours", "This card names another person. Nothing was changed.", { tone: "attention" }).data));
+    }
+    return replacingCard(await registration.decideTap(actor, data.requestId, decision));
+  };
+  return {
+    request,
+    async requestMessage(context) {
+      if (!isPersonalChat(context)) {
+        await context.sendActivity("Ask me for a Temporary Access Pass in your personal chat with MFA Ready: the pass is shown only there.");
+        return;
+      }
+      await sendRequest(context);
+    },
+    issue: decide("issue"),
+    decline: decide("decline"),
+    hide: async () =>
+      replacingCard(
+        renderCard("registration-notice", notice("Pass hidden", "The pass is no longer shown on this card. If you still need one, ask again from the walkthrough.", { resume: { method: "passkey", title: "Continue setting up a passkey" } }).data),
+      ),
+  };
+}

@@ -1,0 +1,65 @@
+import type { AdaptiveCardJson } from "../../cards/types";
+import type { Directory } from "../../directory/directory";
+import type { ProductTenantSettings } from "../../directory/graph-types";
+import type { Logger } from "../../logger";
+import type { AuditLog } from "../../storage/audit-log";
+import type { TapRequestStore } from "../../storage/tap-request-store";
+import type { WalkthroughStore } from "../../storage/walkthrough-store";
+import type { Messenger } from "../messaging/messenger";
+import type { Actor, RegistrationView } from "./actor";
+import { askAdminForHelp } from "./admin-help";
+import { auditView } from "./audit-view";
+import type { WalkthroughMethod } from "./methods";
+import type { Decision } from "./tap-decision";
+import { TapService } from "./tap-service";
+import { WalkthroughService } from "./walkthrough-service";
+
+export interface RegistrationOptions {
+  directory: Directory;
+  walkthroughStore: WalkthroughStore;
+  tapRequestStore: TapRequestStore;
+  auditLog: AuditLog;
+  messenger: Messenger;
+  settings: ProductTenantSettings;
+  lookbackDays: number;
+  logger: Logger;
+  /** The tenant the directory reads; requests from any other tenant are refused. */
+  tenantId?: string;
+  clock?: () => Date;
+  windowEnd?: () => Date;
+  /** Forget a user's cached status (StatusService.forget) once a method is verified. */
+  onVerified?: (actor: Actor) => void;
+}
+
+/** What the bot's registration and TAP handlers call. */
+export interface Registration {
+  tenantId?: string;
+  walkthroughs: WalkthroughService;
+  askAdmin(actor: Actor, method: WalkthroughMethod): Promise<RegistrationView>;
+  requestTap(actor: Actor): Promise<RegistrationView>;
+  decideTap(actor: Actor, requestId: unknown, decision: Decision): Promise<AdaptiveCardJson>;
+  audit(actor: Actor): Promise<RegistrationView>;
+  /** Records a forged invoke (a card naming another user); nothing else happens. */
+  recordForged(actor: Actor, verb: string, claimed: string): Promise<void>;
+}
+
+export function createRegistration(options: RegistrationOptions): Registration {
+  const clock = options.clock ?? (() => new Date());
+  const windowEnd = options.windowEnd ?? clock;
+  const logger = options.logger.child({ component: "registration" });
+  const context = { settings: options.settings, lookbackDays: options.lookbackDays, windowEnd };
+  const walkthroughs = new WalkthroughService({ ...context, directory: options.directory, store: options.walkthroughStore, auditLog: options.auditLog, clock, logger, onVerified: options.onVerified });
+  const tap = new TapService({ directory: options.directory, store: options.tapRequestStore, auditLog: options.auditLog, messenger: options.messenger, clock, logger });
+  return {
+    tenantId: options.tenantId,
+    walkthroughs,
+    askAdmin: (actor, method) => askAdminForHelp({ ...context, directory: options.directory, messenger: options.messenger, auditLog: options.auditLog, clock, logger }, actor, method),
+    requestTap: (actor) => tap.request(actor),
+    decideTap: (actor, requestId, decision) => tap.decide(actor, requestId, decision),
+    audit: (actor) => auditView(options.directory, options.auditLog, actor),
+    async recordForged(actor, verb, claimed) {
+      logger.warn({ event: "registration.forged", verb, claimed }, "card data names another user: refused");
+      await options.auditLog.record({ tenantId: actor.tenantId, actorId: actor.userId, actorName: actor.name, action: "registration.forged", subjectId: claimed, outcome: "refused", detail: { verb } });
+    },
+  };
+}
