@@ -1,0 +1,78 @@
+import { randomUUID } from "node:crypto";
+import type { Directory } from "../../directory/directory";
+import type { Logger } from "../../logger";
+import type { BroadcastJobStore } from "../../storage/broadcast-jobs";
+import type { BroadcastLedger } from "../../storage/broadcast-ledger";
+import type { BroadcastJob } from "../../storage/broadcast-types";
+import type { ConversationReferenceStore } from "../../storage/conversation-references";
+import { type Clock, systemClock } from "../../throttle";
+import type { VerdictSource } from "./audience";
+import type { DispatchTuning } from "./dispatcher";
+import { JobRunner } from "./job-runner";
+import { buildMessageCard } from "./message-card";
+import { type Assess, prepareJob } from "./prepare";
+import type { ProgressSnapshot } from "./progress";
+import { createTargetResolver } from "./target-resolver";
+import type { BroadcastTransport } from "./transport";
+
+export interface BroadcastEngineOptions {
+  jobs: BroadcastJobStore;
+  ledger: BroadcastLedger;
+  conversationReferences: Pick<ConversationReferenceStore, "get">;
+  directory: Pick<Directory, "getUser" | "listGroupMembers" | "listUsers" | "installAppForUser">;
+  verdicts: VerdictSource;
+  transport: BroadcastTransport;
+  teamsAppId?: string;
+  /** TEAMS_SERVICE_URL. */
+  serviceUrl?: string;
+  tenantRps: number;
+  assess?: Assess;
+  clock?: Clock;
+  logger: Logger;
+  owner?: string;
+  /** Who the footer names: the author's display name, or the product for the command line. */
+  senderName?(job: BroadcastJob): string;
+  onProgress?(job: BroadcastJob, progress: ProgressSnapshot): Promise<void>;
+  onFinished?(job: BroadcastJob, progress: ProgressSnapshot): Promise<void>;
+  tuning?: Partial<DispatchTuning>;
+  leaseMs?: number;
+  pollMs?: number;
+  progressEveryMs?: number;
+}
+
+/** The broadcast engine from its ports: the same for the bot, the command line and the benchmark. */
+export function createBroadcastEngine(options: BroadcastEngineOptions): JobRunner {
+  const clock = options.clock ?? systemClock;
+  return new JobRunner({
+    jobs: options.jobs,
+    ledger: options.ledger,
+    transport: options.transport,
+    clock,
+    logger: options.logger.child({ component: "broadcast" }),
+    tenantRps: options.tenantRps,
+    owner: options.owner ?? `${process.pid}-${randomUUID().slice(0, 8)}`,
+    resolveTarget: createTargetResolver({
+      conversationReferences: options.conversationReferences,
+      directory: options.directory,
+      teamsAppId: options.teamsAppId,
+      serviceUrl: options.serviceUrl,
+    }),
+    render: (job, delivery) => ({
+      card: buildMessageCard(job.content, delivery.personal, options.senderName?.(job) ?? job.authorName ?? "your IT team"),
+      summary: job.content.title,
+    }),
+    prepare: (job) =>
+      prepareJob(job, {
+        ledger: options.ledger,
+        sources: { verdicts: options.verdicts, directory: options.directory },
+        assess: options.assess,
+        now: () => new Date(clock.now()),
+      }),
+    onProgress: options.onProgress,
+    onFinished: options.onFinished,
+    tuning: options.tuning,
+    leaseMs: options.leaseMs,
+    pollMs: options.pollMs,
+    progressEveryMs: options.progressEveryMs,
+  });
+}

@@ -1,0 +1,227 @@
+import { setMaxListeners } from "node:events";
+import type { AdaptiveCardJson } from "../../cards/types";
+import type { Logger } from "../../logger";
+import type { BroadcastJob, Delivery } from "../../storage/broadcast-types";
+import type { BroadcastJobStore } from "../../storage/broadcast-jobs";
+import type { BroadcastLedger } from "../../storage/broadcast-ledger";
+import { type Clock, type RateLimiter, type RetryOptions, TEAMS_RETRY_STATUSES, decideRetry } from "../../throttle";
+import type { TargetResolver } from "./target-resolver";
+import type { BroadcastTransport, SendOutcome } from "./transport";
+
+export interface DispatchTuning {
+  /** Sends in flight at once; enough to keep the tenant rate busy while some wait for an answer. */
+  concurrency: number;
+  pageSize: number;
+  retry: RetryOptions;
+  /** This many 429s in a row (no success between) pause the whole job… */
+  pauseAfterConsecutive429: number;
+  /** …for this long, then it resumes by itself (Resume on the card resumes at once). */
+  throttlePauseMs: number;
+}
+
+export const DEFAULT_DISPATCH_TUNING: DispatchTuning = {
+  concurrency: 64,
+  pageSize: 256,
+  retry: { maxAttempts: 5, retryStatuses: TEAMS_RETRY_STATUSES, baseDelayMs: 500, maxDelayMs: 30_000, maxRetryAfterMs: 120_000, random: Math.random },
+  pauseAfterConsecutive429: 20,
+  throttlePauseMs: 60_000,
+};
+
+export interface DispatcherOptions {
+  jobs: BroadcastJobStore;
+  ledger: BroadcastLedger;
+  transport: BroadcastTransport;
+  resolveTarget: TargetResolver;
+  render(job: BroadcastJob, delivery: Delivery): { card: AdaptiveCardJson; summary: string };
+  tenantLimiter: RateLimiter;
+  conversationLimiter(conversationId: string): RateLimiter;
+  clock: Clock;
+  logger: Logger;
+  tuning?: Partial<DispatchTuning>;
+}
+
+/** How a run ended: every row settled, or the job was paused/cancelled, or this process lost the lease. */
+export type DispatchEnd = "done" | "paused" | "cancelled" | "stopped";
+
+/** Live counters of one run, for the progress card's rate. */
+export interface DispatchCounters {
+  sent: number;
+  failed: number;
+  throttled: number;
+}
+
+/**
+ * Sends one job's pending rows, page by page from the ledger (memory stays flat), each through the
+ * tenant limiter and its conversation's limiter. `shouldStop` is polled between sends: it reports a
+ * pause, a cancel or a lost lease, which the caller learns from the store and its lease.
+ */
+export class Dispatcher {
+  readonly counters: DispatchCounters = { sent: 0, failed: 0, throttled: 0 };
+  private readonly tuning: DispatchTuning;
+  private consecutive429 = 0;
+  private readonly abort = new AbortController();
+  private stopReason: DispatchEnd | undefined;
+  /** Graph install retries per row in this run; bounded so a broken user cannot hold the job. */
+  private readonly installRetries = new Map<number, number>();
+
+  constructor(private readonly options: DispatcherOptions) {
+    this.tuning = { ...DEFAULT_DISPATCH_TUNING, ...options.tuning };
+    // Every waiting send listens on this one signal.
+    setMaxListeners(0, this.abort.signal);
+  }
+
+  /** Stops taking rows; sends already at Teams finish and are recorded. */
+  stop(reason: Exclude<DispatchEnd, "done">): void {
+    if (this.stopReason === undefined) {
+      this.stopReason = reason;
+      this.abort.abort(new Error(`broadcast ${reason}`));
+    }
+  }
+
+  async run(job: BroadcastJob): Promise<DispatchEnd> {
+    const { ledger } = this.options;
+    const inFlight = new Set<Promise<void>>();
+    for (;;) {
+      let after = 0;
+      let seen = 0;
+      for (;;) {
+        const page = await ledger.pendingPage(job.id, after, this.tuning.pageSize);
+        for (const delivery of page) {
+          after = delivery.seq;
+          while (inFlight.size >= this.tuning.concurrency) {
+            await Promise.race(inFlight);
+          }
+          if (this.stopReason !== undefined) {
+            await Promise.all(inFlight);
+            return this.stopReason;
+          }
+          seen += 1;
+          const work: Promise<void> = this.deliverSafely(job, delivery).finally(() => inFlight.delete(work));
+          inFlight.add(work);
+        }
+        if (page.length < this.tuning.pageSize) {
+          break;
+        }
+      }
+      await Promise.all(inFlight);
+      if (this.stopReason !== undefined) {
+        return this.stopReason;
+      }
+      // Rows a retry put back (none normally): another pass; none left: done.
+      if (seen === 0) {
+        return "done";
+      }
+    }
+  }
+
+  private now(): string {
+    return new Date(this.options.clock.now()).toISOString();
+  }
+
+  /** A bug or a store failure for one row fails that row with a reason; it never stops the job. */
+  private async deliverSafely(job: BroadcastJob, delivery: Delivery): Promise<void> {
+    try {
+      await this.deliver(job, delivery);
+    } catch (error) {
+      this.counters.failed += 1;
+      this.options.logger.error({ seq: delivery.seq, err: error instanceof Error ? error.message : String(error) }, "broadcast row failed");
+      await this.options.ledger.markFinal(job.id, delivery.seq, "failed", "internalError", this.now()).catch(() => undefined);
+    }
+  }
+
+  private async deliver(job: BroadcastJob, delivery: Delivery): Promise<void> {
+    const { ledger, clock, logger } = this.options;
+    const resolved = await this.options.resolveTarget(job.tenantId, delivery);
+    if (resolved.kind === "fail") {
+      this.counters.failed += 1;
+      await ledger.markFinal(job.id, delivery.seq, "failed", resolved.reason, this.now());
+      return;
+    }
+    if (resolved.kind === "retry") {
+      // Graph could not install the bot just now: the row stays pending for the next pass, a few times.
+      const tries = (this.installRetries.get(delivery.seq) ?? 0) + 1;
+      this.installRetries.set(delivery.seq, tries);
+      if (tries >= this.tuning.retry.maxAttempts) {
+        this.installRetries.delete(delivery.seq);
+        this.counters.failed += 1;
+        await ledger.markFinal(job.id, delivery.seq, "failed", resolved.reason, this.now());
+        return;
+      }
+      await this.waitOrStop(this.tuning.retry.baseDelayMs * tries);
+      return;
+    }
+    const target = resolved.target;
+    const { card, summary } = this.options.render(job, delivery);
+    let attempt = delivery.attempts;
+    for (;;) {
+      try {
+        await this.options.tenantLimiter.acquire(this.abort.signal);
+        await this.options.conversationLimiter(target.conversationId).acquire(this.abort.signal);
+      } catch {
+        return; // stopped while waiting for a slot: the row is still pending
+      }
+      attempt += 1;
+      await ledger.markSending(job.id, delivery.seq, target, this.now());
+      const outcome: SendOutcome = await this.options.transport.send(target, card, summary);
+      if (outcome.kind === "sent") {
+        this.consecutive429 = 0;
+        this.counters.sent += 1;
+        await ledger.markSent(job.id, delivery.seq, outcome.activityId, this.now());
+        return;
+      }
+      if (outcome.kind === "final") {
+        this.counters.failed += 1;
+        await ledger.markFinal(job.id, delivery.seq, "failed", outcome.reason, this.now());
+        return;
+      }
+      // No answer at all: Teams may have the message; a re-send is flagged possibly duplicated.
+      const unanswered = outcome.status === undefined;
+      const decision = decideRetry(
+        unanswered ? { failure: "network" } : { status: outcome.status!, headers: retryAfterHeader(outcome.retryAfterMs) },
+        { attempt, idempotent: true, now: clock.now() },
+        this.tuning.retry,
+      );
+      if (outcome.status === 429) {
+        this.onThrottled(job, decision.retry ? decision.delayMs : this.tuning.throttlePauseMs);
+      }
+      if (!decision.retry) {
+        this.counters.failed += 1;
+        await ledger.markFinal(job.id, delivery.seq, "failed", outcome.status === 429 ? "throttled" : `unavailable:${outcome.reason}`, this.now());
+        return;
+      }
+      logger.debug({ seq: delivery.seq, status: outcome.status, delayMs: decision.delayMs, attempt }, "broadcast send retried");
+      await ledger.markPending(job.id, delivery.seq, this.now(), unanswered);
+      if (!(await this.waitOrStop(decision.delayMs))) {
+        return;
+      }
+    }
+  }
+
+  /** A 429 holds every send of the tenant; too many in a row pause the job (the runner resumes it). */
+  private onThrottled(job: BroadcastJob, delayMs: number): void {
+    this.counters.throttled += 1;
+    this.consecutive429 += 1;
+    this.options.tenantLimiter.pauseUntil(this.options.clock.now() + delayMs);
+    if (this.consecutive429 >= this.tuning.pauseAfterConsecutive429 && this.stopReason === undefined) {
+      const resumeAt = this.options.clock.now() + this.tuning.throttlePauseMs;
+      this.options.logger.warn({ jobId: job.id, consecutive429: this.consecutive429, resumeAt }, "Teams keeps throttling: broadcast paused");
+      void this.options.jobs
+        .transition(job.id, ["sending"], "paused", { pauseReason: "throttled", resumeAt })
+        .then(() => this.stop("paused"));
+    }
+  }
+
+  /** false when the run was stopped meanwhile. */
+  private async waitOrStop(ms: number): Promise<boolean> {
+    try {
+      await this.options.clock.sleep(ms, this.abort.signal);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+}
+
+function retryAfterHeader(ms: number | undefined): Record<string, string> | undefined {
+  return ms === undefined ? undefined : { "retry-after": String(ms / 1000) };
+}

@@ -1,0 +1,194 @@
+import type { Logger } from "../../logger";
+import type { BroadcastJob } from "../../storage/broadcast-types";
+import type { BroadcastJobStore } from "../../storage/broadcast-jobs";
+import type { BroadcastLedger } from "../../storage/broadcast-ledger";
+import { type Clock, RateLimiter } from "../../throttle";
+import { type DispatchEnd, Dispatcher, type DispatcherOptions, type DispatchTuning } from "./dispatcher";
+import { type ProgressSnapshot, RateMeter, snapshotOf } from "./progress";
+import { TEAMS_CONVERSATION_RULES, tenantRules } from "./teams-limits";
+
+export interface JobRunnerOptions extends Omit<DispatcherOptions, "tenantLimiter" | "conversationLimiter" | "tuning" | "logger"> {
+  jobs: BroadcastJobStore;
+  ledger: BroadcastLedger;
+  clock: Clock;
+  logger: Logger;
+  /** BROADCAST_RPS. */
+  tenantRps: number;
+  /** This process, for the lease. */
+  owner: string;
+  /** Turns the job's audience into ledger rows (run once, again after a crash while preparing). */
+  prepare(job: BroadcastJob): Promise<void>;
+  onProgress?(job: BroadcastJob, progress: ProgressSnapshot): Promise<void>;
+  /** The job reached done or cancelled: audit, follow-up, final card. */
+  onFinished?(job: BroadcastJob, progress: ProgressSnapshot): Promise<void>;
+  leaseMs?: number;
+  pollMs?: number;
+  progressEveryMs?: number;
+  tuning?: Partial<DispatchTuning>;
+}
+
+const MAX_CONVERSATION_LIMITERS = 10_000;
+
+/**
+ * Runs broadcast jobs in this process: takes a job's lease (one sender per job across processes),
+ * finishes preparing it, turns rows a dead process left in "sending" into possibly-duplicated re-sends,
+ * dispatches, watches for Pause/Cancel, updates progress, and settles the job.
+ */
+export class JobRunner {
+  private readonly tenantLimiters = new Map<string, RateLimiter>();
+  private readonly conversationLimiters = new Map<string, RateLimiter>();
+  private readonly running = new Map<string, Promise<DispatchEnd>>();
+
+  constructor(private readonly options: JobRunnerOptions) {}
+
+  isRunning(jobId: string): boolean {
+    return this.running.has(jobId);
+  }
+
+  /** Runs the job until it ends, pauses or this process loses it; a second call joins the first. */
+  run(jobId: string): Promise<DispatchEnd> {
+    const existing = this.running.get(jobId);
+    if (existing) {
+      return existing;
+    }
+    const work = this.runOnce(jobId).finally(() => this.running.delete(jobId));
+    this.running.set(jobId, work);
+    return work;
+  }
+
+  /** Jobs being sent here right now (for shutdown). */
+  inFlight(): Promise<unknown> {
+    return Promise.allSettled([...this.running.values()]);
+  }
+
+  private tenantLimiter(tenantId: string): RateLimiter {
+    let limiter = this.tenantLimiters.get(tenantId);
+    if (!limiter) {
+      limiter = new RateLimiter(tenantRules(this.options.tenantRps), this.options.clock);
+      this.tenantLimiters.set(tenantId, limiter);
+    }
+    return limiter;
+  }
+
+  /** One limiter per chat; the oldest are dropped past a bound, since a broadcast writes to a chat once. */
+  private conversationLimiter = (conversationId: string): RateLimiter => {
+    let limiter = this.conversationLimiters.get(conversationId);
+    if (!limiter) {
+      if (this.conversationLimiters.size >= MAX_CONVERSATION_LIMITERS) {
+        this.conversationLimiters.delete(this.conversationLimiters.keys().next().value!);
+      }
+      limiter = new RateLimiter(TEAMS_CONVERSATION_RULES, this.options.clock);
+      this.conversationLimiters.set(conversationId, limiter);
+    }
+    return limiter;
+  };
+
+  private async runOnce(jobId: string): Promise<DispatchEnd> {
+    const { jobs, ledger, clock, owner } = this.options;
+    const leaseMs = this.options.leaseMs ?? 30_000;
+    if (!(await jobs.acquireLease(jobId, owner, clock.now(), leaseMs))) {
+      return "stopped";
+    }
+    const log = this.options.logger.child({ jobId });
+    try {
+      let job = await jobs.getJob(jobId);
+      if (!job) {
+        return "stopped";
+      }
+      if (job.state === "preparing") {
+        await this.options.prepare(job);
+        await jobs.transition(jobId, ["preparing"], "sending");
+        job = (await jobs.getJob(jobId))!;
+      }
+      if (job.state === "paused" && job.pauseReason === "throttled" && (job.resumeAt ?? 0) <= clock.now()) {
+        await jobs.transition(jobId, ["paused"], "sending");
+        job = (await jobs.getJob(jobId))!;
+      }
+      if (job.state !== "sending") {
+        return job.state === "cancelled" ? "cancelled" : job.state === "done" ? "done" : "paused";
+      }
+      const recovered = await ledger.recoverInterrupted(jobId, new Date(clock.now()).toISOString());
+      if (recovered > 0) {
+        log.warn({ recovered }, "rows left in sending by a stopped process: re-sending, reported as possibly duplicated");
+      }
+      return await this.dispatch(job, log, leaseMs);
+    } finally {
+      await jobs.releaseLease(jobId, owner);
+    }
+  }
+
+  private async dispatch(job: BroadcastJob, log: Logger, leaseMs: number): Promise<DispatchEnd> {
+    const { jobs, ledger, clock } = this.options;
+    const dispatcher = new Dispatcher({
+      ...this.options,
+      logger: log,
+      tenantLimiter: this.tenantLimiter(job.tenantId),
+      conversationLimiter: this.conversationLimiter,
+      tuning: this.options.tuning,
+    });
+    const meter = new RateMeter();
+    const progress = async (): Promise<ProgressSnapshot> => {
+      meter.record(clock.now(), dispatcher.counters.sent + dispatcher.counters.failed);
+      return snapshotOf(await ledger.totals(job.id), meter.perSecond());
+    };
+    const started = clock.now();
+    let lastProgress = started;
+    let lastLease = started;
+    const watcherStop = new AbortController();
+    const watch = (async () => {
+      const pollMs = this.options.pollMs ?? 250;
+      for (;;) {
+        try {
+          await clock.sleep(pollMs, watcherStop.signal);
+        } catch {
+          return;
+        }
+        const now = clock.now();
+        if (now - lastLease >= leaseMs / 3) {
+          lastLease = now;
+          if (!(await jobs.acquireLease(job.id, this.options.owner, now, leaseMs))) {
+            log.warn("broadcast lease lost: another process took the job");
+            dispatcher.stop("stopped");
+          }
+        }
+        const current = await jobs.getJob(job.id);
+        if (current?.state === "paused") {
+          dispatcher.stop("paused");
+        } else if (current?.state === "cancelled") {
+          dispatcher.stop("cancelled");
+        }
+        if (this.options.onProgress && now - lastProgress >= (this.options.progressEveryMs ?? 3_000)) {
+          lastProgress = now;
+          await this.options.onProgress(current ?? job, await progress()).catch((error: unknown) =>
+            log.warn({ err: error instanceof Error ? error.message : String(error) }, "progress update failed"),
+          );
+        }
+      }
+    })();
+    let end: DispatchEnd;
+    try {
+      end = await dispatcher.run(job);
+    } finally {
+      watcherStop.abort();
+      await watch;
+      await jobs.addSendMs(job.id, clock.now() - started);
+    }
+    const at = new Date(clock.now()).toISOString();
+    if (end === "done") {
+      await jobs.transition(job.id, ["sending"], "done", { at });
+    } else if (end === "cancelled") {
+      await ledger.cancelPending(job.id, at);
+    }
+    const final = (await jobs.getJob(job.id))!;
+    const snapshot = await progress();
+    log.info({ end, ...snapshot.totals, ratePerSecond: Number(snapshot.ratePerSecond.toFixed(1)) }, "broadcast run ended");
+    if (end === "done" || end === "cancelled") {
+      await this.options.onFinished?.(final, snapshot);
+    } else if (this.options.onProgress) {
+      await this.options.onProgress(final, snapshot).catch((error: unknown) =>
+        log.warn({ err: error instanceof Error ? error.message : String(error) }, "progress update failed"),
+      );
+    }
+    return end;
+  }
+}

@@ -1,0 +1,32 @@
+import { renderCard } from "../../cards/render";
+import { userText } from "../../cards/markdown";
+import type { AdaptiveCardJson } from "../../cards/types";
+import type { BroadcastContent } from "../../storage/broadcast-types";
+import { buttonTitle } from "./compose";
+import { renderMessageMarkdown } from "./message-text";
+
+export interface MessageCardData {
+  title: string;
+  message: string;
+  personal: string[];
+  footer: string;
+  walkthroughs: Array<{ title: string; code: string }>;
+  links: Array<{ title: string; url: string }>;
+}
+
+/** What one recipient sees: the admin's text (subset Markdown, else literal), their own status, the button. */
+export function messageCardData(content: Pick<BroadcastContent, "title" | "message" | "button">, personal: string | undefined, sender: string): MessageCardData {
+  const button = content.button;
+  return {
+    title: userText(content.title),
+    message: renderMessageMarkdown(content.message),
+    personal: personal ? [userText(personal)] : [],
+    footer: userText(`Sent by ${sender} with MFA Ready`),
+    walkthroughs: button?.kind === "walkthrough" ? [{ title: buttonTitle(button), code: button.code }] : [],
+    links: button?.kind === "url" ? [{ title: button.title, url: button.url }] : [],
+  };
+}
+
+export function buildMessageCard(content: Pick<BroadcastContent, "title" | "message" | "button">, personal: string | undefined, sender: string): AdaptiveCardJson {
+  return renderCard("broadcast-message", messageCardData(content, personal, sender));
+}

@@ -1,0 +1,87 @@
+import type { Verdict } from "../../domain/verdict";
+import type { BroadcastJob, NewDelivery } from "../../storage/broadcast-types";
+import type { BroadcastLedger } from "../../storage/broadcast-ledger";
+import { type AudienceSources, type Candidate, disabledUserIds, resolveAudience, skipReason } from "./audience";
+import { personalLine } from "./personal-line";
+
+/** Re-assesses one user now (a follow-up only reminds those still not ready). */
+export type Assess = (tenantId: string, userId: string) => Promise<Verdict | undefined>;
+
+export interface PrepareOptions {
+  ledger: BroadcastLedger;
+  sources: AudienceSources;
+  assess?: Assess;
+  now: () => Date;
+  batchSize?: number;
+}
+
+const row = (candidate: Candidate, reason: string | undefined): NewDelivery => ({
+  userId: candidate.userId,
+  upn: candidate.upn,
+  displayName: candidate.displayName,
+  personal: personalLine(candidate.verdict),
+  ...(reason ? { state: "skipped" as const, reason } : {}),
+});
+
+/**
+ * Writes the job's ledger: one row per recipient, pending, or skipped with the reason (guest, disabled,
+ * unknownUser; for a follow-up nowReady or notAssessed). Safe to run again after a crash: rows already
+ * there are kept as they are.
+ */
+export async function prepareJob(job: BroadcastJob, options: PrepareOptions): Promise<void> {
+  const batchSize = options.batchSize ?? 500;
+  let batch: NewDelivery[] = [];
+  const flush = async () => {
+    if (batch.length > 0) {
+      await options.ledger.add(job.id, batch, options.now().toISOString());
+      batch = [];
+    }
+  };
+  const push = async (delivery: NewDelivery) => {
+    batch.push(delivery);
+    if (batch.length >= batchSize) {
+      await flush();
+    }
+  };
+
+  const audience = job.content.audience;
+  if (audience.kind === "follow-up") {
+    await prepareFollowUp(job, audience.parentJobId, options, push);
+    await flush();
+    return;
+  }
+  const disabled = await disabledUserIds(options.sources.directory);
+  const unknown: string[] = [];
+  for await (const candidate of resolveAudience(job.tenantId, audience, options.sources, (upn) => unknown.push(upn))) {
+    await push(row(candidate, skipReason(candidate, disabled)));
+  }
+  for (const upn of unknown) {
+    await push({ userId: `upn:${upn}`, upn, displayName: upn, state: "skipped", reason: "unknownUser" });
+  }
+  await flush();
+}
+
+async function prepareFollowUp(job: BroadcastJob, parentJobId: string, options: PrepareOptions, push: (delivery: NewDelivery) => Promise<void>): Promise<void> {
+  let after = 0;
+  for (;;) {
+    const page = await options.ledger.page(parentJobId, after, 200);
+    for (const previous of page) {
+      after = previous.seq;
+      if (previous.state !== "sent") {
+        continue;
+      }
+      const verdict = options.assess ? await options.assess(job.tenantId, previous.userId).catch(() => undefined) : undefined;
+      const base = { userId: previous.userId, upn: previous.upn, displayName: previous.displayName };
+      if (verdict === undefined) {
+        await push({ ...base, state: "skipped", reason: "notAssessed" });
+      } else if (verdict.mfaReady) {
+        await push({ ...base, personal: personalLine(verdict), state: "skipped", reason: "nowReady" });
+      } else {
+        await push({ ...base, personal: personalLine(verdict) });
+      }
+    }
+    if (page.length < 200) {
+      return;
+    }
+  }
+}

@@ -1,0 +1,30 @@
+import type { LimitRule } from "../../throttle";
+
+/**
+ * Teams' published limits for a bot (DOMAIN.md; learn.microsoft.com/microsoftteams/platform/bots/how-to/
+ * rate-limit): per conversation 7 sends / 1 s, 8 / 2 s, 60 / 30 s, 1,800 / hour.
+ */
+export const TEAMS_CONVERSATION_RULES: readonly LimitRule[] = [
+  { kind: "window", limit: 7, windowMs: 1_000 },
+  { kind: "window", limit: 8, windowMs: 2_000 },
+  { kind: "window", limit: 60, windowMs: 30_000 },
+  { kind: "window", limit: 1_800, windowMs: 3_600_000 },
+];
+
+/**
+ * The tenant-wide rate (BROADCAST_RPS, 50 by Teams' current docs) as "at most N in any second", the way
+ * Teams counts it, plus the same rate over 1/20 s so sends are spread evenly: a burst would leave our
+ * process later than its slot and land in Teams' next second. Windows are widened by `margin` so a
+ * request that reaches Teams a little late still counts in the second we meant: the sustained rate is
+ * rps / (1 + margin).
+ */
+export function tenantRules(rps: number, margin = 0.03): LimitRule[] {
+  if (rps >= 1) {
+    const slice = Math.max(1, Math.floor(rps / 20));
+    return [
+      { kind: "window", limit: Math.floor(rps), windowMs: Math.round(1_000 * (1 + margin)) },
+      { kind: "window", limit: slice, windowMs: Math.round(((1_000 * slice) / rps) * (1 + margin)) },
+    ];
+  }
+  return [{ kind: "bucket", capacity: 1, refillPerSecond: rps }];
+}

@@ -1,0 +1,90 @@
+/** What a broadcast says and to whom: fixed when the admin previews, copied into the job on Send. */
+export interface BroadcastContent {
+  title: string;
+  /** The admin's text, Markdown subset; shown literally otherwise (no templating, no HTML). */
+  message: string;
+  button?: BroadcastButton;
+  audience: AudienceSpec;
+  /** "Remind those still not ready in N days"; 0 or absent: no follow-up. */
+  remindDays?: number;
+}
+
+export type BroadcastButton = { kind: "walkthrough"; code: string } | { kind: "url"; url: string; title: string };
+
+export type AudienceSpec =
+  | { kind: "affected-not-ready" }
+  | { kind: "affected" }
+  | { kind: "phase2" }
+  | { kind: "break-glass" }
+  | { kind: "group"; groupId: string }
+  | { kind: "upns"; upns: string[] }
+  /** A follow-up: the recipients of an earlier job, re-assessed. */
+  | { kind: "follow-up"; parentJobId: string };
+
+export type JobState = "preparing" | "sending" | "paused" | "cancelled" | "done";
+export type JobOrigin = "bot" | "cli" | "follow-up";
+
+/** Where the admin's progress card is, to update it in place. */
+export interface ProgressCardRef {
+  conversationId: string;
+  activityId: string;
+  serviceUrl: string;
+  /** The admin's MRI, for the card's refresh.userIds. */
+  adminMri?: string;
+}
+
+export interface BroadcastJob {
+  id: string;
+  tenantId: string;
+  content: BroadcastContent;
+  authorId: string;
+  authorName?: string;
+  origin: JobOrigin;
+  state: JobState;
+  /** "admin" (Pause pressed) or "throttled" (Teams kept answering 429). */
+  pauseReason?: string;
+  /** Epoch ms: a throttled pause ends by itself then. */
+  resumeAt?: number;
+  progressRef?: ProgressCardRef;
+  parentJobId?: string;
+  createdAt: string;
+  startedAt?: string;
+  finishedAt?: string;
+  /** Time spent sending (paused time excluded), summed over every process that ran the job. */
+  sendMs: number;
+}
+
+export type DeliveryState = "pending" | "sending" | "sent" | "failed" | "skipped";
+
+export interface Delivery {
+  jobId: string;
+  seq: number;
+  userId: string;
+  upn: string;
+  displayName: string;
+  /** The recipient's own status line, fixed when the job was prepared. */
+  personal?: string;
+  state: DeliveryState;
+  reason?: string;
+  activityId?: string;
+  conversationId?: string;
+  serviceUrl?: string;
+  attempts: number;
+  possiblyDuplicated: boolean;
+  updatedAt: string;
+}
+
+export type NewDelivery = Pick<Delivery, "userId" | "upn" | "displayName" | "personal"> &
+  Partial<Pick<Delivery, "state" | "reason">>;
+
+export interface DeliveryTotals {
+  total: number;
+  pending: number;
+  sending: number;
+  sent: number;
+  failed: number;
+  skipped: number;
+  possiblyDuplicated: number;
+  failedByReason: Record<string, number>;
+  skippedByReason: Record<string, number>;
+}

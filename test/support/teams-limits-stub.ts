@@ -1,0 +1,162 @@
+import { type IncomingMessage, type Server, createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+
+/**
+ * A Bot Connector that enforces Teams' published limits the way Teams answers them: per conversation
+ * 7 / 1 s, 8 / 2 s, 60 / 30 s, 1,800 / h, and per tenant `tenantRps` in any second; above any, 429 with
+ * Retry-After. Blocked chats answer 403, unknown ones 404. It counts what it accepted per conversation,
+ * so a test or the benchmark can prove every recipient got exactly one message.
+ */
+export interface TeamsLimitsStubOptions {
+  tenantRps: number;
+  /** Conversation ids whose user blocked the bot (403). */
+  blocked?: Iterable<string>;
+  /** Conversation ids that do not exist (404). */
+  missing?: Iterable<string>;
+  /** Answer delay in ms (Teams takes some). */
+  latencyMs?: number;
+  retryAfterSeconds?: number;
+}
+
+export interface TeamsLimitsStub {
+  serviceUrl: string;
+  /** Accepted POSTs per conversation id. */
+  accepted: Map<string, number>;
+  /** Accepted POST times (ms, process clock), in order. */
+  acceptedAt: number[];
+  /** 429s answered, with the time of each. */
+  throttledAt: number[];
+  /** PUT (card update) count. */
+  updates: number;
+  /** The last activity posted to each conversation (tests read the card). */
+  lastActivity: Map<string, Record<string, unknown>>;
+  blocked: Set<string>;
+  missing: Set<string>;
+  /** Answers every send with 429 until released (to test the job pausing itself). */
+  throttleAll(on: boolean): void;
+  close(): Promise<void>;
+}
+
+const CONVERSATION_RULES = [
+  { limit: 7, windowMs: 1_000 },
+  { limit: 8, windowMs: 2_000 },
+  { limit: 60, windowMs: 30_000 },
+  { limit: 1_800, windowMs: 3_600_000 },
+];
+
+/** Accepted times per key, checked against rules (sliding windows, exact). */
+class Windows {
+  private readonly times = new Map<string, number[]>();
+  constructor(private readonly rules: { limit: number; windowMs: number }[]) {}
+  admit(key: string, now: number): boolean {
+    const list = this.times.get(key) ?? [];
+    const longest = Math.max(...this.rules.map((rule) => rule.windowMs));
+    while (list.length > 0 && list[0]! <= now - longest) {
+      list.shift();
+    }
+    for (const rule of this.rules) {
+      let inWindow = 0;
+      for (let i = list.length - 1; i >= 0 && list[i]! > now - rule.windowMs; i--) {
+        inWindow += 1;
+      }
+      if (inWindow >= rule.limit) {
+        return false;
+      }
+    }
+    list.push(now);
+    this.times.set(key, list);
+    return true;
+  }
+}
+
+async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    chunks.push(chunk);
+  }
+  const text = Buffer.concat(chunks).toString("utf8");
+  return text ? (JSON.parse(text) as Record<string, unknown>) : {};
+}
+
+export async function startTeamsLimitsStub(options: TeamsLimitsStubOptions): Promise<TeamsLimitsStub> {
+  const perConversation = new Windows(CONVERSATION_RULES);
+  const perTenant = new Windows([{ limit: options.tenantRps, windowMs: 1_000 }]);
+  const accepted = new Map<string, number>();
+  const lastActivity = new Map<string, Record<string, unknown>>();
+  const acceptedAt: number[] = [];
+  const throttledAt: number[] = [];
+  const blocked = new Set(options.blocked ?? []);
+  const missing = new Set(options.missing ?? []);
+  let throttleEverything = false;
+  let counter = 0;
+  const state = { updates: 0 };
+
+  const server: Server = createServer(async (req, res) => {
+    const body = await readBody(req);
+    const match = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/?]+))?/.exec(req.url ?? "");
+    res.setHeader("content-type", "application/json");
+    const answer = (status: number, payload: unknown, headers: Record<string, string> = {}) => {
+      const send = () => {
+        res.writeHead(status, headers);
+        res.end(JSON.stringify(payload));
+      };
+      if (options.latencyMs) {
+        setTimeout(send, options.latencyMs);
+      } else {
+        send();
+      }
+    };
+    if (!match) {
+      answer(404, { error: { code: "NotFound", message: req.url } });
+      return;
+    }
+    const conversationId = decodeURIComponent(match[1]!);
+    const tenant = ((body.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id ?? "unknown").toLowerCase();
+    const now = performance.now();
+    if (blocked.has(conversationId)) {
+      answer(403, { error: { code: "ConversationBlockedByUser", message: "User blocked the conversation with the bot." } });
+      return;
+    }
+    if (missing.has(conversationId)) {
+      answer(404, { error: { code: "ConversationNotFound", message: "Conversation not found." } });
+      return;
+    }
+    if (throttleEverything || !perTenant.admit(tenant, now) || !perConversation.admit(conversationId, now)) {
+      throttledAt.push(now);
+      answer(429, { error: { code: "TooManyRequests", message: "Too many requests" } }, { "retry-after": String(options.retryAfterSeconds ?? 1) });
+      return;
+    }
+    counter += 1;
+    if (req.method === "PUT") {
+      state.updates += 1;
+      lastActivity.set(conversationId, body);
+      answer(200, { id: match[2] });
+      return;
+    }
+    accepted.set(conversationId, (accepted.get(conversationId) ?? 0) + 1);
+    acceptedAt.push(now);
+    lastActivity.set(conversationId, body);
+    answer(201, { id: `act-${counter}` });
+  });
+  server.keepAliveTimeout = 30_000;
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    serviceUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
+    accepted,
+    acceptedAt,
+    throttledAt,
+    get updates() {
+      return state.updates;
+    },
+    lastActivity,
+    blocked,
+    missing,
+    throttleAll(on) {
+      throttleEverything = on;
+    },
+    close: () => {
+      server.closeAllConnections();
+      return new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+    },
+  };
+}
