@@ -106,6 +106,11 @@ const schema = z.object({
   BREAK_GLASS_ACCOUNTS: optionalText,
   /** Service accounts, by UPN or group id, comma-separated (overrides the snapshot's settings). */
   SERVICE_ACCOUNTS: optionalText,
+  /** Time of day (HH:MM, UTC) of the daily readiness scan for the admins who subscribed; unset: off. */
+  REPORT_DAILY_AT: optionalText.refine(
+    (value) => value === undefined || /^([01]\d|2[0-3]):[0-5]\d$/.test(value),
+    "must be a time of day HH:MM (UTC), e.g. 07:00",
+  ),
   /** Per-request timeout for Graph and Teams calls, in milliseconds. */
   HTTP_TIMEOUT_MS: integer(30_000, 100, 300_000),
 
@@ -156,6 +161,8 @@ export interface Config {
     breakGlassAccounts?: string[];
     serviceAccounts?: string[];
   };
+  /** The daily readiness scan: off without dailyAt. */
+  report: { dailyAt?: string };
   teams: { appId?: string; serviceUrl?: string; tenantRps: number };
 }
 
@@ -264,6 +271,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       breakGlassAccounts: raw.BREAK_GLASS_ACCOUNTS === undefined ? undefined : list(raw.BREAK_GLASS_ACCOUNTS),
       serviceAccounts: raw.SERVICE_ACCOUNTS === undefined ? undefined : list(raw.SERVICE_ACCOUNTS),
     },
+    report: { dailyAt: raw.REPORT_DAILY_AT },
     teams: { appId: raw.TEAMS_APP_ID, serviceUrl: raw.TEAMS_SERVICE_URL, tenantRps: raw.BROADCAST_RPS },
   };
 }
