@@ -10,6 +10,7 @@ import { type ConfiguredDirectory, createDirectory } from "./directory/create-di
 import { loadSnapshot } from "./directory/snapshot";
 import { recognize } from "./features/conversation/recognizer";
 import { createPostponementService } from "./features/postponement/postponement-service";
+import { createRegistrationFor } from "./features/registration/registration-for-service";
 import { type Scheduler, createScheduler } from "./features/scheduler/scheduler";
 import { type StatusSource, createStatusService } from "./features/status/create-status-service";
 import type { Logger } from "./logger";
@@ -69,6 +70,7 @@ export async function startService(parts: ServiceParts): Promise<RunningService>
     logger: logger.child({ component: "scheduler" }),
     now: parts.now,
   });
+  const status = directory?.status && createStatusService(config, logger, directory.status);
   const endpoint = createBot({
     connection,
     config,
@@ -78,7 +80,13 @@ export async function startService(parts: ServiceParts): Promise<RunningService>
     logger,
     now: parts.now,
     auth: parts.auth,
-    status: directory?.status && createStatusService(config, logger, directory.status),
+    status,
+    registration:
+      directory?.directory &&
+      createRegistrationFor(config, logger, stores, directory.directory, connection.messenger, directory.status, {
+        now: parts.now,
+        onVerified: (actor) => status?.forget(actor),
+      }),
     postponement:
       directory?.directory &&
       createPostponementService({

@@ -3,6 +3,7 @@ import type { Config } from "../config";
 import type { Directory } from "../directory/directory";
 import type { Messenger } from "../features/messaging/messenger";
 import type { PostponementService } from "../features/postponement/postponement-service";
+import type { Registration } from "../features/registration/create-registration";
 import type { StatusService } from "../features/status/status-service";
 import type { Logger } from "../logger";
 import type { ConversationReferenceStore } from "../storage/conversation-references";
@@ -55,6 +56,8 @@ export interface BotOptions {
   status?: StatusService;
   /** Postponement answers, requests and approvals (absent: the guidance card answers). */
   postponement?: PostponementService;
+  /** Walkthroughs, Temporary Access Passes, the audit log (absent: the guidance card answers). */
+  registration?: Registration;
   /** Token endpoints and outgoing credentials; tests point them at local servers. */
   auth?: BotAdapterOptions;
   /** The adapter (and messenger) made by connectBot; absent: a fresh adapter from config and auth. */
@@ -74,6 +77,7 @@ export function createBot(options: BotOptions): ActivityEndpoint {
       now: options.now ?? (() => new Date()),
       status: options.status,
       postponement: options.postponement,
+      registration: options.registration,
     },
     logger: options.logger,
   });

@@ -38,9 +38,9 @@ export function registerRoutes(app: Application, h: BotHandlers): void {
     showHelp: h.showHelp,
     checkStatus: h.checkStatus,
     refreshStatus: h.refreshStatus,
-    // What to do, with Microsoft's links, until the registration walkthroughs exist.
-    startRegistration: h.showGuidance,
-    startAction: h.showGuidance,
+    // Status card buttons: a walkthrough for the codes one owns, else what to do with Microsoft's links.
+    startRegistration: h.startRegistration,
+    startAction: h.startAction,
     // "Ask for more time" (status card, reminder): the truth as of today, then the form and the decisions.
     requestPostponement: h.showPostponement,
     postponementForm: h.postponementForm,
@@ -48,6 +48,20 @@ export function registerRoutes(app: Application, h: BotHandlers): void {
     approvePostponement: h.approvePostponement,
     declinePostponement: h.declinePostponement,
     refreshPostponement: h.refreshPostponement,
+    walkthroughStart: h.walkthroughStart,
+    walkthroughNext: h.walkthroughNext,
+    walkthroughBack: h.walkthroughBack,
+    walkthroughVerify: h.walkthroughVerify,
+    walkthroughRestart: h.walkthroughRestart,
+    walkthroughCancel: h.walkthroughCancel,
+    walkthroughSaveChecklist: h.walkthroughSaveChecklist,
+    walkthroughAskAdmin: h.walkthroughAskAdmin,
+    // Temporary Access Pass: the requester asks and hides; an admin (roles read in Graph) issues or declines.
+    tapRequest: h.tapRequest,
+    tapIssue: h.tapIssue,
+    tapDecline: h.tapDecline,
+    tapHide: h.tapHide,
+    auditShow: h.auditShow,
     readinessReport: h.notYetAvailable,
     broadcastCompose: h.notYetAvailable,
   };

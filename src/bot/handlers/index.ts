@@ -1,6 +1,7 @@
 import type { AdaptiveCard } from "@microsoft/teams-ai";
 import type { TurnContext } from "botbuilder";
 import type { PostponementService } from "../../features/postponement/postponement-service";
+import type { Registration } from "../../features/registration/create-registration";
 import type { StatusService } from "../../features/status/status-service";
 import type { ConversationReferenceStore } from "../../storage/conversation-references";
 import { botWasAdded } from "../conversation-kind";
@@ -9,7 +10,9 @@ import { notYetAvailable, unknownInvoke, unknownVerb } from "./fallbacks";
 import { helpCard, sendHelp } from "./help";
 import { type Recognize, createMessageHandler } from "./message";
 import { type PostponementHandlers, createPostponementHandlers } from "./postponement";
+import { type RegistrationHandlers, createRegistrationHandlers } from "./registration";
 import { type StatusHandlers, createStatusHandlers } from "./status";
+import { type TapHandlers, createTapHandlers } from "./tap";
 import { createWelcome, sendWelcomeCard } from "./welcome";
 
 export interface BotServices {
@@ -20,6 +23,8 @@ export interface BotServices {
   status?: StatusService;
   /** Postponement answers, requests and approvals; without it the guidance card answers. */
   postponement?: PostponementService;
+  /** Walkthroughs, Temporary Access Passes and the audit log; without it the guidance card answers. */
+  registration?: Registration;
 }
 
 type Handler = (context: TurnContext) => Promise<void>;
@@ -45,6 +50,21 @@ export interface BotHandlers {
   approvePostponement: CardHandler;
   declinePostponement: CardHandler;
   refreshPostponement: CardHandler;
+  startRegistration: CardHandler;
+  startAction: CardHandler;
+  walkthroughStart: CardHandler;
+  walkthroughNext: CardHandler;
+  walkthroughBack: CardHandler;
+  walkthroughVerify: CardHandler;
+  walkthroughRestart: CardHandler;
+  walkthroughCancel: CardHandler;
+  walkthroughSaveChecklist: CardHandler;
+  walkthroughAskAdmin: CardHandler;
+  tapRequest: CardHandler;
+  tapIssue: CardHandler;
+  tapDecline: CardHandler;
+  tapHide: CardHandler;
+  auditShow: CardHandler;
 }
 
 export function createBotHandlers(services: BotServices): BotHandlers {
@@ -54,12 +74,27 @@ export function createBotHandlers(services: BotServices): BotHandlers {
     services.status && createStatusHandlers(services.status, services.now);
   const postponement: PostponementHandlers | undefined =
     services.postponement && createPostponementHandlers(services.postponement);
+  const walkthroughs: RegistrationHandlers | undefined =
+    services.registration && createRegistrationHandlers(services.registration);
+  const tap: TapHandlers | undefined = services.registration && createTapHandlers(services.registration);
   const onMessage = createMessageHandler(services.recognize, {
     help: (context) => sendHelp(context),
     greeting: (context) => sendWelcomeCard(context, services.now()),
     ...(status ? { status: status.askStatus } : {}),
     ...(postponement ? { postpone: postponement.askPostponement } : {}),
+    ...(walkthroughs
+      ? {
+          registerPasskey: walkthroughs.walkthroughMessage("passkey"),
+          registerWhfb: walkthroughs.walkthroughMessage("whfb"),
+          registerCertificate: walkthroughs.walkthroughMessage("certificate"),
+          registerMfaMethod: walkthroughs.walkthroughMessage("mfaMethod"),
+          workloadIdentity: walkthroughs.walkthroughMessage("workloadIdentity"),
+          audit: walkthroughs.auditMessage,
+        }
+      : {}),
+    ...(tap ? { temporaryAccessPass: (context: TurnContext) => tap.requestMessage(context) } : {}),
   });
+  const showGuidance = status?.showGuidance ?? notYetAvailable;
 
   return {
     installed: async (context) => {
@@ -84,12 +119,28 @@ export function createBotHandlers(services: BotServices): BotHandlers {
     unknownInvoke,
     checkStatus: status?.checkStatus ?? notYetAvailable,
     refreshStatus: status?.refreshStatus ?? notYetAvailable,
-    showGuidance: status?.showGuidance ?? notYetAvailable,
+    showGuidance,
     showPostponement: postponement?.showPostponement ?? status?.showGuidance ?? notYetAvailable,
     postponementForm: postponement?.showForm ?? notYetAvailable,
     postponementSubmit: postponement?.submitRequest ?? notYetAvailable,
     approvePostponement: postponement?.approve ?? notYetAvailable,
     declinePostponement: postponement?.decline ?? notYetAvailable,
     refreshPostponement: postponement?.refreshApproval ?? notYetAvailable,
+    // The walkthroughs own their codes; other codes keep the guidance card.
+    startRegistration: walkthroughs?.start(showGuidance) ?? showGuidance,
+    startAction: walkthroughs?.start(showGuidance) ?? showGuidance,
+    walkthroughStart: walkthroughs?.start(showGuidance) ?? notYetAvailable,
+    walkthroughNext: walkthroughs?.next ?? notYetAvailable,
+    walkthroughBack: walkthroughs?.back ?? notYetAvailable,
+    walkthroughVerify: walkthroughs?.verify ?? notYetAvailable,
+    walkthroughRestart: walkthroughs?.restart ?? notYetAvailable,
+    walkthroughCancel: walkthroughs?.cancel ?? notYetAvailable,
+    walkthroughSaveChecklist: walkthroughs?.saveChecklist ?? notYetAvailable,
+    walkthroughAskAdmin: walkthroughs?.askAdmin ?? notYetAvailable,
+    tapRequest: tap?.request ?? notYetAvailable,
+    tapIssue: tap?.issue ?? notYetAvailable,
+    tapDecline: tap?.decline ?? notYetAvailable,
+    tapHide: tap?.hide ?? notYetAvailable,
+    auditShow: walkthroughs?.showAudit ?? notYetAvailable,
   };
 }
