@@ -36,6 +36,10 @@ export interface HarnessOptions {
   allowedTenants?: string[];
   directory?: DirectoryHandle;
   now?: () => Date;
+  /** Extra settings (e.g. TEAMS_APP_ID) on top of the harness's own. */
+  env?: Record<string, string>;
+  /** A data directory to keep the stores in (a restart reopens them); default a throw-away in-memory database. */
+  dataDir?: string;
 }
 
 export interface BotHarness {
@@ -65,6 +69,7 @@ export async function startBotHarness(options: HarnessOptions = {}): Promise<Bot
     LOG_LEVEL: "debug",
     ...(authenticated ? { BOT_ID, SECRET_BOT_PASSWORD: "not-used-in-tests", BOT_TYPE: "MultiTenant" } : {}),
     ...(options.allowedTenants ? { ALLOWED_TENANTS: options.allowedTenants.join(",") } : {}),
+    ...options.env,
   });
   const logs: Record<string, unknown>[] = [];
   const destination = new Writable({
@@ -76,7 +81,7 @@ export async function startBotHarness(options: HarnessOptions = {}): Promise<Bot
     },
   });
   const logger = createLogger({ level: "debug", destination });
-  const stores = openEmbeddedStores(":memory:");
+  const stores = openEmbeddedStores(options.dataDir ?? ":memory:");
   const service = await startService({
     config,
     logger,
