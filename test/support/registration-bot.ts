@@ -1,0 +1,124 @@
+import { readConfig } from "../../src/config";
+import { type GraphSimulator, startGraphSimulator } from "../../src/dev/graph-simulator";
+import { createDirectory } from "../../src/directory/create-directory";
+import type { TenantSnapshot } from "../../src/directory/graph-types";
+import { createLogger } from "../../src/logger";
+import { type ActivityJson, actionExecute, fromTenant, message } from "./activities";
+import { type BotHarness, startBotHarness } from "./bot-harness";
+import { demoSnapshot } from "./status-bot";
+
+export { DEMO } from "./status-bot";
+
+/** More personas of the demo tenant (src/dev/README.md). */
+export const PERSONAS = {
+  alexAuthAdmin: "a0000000-0000-4000-8000-000000000006",
+  meganPrivAuthAdmin: "a0000000-0000-4000-8000-000000000007",
+  gradyGlobalReader: "a0000000-0000-4000-8000-000000000008",
+  adeleGlobalAdmin: "a0000000-0000-4000-8000-000000000001",
+} as const;
+
+export const TEAMS_APP_ID = "3f2a9c10-0000-4000-8000-00000000a995";
+
+export type Card = Record<string, unknown> & { id?: string };
+
+export interface SentToUser {
+  /** The personal conversation the card went to: `a:personal-<userId>` for users who talked to the bot. */
+  conversationId?: string;
+  method: string;
+  activityId?: string;
+  card: Card;
+}
+
+export interface RegistrationBot {
+  bot: BotHarness;
+  simulator: GraphSimulator;
+  /** A message from a user (their own personal conversation); the cards the bot answered with. */
+  say(userId: string, text: string): Promise<Card[]>;
+  /** Action.Execute from a user; the card that replaces the clicked one. */
+  click(userId: string, verb: string, data?: Record<string, unknown>): Promise<{ status: number; card: Card }>;
+  /** Cards sent or updated outside the turn (approval cards, the pass, updates), in order. */
+  outgoing(): SentToUser[];
+  close(): Promise<void>;
+}
+
+export const personalChat = (userId: string) => `a:personal-${userId}`;
+
+/** The bot over HTTP (authenticated, connector stub) on the demo tenant in the Graph simulator, stores in `dataDir` when given. */
+export async function startRegistrationBot(
+  options: { snapshot?: TenantSnapshot; simulator?: GraphSimulator; dataDir?: string; now?: () => Date } = {},
+): Promise<RegistrationBot> {
+  const snapshot = options.snapshot ?? demoSnapshot();
+  const simulator = options.simulator ?? (await startGraphSimulator({ snapshot, port: 0 }));
+  const directory = createDirectory(readConfig({ PORT: "0" }), createLogger({ level: "silent" }), {
+    caCertPem: simulator.caCertPem,
+    graphBaseUrl: simulator.baseUrl,
+    throttleScale: 1000,
+  });
+  const bot = await startBotHarness({
+    now: options.now,
+    dataDir: options.dataDir,
+    env: { TEAMS_APP_ID },
+    directory: {
+      health: async () => ({ reachable: true, permissions: "test" }),
+      close: async () => directory.close(),
+      directory,
+      status: { directory, tenantId: simulator.tenantId, snapshot: { capturedAt: snapshot.capturedAt, settings: snapshot.settings } },
+    },
+  });
+  const as = (activity: ActivityJson, userId: string): ActivityJson =>
+    fromTenant(
+      {
+        ...activity,
+        conversation: { ...activity.conversation, id: personalChat(userId) },
+        from: { ...(activity.from as object), id: `29:mri-${userId}`, aadObjectId: userId, name: `User ${userId.slice(-2)}` },
+      },
+      simulator.tenantId,
+    );
+  const cardsOf = (activity: Record<string, unknown>) =>
+    ((activity.attachments ?? []) as Array<{ content: Card }>).map((attachment) => attachment.content);
+
+  return {
+    bot,
+    simulator,
+    async say(userId, text) {
+      const before = bot.connector.calls.length;
+      const response = await bot.post(as(message(bot.connector.serviceUrl, text), userId));
+      if (response.status !== 200) {
+        throw new Error(`POST answered ${response.status}: ${response.text}`);
+      }
+      return bot.connector.calls.slice(before).flatMap((call) => cardsOf(call.body));
+    },
+    async click(userId, verb, data = {}) {
+      const response = await bot.post(as(actionExecute(bot.connector.serviceUrl, verb, data), userId));
+      const body = response.body as { value?: Card } | undefined;
+      return { status: response.status, card: body?.value ?? {} };
+    },
+    outgoing() {
+      return bot.connector.calls
+        .filter((call) => (call.method === "PUT" || call.method === "POST") && call.conversationId !== undefined)
+        .flatMap((call) => cardsOf(call.body).map((card) => ({ conversationId: call.conversationId, method: call.method, activityId: call.activityId, card })));
+    },
+    async close() {
+      await bot.close();
+      if (options.simulator === undefined) {
+        await simulator.close();
+      }
+    },
+  };
+}
+
+/** Every string in a card, joined: to assert on what a person reads. */
+export function cardText(card: unknown): string {
+  const parts: string[] = [];
+  const walk = (value: unknown) => {
+    if (typeof value === "string") {
+      parts.push(value);
+    } else if (Array.isArray(value)) {
+      value.forEach(walk);
+    } else if (value !== null && typeof value === "object") {
+      Object.values(value).forEach(walk);
+    }
+  };
+  walk(card);
+  return parts.join("\n");
+}
