@@ -165,6 +165,18 @@ describe("postponement requests over the HTTP endpoint, demo tenant, 2026-11-28"
     }
     const outcome = pp.proactiveCards().find(({ card }) => card.id === "postponement-outcome");
     assert.match(text(outcome?.card), new RegExp(`Your postponement request was ${decided.status}`));
+
+    // The third approver's Teams client refreshes the card (Universal Actions): the decision, no buttons.
+    const refreshed = await pp.click(DEMO.breakglass2, VERBS.refreshPostponement, { requestId: request.id });
+    assert.equal(refreshed.card.id, "postponement-approval");
+    assert.match(text(refreshed.card), line);
+    assert.doesNotMatch(text(refreshed.card), /postponement\.decline/);
+    const nosy = await pp.click(DEMO.dana, VERBS.refreshPostponement, { requestId: request.id });
+    assert.equal(
+      nosy.card.id,
+      "error",
+      "the request's details are for Global Administrators and the requester",
+    );
   });
 
   it("the requester cannot decide on their own request, even as a Global Administrator", async () => {
