@@ -3,6 +3,8 @@ import { type AuditLog, SqliteAuditLog } from "./audit-log";
 import { type ConversationReferenceStore, SqliteConversationReferenceStore } from "./conversation-references";
 import { type Database, openDatabase } from "./database";
 import { type PostponementRequestStore, SqlitePostponementRequestStore } from "./postponement-requests";
+import { type ReportScanStore, SqliteReportScanStore } from "./report-scans";
+import { type ReportSubscriptionStore, SqliteReportSubscriptionStore } from "./report-subscriptions";
 import { type ScheduledJobStore, SqliteScheduledJobStore } from "./scheduled-jobs";
 import { SqliteStorage } from "./sqlite-storage";
 import { SqliteTapRequestStore, type TapRequestStore } from "./tap-request-store";
@@ -31,6 +33,8 @@ export interface EmbeddedStores {
   tapRequests: TapRequestStore;
   scheduledJobs: ScheduledJobStore;
   postponementRequests: PostponementRequestStore;
+  reportScans: ReportScanStore;
+  reportSubscriptions: ReportSubscriptionStore;
   /** True when the database answers (for /healthz). */
   ping(): boolean;
   /** Closes the database; safe to call more than once. */
@@ -50,6 +54,8 @@ export function openEmbeddedStores(dataDir: string): EmbeddedStores {
     tapRequests: new SqliteTapRequestStore(database),
     scheduledJobs: new SqliteScheduledJobStore(database),
     postponementRequests: new SqlitePostponementRequestStore(database),
+    reportScans: new SqliteReportScanStore(database),
+    reportSubscriptions: new SqliteReportSubscriptionStore(database),
     ping() {
       if (!database.open) {
         return false;

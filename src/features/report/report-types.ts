@@ -91,4 +91,6 @@ export interface ScanProgress {
   usersTotal?: number;
   signInsRead: number;
   startedAt: Date;
+  /** When users started to stream: the rate since then gives the time left. */
+  usersStartedAt?: Date;
 }

@@ -85,6 +85,7 @@ export async function runScan(options: ScanRunOptions): Promise<ScanRecord> {
     });
     progress.usersTotal = stream.usersTotal;
     progress.stage = "users";
+    progress.usersStartedAt = options.clock();
     const prepared = prepareTenant(stream.tenant);
     const tally = new ReportTally();
     for await (const facts of stream.users()) {

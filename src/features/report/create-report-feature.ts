@@ -1,0 +1,85 @@
+import type { Config } from "../../config";
+import type { Directory } from "../../directory/directory";
+import type { ProductTenantSettings } from "../../directory/graph-types";
+import type { Logger } from "../../logger";
+import type { ReportScanStore } from "../../storage/report-scans";
+import type { ReportSubscriptionStore } from "../../storage/report-subscriptions";
+import type { Messenger } from "../messaging/messenger";
+import type { Scheduler } from "../scheduler/scheduler";
+import { resolveStatusSettings } from "../status/status-settings";
+import { DailyReport } from "./daily-report";
+import { ScanService } from "./scan-service";
+import { ScanWatchers } from "./scan-watchers";
+
+/** Everything the bot's report handlers use. */
+export interface ReportFeature {
+  scans: ScanService;
+  watchers: ScanWatchers;
+  daily: DailyReport;
+  /** Roles are read here at the moment of each action. */
+  directory: Directory;
+  now: () => Date;
+  /** For the CSV upload (tests hand in their own). */
+  fetch?: typeof fetch;
+  close(): Promise<void>;
+}
+
+export interface ReportFeatureOptions {
+  config: Pick<Config, "assessment" | "report">;
+  directory: Directory;
+  tenantId?: string;
+  /** Demo mode: the window ends at the snapshot's capture time; its settings fill the gaps. */
+  snapshot?: { capturedAt: string; settings: ProductTenantSettings };
+  stores: { reportScans: ReportScanStore; reportSubscriptions: ReportSubscriptionStore };
+  messenger: Messenger;
+  scheduler: Scheduler;
+  logger: Logger;
+  now?: () => Date;
+  progressIntervalMs?: number;
+  fetch?: typeof fetch;
+}
+
+export function createReportFeature(options: ReportFeatureOptions): ReportFeature {
+  const now = options.now ?? (() => new Date());
+  const logger = options.logger.child({ feature: "report" });
+  const capturedAt = options.snapshot && new Date(options.snapshot.capturedAt);
+  const scans = new ScanService({
+    directory: options.directory,
+    store: options.stores.reportScans,
+    settings: resolveStatusSettings(options.config.assessment, options.snapshot?.settings),
+    lookbackDays: options.config.assessment.lookbackDays,
+    logger,
+    tenantId: options.tenantId,
+    clock: now,
+    windowEnd: capturedAt && !Number.isNaN(capturedAt.getTime()) ? () => capturedAt : undefined,
+  });
+  const daily = new DailyReport({
+    dailyAt: options.config.report.dailyAt,
+    scheduler: options.scheduler,
+    subscriptions: options.stores.reportSubscriptions,
+    scans,
+    messenger: options.messenger,
+    directory: options.directory,
+    logger,
+    now,
+  });
+  const watchers = new ScanWatchers({
+    messenger: options.messenger,
+    isSubscribed: (tenantId, userId) => daily.isSubscribed(tenantId, userId),
+    logger,
+    clock: now,
+    intervalMs: options.progressIntervalMs,
+  });
+  return {
+    scans,
+    watchers,
+    daily,
+    directory: options.directory,
+    now,
+    fetch: options.fetch,
+    async close() {
+      await scans.close();
+      watchers.close();
+    },
+  };
+}

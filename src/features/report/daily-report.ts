@@ -1,0 +1,106 @@
+import type { Directory } from "../../directory/directory";
+import type { Logger } from "../../logger";
+import type { ReportSubscriptionStore } from "../../storage/report-subscriptions";
+import { readRoles } from "../authz/roles";
+import type { Messenger } from "../messaging/messenger";
+import type { ScheduledJob, Scheduler } from "../scheduler/scheduler";
+import { reportCards } from "./report-cards";
+import type { ScanService } from "./scan-service";
+
+export const DAILY_REPORT_JOB = "report.daily";
+
+/** The next HH:MM (UTC) strictly after `now`. */
+export function nextDailyRun(now: Date, dailyAt: string): Date {
+  const [hours, minutes] = dailyAt.split(":").map(Number) as [number, number];
+  const next = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), hours, minutes));
+  if (next.getTime() <= now.getTime()) {
+    next.setUTCDate(next.getUTCDate() + 1);
+  }
+  return next;
+}
+
+export interface DailyReportOptions {
+  dailyAt?: string;
+  scheduler: Scheduler;
+  subscriptions: ReportSubscriptionStore;
+  scans: ScanService;
+  messenger: Pick<Messenger, "sendCard">;
+  directory: Directory;
+  logger: Logger;
+  now: () => Date;
+}
+
+/**
+ * "Send me this daily": subscriptions per admin, and one scheduled scan per tenant while anyone is
+ * subscribed. Each run scans fresh, sends the summary to every subscriber who still holds a directory
+ * role (checked then, not when they subscribed), and books the next day.
+ */
+export class DailyReport {
+  constructor(private readonly options: DailyReportOptions) {
+    options.scheduler.on(DAILY_REPORT_JOB, (job) => this.run(job));
+  }
+
+  get enabled(): boolean {
+    return this.options.dailyAt !== undefined;
+  }
+
+  get dailyAt(): string | undefined {
+    return this.options.dailyAt;
+  }
+
+  isSubscribed(tenantId: string, userId: string): Promise<boolean> {
+    return this.options.subscriptions.has(tenantId, userId);
+  }
+
+  async subscribe(tenantId: string, userId: string, userName?: string): Promise<void> {
+    await this.options.subscriptions.add({ tenantId, userId, userName, subscribedAt: this.options.now().toISOString() });
+    await this.book(tenantId);
+  }
+
+  async unsubscribe(tenantId: string, userId: string): Promise<void> {
+    await this.options.subscriptions.remove(tenantId, userId);
+    if ((await this.options.subscriptions.list(tenantId)).length === 0) {
+      await this.options.scheduler.cancel(DAILY_REPORT_JOB, tenantId.toLowerCase());
+    }
+  }
+
+  private async book(tenantId: string): Promise<void> {
+    const runAt = nextDailyRun(this.options.now(), this.options.dailyAt!);
+    await this.options.scheduler.schedule({
+      kind: DAILY_REPORT_JOB,
+      key: tenantId.toLowerCase(),
+      tenantId: tenantId.toLowerCase(),
+      runAt: runAt.toISOString(),
+      payload: {},
+    });
+  }
+
+  private async run(job: ScheduledJob): Promise<void> {
+    const { tenantId } = job;
+    const log = this.options.logger.child({ event: "report.daily", tenantId });
+    const subscribers = await this.options.subscriptions.list(tenantId);
+    if (subscribers.length === 0 || !this.enabled) {
+      return;
+    }
+    const started = await this.options.scans.start(tenantId, { fresh: true, requestedBy: "daily" });
+    const scan = started.kind === "cached" ? started.scan : await started.scan.done;
+    let sent = 0;
+    for (const subscriber of subscribers) {
+      const roles = await readRoles(this.options.directory, subscriber.userId);
+      if (!roles.holdsAnyDirectoryRole) {
+        log.info({ userId: subscriber.userId }, "subscriber no longer holds a directory role: not sent");
+        continue;
+      }
+      const card =
+        scan.status === "completed"
+          ? reportCards.report(scan, { now: this.options.now(), subscribed: true, headline: "Your daily MFA readiness report" })
+          : undefined;
+      if (card !== undefined) {
+        await this.options.messenger.sendCard(tenantId, subscriber.userId, card, { summary: "Your daily MFA readiness report" });
+        sent += 1;
+      }
+    }
+    log.info({ subscribers: subscribers.length, sent, scanId: scan.id, status: scan.status }, "daily report sent");
+    await this.book(tenantId);
+  }
+}
