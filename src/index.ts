@@ -11,6 +11,7 @@ import { loadSnapshot } from "./directory/snapshot";
 import { recognize } from "./features/conversation/recognizer";
 import { createPostponementService } from "./features/postponement/postponement-service";
 import { createRegistrationFor } from "./features/registration/registration-for-service";
+import { type ReportFeature, createReportFeature } from "./features/report/create-report-feature";
 import { type Scheduler, createScheduler } from "./features/scheduler/scheduler";
 import { type StatusSource, createStatusService } from "./features/status/create-status-service";
 import type { Logger } from "./logger";
@@ -42,6 +43,8 @@ export interface ServiceParts {
   auth?: BotAdapterOptions;
   recognize?: Recognize;
   now?: () => Date;
+  /** Report tuning for tests: how often progress cards update, the HTTP client of the CSV upload. */
+  report?: { progressIntervalMs?: number; fetch?: typeof fetch };
 }
 
 export interface RunningService {
@@ -49,6 +52,8 @@ export interface RunningService {
   endpoint: ActivityEndpoint;
   /** Scheduled jobs (reminders…); tests run what is due with runDue() after moving their clock. */
   scheduler: Scheduler;
+  /** The readiness report, when a directory is configured. */
+  report?: ReportFeature;
   /** Stops accepting, waits for turns in flight (bounded), then closes the directory and the stores. */
   stop(drainMs?: number): Promise<{ drained: boolean }>;
 }
@@ -71,6 +76,20 @@ export async function startService(parts: ServiceParts): Promise<RunningService>
     now: parts.now,
   });
   const status = directory?.status && createStatusService(config, logger, directory.status);
+  const report =
+    directory?.directory &&
+    createReportFeature({
+      config,
+      directory: directory.directory,
+      tenantId: directory.status?.tenantId,
+      snapshot: directory.status?.snapshot,
+      stores,
+      messenger: connection.messenger,
+      scheduler,
+      logger,
+      now: parts.now,
+      ...parts.report,
+    });
   const endpoint = createBot({
     connection,
     config,
@@ -81,6 +100,7 @@ export async function startService(parts: ServiceParts): Promise<RunningService>
     now: parts.now,
     auth: parts.auth,
     status,
+    report,
     registration:
       directory?.directory &&
       createRegistrationFor(config, logger, stores, directory.directory, connection.messenger, directory.status, {
@@ -128,8 +148,10 @@ export async function startService(parts: ServiceParts): Promise<RunningService>
     url,
     endpoint,
     scheduler,
+    report,
     async stop(drainMs = SHUTDOWN_DRAIN_MS) {
       const result = await server.close(drainMs);
+      await report?.close();
       await scheduler.stop();
       await directory?.close();
       stores.close();

@@ -4,6 +4,7 @@ import type { Directory } from "../directory/directory";
 import type { Messenger } from "../features/messaging/messenger";
 import type { PostponementService } from "../features/postponement/postponement-service";
 import type { Registration } from "../features/registration/create-registration";
+import type { ReportFeature } from "../features/report/create-report-feature";
 import type { StatusService } from "../features/status/status-service";
 import type { Logger } from "../logger";
 import type { ConversationReferenceStore } from "../storage/conversation-references";
@@ -58,6 +59,8 @@ export interface BotOptions {
   postponement?: PostponementService;
   /** Walkthroughs, Temporary Access Passes, the audit log (absent: the guidance card answers). */
   registration?: Registration;
+  /** The readiness report (absent: the report verbs say "not available yet"). */
+  report?: ReportFeature;
   /** Token endpoints and outgoing credentials; tests point them at local servers. */
   auth?: BotAdapterOptions;
   /** The adapter (and messenger) made by connectBot; absent: a fresh adapter from config and auth. */
@@ -78,6 +81,7 @@ export function createBot(options: BotOptions): ActivityEndpoint {
       status: options.status,
       postponement: options.postponement,
       registration: options.registration,
+      report: options.report,
     },
     logger: options.logger,
   });

@@ -1,6 +1,7 @@
 import type { AdaptiveCard, Application, RouteSelector } from "@microsoft/teams-ai";
 import { ActivityTypes, type TurnContext } from "botbuilder";
 import { VERBS } from "../cards/verbs";
+import { isFileConsentInvoke } from "./file-consent";
 import type { BotHandlers } from "./handlers";
 
 type CardHandler = (context: TurnContext) => Promise<AdaptiveCard>;
@@ -62,13 +63,22 @@ export function registerRoutes(app: Application, h: BotHandlers): void {
     tapDecline: h.tapDecline,
     tapHide: h.tapHide,
     auditShow: h.auditShow,
-    readinessReport: h.notYetAvailable,
+    // The readiness report: start or join a scan, cancel it, a finding in full, the CSV, the daily report.
+    readinessReport: h.showReport,
+    reportCancel: h.cancelScan,
+    reportFinding: h.showFinding,
+    reportCsv: h.offerCsv,
+    reportSubscribe: h.subscribeReport,
+    reportUnsubscribe: h.unsubscribeReport,
     broadcastCompose: h.notYetAvailable,
   };
   for (const [name, handler] of Object.entries(verbs)) {
     app.adaptiveCards.actionExecute(VERBS[name as keyof typeof VERBS], (context) => handler(context));
   }
   app.adaptiveCards.actionExecute(isAnyActionExecute, (context) => h.unknownVerb(context));
+
+  // The file consent card's answer (accept: upload the CSV; decline).
+  app.addRoute(isFileConsentInvoke, h.fileConsent, true);
 
   // Any other invoke (message extensions, task modules, sign-in…): a clear 501.
   app.addRoute(isAnyInvoke, h.unknownInvoke, true);

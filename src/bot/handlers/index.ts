@@ -2,6 +2,7 @@ import type { AdaptiveCard } from "@microsoft/teams-ai";
 import type { TurnContext } from "botbuilder";
 import type { PostponementService } from "../../features/postponement/postponement-service";
 import type { Registration } from "../../features/registration/create-registration";
+import type { ReportFeature } from "../../features/report/create-report-feature";
 import type { StatusService } from "../../features/status/status-service";
 import type { ConversationReferenceStore } from "../../storage/conversation-references";
 import { botWasAdded } from "../conversation-kind";
@@ -11,6 +12,7 @@ import { helpCard, sendHelp } from "./help";
 import { type Recognize, createMessageHandler } from "./message";
 import { type PostponementHandlers, createPostponementHandlers } from "./postponement";
 import { type RegistrationHandlers, createRegistrationHandlers } from "./registration";
+import { type ReportHandlers, createReportHandlers } from "./report";
 import { type StatusHandlers, createStatusHandlers } from "./status";
 import { type TapHandlers, createTapHandlers } from "./tap";
 import { createWelcome, sendWelcomeCard } from "./welcome";
@@ -25,6 +27,8 @@ export interface BotServices {
   postponement?: PostponementService;
   /** Walkthroughs, Temporary Access Passes and the audit log; without it the guidance card answers. */
   registration?: Registration;
+  /** The readiness report (scans, CSV, daily); without it the report verbs answer "not available yet". */
+  report?: ReportFeature;
 }
 
 type Handler = (context: TurnContext) => Promise<void>;
@@ -65,6 +69,14 @@ export interface BotHandlers {
   tapDecline: CardHandler;
   tapHide: CardHandler;
   auditShow: CardHandler;
+  showReport: CardHandler;
+  cancelScan: CardHandler;
+  showFinding: CardHandler;
+  offerCsv: CardHandler;
+  subscribeReport: CardHandler;
+  unsubscribeReport: CardHandler;
+  /** fileConsent/invoke (the CSV); without the report, the 501 of any unknown invoke. */
+  fileConsent: Handler;
 }
 
 export function createBotHandlers(services: BotServices): BotHandlers {
@@ -77,6 +89,7 @@ export function createBotHandlers(services: BotServices): BotHandlers {
   const walkthroughs: RegistrationHandlers | undefined =
     services.registration && createRegistrationHandlers(services.registration);
   const tap: TapHandlers | undefined = services.registration && createTapHandlers(services.registration);
+  const report: ReportHandlers | undefined = services.report && createReportHandlers(services.report);
   const onMessage = createMessageHandler(services.recognize, {
     help: (context) => sendHelp(context),
     greeting: (context) => sendWelcomeCard(context, services.now()),
@@ -93,6 +106,7 @@ export function createBotHandlers(services: BotServices): BotHandlers {
         }
       : {}),
     ...(tap ? { temporaryAccessPass: (context: TurnContext) => tap.requestMessage(context) } : {}),
+    ...(report ? { report: report.askReport } : {}),
   });
   const showGuidance = status?.showGuidance ?? notYetAvailable;
 
@@ -142,5 +156,12 @@ export function createBotHandlers(services: BotServices): BotHandlers {
     tapDecline: tap?.decline ?? notYetAvailable,
     tapHide: tap?.hide ?? notYetAvailable,
     auditShow: walkthroughs?.showAudit ?? notYetAvailable,
+    showReport: report?.showReport ?? notYetAvailable,
+    cancelScan: report?.cancelScan ?? notYetAvailable,
+    showFinding: report?.showFinding ?? notYetAvailable,
+    offerCsv: report?.offerCsv ?? notYetAvailable,
+    subscribeReport: report?.subscribe ?? notYetAvailable,
+    unsubscribeReport: report?.unsubscribe ?? notYetAvailable,
+    fileConsent: report?.fileConsent ?? unknownInvoke,
   };
 }

@@ -1,6 +1,6 @@
 import { userText } from "../../cards/markdown";
 import { readableTime } from "../status/readable-date";
-import { isWithoutPremium, gapLines } from "./report-gaps";
+import { gapLines, isWithoutPremium } from "./report-gaps";
 import { BUCKET_TEXTS, FINDING_TEXTS, count, duration, users } from "./report-texts";
 import type { FindingPerson, ReadinessBucket, ScanDiff, ScanRecord, ScanSummary } from "./report-types";
 
