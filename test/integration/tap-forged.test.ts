@@ -111,6 +111,26 @@ describe("forged Temporary Access Pass and walkthrough invokes", () => {
     assert.deepEqual(pass.map((sent) => sent.conversationId), [personalChat(GRADY)]);
   });
 
+  it("Graph refusing to create the pass: the admin is told, the request stays open, nothing is sent", async () => {
+    const id = (rb.bot.stores.database.prepare("SELECT id FROM tap_requests WHERE requester_id = ? AND status = 'pending'").get(BEN) as { id: string }).id;
+    rb.simulator.admin.injectFault({ pathPrefix: `/v1.0/users/${BEN}/authentication/temporaryAccessPassMethods`, method: "POST", status: 403, count: 1 });
+    const passes = passesSent();
+    const { card } = await rb.click(ALEX, VERBS.tapIssue, { requestId: id });
+    assert.match(cardText(card), /did not create the pass/);
+    assert.equal(statusOf(id), "pending");
+    assert.equal(passesSent(), passes);
+    assert.deepEqual([lastAudit().action, lastAudit().outcome], ["tap.issued", "failed"]);
+  });
+
+  it("Graph refusing to read the user mid-walkthrough gives a card that says what to do, not a failed turn", async () => {
+    rb.simulator.admin.injectFault({ pathPrefix: "/v1.0/", status: 403, count: 20 });
+    const { status, card } = await rb.click(DEMO.quinn, VERBS.walkthroughStart, { method: "passkey" });
+    assert.equal(status, 200);
+    assert.equal(card.id, "error");
+    assert.match(cardText(card), /couldn't check with Microsoft/);
+    rb.simulator.admin.clearFaults();
+  });
+
   it("a decline by an admin tells the requester, and a later Issue is a replay", async () => {
     const id = (rb.bot.stores.database.prepare("SELECT id FROM tap_requests WHERE requester_id = ? AND status = 'pending'").get(BEN) as { id: string }).id;
     const declined = await rb.click(MEGAN, VERBS.tapDecline, { requestId: id });

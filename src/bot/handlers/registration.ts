@@ -2,12 +2,15 @@ import type { AdaptiveCard } from "@microsoft/teams-ai";
 import type { TurnContext } from "botbuilder";
 import { buildErrorCard } from "../../cards/error-card";
 import { renderCard } from "../../cards/render";
+import { DirectoryError } from "../../directory/errors";
+import { MessengerError } from "../../features/messaging/messenger";
 import type { AdaptiveCardJson } from "../../cards/types";
 import { type Actor, type RegistrationView, foreignUserId, notice } from "../../features/registration/actor";
 import type { Registration } from "../../features/registration/create-registration";
 import { type WalkthroughMethod, methodFromCardData } from "../../features/registration/methods";
 import { cardMessage, replacingCard } from "../cards";
 import { isPersonalChat } from "../conversation-kind";
+import { turnLogger } from "../turn-logger";
 import { actorOf, cardData, verbOf } from "./registration-actor";
 
 type CardHandler = (context: TurnContext) => Promise<AdaptiveCard>;
@@ -53,8 +56,26 @@ export function cardAsActor(registration: Registration, run: Run): (context: Tur
       await registration.recordForged(actor, verbOf(context), claimed);
       return render(notice("That button isn't yours", "This card names another person, and only they can use it. Nothing was changed.", { tone: "attention" }));
     }
-    return render(await run(actor, data, context));
+    try {
+      return render(await run(actor, data, context));
+    } catch (error) {
+      return failureCard(context, error);
+    }
   };
+}
+
+/** One place a Graph or Teams failure becomes a card that says what to do (the turn itself succeeds). */
+export function failureCard(context: TurnContext, error: unknown): AdaptiveCardJson {
+  if (!(error instanceof DirectoryError) && !(error instanceof MessengerError)) {
+    throw error;
+  }
+  turnLogger(context).warn({ event: "registration.failed", err: { name: error.name, message: error.message } }, "registration step failed");
+  return buildErrorCard({
+    title: "I couldn't check with Microsoft just now",
+    whatHappened: error instanceof DirectoryError ? `Microsoft Entra ID did not answer as expected (${error.reason}). Nothing was changed.` : "Teams did not take a message I had to send. Nothing was changed.",
+    whatToDo: error.retryable ? "Try the same button again in a minute." : "Ask your IT team to look at MFA Ready's logs, with the reference below.",
+    reference: context.activity.id,
+  });
 }
 
 export function asActor(registration: Registration, run: Run): CardHandler {

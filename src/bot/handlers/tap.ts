@@ -5,7 +5,7 @@ import { foreignUserId, notice } from "../../features/registration/actor";
 import type { Registration } from "../../features/registration/create-registration";
 import { replacingCard } from "../cards";
 import { isPersonalChat } from "../conversation-kind";
-import { asActor, sendAsActor } from "./registration";
+import { asActor, failureCard, sendAsActor } from "./registration";
 import { actorOf, cardData, verbOf } from "./registration-actor";
 
 type CardHandler = (context: TurnContext) => Promise<AdaptiveCard>;
@@ -34,7 +34,11 @@ export function createTapHandlers(registration: Registration): TapHandlers {
       await registration.recordForged(actor, verbOf(context), claimed);
       return replacingCard(renderCard("registration-notice", notice("That button isn't yours", "This card names another person. Nothing was changed.", { tone: "attention" }).data));
     }
-    return replacingCard(await registration.decideTap(actor, data.requestId, decision));
+    try {
+      return replacingCard(await registration.decideTap(actor, data.requestId, decision));
+    } catch (error) {
+      return replacingCard(failureCard(context, error));
+    }
   };
   return {
     request,
