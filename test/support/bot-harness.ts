@@ -1,7 +1,7 @@
 import { Writable } from "node:stream";
 import { PasswordServiceClientCredentialFactory } from "botframework-connector";
 import { type Config, readConfig } from "../../src/config";
-import { type DirectoryHandle, type RunningService, startService } from "../../src/index";
+import { type DirectoryHandle, type RunningService, type ServiceParts, startService } from "../../src/index";
 import { createLogger } from "../../src/logger";
 import { type EmbeddedStores, openEmbeddedStores } from "../../src/storage";
 import type { ActivityJson } from "./activities";
@@ -40,6 +40,8 @@ export interface HarnessOptions {
   env?: Record<string, string>;
   /** A data directory to keep the stores in (a restart reopens them); default a throw-away in-memory database. */
   dataDir?: string;
+  /** Report tuning (progress card interval, upload client). */
+  report?: ServiceParts["report"];
 }
 
 export interface BotHarness {
@@ -88,6 +90,7 @@ export async function startBotHarness(options: HarnessOptions = {}): Promise<Bot
     stores,
     directory: options.directory,
     now: options.now,
+    report: options.report,
     auth: issuer
       ? {
           endpoints: {

@@ -4,6 +4,7 @@ import { DirectoryError } from "../../directory/errors";
 import type { AuthenticationMethodsPolicy, ProductTenantSettings, SignIn, UnifiedRoleAssignment } from "../../directory/graph-types";
 import { AZURE_SERVICE_MANAGEMENT_RESOURCE_ID, IN_SCOPE_APPS } from "../../domain/apps";
 import type { DataGap, TenantFacts, UserFacts } from "../../domain/facts";
+import { abortable, untilAborted } from "./abortable";
 import { compactSignIn } from "./compact-sign-in";
 import { joinRegistrations } from "./user-registration-join";
 
@@ -75,13 +76,12 @@ export async function openTenantStream(directory: ScanDirectory, options: Tenant
 
   const signInsByUser = new Map<string, SignIn[]>();
   const readSignIns = async (): Promise<boolean> => {
-    const items = await readable(await directory.listSignIns(window, SCOPE), "signIns", gaps);
+    const items = await readable(await untilAborted(directory.listSignIns(window, SCOPE), signal), "signIns", gaps);
     if (items === undefined) {
       return false;
     }
     let read = 0;
-    for await (const signIn of items) {
-      signal?.throwIfAborted();
+    for await (const signIn of abortable(items, signal)) {
       read += 1;
       const kept = compactSignIn(signIn, evidenceWindow);
       if (kept !== undefined) {
@@ -96,7 +96,7 @@ export async function openTenantStream(directory: ScanDirectory, options: Tenant
   };
   const readRoles = async (): Promise<Map<string, UnifiedRoleAssignment[]>> => {
     const byUser = new Map<string, UnifiedRoleAssignment[]>();
-    for await (const assignment of directory.listRoleAssignments()) {
+    for await (const assignment of abortable(directory.listRoleAssignments(), signal)) {
       push(byUser, assignment.principalId.toLowerCase(), assignment);
     }
     return byUser;
@@ -104,17 +104,17 @@ export async function openTenantStream(directory: ScanDirectory, options: Tenant
   const readGroups = async (policy: AuthenticationMethodsPolicy | undefined): Promise<Map<string, string[]>> => {
     const byUser = new Map<string, string[]>();
     for (const groupId of referencedGroupIds(settings, { authenticationMethodsPolicy: policy })) {
-      for await (const member of directory.listGroupMembers(groupId)) {
+      for await (const member of abortable(directory.listGroupMembers(groupId), signal)) {
         push(byUser, member.toLowerCase(), groupId);
       }
     }
     return byUser;
   };
 
-  const [policy, usersTotal] = await Promise.all([
-    readPolicy(directory, gaps),
-    directory.countUsers?.().catch(() => undefined),
-  ]);
+  const [policy, usersTotal] = await untilAborted(
+    Promise.all([readPolicy(directory, gaps), directory.countUsers?.().catch(() => undefined)]),
+    signal,
+  );
   const [signInsReadable, roles, memberships] = await Promise.all([readSignIns(), readRoles(), readGroups(policy)]);
   signal?.throwIfAborted();
 
@@ -123,12 +123,20 @@ export async function openTenantStream(directory: ScanDirectory, options: Tenant
   const sharedGaps: DataGap[] = signInsReadable ? [] : [gaps.signIns ?? { data: "signIns", reason: premiumGap }];
 
   async function* users(): AsyncGenerator<UserFacts> {
-    const registrations = await readable(await directory.listRegistrationDetails(), "registrationDetails", gaps);
+    const registrations = await readable(
+      await untilAborted(directory.listRegistrationDetails(), signal),
+      "registrationDetails",
+      gaps,
+    );
     const registrationGap = gaps.registrationDetails ?? {
       data: "registrationDetails",
       reason: registrations === undefined ? premiumGap : "notInSnapshot",
     };
-    for await (const [user, registration] of joinRegistrations(directory.listUsers(), registrations, signal)) {
+    for await (const [user, registration] of joinRegistrations(
+      abortable(directory.listUsers(), signal),
+      registrations && abortable(registrations, signal),
+      signal,
+    )) {
       const id = user.id.toLowerCase();
       const dataGaps = [...sharedGaps, gaps.methods!];
       if (registration === undefined) {
