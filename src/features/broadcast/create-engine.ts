@@ -9,7 +9,8 @@ import { type Clock, systemClock } from "../../throttle";
 import type { VerdictSource } from "./audience";
 import type { DispatchTuning } from "./dispatcher";
 import { JobRunner } from "./job-runner";
-import { buildMessageCard } from "./message-card";
+import type { AdaptiveCardJson } from "../../cards/types";
+import { messageCardFactory } from "./message-card";
 import { type Assess, prepareJob } from "./prepare";
 import type { ProgressSnapshot } from "./progress";
 import { createTargetResolver } from "./target-resolver";
@@ -43,6 +44,18 @@ export interface BroadcastEngineOptions {
 /** The broadcast engine from its ports: the same for the bot, the command line and the benchmark. */
 export function createBroadcastEngine(options: BroadcastEngineOptions): JobRunner {
   const clock = options.clock ?? systemClock;
+  const factories = new Map<string, (personal: string | undefined) => AdaptiveCardJson>();
+  const cardFor = (job: BroadcastJob, personal: string | undefined) => {
+    let factory = factories.get(job.id);
+    if (!factory) {
+      if (factories.size > 16) {
+        factories.clear();
+      }
+      factory = messageCardFactory(job.content, options.senderName?.(job) ?? job.authorName ?? "your IT team");
+      factories.set(job.id, factory);
+    }
+    return factory(personal);
+  };
   return new JobRunner({
     jobs: options.jobs,
     ledger: options.ledger,
@@ -58,7 +71,7 @@ export function createBroadcastEngine(options: BroadcastEngineOptions): JobRunne
       serviceUrl: options.serviceUrl,
     }),
     render: (job, delivery) => ({
-      card: buildMessageCard(job.content, delivery.personal, options.senderName?.(job) ?? job.authorName ?? "your IT team"),
+      card: cardFor(job, delivery.personal),
       summary: job.content.title,
     }),
     prepare: (job) =>

@@ -5,6 +5,7 @@ import type { BroadcastJob, Delivery } from "../../storage/broadcast-types";
 import type { BroadcastJobStore } from "../../storage/broadcast-jobs";
 import type { BroadcastLedger } from "../../storage/broadcast-ledger";
 import { type Clock, type RateLimiter, type RetryOptions, TEAMS_RETRY_STATUSES, decideRetry } from "../../throttle";
+import type { SendTimeGuard } from "./send-time-guard";
 import type { TargetResolver } from "./target-resolver";
 import type { BroadcastTransport, SendOutcome } from "./transport";
 
@@ -34,7 +35,10 @@ export interface DispatcherOptions {
   resolveTarget: TargetResolver;
   render(job: BroadcastJob, delivery: Delivery): { card: AdaptiveCardJson; summary: string };
   tenantLimiter: RateLimiter;
-  conversationLimiter(conversationId: string): RateLimiter;
+  /** The same tenant rules, checked against actual send times (see SendTimeGuard). */
+  sendGuard?: SendTimeGuard;
+  /** A fresh limiter for one chat (Teams' per-conversation rules), used across one message's retries. */
+  conversationLimiter(maxAttempts: number): RateLimiter | undefined;
   clock: Clock;
   logger: Logger;
   tuning?: Partial<DispatchTuning>;
@@ -152,11 +156,13 @@ export class Dispatcher {
     }
     const target = resolved.target;
     const { card, summary } = this.options.render(job, delivery);
+    const conversationLimiter = this.options.conversationLimiter(this.tuning.retry.maxAttempts);
     let attempt = delivery.attempts;
     for (;;) {
       try {
         await this.options.tenantLimiter.acquire(this.abort.signal);
-        await this.options.conversationLimiter(target.conversationId).acquire(this.abort.signal);
+        await conversationLimiter?.acquire(this.abort.signal);
+        await this.options.sendGuard?.admit(this.abort.signal);
       } catch {
         return; // stopped while waiting for a slot: the row is still pending
       }

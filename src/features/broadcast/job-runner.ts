@@ -5,7 +5,8 @@ import type { BroadcastLedger } from "../../storage/broadcast-ledger";
 import { type Clock, RateLimiter } from "../../throttle";
 import { type DispatchEnd, Dispatcher, type DispatcherOptions, type DispatchTuning } from "./dispatcher";
 import { type ProgressSnapshot, RateMeter, snapshotOf } from "./progress";
-import { TEAMS_CONVERSATION_RULES, tenantRules } from "./teams-limits";
+import { SendTimeGuard } from "./send-time-guard";
+import { TEAMS_CONVERSATION_RULES, guardRules, tenantRules } from "./teams-limits";
 
 export interface JobRunnerOptions extends Omit<DispatcherOptions, "tenantLimiter" | "conversationLimiter" | "tuning" | "logger"> {
   jobs: BroadcastJobStore;
@@ -27,8 +28,6 @@ export interface JobRunnerOptions extends Omit<DispatcherOptions, "tenantLimiter
   tuning?: Partial<DispatchTuning>;
 }
 
-const MAX_CONVERSATION_LIMITERS = 10_000;
-
 /**
  * Runs broadcast jobs in this process: takes a job's lease (one sender per job across processes),
  * finishes preparing it, turns rows a dead process left in "sending" into possibly-duplicated re-sends,
@@ -36,7 +35,7 @@ const MAX_CONVERSATION_LIMITERS = 10_000;
  */
 export class JobRunner {
   private readonly tenantLimiters = new Map<string, RateLimiter>();
-  private readonly conversationLimiters = new Map<string, RateLimiter>();
+  private readonly sendGuards = new Map<string, SendTimeGuard>();
   private readonly running = new Map<string, Promise<DispatchEnd>>();
 
   constructor(private readonly options: JobRunnerOptions) {}
@@ -70,17 +69,23 @@ export class JobRunner {
     return limiter;
   }
 
-  /** One limiter per chat; the oldest are dropped past a bound, since a broadcast writes to a chat once. */
-  private conversationLimiter = (conversationId: string): RateLimiter => {
-    let limiter = this.conversationLimiters.get(conversationId);
-    if (!limiter) {
-      if (this.conversationLimiters.size >= MAX_CONVERSATION_LIMITERS) {
-        this.conversationLimiters.delete(this.conversationLimiters.keys().next().value!);
-      }
-      limiter = new RateLimiter(TEAMS_CONVERSATION_RULES, this.options.clock);
-      this.conversationLimiters.set(conversationId, limiter);
+  private sendGuard(tenantId: string): SendTimeGuard {
+    let guard = this.sendGuards.get(tenantId);
+    if (!guard) {
+      guard = new SendTimeGuard(guardRules(this.options.tenantRps), this.options.clock);
+      this.sendGuards.set(tenantId, guard);
     }
-    return limiter;
+    return guard;
+  }
+
+  /**
+   * A chat's limiter lives while its one message is being delivered (a broadcast writes to a chat once;
+   * retries of that message share it), so memory does not grow with the audience. Only rules that a
+   * message's attempts could exceed are kept: with 5 attempts, none of Teams' (7/1 s and up) can bind.
+   */
+  private conversationLimiter = (maxAttempts: number): RateLimiter | undefined => {
+    const binding = TEAMS_CONVERSATION_RULES.filter((rule) => rule.kind === "window" && rule.limit < maxAttempts);
+    return binding.length === 0 ? undefined : new RateLimiter(binding, this.options.clock);
   };
 
   private async runOnce(jobId: string): Promise<DispatchEnd> {
@@ -123,6 +128,7 @@ export class JobRunner {
       ...this.options,
       logger: log,
       tenantLimiter: this.tenantLimiter(job.tenantId),
+      sendGuard: this.sendGuard(job.tenantId),
       conversationLimiter: this.conversationLimiter,
       tuning: this.options.tuning,
     });

@@ -30,3 +30,16 @@ export function messageCardData(content: Pick<BroadcastContent, "title" | "messa
 export function buildMessageCard(content: Pick<BroadcastContent, "title" | "message" | "button">, personal: string | undefined, sender: string): AdaptiveCardJson {
   return renderCard("broadcast-message", messageCardData(content, personal, sender));
 }
+
+const MARK = "\u0000personal\u0000";
+
+/**
+ * The same card for many recipients: rendered once per job with a marker where the personal line goes,
+ * then filled per recipient by string substitution (the templating engine is the costly part). The
+ * line is JSON-escaped and Markdown-escaped exactly as the template path would.
+ */
+export function messageCardFactory(content: Pick<BroadcastContent, "title" | "message" | "button">, sender: string): (personal: string | undefined) => AdaptiveCardJson {
+  const withLine = JSON.stringify(buildMessageCard(content, MARK, sender));
+  const without = JSON.stringify(buildMessageCard(content, undefined, sender));
+  return (personal) => (personal ? (JSON.parse(withLine.replace(MARK, JSON.stringify(userText(personal)).slice(1, -1))) as AdaptiveCardJson) : (JSON.parse(without) as AdaptiveCardJson));
+}

@@ -28,3 +28,12 @@ export function tenantRules(rps: number, margin = 0.03): LimitRule[] {
   }
   return [{ kind: "bucket", capacity: 1, refillPerSecond: rps }];
 }
+
+/**
+ * What the send-time guard checks: the per-second rule, and twice the even spread, so sends may catch
+ * up after a stall (or a 429 pause) without leaving in one burst.
+ */
+export function guardRules(rps: number, margin = 0.03): LimitRule[] {
+  const rules = tenantRules(rps, margin);
+  return rules.map((rule, index) => (index === 1 && rule.kind === "window" ? { ...rule, limit: rule.limit * 2, windowMs: rule.windowMs * 2 } : rule));
+}
