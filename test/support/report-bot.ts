@@ -78,12 +78,17 @@ export async function startReportBot(options: {
     snapshot,
     report: bot.service.report!,
     async say(userId, text, changes = {}) {
-      const before = bot.connector.sentActivities().length;
-      const response = await post({ ...as(message(bot.connector.serviceUrl, text), userId), ...changes });
+      const before = bot.connector.calls.length;
+      const activity = { ...as(message(bot.connector.serviceUrl, text), userId), ...changes };
+      const response = await post(activity);
       if (response.status !== 200) {
         throw new Error(`POST answered ${response.status}: ${response.text}`);
       }
-      return bot.connector.sentActivities().slice(before);
+      // Only this chat's: other users' turns may run at the same time.
+      return bot.connector.calls
+        .slice(before)
+        .filter((call) => call.method === "POST" && call.conversationId === activity.conversation.id)
+        .map((call) => call.body);
     },
     async click(userId, verb, data = {}, replyToId) {
       const activity = as(actionExecute(bot.connector.serviceUrl, verb, data), userId);

@@ -65,6 +65,7 @@ export const INTENT_PHRASES: Readonly<Partial<Record<ScoredIntent, Weights>>> = 
     "list users": 1.1, "which users": 1.2, "who still needs": 1.3, "summary": 0.9, "chart": 1.0,
     "spreadsheet": 1.1, "excel": 0.9, "tenant wide": 1.3, "readiness": 0.9, "numbers": 0.7, "percentage": 0.9,
     "who has not registered": 1.5, "who has not set up": 1.5, "users without": 1.2,
+    "daily report": 2.0, "weekly report": 1.6, "subscribe": 1.0, "unsubscribe": 1.0,
   },
   broadcast: {
     "broadcast": 1.9, "notify everyone": 1.9, "notify all": 1.7, "notify": 1.0, "notify users": 1.6,

@@ -60,17 +60,18 @@ export class ScanService {
 
   async start(tenantId: string, request: ScanRequest): Promise<StartedScan> {
     const tenant = this.checkTenant(tenantId);
-    const running = this.running.get(tenant);
-    if (running !== undefined) {
-      this.options.logger.info({ event: "report.joined", scanId: running.id, by: request.requestedBy }, "joined the running scan");
-      return { kind: "running", scan: running, joined: true };
-    }
-    if (!request.fresh) {
+    if (!this.running.has(tenant) && !request.fresh) {
       const latest = await this.latest(tenant);
       const ttl = this.options.cacheTtlMs ?? 3_600_000;
       if (latest?.finishedAt !== undefined && this.clock().getTime() - Date.parse(latest.finishedAt) < ttl) {
         return { kind: "cached", scan: latest };
       }
+    }
+    // Checked after the await above, so two requests arriving together cannot both launch.
+    const running = this.running.get(tenant);
+    if (running !== undefined) {
+      this.options.logger.info({ event: "report.joined", scanId: running.id, by: request.requestedBy }, "joined the running scan");
+      return { kind: "running", scan: running, joined: true };
     }
     return { kind: "running", scan: this.launch(tenant, request.requestedBy), joined: false };
   }
