@@ -39,6 +39,14 @@ export const VERBS = {
   reportSubscribe: "report.subscribe",
   reportUnsubscribe: "report.unsubscribe",
   broadcastCompose: "broadcast.compose",
+  broadcastPreview: "broadcast.preview",
+  broadcastSend: "broadcast.send",
+  broadcastDiscard: "broadcast.discard",
+  broadcastPause: "broadcast.pause",
+  broadcastResume: "broadcast.resume",
+  broadcastCancel: "broadcast.cancel",
+  broadcastProgress: "broadcast.progress",
+  broadcastReport: "broadcast.report",
 } as const;
 
 export type VerbName = keyof typeof VERBS;
