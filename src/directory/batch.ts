@@ -1,5 +1,6 @@
 import type { Clock, LimiterRegistry, RetryOptions } from "../throttle";
 import { decideRetry } from "../throttle";
+import { unlessClosed } from "./closed";
 import type { GraphHttp } from "./graph-http";
 import { graphPath } from "./request-path";
 
@@ -23,6 +24,8 @@ export interface BatchOptions {
   tenant: string;
   retry: RetryOptions;
   clock: Clock;
+  /** Aborted by the directory's close(): every wait here ends at once. */
+  signal?: AbortSignal;
 }
 
 /** Graph's documented ceiling on requests per $batch. */
@@ -41,14 +44,15 @@ export async function sendBatch(
   if (steps.length > MAX_BATCH_STEPS) {
     throw new RangeError(`a $batch holds at most ${MAX_BATCH_STEPS} requests (got ${steps.length})`);
   }
-  const { limiters, tenant, retry, clock } = options;
+  const { limiters, tenant, retry, clock, signal } = options;
   const answers = new Map<string, BatchAnswer>();
   let pending = [...steps];
   for (let attempt = 1; pending.length > 0; attempt += 1) {
     for (const step of pending) {
-      await limiters
-        .limiterFor(graphPath(new URL(step.url, "https://graph.invalid/v1.0/")), tenant)
-        ?.limiter.acquire();
+      const entry = limiters.limiterFor(graphPath(new URL(step.url, "https://graph.invalid/v1.0/")), tenant);
+      if (entry !== undefined) {
+        await unlessClosed(signal, () => entry.limiter.acquire(signal), "A $batch waiting for its limit");
+      }
     }
     const body = await http.json<{ responses: BatchAnswer[] }>("POST", "/$batch", { requests: pending });
     const retryLater: BatchStep[] = [];
@@ -77,7 +81,7 @@ export async function sendBatch(
     }
     pending = retryLater;
     if (pending.length > 0) {
-      await clock.sleep(delayMs);
+      await unlessClosed(signal, () => clock.sleep(delayMs, signal), "A $batch waiting to retry");
     }
   }
   return answers;

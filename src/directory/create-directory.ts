@@ -17,6 +17,7 @@ import { FailureLedger } from "./failure-ledger";
 import { GraphDirectory } from "./graph-directory";
 import { GraphHttp } from "./graph-http";
 import { HttpsTransport } from "./https-transport";
+import { rolesOf } from "./permission-check";
 import { ThrottleMiddleware } from "./throttle-middleware";
 import { TokenMiddleware } from "./token-middleware";
 
@@ -33,10 +34,20 @@ export interface CreateDirectoryOptions {
   throttleScale?: number;
   /** Tokens from somewhere other than config.directory.credential (tests). */
   tokens?: { graph: TokenProvider; arm: TokenProvider };
+  /** The last link of the chain instead of HTTPS (tests: an in-process Graph under fake timers). */
+  transport?: Middleware & { destroy?(): void };
 }
 
-/** The Directory as a running product uses it, plus close() to free its sockets. */
-export type ConfiguredDirectory = GraphDirectory & { close(): void };
+/** The Directory as a running product uses it, plus what the service host needs around it. */
+export type ConfiguredDirectory = GraphDirectory & {
+  /**
+   * Frees the sockets and cancels every wait in progress (limiter slots, Retry-After, backoff): those
+   * requests reject at once with an unavailable DirectoryError (code directoryClosed), as do later ones.
+   */
+  close(): void;
+  /** The application permissions in the Graph token's roles claim; undefined when it has none. */
+  grantedRoles(): Promise<string[] | undefined>;
+};
 
 /**
  * The composition of the Graph adapter: credential -> token per resource -> SDK client with our chain
@@ -66,8 +77,9 @@ export function createDirectory(
     graph: tokenProviderFor(credential, scopeFor(graphBaseUrl)),
     arm: tokenProviderFor(credential, scopeFor(armBaseUrl)),
   };
-  const transport = new HttpsTransport({ caCertPem: options.caCertPem });
+  const transport = options.transport ?? new HttpsTransport({ caCertPem: options.caCertPem });
   const log = logger.child({ component: "graph" });
+  const closing = new AbortController();
 
   const httpFor = (
     baseUrl: string,
@@ -87,6 +99,7 @@ export function createDirectory(
         timeoutMs: config.directory.timeoutMs,
         logger: log,
         ledger,
+        signal: closing.signal,
       }),
       transport,
     ];
@@ -108,6 +121,13 @@ export function createDirectory(
     tenant,
     retry,
     clock,
+    signal: closing.signal,
   });
-  return Object.assign(directory, { close: () => transport.destroy() });
+  return Object.assign(directory, {
+    close: () => {
+      closing.abort();
+      transport.destroy?.();
+    },
+    grantedRoles: async () => rolesOf(await tokens.graph.getAccessToken()),
+  });
 }

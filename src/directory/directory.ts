@@ -51,9 +51,10 @@ export interface Directory {
   listMethods(userId: string): Promise<AuthenticationMethod[]>;
   getMethodsPolicy(): Promise<AuthenticationMethodsPolicy>;
   /**
-   * Everything one status check needs about one user, in a single round trip ($batch): the user, their
-   * registration details, methods, in-window sign-ins, role assignments and group memberships. What could
-   * not be read is left undefined and named in dataGaps.
+   * Everything one status check needs about one user, in a single round trip ($batch): the user, methods,
+   * in-window sign-ins, role assignments and group memberships; their registration details only when
+   * methods or roles could not be read (a second round trip then). What could not be read is left
+   * undefined and named in dataGaps.
    */
   getUserFacts(userId: string, window: TimeWindow): Promise<UserFacts>;
   createTemporaryAccessPass(userId: string, request: TemporaryAccessPassRequest): Promise<TemporaryAccessPass>;

@@ -32,6 +32,8 @@ export interface GraphDirectoryOptions {
   clock: Clock;
   /** How long the methods policy is reused. Default 60 s. */
   policyTtlMs?: number;
+  /** Aborted on close: a $batch's waits end at once. */
+  signal?: AbortSignal;
 }
 
 /** The in-scope apps and resource, from the domain table: every sign-in query asks for all of them. */
@@ -111,8 +113,8 @@ export class GraphDirectory implements Directory {
   }
 
   getUserFacts(userId: string, window: TimeWindow): Promise<UserFacts> {
-    const { limiters, tenant, retry, clock } = this.options;
-    return readUserFacts(this.http, userId, window, IN_SCOPE, { limiters, tenant, retry, clock });
+    const { limiters, tenant, retry, clock, signal } = this.options;
+    return readUserFacts(this.http, userId, window, IN_SCOPE, { limiters, tenant, retry, clock, signal });
   }
 
   createTemporaryAccessPass(

@@ -8,6 +8,7 @@ import {
   type RetryOptions,
   decideRetry,
 } from "../throttle";
+import { directoryClosed, unlessClosed } from "./closed";
 import { DirectoryError } from "./errors";
 import type { FailureLedger } from "./failure-ledger";
 import { requestIdOf } from "./failure-ledger";
@@ -22,6 +23,8 @@ export interface ThrottleMiddlewareOptions {
   timeoutMs: number;
   logger: Logger;
   ledger: FailureLedger;
+  /** Aborted by the directory's close(): waits end and the attempt in flight is cancelled. */
+  signal?: AbortSignal;
 }
 
 class AttemptTimeout extends Error {}
@@ -43,17 +46,28 @@ export class ThrottleMiddleware implements Middleware {
   }
 
   async execute(context: Context): Promise<void> {
-    const { clock, limiters, tenant, retry, logger, ledger } = this.options;
+    const { clock, limiters, tenant, retry, logger, ledger, signal } = this.options;
     const url = new URL(typeof context.request === "string" ? context.request : context.request.url);
     const fetchOptions = (context.options ??= {});
     const method = (fetchOptions.method ?? "GET").toUpperCase();
     const path = loggablePath(url);
     const requestId = requestIdOf(fetchOptions.headers);
     const entry = limiters.limiterFor(graphPath(url), tenant);
+    /** A wait that close() may end: the SDK drops our error's type, so it goes through the ledger. */
+    const wait = async <T>(work: () => Promise<T>): Promise<T> => {
+      try {
+        return await unlessClosed(signal, work, `${method} ${path}`);
+      } catch (error) {
+        throw error instanceof DirectoryError ? ledger.record(requestId, error) : error;
+      }
+    };
     for (let attempt = 1; ; attempt += 1) {
-      const waitedMs = entry === undefined ? 0 : await entry.limiter.acquire();
+      const waitedMs = entry === undefined ? 0 : await wait(() => entry.limiter.acquire(signal));
       const started = clock.now();
       const outcome = await this.attempt(context);
+      if (signal?.aborted && "failure" in outcome) {
+        throw ledger.record(requestId, directoryClosed(`${method} ${path}`));
+      }
       const ms = clock.now() - started;
       const status = "status" in outcome ? outcome.status : undefined;
       const decision = decideRetry(
@@ -82,7 +96,7 @@ export class ThrottleMiddleware implements Middleware {
           { method, path, status, attempt, delayMs: decision.delayMs, family: entry?.family },
           "graph retry",
         );
-        await clock.sleep(decision.delayMs);
+        await wait(() => clock.sleep(decision.delayMs, signal));
         continue;
       }
       if ("failure" in outcome) {
@@ -105,6 +119,12 @@ export class ThrottleMiddleware implements Middleware {
       () => controller.abort(new AttemptTimeout("timeout")),
       () => "cancelled: the attempt finished first",
     );
+    const closed = this.options.signal;
+    const onClose = () => controller.abort(new Error("directory closed"));
+    if (closed?.aborted) {
+      onClose();
+    }
+    closed?.addEventListener("abort", onClose, { once: true });
     context.options!.signal = controller.signal;
     try {
       await this.next!.execute(context);
@@ -116,6 +136,7 @@ export class ThrottleMiddleware implements Middleware {
       };
     } finally {
       timer.abort();
+      closed?.removeEventListener("abort", onClose);
     }
   }
 }

@@ -21,9 +21,13 @@ export interface UserFactsScope {
 }
 
 /**
- * Everything one status check needs about one user, in one POST /$batch of six requests. Each inner
+ * Everything one status check needs about one user, in one POST /$batch of five requests. Each inner
  * answer stands on its own: what could not be read becomes a data gap, never a failed check; only a
  * missing user is an error (notFound). Collections that page continue outside the batch.
+ *
+ * Sign-ins and registration details both draw on the reports family (5 requests / 10 s per tenant), so
+ * the batch holds only the sign-ins: the registration details are read, in a second round trip, only
+ * when what they stand in for is missing (typed methods, or role assignments for isAdmin).
  */
 export async function readUserFacts(
   http: GraphHttp,
@@ -34,7 +38,6 @@ export async function readUserFacts(
 ): Promise<UserFacts> {
   const steps: BatchStep[] = [
     { id: "user", method: "GET", url: graphUrls.user(userId) },
-    { id: "registration", method: "GET", url: graphUrls.registrationDetail(userId) },
     { id: "methods", method: "GET", url: graphUrls.methods(userId) },
     { id: "signIns", method: "GET", url: graphUrls.signIns(window, scope, userId) },
     { id: "roleAssignments", method: "GET", url: graphUrls.roleAssignments(userId) },
@@ -55,14 +58,13 @@ export async function readUserFacts(
       return answer.body as T;
     }
     const error = http.errorOf(
-      { status: answer.status, headers: new Headers(), body: answer.body },
+      { status: answer.status, headers: new Headers(answer.headers ?? {}), body: answer.body },
       step.url,
     );
     if (id === "user") {
       throw error;
     }
-    // A user with no row in the registration report yet is not a failure to read it.
-    dataGaps.push(error.reason === "notFound" ? { data, reason: "notInReport" } : gapOf(data, error));
+    dataGaps.push(gapOf(data, error));
     return undefined;
   };
   /** The rest of a paged inner answer, read outside the batch; a failure there is a gap too. */
@@ -86,11 +88,14 @@ export async function readUserFacts(
   if (user === undefined) {
     throw new DirectoryError("unavailable", `The $batch for user ${userId} returned no answer for the user.`);
   }
-  const registration = bodyOf<UserRegistrationDetails>("registration", "registrationDetails");
   const methods = await allOf<AuthenticationMethod>("methods", "methods");
   const signIns = await allOf<SignIn>("signIns", "signIns");
   const roleAssignments = await allOf<UnifiedRoleAssignment>("roleAssignments", "roleAssignments");
   const groups = await allOf<{ id: string }>("groups", "groups");
+  const registration =
+    methods === undefined || roleAssignments === undefined
+      ? await readRegistrationDetail(http, userId, dataGaps)
+      : undefined;
   return {
     user,
     registration,
@@ -100,4 +105,32 @@ export async function readUserFacts(
     groupIds: groups?.map((group) => group.id),
     dataGaps,
   };
+}
+
+/** The fallback read: one user's row of the registration report; a failure is a gap like any other. */
+async function readRegistrationDetail(
+  http: GraphHttp,
+  userId: string,
+  dataGaps: DataGap[],
+): Promise<UserRegistrationDetails | undefined> {
+  const url = graphUrls.registrationDetail(userId);
+  try {
+    const answer = await http.send<UserRegistrationDetails>("GET", url);
+    if (answer.status >= 200 && answer.status < 300 && answer.body !== undefined) {
+      return answer.body;
+    }
+    const error = http.errorOf(answer, url);
+    // A user with no row in the registration report yet is not a failure to read it.
+    dataGaps.push(
+      error.reason === "notFound"
+        ? { data: "registrationDetails", reason: "notInReport" }
+        : gapOf("registrationDetails", error),
+    );
+  } catch (error) {
+    if (!(error instanceof DirectoryError)) {
+      throw error;
+    }
+    dataGaps.push(gapOf("registrationDetails", error));
+  }
+  return undefined;
 }

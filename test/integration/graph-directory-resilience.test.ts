@@ -104,7 +104,7 @@ describe("GraphDirectory under throttling, failures and hangs", () => {
       retryAfterSeconds: 1,
     });
     harness.simulator.admin.injectFault({
-      pathPrefix: "/v1.0/reports/authenticationMethods/userRegistrationDetails/",
+      pathPrefix: `/v1.0/users/${ADELE}/transitiveMemberOf`,
       count: 1,
       status: 404,
     });
@@ -122,8 +122,8 @@ describe("GraphDirectory under throttling, failures and hangs", () => {
     assert.equal((stats.byPath["GET /users/{id}"] ?? 0) - before.users, 1);
     assert.equal((stats.byPath["GET /auditLogs/signIns"] ?? 0) - before.signIns, 2);
     assert.ok(facts.signIns !== undefined && facts.signIns.length > 0);
-    assert.equal(facts.registration, undefined);
-    assert.deepEqual(facts.dataGaps, [{ data: "registrationDetails", reason: "notInReport" }]);
+    assert.equal(facts.groupIds, undefined);
+    assert.deepEqual(facts.dataGaps, [{ data: "groups", reason: "notFound" }]);
   });
 
   it("names an inner 429 that outlasts the attempts as a throttled gap, not a failed check", async () => {

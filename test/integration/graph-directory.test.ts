@@ -13,6 +13,8 @@ const scope = {
   resourceIds: [AZURE_SERVICE_MANAGEMENT_RESOURCE_ID],
 };
 
+const REGISTRATION_DETAIL = "GET /reports/authenticationMethods/userRegistrationDetails/{id}";
+
 function windowOf(snapshot: TenantSnapshot) {
   const end = new Date(snapshot.capturedAt);
   return { start: new Date(end.getTime() - 30 * 86_400_000), end };
@@ -66,12 +68,15 @@ describe("GraphDirectory against the Graph simulator (premium tenant, 2,100 user
     );
   });
 
-  it("reads one user's facts in a single $batch", async () => {
+  it("reads one user's facts in a single $batch, with no registration report when methods are readable", async () => {
     const batchesBefore = harness.simulator.stats.batches;
+    const requestsBefore = harness.simulator.stats.requests;
     const facts = await harness.directory.getUserFacts(ADELE, windowOf(snapshot));
     assert.equal(harness.simulator.stats.batches - batchesBefore, 1);
+    assert.equal(harness.simulator.stats.requests - requestsBefore, 5, "user, methods, sign-ins, roles, groups");
+    assert.equal(harness.simulator.stats.byPath[REGISTRATION_DETAIL] ?? 0, 0);
     assert.equal(facts.user.userPrincipalName, "adele.vance@contoso.example");
-    assert.equal(facts.registration?.id, ADELE);
+    assert.equal(facts.registration, undefined, "not needed: the typed methods were read");
     assert.deepEqual(
       facts.methods?.map((method) => method.id).sort(),
       (snapshot.authenticationMethods?.[ADELE] ?? []).map((method) => method.id).sort(),
@@ -209,19 +214,13 @@ describe("GraphDirectory when the tenant has no Entra ID P1", () => {
     });
   });
 
-  it("still gives a user's facts, with the sign-ins and registration named as gaps", async () => {
+  it("still gives a user's facts, with the sign-ins named as a gap (methods read, so no registration report)", async () => {
     const facts = await harness.directory.getUserFacts(ADELE, windowOf(snapshot));
     assert.equal(facts.user.id, ADELE);
     assert.equal(facts.signIns, undefined);
     assert.equal(facts.registration, undefined);
     assert.ok(facts.methods !== undefined && facts.roleAssignments !== undefined);
-    assert.deepEqual(
-      [...facts.dataGaps].sort((a, b) => a.data.localeCompare(b.data)),
-      [
-        { data: "registrationDetails", reason: "noPremium" },
-        { data: "signIns", reason: "noPremium" },
-      ],
-    );
+    assert.deepEqual(facts.dataGaps, [{ data: "signIns", reason: "noPremium" }]);
   });
 });
 
@@ -252,6 +251,47 @@ describe("GraphDirectory when a permission is missing", () => {
     const facts = await harness.directory.getUserFacts(ADELE, windowOf(full));
     assert.deepEqual(facts.dataGaps, [
       { data: "signIns", reason: "forbidden", permission: "AuditLog.Read.All" },
+    ]);
+  });
+});
+
+describe("GraphDirectory when a user's typed methods cannot be read", () => {
+  const full = generateTenant({ users: 40, seed: 5 });
+  const { authenticationMethods: _methods, ...snapshot } = full;
+  let harness: Harness;
+  before(async () => {
+    harness = await startHarness(snapshot as TenantSnapshot);
+  });
+  after(() => harness.close());
+
+  it("falls back to the registration report in a second round trip, only then", async () => {
+    const stats = harness.simulator.stats;
+    const facts = await harness.directory.getUserFacts(ADELE, windowOf(full));
+    assert.equal(stats.batches, 1);
+    assert.equal(stats.byPath[REGISTRATION_DETAIL], 1, "one GET outside the batch");
+    assert.equal(stats.requests, 6);
+    assert.equal(facts.methods, undefined);
+    assert.equal(facts.registration?.id, ADELE);
+    assert.deepEqual(
+      facts.registration?.methodsRegistered,
+      full.userRegistrationDetails?.find((row) => row.id === ADELE)?.methodsRegistered,
+    );
+    assert.deepEqual(facts.dataGaps, [
+      { data: "methods", reason: "forbidden", permission: "UserAuthenticationMethod.Read.All" },
+    ]);
+  });
+
+  it("a user missing from the report is a notInReport gap beside the methods gap", async () => {
+    harness.simulator.admin.injectFault({
+      pathPrefix: "/v1.0/reports/authenticationMethods/userRegistrationDetails/",
+      count: 1,
+      status: 404,
+    });
+    const facts = await harness.directory.getUserFacts(ADELE, windowOf(full));
+    assert.equal(facts.registration, undefined);
+    assert.deepEqual(facts.dataGaps.map((gap) => [gap.data, gap.reason]), [
+      ["methods", "forbidden"],
+      ["registrationDetails", "notInReport"],
     ]);
   });
 });
