@@ -1,4 +1,5 @@
 import { PERMISSION_BY_PATH } from "../domain/permissions";
+import { type HeaderSource, headerValue, parseRetryAfter } from "../throttle";
 
 export type DirectoryErrorReason =
   | "throttled"
@@ -52,6 +53,8 @@ export class DirectoryError extends Error {
       status?: number;
       code?: string;
       path?: string;
+      /** How long Graph asked us to wait (Retry-After), when it said. */
+      retryAfterMs?: number;
       cause?: unknown;
     } = {},
   ) {
@@ -69,6 +72,11 @@ export class DirectoryError extends Error {
   get status(): number | undefined {
     return this.extra.status;
   }
+
+  /** Graph's Retry-After in ms (a throttled or unavailable answer that said when to come back). */
+  get retryAfterMs(): number | undefined {
+    return this.extra.retryAfterMs;
+  }
 }
 
 /** The Graph application permission a path needs (path without the API version and query). */
@@ -85,15 +93,21 @@ export function errorCodeOf(body: unknown): { code?: string; message?: string } 
   };
 }
 
-/** Turns a final non-2xx answer into a DirectoryError; `permission` overrides the path table (ARM). */
+/**
+ * Turns a final non-2xx answer into a DirectoryError; `permission` overrides the path table (ARM). A
+ * Retry-After among the headers rides along, so whoever tells the user can say when to try again.
+ */
 export function errorFromResponse(
   status: number,
   body: unknown,
   path: string,
   permission: string | undefined = permissionForPath(path),
+  headers?: HeaderSource,
+  now: number = Date.now(),
 ): DirectoryError {
   const { code, message } = errorCodeOf(body);
-  const extra = { status, code, path };
+  const retryAfterMs = parseRetryAfter(headerValue(headers, "retry-after"), now);
+  const extra = { status, code, path, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) };
   const said = `Graph answered ${status}${code ? ` ${code}` : ""} for ${path}${message ? `: ${message}` : ""}.`;
   if (status === 403 && code === NON_PREMIUM_CODE) {
     return new DirectoryError("noPremium", said, extra);

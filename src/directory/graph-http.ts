@@ -84,7 +84,7 @@ export class GraphHttp {
 
   errorOf(answer: GraphAnswer<unknown>, url: string): DirectoryError {
     const permission = this.permission ?? permissionForPath(graphPath(this.resolve(url)));
-    return errorFromResponse(answer.status, answer.body, this.pathOf(url), permission);
+    return errorFromResponse(answer.status, answer.body, this.pathOf(url), permission, answer.headers);
   }
 
   /** The loggable path of a relative or absolute URL. */

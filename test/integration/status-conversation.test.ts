@@ -160,8 +160,27 @@ describe("status over POST /api/messages against the Graph simulator (demo tenan
     assert.equal(headline(visitor), "We could not find your account");
   });
 
-  // 20 s is longer than Teams waits for an invoke (~10 s); it stays short of minutes because the Graph
-  // adapter's wait is not cancelled by close(), so a longer one would hold the test process open.
+  it("a Retry-After longer than the adapter waits (200 s) is answered at once: busy, try again in 200 s", async () => {
+    app.simulator.admin.injectFault({
+      pathPrefix: `/v1.0/users/${DEMO.gita}`,
+      count: 1,
+      status: 429,
+      retryAfterSeconds: 200,
+    });
+    try {
+      const answer = await app.refresh(DEMO.gita);
+      assert.equal(answer.status, 200);
+      assert.ok(answer.ms < 2_000, `answered in ${Math.round(answer.ms)} ms`);
+      assert.equal(answer.card.id, "status-problem");
+      assert.equal(headline(answer.card), "Microsoft Graph is busy");
+      assert.ok(texts(answer.card).includes("Try again in 200 s."), texts(answer.card).join("\n"));
+    } finally {
+      app.simulator.admin.clearFaults();
+    }
+  });
+
+  // 20 s is longer than Teams waits for an invoke (~10 s). It stays short because the 429 pauses the
+  // family for every later test here too (close() does cancel the wait, so the process still exits).
   it("throttled Graph (429, Retry-After 20 s) still answers within the Teams invoke limit, saying it is busy", async () => {
     app.simulator.admin.injectFault({
       pathPrefix: "/v1.0/users/",

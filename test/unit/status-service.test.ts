@@ -100,14 +100,31 @@ describe("StatusService", () => {
     assert.equal(view.card === "status-problem" && view.problem.kind, "notInTenant");
   });
 
-  it("throttled Graph says busy and when to come back; the error is not cached", async () => {
+  it("throttled Graph says busy and when to come back, from Graph's Retry-After; the error is not cached", async () => {
     const { directory, service } = setup();
-    directory.failWith = new DirectoryError("throttled", "Graph answered 429.", { status: 429 });
+    directory.failWith = new DirectoryError("throttled", "Graph answered 429.", {
+      status: 429,
+      retryAfterMs: 47_200,
+    });
     const view = await service.check({ tenantId: TENANT, userId: BOB });
     assert.equal(view.card === "status-problem" && view.data.title, "Microsoft Graph is busy");
-    assert.match(view.card === "status-problem" ? view.data.todo : "", /^Try again in \d+ s\.$/);
+    assert.equal(view.card === "status-problem" && view.problem.retryAfterSeconds, 48);
+    assert.equal(view.card === "status-problem" && view.data.todo, "Try again in 48 s.");
     directory.failWith = undefined;
     assert.equal((await service.check({ tenantId: TENANT, userId: BOB })).card, "status");
+  });
+
+  it("throttled without a Retry-After falls back to 30 s; an unavailable Graph that said when uses it", async () => {
+    const { directory, service } = setup();
+    directory.failWith = new DirectoryError("throttled", "Graph answered 429.", { status: 429 });
+    const throttled = await service.check({ tenantId: TENANT, userId: BOB });
+    assert.equal(throttled.card === "status-problem" && throttled.data.todo, "Try again in 30 s.");
+    directory.failWith = new DirectoryError("unavailable", "Graph answered 503.", {
+      status: 503,
+      retryAfterMs: 5_000,
+    });
+    const unavailable = await service.check({ tenantId: TENANT, userId: BOB });
+    assert.equal(unavailable.card === "status-problem" && unavailable.data.todo, "Try again in 5 s.");
   });
 
   it("a Graph that does not answer in time gives the busy card by the deadline, and the late answer warms the cache", async () => {

@@ -3,13 +3,10 @@ import { DirectoryError } from "../../directory/errors";
 import { DeadlineExceededError } from "./deadline";
 import { DEFAULT_BUSY_SECONDS, type StatusProblem } from "./status-problem";
 
-/** Seconds from a Retry-After the directory may attach to a throttled error (duck-typed: optional). */
+/** Whole seconds of the Retry-After Graph sent with the error, if it sent one (at least 1). */
 function retryAfterSeconds(error: DirectoryError): number | undefined {
-  const carrier = error as unknown as { retryAfterMs?: unknown; retryAfterSeconds?: unknown };
-  if (typeof carrier.retryAfterSeconds === "number") {
-    return carrier.retryAfterSeconds;
-  }
-  return typeof carrier.retryAfterMs === "number" ? carrier.retryAfterMs / 1000 : undefined;
+  const ms = error.retryAfterMs;
+  return ms === undefined ? undefined : Math.max(1, Math.ceil(ms / 1000));
 }
 
 /**
