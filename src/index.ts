@@ -7,6 +7,7 @@ import type { Recognize } from "./bot/handlers/message";
 import { startGraphSimulator } from "./dev/graph-simulator";
 import type { Directory } from "./directory/directory";
 import { type ConfiguredDirectory, createDirectory } from "./directory/create-directory";
+import { PermissionProbe } from "./directory/permission-probe";
 import { loadSnapshot } from "./directory/snapshot";
 import { recognize } from "./features/conversation/recognizer";
 import { createPostponementService } from "./features/postponement/postponement-service";
@@ -161,11 +162,24 @@ export async function startService(parts: ServiceParts): Promise<RunningService>
   };
 }
 
-/** checkHealth's answer as /healthz shows it. */
-function directoryHealth(directory: ConfiguredDirectory): () => Promise<DirectoryHealth> {
+/**
+ * checkHealth's answer as /healthz shows it, with the permission check: the probe's cached answer in
+ * graph mode (read at start, at most every 10 minutes, never waited for long), "simulator" in demo mode.
+ */
+export function directoryHealth(
+  directory: Pick<ConfiguredDirectory, "checkHealth">,
+  permissions: PermissionProbe | "simulator",
+): () => Promise<DirectoryHealth> {
   return async () => {
-    const { reachable, detail } = await directory.checkHealth();
-    return detail === undefined ? { reachable } : { reachable, problem: detail };
+    const [{ reachable, detail }, granted] = await Promise.all([
+      directory.checkHealth(),
+      permissions === "simulator" ? permissions : permissions.current(),
+    ]);
+    return {
+      reachable,
+      ...(granted === undefined ? {} : { permissions: granted }),
+      ...(detail === undefined ? {} : { problem: detail }),
+    };
   };
 }
 
@@ -176,9 +190,14 @@ function directoryHealth(directory: ConfiguredDirectory): () => Promise<Director
 export async function openDirectory(config: Config, logger: Logger): Promise<DirectoryHandle> {
   if (config.directory.mode === "graph") {
     const directory = createDirectory(config, logger);
+    const permissions = new PermissionProbe({
+      readRoles: () => directory.grantedRoles(),
+      logger: logger.child({ component: "permissions" }),
+    });
+    permissions.start();
     return {
       directory,
-      health: directoryHealth(directory),
+      health: directoryHealth(directory, permissions),
       close: async () => directory.close(),
       status: { directory, tenantId: config.directory.tenantId },
     };
@@ -195,7 +214,7 @@ export async function openDirectory(config: Config, logger: Logger): Promise<Dir
   });
   return {
     directory,
-    health: directoryHealth(directory),
+    health: directoryHealth(directory, "simulator"),
     close: async () => {
       directory.close();
       await simulator.close();

@@ -1,8 +1,13 @@
+import type { PermissionsHealth } from "../directory/permission-probe";
+
 /** What a directory probe reports: whether Graph answers, and which permissions the app lacks, if known. */
 export interface DirectoryHealth {
   reachable: boolean;
-  /** A short summary, e.g. "all granted" or "missing: AuditLog.Read.All". */
-  permissions?: string;
+  /**
+   * Graph mode: the token's roles against what each feature needs ({missing, requiredMissing, checkedAt}),
+   * once known; demo mode: "simulator" (its token carries no roles, it checks none).
+   */
+  permissions?: string | PermissionsHealth;
   problem?: string;
 }
 

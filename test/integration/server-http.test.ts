@@ -22,12 +22,18 @@ function rawPost(url: string, chunks: Buffer[], headers: Record<string, string> 
   });
 }
 
+/** The permission check as a graph-mode directory reports it (see graph-directory-health.test.ts). */
+const PERMISSIONS = { missing: ["AuditLog.Read.All"], requiredMissing: [], checkedAt: "2026-11-20T10:00:00.000Z" };
+
 describe("the HTTP surface (local mode: no BOT_ID)", () => {
   let bot: BotHarness;
   before(async () => {
     bot = await startBotHarness({
       authenticated: false,
-      directory: { health: async () => ({ reachable: true, permissions: "all granted" }), close: async () => {} },
+      directory: {
+        health: async () => ({ reachable: true, permissions: PERMISSIONS }),
+        close: async () => {},
+      },
     });
   });
   after(() => bot.close());
@@ -51,7 +57,7 @@ describe("the HTTP surface (local mode: no BOT_ID)", () => {
     assert.match(String(health.version), /^\d+\.\d+\.\d+/);
     assert.equal(typeof health.uptimeSeconds, "number");
     assert.deepEqual(health.storage, { reachable: true });
-    assert.deepEqual(health.directory, { reachable: true, permissions: "all granted" });
+    assert.deepEqual(health.directory, { reachable: true, permissions: PERMISSIONS });
     assert.equal(health.mode, "demo");
     assert.equal(health.status, "ok");
   });
