@@ -13,6 +13,9 @@ import { recognize } from "./features/conversation/recognizer";
 import { createPostponementService } from "./features/postponement/postponement-service";
 import { createRegistrationFor } from "./features/registration/registration-for-service";
 import { type ReportFeature, createReportFeature } from "./features/report/create-report-feature";
+import { createBroadcastConnector } from "./bot/broadcast-connector";
+import { type BroadcastFeature, createBroadcastFeature } from "./features/broadcast/create-broadcast-feature";
+import { verdictsFromScans } from "./features/broadcast/scan-verdicts";
 import { type Scheduler, createScheduler } from "./features/scheduler/scheduler";
 import { type StatusSource, createStatusService } from "./features/status/create-status-service";
 import type { Logger } from "./logger";
@@ -46,6 +49,8 @@ export interface ServiceParts {
   now?: () => Date;
   /** Report tuning for tests: how often progress cards update, the HTTP client of the CSV upload. */
   report?: { progressIntervalMs?: number; fetch?: typeof fetch };
+  /** Broadcast tuning for tests: progress card cadence. */
+  broadcast?: { progressEveryMs?: number };
 }
 
 export interface RunningService {
@@ -55,6 +60,8 @@ export interface RunningService {
   scheduler: Scheduler;
   /** The readiness report, when a directory is configured. */
   report?: ReportFeature;
+  /** Broadcasts, when a directory is configured. */
+  broadcast?: BroadcastFeature;
   /** Stops accepting, waits for turns in flight (bounded), then closes the directory and the stores. */
   stop(drainMs?: number): Promise<{ drained: boolean }>;
 }
@@ -91,6 +98,26 @@ export async function startService(parts: ServiceParts): Promise<RunningService>
       now: parts.now,
       ...parts.report,
     });
+  const broadcast =
+    report &&
+    directory?.directory &&
+    createBroadcastFeature({
+      database: stores.database,
+      directory: directory.directory,
+      verdicts: verdictsFromScans(report.scans),
+      conversationReferences: stores.conversationReferences,
+      auditLog: stores.auditLog,
+      transport: createBroadcastConnector({ bot: config.bot, endpoints: parts.auth?.endpoints, credentialsFactory: parts.auth?.credentialsFactory, timeoutMs: config.directory.timeoutMs }),
+      scheduler,
+      assess: status && (async (tenantId, userId) => {
+        const view = await status.check({ tenantId, userId }, { fresh: true });
+        return view.card === "status" ? view.verdict : undefined;
+      }),
+      teams: { appId: config.teams.appId, serviceUrl: config.teams.serviceUrl, tenantRps: config.teams.tenantRps },
+      logger,
+      now: parts.now,
+      ...parts.broadcast,
+    });
   const endpoint = createBot({
     connection,
     config,
@@ -102,6 +129,7 @@ export async function startService(parts: ServiceParts): Promise<RunningService>
     auth: parts.auth,
     status,
     report,
+    broadcast: broadcast?.service,
     registration:
       directory?.directory &&
       createRegistrationFor(config, logger, stores, directory.directory, connection.messenger, directory.status, {
@@ -138,6 +166,7 @@ export async function startService(parts: ServiceParts): Promise<RunningService>
   });
   const url = await server.listen(config.port, config.host);
   scheduler.start();
+  await broadcast?.resumeUnfinished();
   logger.info({ url: `${url}/api/messages`, mode: config.directory.mode, version }, "MFA Ready listening");
   if (config.unauthenticated) {
     logger.warn(
@@ -150,8 +179,10 @@ export async function startService(parts: ServiceParts): Promise<RunningService>
     endpoint,
     scheduler,
     report,
+    broadcast,
     async stop(drainMs = SHUTDOWN_DRAIN_MS) {
       const result = await server.close(drainMs);
+      await broadcast?.close();
       await report?.close();
       await scheduler.stop();
       await directory?.close();

@@ -1,6 +1,7 @@
 import type { Storage } from "botbuilder";
 import type { Config } from "../config";
 import type { Directory } from "../directory/directory";
+import type { BroadcastService } from "../features/broadcast/broadcast-service";
 import type { Messenger } from "../features/messaging/messenger";
 import type { PostponementService } from "../features/postponement/postponement-service";
 import type { Registration } from "../features/registration/create-registration";
@@ -61,6 +62,8 @@ export interface BotOptions {
   registration?: Registration;
   /** The readiness report (absent: the report verbs say "not available yet"). */
   report?: ReportFeature;
+  /** Broadcasts (absent: the broadcast verbs say "not available yet"). */
+  broadcast?: BroadcastService;
   /** Token endpoints and outgoing credentials; tests point them at local servers. */
   auth?: BotAdapterOptions;
   /** The adapter (and messenger) made by connectBot; absent: a fresh adapter from config and auth. */
@@ -82,6 +85,7 @@ export function createBot(options: BotOptions): ActivityEndpoint {
       postponement: options.postponement,
       registration: options.registration,
       report: options.report,
+      broadcast: options.broadcast,
     },
     logger: options.logger,
   });

@@ -70,7 +70,16 @@ export function registerRoutes(app: Application, h: BotHandlers): void {
     reportCsv: h.offerCsv,
     reportSubscribe: h.subscribeReport,
     reportUnsubscribe: h.unsubscribeReport,
-    broadcastCompose: h.notYetAvailable,
+    // Broadcasts (admins, roles read in Graph at each step): compose, preview, send, control, progress.
+    broadcastCompose: h.broadcast.compose,
+    broadcastPreview: h.broadcast.preview,
+    broadcastSend: h.broadcast.send,
+    broadcastDiscard: h.broadcast.discard,
+    broadcastPause: h.broadcast.pause,
+    broadcastResume: h.broadcast.resume,
+    broadcastCancel: h.broadcast.cancel,
+    broadcastProgress: h.broadcast.progress,
+    broadcastReport: h.broadcast.report,
   };
   for (const [name, handler] of Object.entries(verbs)) {
     app.adaptiveCards.actionExecute(VERBS[name as keyof typeof VERBS], (context) => handler(context));

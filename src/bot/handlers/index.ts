@@ -1,11 +1,13 @@
 import type { AdaptiveCard } from "@microsoft/teams-ai";
 import type { TurnContext } from "botbuilder";
+import type { BroadcastService } from "../../features/broadcast/broadcast-service";
 import type { PostponementService } from "../../features/postponement/postponement-service";
 import type { Registration } from "../../features/registration/create-registration";
 import type { ReportFeature } from "../../features/report/create-report-feature";
 import type { StatusService } from "../../features/status/status-service";
 import type { ConversationReferenceStore } from "../../storage/conversation-references";
 import { botWasAdded } from "../conversation-kind";
+import { type BroadcastHandlers, createBroadcastHandlers } from "./broadcast";
 import { forgetPersonalChat, rememberPersonalChat } from "./conversation-reference";
 import { notYetAvailable, unknownInvoke, unknownVerb } from "./fallbacks";
 import { helpCard, sendHelp } from "./help";
@@ -29,6 +31,8 @@ export interface BotServices {
   registration?: Registration;
   /** The readiness report (scans, CSV, daily); without it the report verbs answer "not available yet". */
   report?: ReportFeature;
+  /** Broadcasts; without it the broadcast verbs answer "not available yet". */
+  broadcast?: BroadcastService;
 }
 
 type Handler = (context: TurnContext) => Promise<void>;
@@ -41,6 +45,8 @@ export interface BotHandlers {
   uninstalled: Handler;
   membersAdded: Handler;
   message: Handler;
+  /** Broadcast verbs (compose, preview, send, pause, resume, cancel, progress, report). */
+  broadcast: Omit<BroadcastHandlers, "askBroadcast">;
   showHelp: CardHandler;
   notYetAvailable: CardHandler;
   unknownVerb: CardHandler;
@@ -90,6 +96,7 @@ export function createBotHandlers(services: BotServices): BotHandlers {
     services.registration && createRegistrationHandlers(services.registration);
   const tap: TapHandlers | undefined = services.registration && createTapHandlers(services.registration);
   const report: ReportHandlers | undefined = services.report && createReportHandlers(services.report);
+  const broadcast: BroadcastHandlers | undefined = services.broadcast && createBroadcastHandlers(services.broadcast);
   const onMessage = createMessageHandler(services.recognize, {
     help: (context) => sendHelp(context),
     greeting: (context) => sendWelcomeCard(context, services.now()),
@@ -107,10 +114,15 @@ export function createBotHandlers(services: BotServices): BotHandlers {
       : {}),
     ...(tap ? { temporaryAccessPass: (context: TurnContext) => tap.requestMessage(context) } : {}),
     ...(report ? { report: report.askReport } : {}),
+    ...(broadcast ? { broadcast: broadcast.askBroadcast } : {}),
   });
   const showGuidance = status?.showGuidance ?? notYetAvailable;
 
   return {
+    broadcast: broadcast ?? {
+      compose: notYetAvailable, preview: notYetAvailable, send: notYetAvailable, discard: notYetAvailable, pause: notYetAvailable,
+      resume: notYetAvailable, cancel: notYetAvailable, progress: notYetAvailable, report: notYetAvailable,
+    },
     installed: async (context) => {
       await rememberPersonalChat(context, references);
       await sendWelcome(context);

@@ -152,3 +152,22 @@ export function audienceLabel(audience: AudienceSpec): string {
       return "Reminder: those still not ready";
   }
 }
+
+/** The walkthrough buttons a broadcast may carry (the product's guidance codes). */
+export const GUIDANCE_CHOICES = Object.entries(GUIDANCE).map(([value, guidance]) => ({ title: guidance.title, value }));
+
+/** A stored draft back into the form's values (Edit). */
+export function composeValues(content: BroadcastContent): Record<string, string> {
+  const audience = content.audience;
+  return {
+    title: content.title,
+    message: content.message,
+    audience: audience.kind,
+    groupId: audience.kind === "group" ? audience.groupId : "",
+    upns: audience.kind === "upns" ? audience.upns.join("\n") : "",
+    buttonCode: content.button?.kind === "walkthrough" ? content.button.code : "none",
+    buttonUrl: content.button?.kind === "url" ? content.button.url : "",
+    buttonTitle: content.button?.kind === "url" ? content.button.title : "",
+    remindDays: String(content.remindDays ?? 0),
+  };
+}

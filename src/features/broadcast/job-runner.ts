@@ -3,7 +3,7 @@ import type { BroadcastJob } from "../../storage/broadcast-types";
 import type { BroadcastJobStore } from "../../storage/broadcast-jobs";
 import type { BroadcastLedger } from "../../storage/broadcast-ledger";
 import { type Clock, RateLimiter } from "../../throttle";
-import { type DispatchEnd, Dispatcher, type DispatcherOptions, type DispatchTuning } from "./dispatcher";
+import { type DispatchEnd, type DispatchTuning, Dispatcher, type DispatcherOptions } from "./dispatcher";
 import { type ProgressSnapshot, RateMeter, snapshotOf } from "./progress";
 import { SendTimeGuard } from "./send-time-guard";
 import { TEAMS_CONVERSATION_RULES, guardRules, tenantRules } from "./teams-limits";
@@ -37,6 +37,8 @@ export class JobRunner {
   private readonly tenantLimiters = new Map<string, RateLimiter>();
   private readonly sendGuards = new Map<string, SendTimeGuard>();
   private readonly running = new Map<string, Promise<DispatchEnd>>();
+  private readonly dispatchers = new Set<Dispatcher>();
+  private closing = false;
 
   constructor(private readonly options: JobRunnerOptions) {}
 
@@ -50,14 +52,30 @@ export class JobRunner {
     if (existing) {
       return existing;
     }
-    const work = this.runOnce(jobId).finally(() => this.running.delete(jobId));
+    const work = this.runUntilSettled(jobId).finally(() => this.running.delete(jobId));
     this.running.set(jobId, work);
     return work;
   }
 
-  /** Jobs being sent here right now (for shutdown). */
-  inFlight(): Promise<unknown> {
-    return Promise.allSettled([...this.running.values()]);
+  /** Stops every job sending here (rows stay pending; another process or a restart resumes them). */
+  async stopAll(): Promise<void> {
+    this.closing = true;
+    for (const dispatcher of this.dispatchers) {
+      dispatcher.stop("stopped");
+    }
+    await Promise.allSettled([...this.running.values()]);
+  }
+
+  /** A job Teams throttled pauses itself; this process resumes it when the pause is over. */
+  private async runUntilSettled(jobId: string): Promise<DispatchEnd> {
+    for (;;) {
+      const end = await this.runOnce(jobId);
+      const job = end === "paused" ? await this.options.jobs.getJob(jobId) : undefined;
+      if (this.closing || job?.state !== "paused" || job.pauseReason !== "throttled") {
+        return end;
+      }
+      await this.options.clock.sleep(Math.max(0, (job.resumeAt ?? 0) - this.options.clock.now()));
+    }
   }
 
   private tenantLimiter(tenantId: string): RateLimiter {
@@ -172,9 +190,11 @@ export class JobRunner {
       }
     })();
     let end: DispatchEnd;
+    this.dispatchers.add(dispatcher);
     try {
-      end = await dispatcher.run(job);
+      end = this.closing ? "stopped" : await dispatcher.run(job);
     } finally {
+      this.dispatchers.delete(dispatcher);
       watcherStop.abort();
       await watch;
       await jobs.addSendMs(job.id, clock.now() - started);

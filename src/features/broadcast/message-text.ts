@@ -60,6 +60,6 @@ function escapeOutsideSubset(text: string): string {
 
 /** Normalised line endings, no trailing spaces at the end, no control characters but newlines and tabs. */
 export function cleanText(text: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what is being removed
+   
   return text.replace(/\r\n?/g, "\n").replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "").trimEnd();
 }

@@ -1,0 +1,196 @@
+import { randomUUID } from "node:crypto";
+import { buildErrorCard } from "../../cards/error-card";
+import type { AdaptiveCardJson } from "../../cards/types";
+import type { Directory } from "../../directory/directory";
+import { ROLE_TEMPLATE_IDS, type RoleName } from "../../domain/roles";
+import type { Logger } from "../../logger";
+import type { AuditLog } from "../../storage/audit-log";
+import type { BroadcastJobStore } from "../../storage/broadcast-jobs";
+import type { BroadcastLedger } from "../../storage/broadcast-ledger";
+import type { BroadcastJob, ProgressCardRef } from "../../storage/broadcast-types";
+import { hasAnyRole, readRoles } from "../authz/roles";
+import type { Scheduler } from "../scheduler/scheduler";
+import { type AudienceSources, NoScanError } from "./audience";
+import { type ComposeInput, composeValues, validateCompose } from "./compose";
+import type { JobRunner } from "./job-runner";
+import { snapshotOf } from "./progress";
+import { buildProgressCard } from "./progress-card";
+import { buildComposeCard, buildPreviewCard, countAudience } from "./preview";
+
+/** Any administrator role (readers are not), read in Graph at each step. */
+export const BROADCAST_ROLES: readonly RoleName[] = (Object.keys(ROLE_TEMPLATE_IDS) as RoleName[]).filter((name) => name.endsWith("Administrator"));
+
+export const FOLLOW_UP_KIND = "broadcast.followUp";
+
+/** Who acts: from the activity (tenant, from.aadObjectId), never from card data. */
+export interface Actor {
+  tenantId: string;
+  userId: string;
+  name?: string;
+  mri?: string;
+}
+
+export interface BroadcastServiceOptions {
+  directory: Pick<Directory, "listRoleAssignments">;
+  sources: AudienceSources;
+  jobs: BroadcastJobStore;
+  ledger: BroadcastLedger;
+  runner: JobRunner;
+  auditLog: AuditLog;
+  scheduler?: Scheduler;
+  logger: Logger;
+  now: () => Date;
+}
+
+const refused = () =>
+  buildErrorCard({
+    title: "Only administrators can broadcast",
+    whatHappened: "Broadcasts reach many people, so they need a Microsoft Entra administrator role, checked just now.",
+    whatToDo: "Ask an administrator of your organisation to send it.",
+  });
+
+/** Compose, preview, send and control broadcasts; every step re-reads the actor's roles in Graph. */
+export class BroadcastService {
+  constructor(private readonly options: BroadcastServiceOptions) {}
+
+  /** True when allowed; otherwise the refusal is audited. */
+  private async allowed(actor: Actor, step: string, subjectId?: string): Promise<boolean> {
+    const roles = await readRoles(this.options.directory as Directory, actor.userId);
+    if (hasAnyRole(roles, BROADCAST_ROLES)) {
+      return true;
+    }
+    await this.options.auditLog.record({ tenantId: actor.tenantId, actorId: actor.userId, actorName: actor.name, action: "broadcast.refused", subjectId, outcome: "refused", detail: { step } });
+    this.options.logger.warn({ event: "broadcast.refused", step, userId: actor.userId }, "broadcast step refused: no administrator role");
+    return false;
+  }
+
+  async compose(actor: Actor, draftId?: string): Promise<AdaptiveCardJson> {
+    if (!(await this.allowed(actor, "compose"))) {
+      return refused();
+    }
+    const draft = typeof draftId === "string" ? await this.options.jobs.getDraft(draftId) : undefined;
+    return buildComposeCard(draft && draft.tenantId === actor.tenantId ? composeValues(draft.content) : {});
+  }
+
+  async preview(actor: Actor, input: ComposeInput): Promise<AdaptiveCardJson> {
+    if (!(await this.allowed(actor, "preview"))) {
+      return refused();
+    }
+    const values = Object.fromEntries(Object.entries(input).map(([key, value]) => [key, typeof value === "string" ? value : value === undefined ? "" : String(value)]));
+    const result = validateCompose(input);
+    if (!result.ok) {
+      return buildComposeCard(values, result.problems);
+    }
+    let count;
+    try {
+      count = await countAudience(actor.tenantId, result.content, this.options.sources);
+    } catch (error) {
+      if (error instanceof NoScanError) {
+        return buildComposeCard(values, [error.message]);
+      }
+      throw error;
+    }
+    const draftId = randomUUID();
+    await this.options.jobs.saveDraft({ id: draftId, tenantId: actor.tenantId, authorId: actor.userId, authorName: actor.name, content: result.content, createdAt: this.options.now().toISOString() });
+    return buildPreviewCard(draftId, result.content, count, actor.name ?? "your IT team");
+  }
+
+  /** Send: the job's id is the draft's, so a second Send (or a retried invoke) starts nothing new. */
+  async send(actor: Actor, draftId: unknown, card: Omit<ProgressCardRef, "adminMri"> | undefined): Promise<AdaptiveCardJson> {
+    if (!(await this.allowed(actor, "send", typeof draftId === "string" ? draftId : undefined))) {
+      return refused();
+    }
+    const draft = typeof draftId === "string" ? await this.options.jobs.getDraft(draftId) : undefined;
+    if (!draft || draft.tenantId !== actor.tenantId.toLowerCase() || draft.authorId !== actor.userId) {
+      return buildErrorCard({ title: "This preview cannot be sent", whatHappened: "The draft does not exist, or it is someone else's.", whatToDo: "Type broadcast to write a new one." });
+    }
+    const { created, job } = await this.options.jobs.createJob({ id: draft.id, tenantId: draft.tenantId, content: draft.content, authorId: actor.userId, authorName: actor.name, origin: "bot", createdAt: this.options.now().toISOString() });
+    if (created) {
+      if (card) {
+        await this.options.jobs.setProgressRef(job.id, { ...card, adminMri: actor.mri });
+      }
+      await this.options.auditLog.record({
+        tenantId: actor.tenantId, actorId: actor.userId, actorName: actor.name, action: "broadcast.started", subjectId: job.id, subjectName: draft.content.title.slice(0, 120), outcome: "success",
+        detail: { audience: draft.content.audience.kind, remindDays: draft.content.remindDays ?? 0, origin: "bot" },
+      });
+      if (draft.content.remindDays && this.options.scheduler) {
+        const runAt = new Date(this.options.now().getTime() + draft.content.remindDays * 86_400_000).toISOString();
+        await this.options.scheduler.schedule({ kind: FOLLOW_UP_KIND, tenantId: actor.tenantId, runAt, payload: { jobId: job.id }, key: job.id });
+      }
+      void this.options.runner.run(job.id);
+    }
+    return this.progressCard(job.id, actor);
+  }
+
+  async discard(actor: Actor): Promise<AdaptiveCardJson> {
+    if (!(await this.allowed(actor, "discard"))) {
+      return refused();
+    }
+    return buildErrorCard({ title: "Broadcast cancelled", whatHappened: "Nothing was sent.", whatToDo: "Type broadcast to write a new one." });
+  }
+
+  async control(actor: Actor, jobId: unknown, action: "pause" | "resume" | "cancel"): Promise<AdaptiveCardJson> {
+    const id = typeof jobId === "string" ? jobId : "";
+    if (!(await this.allowed(actor, action, id))) {
+      return refused();
+    }
+    const job = await this.options.jobs.getJob(id);
+    if (!job || job.tenantId !== actor.tenantId.toLowerCase()) {
+      return buildErrorCard({ title: "No such broadcast", whatHappened: "This card names a broadcast that does not exist here.", whatToDo: "Type broadcast to start a new one." });
+    }
+    const changed =
+      action === "pause"
+        ? await this.options.jobs.transition(id, ["sending", "preparing"], "paused", { pauseReason: "admin" })
+        : action === "resume"
+          ? await this.options.jobs.transition(id, ["paused"], "sending")
+          : await this.options.jobs.transition(id, ["sending", "paused", "preparing"], "cancelled");
+    if (changed) {
+      await this.options.auditLog.record({ tenantId: actor.tenantId, actorId: actor.userId, actorName: actor.name, action: `broadcast.${action === "pause" ? "paused" : action === "resume" ? "resumed" : "cancelled"}`, subjectId: id, outcome: "success" });
+      if (action === "resume") {
+        void this.options.runner.run(id);
+      } else if (action === "cancel" && !this.options.runner.isRunning(id)) {
+        await this.options.ledger.cancelPending(id, this.options.now().toISOString());
+        if (this.options.scheduler) {
+          await this.options.scheduler.cancel(FOLLOW_UP_KIND, id);
+        }
+      }
+    }
+    return this.progressCard(id, actor);
+  }
+
+  async progress(actor: Actor, jobId: unknown): Promise<AdaptiveCardJson> {
+    if (!(await this.allowed(actor, "progress", typeof jobId === "string" ? jobId : undefined))) {
+      return refused();
+    }
+    return this.progressCard(typeof jobId === "string" ? jobId : "", actor);
+  }
+
+  private async progressCard(jobId: string, actor: Actor): Promise<AdaptiveCardJson> {
+    const job = await this.options.jobs.getJob(jobId);
+    if (!job || job.tenantId !== actor.tenantId.toLowerCase()) {
+      return buildErrorCard({ title: "No such broadcast", whatHappened: "This card names a broadcast that does not exist here.", whatToDo: "Type broadcast to start a new one." });
+    }
+    return buildProgressCard(job, snapshotOf(await this.options.ledger.totals(jobId), 0), { adminMri: actor.mri ?? job.progressRef?.adminMri, now: this.options.now() });
+  }
+
+  /**
+   * The delivery report. The report feature's file consent upload is wired for its own CSV only, so
+   * this build offers the broadcast CSV through the command line.
+   */
+  async reportHint(actor: Actor, jobId: unknown): Promise<AdaptiveCardJson> {
+    if (!(await this.allowed(actor, "report", typeof jobId === "string" ? jobId : undefined))) {
+      return refused();
+    }
+    const id = typeof jobId === "string" ? jobId.replace(/[^\w:-]/g, "").slice(0, 80) : "";
+    return buildErrorCard({
+      title: "Delivery report",
+      whatHappened: "The delivery report (one row per recipient: state, reason, time, possibly duplicated) is ready.",
+      whatToDo: `On the bot's host run: mfa-ready broadcast --report ${id} > delivery-report.csv`,
+    });
+  }
+
+  /** The progress card for the runner's updates (no actor: the job's own reference). */
+  async cardFor(job: BroadcastJob, ratePerSecond: number): Promise<AdaptiveCardJson> {
+    return buildProgressCard(job, snapshotOf(await this.options.ledger.totals(job.id), ratePerSecond), { adminMri: job.progressRef?.adminMri, now: this.options.now() });
+  }
+}

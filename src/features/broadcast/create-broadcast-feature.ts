@@ -1,0 +1,115 @@
+import { randomUUID } from "node:crypto";
+import type { Directory } from "../../directory/directory";
+import type { Logger } from "../../logger";
+import type { AuditLog } from "../../storage/audit-log";
+import { SqliteBroadcastJobStore } from "../../storage/broadcast-jobs";
+import { SqliteBroadcastLedger } from "../../storage/broadcast-ledger";
+import type { BroadcastJob } from "../../storage/broadcast-types";
+import type { ConversationReferenceStore } from "../../storage/conversation-references";
+import type { Database } from "../../storage/database";
+import { hasAnyRole, readRoles } from "../authz/roles";
+import type { Scheduler } from "../scheduler/scheduler";
+import type { VerdictSource } from "./audience";
+import { BROADCAST_ROLES, BroadcastService, FOLLOW_UP_KIND } from "./broadcast-service";
+import { createBroadcastEngine } from "./create-engine";
+import type { DispatchTuning } from "./dispatcher";
+import type { JobRunner } from "./job-runner";
+import type { Assess } from "./prepare";
+import type { ProgressSnapshot } from "./progress";
+import type { BroadcastTransport } from "./transport";
+
+export interface BroadcastFeatureOptions {
+  database: Database;
+  directory: Directory;
+  verdicts: VerdictSource;
+  conversationReferences: ConversationReferenceStore;
+  auditLog: AuditLog;
+  transport: BroadcastTransport;
+  scheduler?: Scheduler;
+  assess?: Assess;
+  teams: { appId?: string; serviceUrl?: string; tenantRps: number };
+  logger: Logger;
+  now?: () => Date;
+  tuning?: Partial<DispatchTuning>;
+  progressEveryMs?: number;
+}
+
+export interface BroadcastFeature {
+  service: BroadcastService;
+  runner: JobRunner;
+  /** Resumes every job a previous process left unfinished (called once at start). */
+  resumeUnfinished(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Audit entry of a finished job: author, audience and totals. */
+export async function auditFinished(auditLog: AuditLog, job: BroadcastJob, progress: ProgressSnapshot, seconds: number): Promise<void> {
+  const t = progress.totals;
+  await auditLog.record({
+    tenantId: job.tenantId, actorId: job.authorId, actorName: job.authorName, action: job.state === "cancelled" ? "broadcast.cancelled.totals" : "broadcast.completed", subjectId: job.id, subjectName: job.content.title.slice(0, 120),
+    outcome: "success",
+    detail: { origin: job.origin, audience: job.content.audience.kind, total: t.total, sent: t.sent, failed: t.failed, skipped: t.skipped, possiblyDuplicated: t.possiblyDuplicated, failedByReason: JSON.stringify(t.failedByReason), skippedByReason: JSON.stringify(t.skippedByReason), sendSeconds: Math.round(seconds) },
+  });
+}
+
+export function createBroadcastFeature(options: BroadcastFeatureOptions): BroadcastFeature {
+  const now = options.now ?? (() => new Date());
+  const logger = options.logger.child({ feature: "broadcast" });
+  const jobs = new SqliteBroadcastJobStore(options.database);
+  const ledger = new SqliteBroadcastLedger(options.database);
+  const holder: { service?: BroadcastService } = {};
+  const updateCard = async (job: BroadcastJob, progress: ProgressSnapshot) => {
+    if (!job.progressRef || !holder.service) {
+      return;
+    }
+    const card = await holder.service.cardFor(job, progress.ratePerSecond);
+    await options.transport.update({ tenantId: job.tenantId, userId: job.authorId, ...job.progressRef }, card);
+  };
+  const runner = createBroadcastEngine({
+    jobs, ledger, conversationReferences: options.conversationReferences, directory: options.directory, verdicts: options.verdicts, transport: options.transport,
+    teamsAppId: options.teams.appId, serviceUrl: options.teams.serviceUrl, tenantRps: options.teams.tenantRps, assess: options.assess, logger, owner: `bot-${process.pid}-${randomUUID().slice(0, 8)}`,
+    tuning: options.tuning, progressEveryMs: options.progressEveryMs,
+    onProgress: updateCard,
+    onFinished: async (job, progress) => {
+      await auditFinished(options.auditLog, job, progress, job.sendMs / 1000);
+      await updateCard(job, progress).catch((error: unknown) => logger.warn({ err: String(error) }, "final card not updated"));
+    },
+  });
+  const service = new BroadcastService({ directory: options.directory, sources: { verdicts: options.verdicts, directory: options.directory }, jobs, ledger, runner, auditLog: options.auditLog, scheduler: options.scheduler, logger, now });
+
+  holder.service = service;
+
+  // "Remind those still not ready in N days": the author's roles are checked again when it runs.
+  options.scheduler?.on(FOLLOW_UP_KIND, async (scheduled) => {
+    const parentId = String(scheduled.payload.jobId ?? "");
+    const parent = await jobs.getJob(parentId);
+    if (!parent || parent.state === "cancelled") {
+      return;
+    }
+    if (!hasAnyRole(await readRoles(options.directory, parent.authorId), BROADCAST_ROLES)) {
+      await options.auditLog.record({ tenantId: parent.tenantId, actorId: parent.authorId, actorName: parent.authorName, action: "broadcast.refused", subjectId: parentId, outcome: "refused", detail: { step: "follow-up" } });
+      return;
+    }
+    const { created, job } = await jobs.createJob({
+      id: `${parentId}:follow-up`, tenantId: parent.tenantId, authorId: parent.authorId, authorName: parent.authorName, origin: "follow-up", parentJobId: parentId, createdAt: now().toISOString(),
+      content: { ...parent.content, title: `Reminder: ${parent.content.title}`.slice(0, 120), audience: { kind: "follow-up", parentJobId: parentId }, remindDays: undefined },
+    });
+    if (created) {
+      await options.auditLog.record({ tenantId: parent.tenantId, actorId: parent.authorId, actorName: parent.authorName, action: "broadcast.started", subjectId: job.id, outcome: "success", detail: { audience: "follow-up", origin: "follow-up" } });
+    }
+    await runner.run(job.id);
+  });
+
+  return {
+    service,
+    runner,
+    async resumeUnfinished() {
+      for (const id of await jobs.activeJobIds()) {
+        void runner.run(id);
+      }
+    },
+    async close() {
+      await runner.stopAll();
+    },
+  };
+}
