@@ -8,6 +8,7 @@ const commands: Record<string, string> = {
   assess: "assess",
   "graph-simulator": "graph-simulator",
   doctor: "doctor",
+  broadcast: "broadcast",
 };
 
 /** Loaded only when it runs, so `mfa-ready assess` does not load the bot. */

@@ -1,0 +1,23 @@
+import { stringify } from "csv-stringify/sync";
+import type { BroadcastLedger } from "../../storage/broadcast-ledger";
+import { neutralise } from "../report/csv";
+
+export const DELIVERY_COLUMNS = ["userPrincipalName", "displayName", "state", "reason", "activityId", "attempts", "possiblyDuplicated", "updatedAt"] as const;
+
+/** The delivery report of a job: a header, then one row per recipient, streamed page by page. */
+export async function* deliveryReportCsv(ledger: BroadcastLedger, jobId: string): AsyncGenerator<string> {
+  yield stringify([[...DELIVERY_COLUMNS]]);
+  let after = 0;
+  for (;;) {
+    const page = await ledger.page(jobId, after, 500);
+    if (page.length === 0) {
+      return;
+    }
+    yield stringify(
+      page.map((row) =>
+        [row.upn, row.displayName, row.state, row.reason ?? "", row.activityId ?? "", String(row.attempts), String(row.possiblyDuplicated), row.updatedAt].map(neutralise),
+      ),
+    );
+    after = page.at(-1)!.seq;
+  }
+}
