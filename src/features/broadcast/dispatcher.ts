@@ -135,7 +135,7 @@ export class Dispatcher {
 
   private async deliver(job: BroadcastJob, delivery: Delivery): Promise<void> {
     const { ledger, clock, logger } = this.options;
-    const resolved = await this.options.resolveTarget(job.tenantId, delivery);
+    const resolved = await this.options.resolveTarget(job.tenantId, delivery, job.progressRef?.serviceUrl);
     if (resolved.kind === "fail") {
       this.counters.failed += 1;
       await ledger.markFinal(job.id, delivery.seq, "failed", resolved.reason, this.now());

@@ -39,6 +39,7 @@ export class JobRunner {
   private readonly running = new Map<string, Promise<DispatchEnd>>();
   private readonly dispatchers = new Set<Dispatcher>();
   private closing = false;
+  private readonly closed = new AbortController();
 
   constructor(private readonly options: JobRunnerOptions) {}
 
@@ -60,6 +61,7 @@ export class JobRunner {
   /** Stops every job sending here (rows stay pending; another process or a restart resumes them). */
   async stopAll(): Promise<void> {
     this.closing = true;
+    this.closed.abort(new Error("broadcast runner stopped"));
     for (const dispatcher of this.dispatchers) {
       dispatcher.stop("stopped");
     }
@@ -74,7 +76,11 @@ export class JobRunner {
       if (this.closing || job?.state !== "paused" || job.pauseReason !== "throttled") {
         return end;
       }
-      await this.options.clock.sleep(Math.max(0, (job.resumeAt ?? 0) - this.options.clock.now()));
+      try {
+        await this.options.clock.sleep(Math.max(0, (job.resumeAt ?? 0) - this.options.clock.now()), this.closed.signal);
+      } catch {
+        return end;
+      }
     }
   }
 

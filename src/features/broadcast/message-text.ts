@@ -55,7 +55,11 @@ export function renderMessageMarkdown(message: string): string {
 }
 
 function escapeOutsideSubset(text: string): string {
-  return text.replace(LITERAL, (char) => `\\${char}`).replace(/[[\]]/g, (char) => `\\${char}`);
+  // "${" is escaped too: no card consumer can take the admin's text for a template expression.
+  return text
+    .replace(LITERAL, (char) => `\\${char}`)
+    .replace(/[[\]]/g, (char) => `\\${char}`)
+    .replace(/\$\{/g, "\\${");
 }
 
 /** Normalised line endings, no trailing spaces at the end, no control characters but newlines and tabs. */

@@ -18,14 +18,15 @@ export interface TargetResolverOptions {
   serviceUrl?: string;
 }
 
-export type TargetResolver = (tenantId: string, delivery: Delivery) => Promise<TargetResolution>;
+/** `fallbackServiceUrl`: the admin's own service URL (same tenant, same region) when none is configured. */
+export type TargetResolver = (tenantId: string, delivery: Delivery, fallbackServiceUrl?: string) => Promise<TargetResolution>;
 
 /**
  * The chat a recipient is reached in: the one a crashed attempt already used, else the stored
  * conversation reference, else the bot installed for them through Graph (409: already there) and its chat.
  */
 export function createTargetResolver(options: TargetResolverOptions): TargetResolver {
-  return async (tenantId, delivery) => {
+  return async (tenantId, delivery, fallbackServiceUrl) => {
     const base = { tenantId, userId: delivery.userId };
     if (delivery.conversationId && delivery.serviceUrl) {
       return { kind: "target", target: { ...base, conversationId: delivery.conversationId, serviceUrl: delivery.serviceUrl } };
@@ -34,12 +35,13 @@ export function createTargetResolver(options: TargetResolverOptions): TargetReso
     if (stored) {
       return { kind: "target", target: { ...base, conversationId: stored.conversationId, serviceUrl: stored.serviceUrl } };
     }
-    if (!options.teamsAppId || !options.serviceUrl) {
+    const serviceUrl = options.serviceUrl ?? fallbackServiceUrl;
+    if (!options.teamsAppId || !serviceUrl) {
       return { kind: "fail", reason: "noConversation" };
     }
     try {
       const { chatId } = await options.directory.installAppForUser(delivery.userId, options.teamsAppId);
-      return { kind: "target", target: { ...base, conversationId: chatId, serviceUrl: options.serviceUrl } };
+      return { kind: "target", target: { ...base, conversationId: chatId, serviceUrl } };
     } catch (error) {
       if (error instanceof DirectoryError) {
         return error.retryable ? { kind: "retry", reason: `install:${error.reason}` } : { kind: "fail", reason: `install:${error.reason}` };
