@@ -23,7 +23,7 @@ describe("broadcast compose validation", () => {
   it("names every problem at once: empty title, no audience, bad link, bad button", () => {
     const result = validateCompose({ title: " ", message: "see [this](http://evil.example/x)", audience: "everyone", buttonUrl: "https://evil.example" });
     assert.equal(result.ok, false);
-    const problems = result.ok ? [] : result.problems.join("\n");
+    const problems = result.ok ? "" : result.problems.join("\n");
     for (const expected of ["title is empty", "Choose who receives", "not allowed: http://evil.example/x", "link button must be"]) {
       assert.ok(problems.includes(expected), `missing "${expected}" in ${problems}`);
     }

@@ -1,0 +1,159 @@
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import { VERBS } from "../../src/cards/verbs";
+import { SqliteBroadcastJobStore } from "../../src/storage/broadcast-jobs";
+import { SqliteBroadcastLedger } from "../../src/storage/broadcast-ledger";
+import { type Card, DEMO, type ReportBot, cardsIn, eventually, startReportBot } from "../support/report-bot";
+import { type TeamsLimitsStub, startTeamsLimitsStub } from "../support/teams-limits-stub";
+
+const TEAMS_APP_ID = "3c0ffee0-0000-4000-8000-0000000a9901";
+const persona = (n: number) => `a0000000-0000-4000-8000-${n.toString(16).padStart(12, "0")}`;
+// Miguel never talked to the bot: he is reached by installing it for him through Graph.
+const PEOPLE = { dana: persona(3), gita: persona(9), priya: persona(12), miguel: persona(13), dexter: persona(0x19) };
+const UPNS = ["miguel.mobile", "dana.ready", "priya.shell", "gita_fabrikam.example#EXT#", "dexter.disabled", "nobody"].map((name) => `${name}@contoso.example`);
+const MESSAGE = "Microsoft now **requires MFA** for Azure. ${user.name} <b>not bold</b>\n- Open [My Security info](https://aka.ms/mysecurityinfo)";
+
+const texts = (card: Card): string[] => JSON.stringify(card).match(/"text":"((?:[^"\\]|\\.)*)"/g) ?? [];
+const inputValue = (card: Card, id: string) =>
+  ((card.body ?? []) as Array<Record<string, unknown>>).find((element) => element.id === id)?.value;
+
+describe("broadcast over the bot's endpoint", () => {
+  let rb: ReportBot;
+  let teams: TeamsLimitsStub;
+  let jobs: SqliteBroadcastJobStore;
+  let ledger: SqliteBroadcastLedger;
+  let tenantId: string;
+
+  before(async () => {
+    rb = await startReportBot({ env: { TEAMS_APP_ID, BROADCAST_RPS: "5" } });
+    teams = await startTeamsLimitsStub({ tenantRps: 1000 });
+    tenantId = rb.simulator.tenantId;
+    const stores = rb.bot.stores;
+    jobs = new SqliteBroadcastJobStore(stores.database);
+    ledger = new SqliteBroadcastLedger(stores.database);
+    // Dana and Priya have talked to the bot before (their chats are known); Priya blocked it since.
+    for (const [userId, chat] of [[PEOPLE.dana, "a:chat-dana"], [PEOPLE.priya, "a:chat-priya"]] as const) {
+      await stores.conversationReferences.save({ tenantId, userId, conversationId: chat, serviceUrl: teams.serviceUrl, reference: {}, updatedAt: new Date().toISOString() });
+    }
+    teams.blocked.add("a:chat-priya");
+    const started = await rb.report.scans.start(tenantId, { fresh: true, requestedBy: DEMO.adele });
+    if (started.kind === "running") {
+      await started.scan.done;
+    }
+  });
+  after(async () => {
+    await rb.close();
+    await teams.close();
+  });
+
+  const audit = async (action: string) => (await rb.bot.stores.auditLog.latest(tenantId, 200)).filter((entry) => entry.action === action);
+  const preview = (userId: string, data: Record<string, unknown>) => rb.click(userId, VERBS.broadcastPreview, data);
+
+  it("refuses a non-admin who types broadcast, and audits it", async () => {
+    const cards = cardsIn(await rb.say(DEMO.ben, "broadcast"));
+    assert.equal(cards[0]?.id, "error");
+    assert.ok(texts(cards[0]!).some((text) => text.includes("Only administrators can broadcast")));
+    assert.ok((await audit("broadcast.refused")).some((entry) => entry.actorId === DEMO.ben && entry.detail?.step === "compose"));
+  });
+
+  it("gives an admin the compose card", async () => {
+    const cards = cardsIn(await rb.say(DEMO.adele, "broadcast"));
+    assert.equal(cards[0]?.id, "broadcast-compose");
+  });
+
+  it("a 10,000-character message with ${...} and HTML is refused by the limits and kept literally in the form", async () => {
+    const message = `\${user.name} <script>alert(1)</script> `.padEnd(10_000, "a");
+    const { status, card } = await preview(DEMO.adele, { title: "MFA", message, audience: "affected" });
+    assert.equal(status, 200);
+    assert.equal(card.id, "broadcast-compose");
+    assert.ok(texts(card).some((text) => text.includes("10,000 characters") && text.includes("4,000")));
+    assert.equal(inputValue(card, "message"), message);
+    assert.equal((await jobs.latest(tenantId, 10)).length, 0);
+  });
+
+  let draftId = "";
+
+  it("previews with the count, skipped and unknown people, and the text as one recipient sees it", async () => {
+    const { card } = await preview(DEMO.adele, { title: "MFA for Azure", message: MESSAGE, audience: "upns", upns: UPNS.join("\n"), buttonCode: "REGISTER_PASSKEY" });
+    assert.equal(card.id, "broadcast-preview", JSON.stringify(card));
+    const json = JSON.stringify(card);
+    assert.ok(json.includes('"value":"3"'), "three will receive it (Miguel, Dana, Priya)");
+    assert.ok(json.includes("1 guest") && json.includes("1 disabled"), json);
+    assert.ok(json.includes("nobody@contoso.example"));
+    // Literal: the expression is escaped, HTML is text, the subset is kept.
+    assert.ok(json.includes("\\\\${user.name}") && json.includes("\\\\<b\\\\>not bold\\\\</b\\\\>") && json.includes("**requires MFA**"), json);
+    assert.ok(texts(card).some((text) => text.includes("Microsoft requires MFA for you")), "personalised with the sample's own verdict");
+    const send = (card.actions ?? []).find((action) => action.verb === VERBS.broadcastSend);
+    draftId = String((send?.data as { draftId?: string } | undefined)?.draftId);
+    assert.match(draftId, /^[0-9a-f-]{36}$/);
+  });
+
+  it("a non-admin's forged Send is refused, audited, and sends nothing", async () => {
+    const { card } = await rb.click(DEMO.ben, VERBS.broadcastSend, { draftId });
+    assert.equal(card.id, "error");
+    assert.equal(await jobs.getJob(draftId), undefined);
+    assert.ok((await audit("broadcast.refused")).some((entry) => entry.actorId === DEMO.ben && entry.detail?.step === "send" && entry.subjectId === draftId));
+    assert.equal(teams.accepted.size, 0);
+  });
+
+  it("sends: known chats, an install through Graph, a blocked user; guests, disabled and unknown skipped; Send twice does nothing", async () => {
+    const { card } = await rb.click(DEMO.adele, VERBS.broadcastSend, { draftId }, "preview-activity");
+    assert.equal(card.id, "broadcast-progress");
+    await eventually(() => rb.updatesIn(DEMO.adele).some((update) => update.id === "broadcast-progress" && JSON.stringify(update).includes("Broadcast report")), 20_000);
+    const rows = Object.fromEntries((await ledger.page(draftId, 0, 100)).map((row) => [row.upn.toLowerCase(), row]));
+    assert.deepEqual([rows["dana.ready@contoso.example"]?.state, rows["priya.shell@contoso.example"]?.state, rows["priya.shell@contoso.example"]?.reason], ["sent", "failed", "blocked"]);
+    assert.match(rows["dana.ready@contoso.example"]?.activityId ?? "", /^act-/);
+    const miguel = rows["miguel.mobile@contoso.example"]!;
+    assert.equal(miguel.state, "sent");
+    assert.equal(miguel.conversationId, `19:${PEOPLE.miguel}_${TEAMS_APP_ID}@unq.gbl.spaces`);
+    assert.deepEqual([rows["gita_fabrikam.example#ext#@contoso.example"]?.reason, rows["dexter.disabled@contoso.example"]?.reason, rows["nobody@contoso.example"]?.reason], ["guest", "disabled", "unknownUser"]);
+    assert.equal(teams.accepted.get("a:chat-dana"), 1);
+    const toMiguel = () => rb.bot.connector.calls.filter((call) => call.method === "POST" && call.conversationId === miguel.conversationId);
+    assert.equal(toMiguel().length, 1);
+    const miguelCard = (toMiguel()[0]!.body.attachments as Array<{ content: Card }>)[0]!.content;
+    assert.equal(miguelCard.id, "broadcast-message");
+    assert.ok(JSON.stringify(miguelCard).includes("\\\\${user.name}"));
+    assert.equal((await jobs.getJob(draftId))!.state, "done");
+    const completed = (await audit("broadcast.completed")).find((entry) => entry.subjectId === draftId);
+    assert.deepEqual([completed?.actorId, completed?.detail?.sent, completed?.detail?.failed, completed?.detail?.skipped], [DEMO.adele, 2, 1, 3]);
+    assert.equal((await audit("broadcast.started")).filter((entry) => entry.subjectId === draftId).length, 1);
+
+    const again = await rb.click(DEMO.adele, VERBS.broadcastSend, { draftId }, "preview-activity");
+    assert.equal(again.card.id, "broadcast-progress");
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    assert.equal(teams.accepted.get("a:chat-dana"), 1);
+    assert.equal(toMiguel().length, 1);
+    assert.equal((await audit("broadcast.started")).filter((entry) => entry.subjectId === draftId).length, 1);
+  });
+
+  it("pause, resume and cancel from the progress card (roles checked each time)", async () => {
+    const { card } = await preview(DEMO.adele, { title: "Everyone affected", message: "Please set up MFA.", audience: "affected" });
+    const id = String(((card.actions ?? []).find((action) => action.verb === VERBS.broadcastSend)?.data as { draftId: string }).draftId);
+    await rb.click(DEMO.adele, VERBS.broadcastSend, { draftId: id }, "preview-2");
+    const paused = await rb.click(DEMO.adele, VERBS.broadcastPause, { jobId: id });
+    assert.ok(JSON.stringify(paused.card).includes("Paused"));
+    assert.equal((await jobs.getJob(id))!.state, "paused");
+    const sentAtPause = (await ledger.totals(id)).sent;
+    await new Promise((resolve) => setTimeout(resolve, 1_200));
+    assert.ok((await ledger.totals(id)).sent <= sentAtPause + 2, "nothing more goes out while paused (beyond sends already at Teams)");
+    assert.equal((await rb.click(DEMO.ben, VERBS.broadcastResume, { jobId: id })).card.id, "error");
+    assert.equal((await jobs.getJob(id))!.state, "paused");
+    const resumed = await rb.click(DEMO.adele, VERBS.broadcastResume, { jobId: id });
+    assert.ok(JSON.stringify(resumed.card).includes("Sending"));
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    const cancelled = await rb.click(DEMO.adele, VERBS.broadcastCancel, { jobId: id });
+    assert.ok(JSON.stringify(cancelled.card).includes("Cancelled"));
+    let totals = await ledger.totals(id);
+    for (let i = 0; i < 100 && totals.pending + totals.sending > 0; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      totals = await ledger.totals(id);
+    }
+    assert.equal(totals.pending + totals.sending, 0, "no row left pending after cancel");
+    assert.ok((totals.skippedByReason.cancelled ?? 0) > 0, JSON.stringify(totals));
+    assert.equal((await jobs.getJob(id))!.state, "cancelled");
+    const actions = (await rb.bot.stores.auditLog.latest(tenantId, 200)).filter((entry) => entry.subjectId === id).map((entry) => entry.action);
+    for (const action of ["broadcast.started", "broadcast.paused", "broadcast.resumed", "broadcast.cancelled"]) {
+      assert.ok(actions.includes(action), `${action} audited: ${actions.join(", ")}`);
+    }
+  });
+});
