@@ -28,7 +28,7 @@ describe("readiness scans over the endpoint", () => {
       const scanId = cancelData(a).scanId!;
       assert.equal(cancelData(b).scanId, scanId, "one scan for both");
       assert.match(texts(a) + texts(b), /already running, so you share it/);
-      assert.equal(harness.bot.stores.database.prepare("SELECT COUNT(*) AS n FROM report_scans").get()!.n, 1);
+      assert.equal((harness.bot.stores.database.prepare("SELECT COUNT(*) AS n FROM report_scans").get() as { n: number }).n, 1);
 
       // The progress cards update themselves while it runs.
       await eventually(() => harness.updatesIn(GRADY).some((card) => card.id === "report-progress"));
@@ -41,7 +41,7 @@ describe("readiness scans over the endpoint", () => {
       assert.ok(Date.now() - started < 3_000, "a cancel does not wait for the throttled pages");
       const record = (await harness.report.scans.get(scanId))!;
       assert.equal(record.status, "canceled");
-      assert.equal(harness.bot.stores.database.prepare("SELECT COUNT(*) AS n FROM report_verdicts").get()!.n, 0);
+      assert.equal((harness.bot.stores.database.prepare("SELECT COUNT(*) AS n FROM report_verdicts").get() as { n: number }).n, 0);
       // The other admin's card says so too.
       await eventually(() => harness.updatesIn(GRADY).some((card) => card.id === "report-notice" && /canceled/.test(texts(card))));
     } finally {
@@ -90,7 +90,7 @@ describe("readiness scans over the endpoint", () => {
       assert.equal(next.run_at, "2026-11-22T07:00:00.000Z");
 
       cardsIn(await harness.say(DEMO.adele, "stop the daily report"));
-      assert.equal(harness.bot.stores.database.prepare("SELECT COUNT(*) AS n FROM scheduled_jobs").get()!.n, 0);
+      assert.equal((harness.bot.stores.database.prepare("SELECT COUNT(*) AS n FROM scheduled_jobs").get() as { n: number }).n, 0);
     } finally {
       await harness.close();
     }

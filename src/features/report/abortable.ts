@@ -1,29 +1,39 @@
 /**
  * A cancel must not wait for a page still in flight (or its throttle slot, up to 10 s for the reports
  * family): these race each step against the signal. The abandoned request finishes and is dropped.
+ * Each step adds its own listener and removes it when the step settles: racing every step against one
+ * long-lived promise would keep every item ever yielded reachable from that promise's reactions.
  */
-function abortion(signal: AbortSignal): Promise<never> {
-  const aborted = new Promise<never>((_resolve, reject) => {
-    if (signal.aborted) {
-      reject(signal.reason as Error);
-    }
-    signal.addEventListener("abort", () => reject(signal.reason as Error), { once: true });
-  });
-  aborted.catch(() => undefined);
-  return aborted;
-}
-
 export function untilAborted<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  return signal === undefined ? work : Promise.race([work, abortion(signal)]);
+  if (signal === undefined) {
+    return work;
+  }
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason as Error);
+    if (signal.aborted) {
+      onAbort();
+      return;
+    }
+    signal.addEventListener("abort", onAbort, { once: true });
+    work.then(
+      (value) => {
+        signal.removeEventListener("abort", onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener("abort", onAbort);
+        reject(error as Error);
+      },
+    );
+  });
 }
 
 export async function* abortable<T>(items: AsyncIterable<T>, signal: AbortSignal | undefined): AsyncGenerator<T> {
   const iterator = items[Symbol.asyncIterator]();
-  const aborted = signal && abortion(signal);
   let finished = false;
   try {
     for (;;) {
-      const next = await (aborted ? Promise.race([iterator.next(), aborted]) : iterator.next());
+      const next = await untilAborted(iterator.next(), signal);
       if (next.done) {
         finished = true;
         return;

@@ -31,6 +31,15 @@ export async function* joinRegistrations(
     return;
   }
   const ahead = new Map<string, UserRegistrationDetails>();
+  // Rows may run this far ahead of the users before the report waits (unless the users wait on it).
+  const HIGH_WATER = 5_000;
+  let waiting = false;
+  let resumePump: (() => void) | undefined;
+  const wakePump = () => {
+    const resume = resumePump;
+    resumePump = undefined;
+    resume?.();
+  };
   let done = false;
   let failure: { error: unknown } | undefined;
   let stopped = false;
@@ -48,6 +57,9 @@ export async function* joinRegistrations(
         }
         ahead.set(row.id.toLowerCase(), compactRegistration(row));
         notify();
+        while (ahead.size >= HIGH_WATER && !waiting && !stopped) {
+          await new Promise<void>((resolve) => (resumePump = resolve));
+        }
       }
     } catch (error) {
       failure = { error };
@@ -61,7 +73,11 @@ export async function* joinRegistrations(
       signal?.throwIfAborted();
       const id = user.id.toLowerCase();
       while (!ahead.has(id) && !done) {
+        // A user whose row is not among those ahead: let the report run on until it comes (or ends).
+        waiting = true;
+        wakePump();
         await new Promise<void>((resolve) => (wake = resolve));
+        waiting = false;
         signal?.throwIfAborted();
       }
       if (failure !== undefined) {
@@ -69,11 +85,15 @@ export async function* joinRegistrations(
       }
       const row = ahead.get(id);
       ahead.delete(id);
+      if (ahead.size < HIGH_WATER) {
+        wakePump();
+      }
       yield [user, row];
     }
   } finally {
     // Not awaited: a cancel must not wait for a page (and its throttle slot) nobody will read.
     stopped = true;
+    wakePump();
     void pump;
   }
 }

@@ -1,0 +1,198 @@
+/**
+ * The admin readiness report on a 100,000-user tenant: one whole-tenant scan through the Graph adapter
+ * against the Graph simulator (a child process, throttling on at scale K), with the progress card
+ * updating itself through a recording messenger. Prints requests against the minimum the data needs,
+ * 429s, elapsed against the throttle-bound minimum, the gap between progress updates and peak RSS.
+ *
+ *   npx tsx bench/report.bench.ts        (BENCH_REPORT_USERS, BENCH_REPORT_SCALE override the defaults)
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import https from "node:https";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { createInterface } from "node:readline";
+
+import { readConfig } from "../src/config";
+import { generateTenant } from "../src/dev/generate-tenant";
+import { startGraphSimulator } from "../src/dev/graph-simulator";
+import { createDirectory } from "../src/directory/create-directory";
+import { SIMULATOR_TOKEN } from "../src/directory/credentials";
+import { referencedGroupIds } from "../src/directory/directory-snapshot";
+import type { ProductTenantSettings } from "../src/directory/graph-types";
+import { ScanService } from "../src/features/report/scan-service";
+import { ScanWatchers } from "../src/features/report/scan-watchers";
+import { createLogger } from "../src/logger";
+import { openDatabase } from "../src/storage/database";
+import { SqliteReportScanStore } from "../src/storage/report-scans";
+import { GRAPH_LIMIT_FAMILIES, minimumDurationMs, scaleRule } from "../src/throttle";
+
+export interface ReportBenchFigures {
+  users: number;
+  scale: number;
+  signIns: number;
+  requests: number;
+  minimumRequests: number;
+  reportsRequests: number;
+  throttled: number;
+  elapsedMs: number;
+  minimumMs: number;
+  ratio: number;
+  progressUpdates: number;
+  maxUpdateGapMs: number;
+  peakRssMb: number;
+  status: string;
+}
+
+interface Child {
+  baseUrl: string;
+  caCertPem: string;
+  capturedAt: string;
+  settings: ProductTenantSettings;
+  roleAssignments: number;
+  groupSizes: number[];
+  process: ChildProcess;
+}
+
+/** Child mode: generate the tenant, serve it throttled, print one JSON line, serve until killed. */
+async function serveChild(users: number, scale: number): Promise<void> {
+  const snapshot = generateTenant({ users, seed: 1 });
+  const groups = referencedGroupIds(snapshot.settings, snapshot).map(
+    (id) => snapshot.groups?.find((group) => group.id === id)?.members.length ?? 0,
+  );
+  const line = {
+    capturedAt: snapshot.capturedAt,
+    settings: snapshot.settings,
+    roleAssignments: snapshot.roleAssignments?.length ?? 0,
+    groupSizes: groups,
+  };
+  const simulator = await startGraphSimulator({ snapshot, throttle: true, throttleScale: scale });
+  process.stdout.write(`${JSON.stringify({ ...line, baseUrl: simulator.baseUrl, caCertPem: simulator.caCertPem })}\n`);
+  process.on("SIGTERM", () => void simulator.close().then(() => process.exit(0)));
+}
+
+function startChild(users: number, scale: number): Promise<Child> {
+  const child = spawn(process.execPath, ["--import", "tsx", __filename, "--serve", String(users), String(scale)], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  return new Promise((resolve, reject) => {
+    child.once("exit", (code) => reject(new Error(`simulator child exited with ${code}`)));
+    createInterface({ input: child.stdout! }).once("line", (line) => {
+      resolve({ ...(JSON.parse(line) as Omit<Child, "process">), process: child });
+    });
+  });
+}
+
+function stats(child: Child): Promise<{ requests: number; throttled: number }> {
+  return new Promise((resolve, reject) => {
+    https
+      .get(`${child.baseUrl}/_simulator/stats`, { ca: child.caCertPem, headers: { authorization: `Bearer ${SIMULATOR_TOKEN}` } }, (response) => {
+        let text = "";
+        response.on("data", (chunk: Buffer) => (text += chunk.toString()));
+        response.on("end", () => resolve(JSON.parse(text) as { requests: number; throttled: number }));
+      })
+      .on("error", reject);
+  });
+}
+
+const pages = (items: number, size: number) => Math.max(1, Math.ceil(items / size));
+
+export async function run(options: { users?: number; scale?: number } = {}): Promise<ReportBenchFigures> {
+  const users = options.users ?? Number(process.env.BENCH_REPORT_USERS ?? 100_000);
+  const scale = options.scale ?? Number(process.env.BENCH_REPORT_SCALE ?? 10);
+  const child = await startChild(users, scale);
+  const logger = createLogger({ level: "silent" });
+  const directory = createDirectory(readConfig({}), logger, { graphBaseUrl: child.baseUrl, caCertPem: child.caCertPem, throttleScale: scale });
+  const dataDir = mkdtempSync(path.join(tmpdir(), "mfa-report-bench-"));
+  const database = openDatabase(path.join(dataDir, "bench.sqlite"));
+  try {
+    const scans = new ScanService({
+      directory,
+      store: new SqliteReportScanStore(database),
+      settings: child.settings,
+      lookbackDays: 30,
+      logger,
+      windowEnd: () => new Date(child.capturedAt),
+    });
+    const updates: number[] = [];
+    const watchers = new ScanWatchers({
+      messenger: { updateCard: async () => void updates.push(performance.now()) },
+      isSubscribed: async () => false,
+      logger,
+      intervalMs: 3_000,
+    });
+    const before = await stats(child);
+    const started = performance.now();
+    const begun = await scans.start("bench-tenant", { requestedBy: "bench", fresh: true });
+    if (begun.kind !== "running") {
+      throw new Error("expected a new scan");
+    }
+    watchers.watch(begun.scan, { sent: { conversationId: "c", activityId: "a", serviceUrl: "s" }, userId: "bench", joined: false });
+    const scan = await begun.scan.done;
+    const elapsedMs = performance.now() - started;
+    await new Promise((resolve) => setImmediate(resolve));
+    const after = await stats(child);
+    watchers.close();
+
+    const signIns = begun.scan.progress.signInsRead;
+    const reportsRequests = pages(users, 999) + pages(signIns, 1000);
+    const minimumRequests =
+      2 /* policy, $count */ +
+      pages(users, 999) +
+      reportsRequests +
+      pages(child.roleAssignments, 100) +
+      child.groupSizes.reduce((sum, size) => sum + pages(size, 999), 0);
+    const rules = GRAPH_LIMIT_FAMILIES.find((family) => family.name === "reports")!.rules.map((rule) => scaleRule(rule, scale));
+    const minimumMs = minimumDurationMs(rules, reportsRequests);
+    const marks = [started, ...updates.filter((at) => at <= started + elapsedMs), started + elapsedMs];
+    const gaps = marks.slice(1).map((at, index) => at - marks[index]!);
+    return {
+      users: scan.users,
+      scale,
+      signIns,
+      requests: after.requests - before.requests,
+      minimumRequests,
+      reportsRequests,
+      throttled: after.throttled - before.throttled,
+      elapsedMs: Math.round(elapsedMs),
+      minimumMs,
+      ratio: Number((elapsedMs / minimumMs).toFixed(3)),
+      progressUpdates: updates.length,
+      maxUpdateGapMs: Math.round(Math.max(...gaps)),
+      peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+      status: scan.status,
+    };
+  } finally {
+    database.close();
+    rmSync(dataDir, { recursive: true, force: true });
+    directory.close();
+    child.process.removeAllListeners("exit");
+    child.process.kill("SIGTERM");
+  }
+}
+
+if (require.main === module) {
+  const [mode, users, scale] = process.argv.slice(2);
+  if (mode === "--serve") {
+    void serveChild(Number(users), Number(scale));
+  } else {
+    run().then(
+      (figures) => {
+        const checks = {
+          completed: figures.status === "completed" && figures.users === Number(process.env.BENCH_REPORT_USERS ?? 100_000),
+          requestsWithin1Percent: Math.abs(figures.requests - figures.minimumRequests) <= figures.minimumRequests * 0.01,
+          zero429s: figures.throttled === 0,
+          ratioAtMost1_15: figures.ratio <= 1.15,
+          peakRssUnder400Mb: figures.peakRssMb < 400,
+          progressEvery5s: figures.maxUpdateGapMs <= 5_000,
+        };
+        process.stdout.write(`${JSON.stringify({ ...figures, checks }, null, 2)}\n`);
+        process.exitCode = Object.values(checks).every(Boolean) ? 0 : 1;
+      },
+      (error: unknown) => {
+        process.stderr.write(`report bench failed: ${(error as Error).stack ?? String(error)}\n`);
+        process.exitCode = 1;
+      },
+    );
+  }
+}
