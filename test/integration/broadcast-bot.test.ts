@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { VERBS } from "../../src/cards/verbs";
+import { OUTGOING_TOKEN } from "../support/bot-harness";
 import { SqliteBroadcastJobStore } from "../../src/storage/broadcast-jobs";
 import { SqliteBroadcastLedger } from "../../src/storage/broadcast-ledger";
 import { type Card, DEMO, type ReportBot, cardsIn, eventually, startReportBot } from "../support/report-bot";
@@ -110,6 +111,7 @@ describe("broadcast over the bot's endpoint", () => {
     assert.equal(teams.accepted.get("a:chat-dana"), 1);
     const toMiguel = () => rb.bot.connector.calls.filter((call) => call.method === "POST" && call.conversationId === miguel.conversationId);
     assert.equal(toMiguel().length, 1);
+    assert.equal(toMiguel()[0]!.authorization, `Bearer ${OUTGOING_TOKEN}`, "sent with the bot's identity");
     const miguelCard = (toMiguel()[0]!.body.attachments as Array<{ content: Card }>)[0]!.content;
     assert.equal(miguelCard.id, "broadcast-message");
     assert.ok(JSON.stringify(miguelCard).includes("\\\\${user.name}"));

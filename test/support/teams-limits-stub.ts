@@ -92,6 +92,8 @@ export async function startTeamsLimitsStub(options: TeamsLimitsStubOptions): Pro
   const state = { updates: 0 };
 
   const server: Server = createServer(async (req, res) => {
+    // Counted when the request arrives, as a service would, not after this process got round to its body.
+    const now = performance.now();
     const body = await readBody(req);
     const match = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/?]+))?/.exec(req.url ?? "");
     res.setHeader("content-type", "application/json");
@@ -112,7 +114,6 @@ export async function startTeamsLimitsStub(options: TeamsLimitsStubOptions): Pro
     }
     const conversationId = decodeURIComponent(match[1]!);
     const tenant = ((body.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id ?? "unknown").toLowerCase();
-    const now = performance.now();
     if (blocked.has(conversationId)) {
       answer(403, { error: { code: "ConversationBlockedByUser", message: "User blocked the conversation with the bot." } });
       return;
