@@ -95,9 +95,15 @@ export class DailyReport {
         scan.status === "completed"
           ? reportCards.report(scan, { now: this.options.now(), subscribed: true, headline: "Your daily MFA readiness report" })
           : undefined;
-      if (card !== undefined) {
+      if (card === undefined) {
+        continue;
+      }
+      try {
         await this.options.messenger.sendCard(tenantId, subscriber.userId, card, { summary: "Your daily MFA readiness report" });
         sent += 1;
+      } catch (error) {
+        // One unreachable admin (blocked the bot, uninstalled it) must not cost the others their report.
+        log.warn({ userId: subscriber.userId, err: { name: (error as Error).name, message: (error as Error).message } }, "daily report not delivered");
       }
     }
     log.info({ subscribers: subscribers.length, sent, scanId: scan.id, status: scan.status }, "daily report sent");
