@@ -14,6 +14,7 @@ import type { AdaptiveCardJson } from "../../src/cards/types";
 import { buildWelcomeCard } from "../../src/cards/welcome-card";
 import { type CardPage, openCardPage } from "../support/browser-card-page";
 import { type Browser, browserSkipReason, launchChromium } from "../support/browser";
+import { isCoveredByFallback } from "../support/card-nodes";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const SAMPLES = path.join(ROOT, "test", "fixtures", "cards");
@@ -95,7 +96,11 @@ describe(
       it(`${name}: its sample renders clean, with every button, and is photographed`, async () => {
         const card = renderCard(name, sample(name));
         const result = await open().render(card);
-        assert.deepEqual(result.events, [], "no parse or validation events");
+        assert.deepEqual(
+          result.events.filter((event) => !isCoveredByFallback(card, event)),
+          [],
+          "no parse or validation events (but an unknown host element with a fallback)",
+        );
         assert.ok(result.rendered && result.height > 0, "the card has a rendered element with a height");
         for (const title of executeTitles(card)) {
           assert.ok(
