@@ -96,7 +96,8 @@ export class JobRunner {
   private sendGuard(tenantId: string): SendTimeGuard {
     let guard = this.sendGuards.get(tenantId);
     if (!guard) {
-      guard = new SendTimeGuard(guardRules(this.options.tenantRps), this.options.clock);
+      const rps = this.options.tenantRps;
+      guard = new SendTimeGuard(guardRules(rps), this.options.clock, { limit: Math.max(1, Math.floor(rps * 0.8)), ms: 1_000 });
       this.sendGuards.set(tenantId, guard);
     }
     return guard;

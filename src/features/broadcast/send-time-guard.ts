@@ -10,10 +10,17 @@ import { WindowGate } from "../../throttle/window-gate";
  */
 export class SendTimeGuard {
   private readonly gates: Array<WindowGate | BucketGate>;
+  private rampStart: number | undefined;
+  private rampSent = 0;
 
+  /**
+   * `ramp`: in the first second a cold process sends at most this many; new connections make its first
+   * requests arrive late, bunched with later ones, and Teams would count them in the same second.
+   */
   constructor(
     rules: readonly LimitRule[],
     private readonly clock: Clock,
+    private readonly ramp?: { limit: number; ms: number },
   ) {
     this.gates = rules.map((rule) => (rule.kind === "window" ? new WindowGate(rule.limit, rule.windowMs) : new BucketGate(rule.capacity, rule.refillPerSecond)));
   }
@@ -21,11 +28,15 @@ export class SendTimeGuard {
   async admit(signal?: AbortSignal): Promise<void> {
     for (;;) {
       const now = this.clock.now();
-      const at = Math.max(...this.gates.map((gate) => gate.earliest(now)));
+      this.rampStart ??= now;
+      const ramping = this.ramp !== undefined && now < this.rampStart + this.ramp.ms;
+      const rampAt = ramping && this.rampSent >= this.ramp!.limit ? this.rampStart + this.ramp!.ms : now;
+      const at = Math.max(rampAt, ...this.gates.map((gate) => gate.earliest(now)));
       if (at <= now) {
         for (const gate of this.gates) {
           gate.commit(now);
         }
+        this.rampSent += ramping ? 1 : 0;
         return;
       }
       await this.clock.sleep(at - now, signal);

@@ -18,7 +18,7 @@ export const TEAMS_CONVERSATION_RULES: readonly LimitRule[] = [
  * request that reaches Teams a little late still counts in the second we meant: the sustained rate is
  * rps / (1 + margin).
  */
-export function tenantRules(rps: number, margin = 0.03): LimitRule[] {
+export function tenantRules(rps: number, margin = 0.02): LimitRule[] {
   if (rps >= 1) {
     const slice = Math.max(1, Math.floor(rps / 20));
     return [
@@ -33,7 +33,7 @@ export function tenantRules(rps: number, margin = 0.03): LimitRule[] {
  * What the send-time guard checks: the per-second rule, and twice the even spread, so sends may catch
  * up after a stall (or a 429 pause) without leaving in one burst.
  */
-export function guardRules(rps: number, margin = 0.03): LimitRule[] {
+export function guardRules(rps: number, margin = 0.02): LimitRule[] {
   const rules = tenantRules(rps, margin);
   return rules.map((rule, index) => (index === 1 && rule.kind === "window" ? { ...rule, limit: rule.limit * 2, windowMs: rule.windowMs * 2 } : rule));
 }
