@@ -1,7 +1,7 @@
 /** The one rate-limit and retry policy of the product, shared by the Graph adapter and the Teams sender. */
 export { type Clock, systemClock } from "./clock";
 export { GRAPH_LIMIT_FAMILIES, type LimitFamily } from "./families";
-export { TEAMS_CONVERSATION_RULES, teamsTenantRules } from "./teams-limits";
+export { TEAMS_CONVERSATION_RULES, teamsGuardRules, teamsTenantRules } from "./teams-limits";
 export { type LimitRule, minimumDurationMs, scaleRule } from "./limit-rule";
 export { LimiterRegistry, type LimiterRegistryOptions } from "./limiter-registry";
 export { RateLimiter } from "./rate-limiter";

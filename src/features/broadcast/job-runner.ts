@@ -2,13 +2,21 @@ import type { Logger } from "../../logger";
 import type { BroadcastJob } from "../../storage/broadcast-types";
 import type { BroadcastJobStore } from "../../storage/broadcast-jobs";
 import type { BroadcastLedger } from "../../storage/broadcast-ledger";
-import { type Clock, RateLimiter } from "../../throttle";
+import {
+  type Clock,
+  RateLimiter,
+  TEAMS_CONVERSATION_RULES,
+  teamsGuardRules,
+  teamsTenantRules,
+} from "../../throttle";
 import { type DispatchEnd, type DispatchTuning, Dispatcher, type DispatcherOptions } from "./dispatcher";
 import { type ProgressSnapshot, RateMeter, snapshotOf } from "./progress";
 import { SendTimeGuard } from "./send-time-guard";
-import { TEAMS_CONVERSATION_RULES, guardRules, tenantRules } from "./teams-limits";
 
-export interface JobRunnerOptions extends Omit<DispatcherOptions, "tenantLimiter" | "conversationLimiter" | "tuning" | "logger"> {
+export interface JobRunnerOptions extends Omit<
+  DispatcherOptions,
+  "tenantLimiter" | "conversationLimiter" | "tuning" | "logger"
+> {
   jobs: BroadcastJobStore;
   ledger: BroadcastLedger;
   clock: Clock;
@@ -77,7 +85,10 @@ export class JobRunner {
         return end;
       }
       try {
-        await this.options.clock.sleep(Math.max(0, (job.resumeAt ?? 0) - this.options.clock.now()), this.closed.signal);
+        await this.options.clock.sleep(
+          Math.max(0, (job.resumeAt ?? 0) - this.options.clock.now()),
+          this.closed.signal,
+        );
       } catch {
         return end;
       }
@@ -87,7 +98,7 @@ export class JobRunner {
   private tenantLimiter(tenantId: string): RateLimiter {
     let limiter = this.tenantLimiters.get(tenantId);
     if (!limiter) {
-      limiter = new RateLimiter(tenantRules(this.options.tenantRps), this.options.clock);
+      limiter = new RateLimiter(teamsTenantRules(this.options.tenantRps), this.options.clock);
       this.tenantLimiters.set(tenantId, limiter);
     }
     return limiter;
@@ -97,7 +108,10 @@ export class JobRunner {
     let guard = this.sendGuards.get(tenantId);
     if (!guard) {
       const rps = this.options.tenantRps;
-      guard = new SendTimeGuard(guardRules(rps), this.options.clock, { limit: Math.max(1, Math.floor(rps * 0.8)), ms: 1_000 });
+      guard = new SendTimeGuard(teamsGuardRules(rps), this.options.clock, {
+        limit: Math.max(1, Math.floor(rps * 0.8)),
+        ms: 1_000,
+      });
       this.sendGuards.set(tenantId, guard);
     }
     return guard;
@@ -109,7 +123,9 @@ export class JobRunner {
    * message's attempts could exceed are kept: with 5 attempts, none of Teams' (7/1 s and up) can bind.
    */
   private conversationLimiter = (maxAttempts: number): RateLimiter | undefined => {
-    const binding = TEAMS_CONVERSATION_RULES.filter((rule) => rule.kind === "window" && rule.limit < maxAttempts);
+    const binding = TEAMS_CONVERSATION_RULES.filter(
+      (rule) => rule.kind === "window" && rule.limit < maxAttempts,
+    );
     return binding.length === 0 ? undefined : new RateLimiter(binding, this.options.clock);
   };
 
@@ -139,7 +155,10 @@ export class JobRunner {
       }
       const recovered = await ledger.recoverInterrupted(jobId, new Date(clock.now()).toISOString());
       if (recovered > 0) {
-        log.warn({ recovered }, "rows left in sending by a stopped process: re-sending, reported as possibly duplicated");
+        log.warn(
+          { recovered },
+          "rows left in sending by a stopped process: re-sending, reported as possibly duplicated",
+        );
       }
       return await this.dispatch(job, log, leaseMs);
     } finally {
@@ -190,9 +209,14 @@ export class JobRunner {
         }
         if (this.options.onProgress && now - lastProgress >= (this.options.progressEveryMs ?? 3_000)) {
           lastProgress = now;
-          await this.options.onProgress(current ?? job, await progress()).catch((error: unknown) =>
-            log.warn({ err: error instanceof Error ? error.message : String(error) }, "progress update failed"),
-          );
+          await this.options
+            .onProgress(current ?? job, await progress())
+            .catch((error: unknown) =>
+              log.warn(
+                { err: error instanceof Error ? error.message : String(error) },
+                "progress update failed",
+              ),
+            );
         }
       }
     })();
@@ -214,13 +238,18 @@ export class JobRunner {
     }
     const final = (await jobs.getJob(job.id))!;
     const snapshot = await progress();
-    log.info({ end, ...snapshot.totals, ratePerSecond: Number(snapshot.ratePerSecond.toFixed(1)) }, "broadcast run ended");
+    log.info(
+      { end, ...snapshot.totals, ratePerSecond: Number(snapshot.ratePerSecond.toFixed(1)) },
+      "broadcast run ended",
+    );
     if (end === "done" || end === "cancelled") {
       await this.options.onFinished?.(final, snapshot);
     } else if (this.options.onProgress) {
-      await this.options.onProgress(final, snapshot).catch((error: unknown) =>
-        log.warn({ err: error instanceof Error ? error.message : String(error) }, "progress update failed"),
-      );
+      await this.options
+        .onProgress(final, snapshot)
+        .catch((error: unknown) =>
+          log.warn({ err: error instanceof Error ? error.message : String(error) }, "progress update failed"),
+        );
     }
     return end;
   }
