@@ -86,7 +86,7 @@ export function registerRoutes(app: Application, h: BotHandlers): void {
   }
   app.adaptiveCards.actionExecute(isAnyActionExecute, (context) => h.unknownVerb(context));
 
-  // The file consent card's answer (accept: upload the CSV; decline).
+  // The file consent card's answer (the readiness CSV or a delivery report: accept uploads it; decline).
   app.addRoute(isFileConsentInvoke, h.fileConsent, true);
 
   // Any other invoke (message extensions, task modules, sign-in…): a clear 501.

@@ -2,8 +2,13 @@ import type { AdaptiveCard } from "@microsoft/teams-ai";
 import type { TurnContext } from "botbuilder";
 import type { Actor, BroadcastService } from "../../features/broadcast/broadcast-service";
 import type { ComposeInput } from "../../features/broadcast/compose";
+import { deliveryNotices } from "../../features/broadcast/delivery-notices";
 import { cardMessage, replacingCard } from "../cards";
+import { isPersonalChat } from "../conversation-kind";
+import { fileConsentCard, fileInfoCard } from "../file-consent";
+import { offerContext } from "../file-offer";
 import { tenantOf } from "../tenant";
+import type { FileKindHandler } from "./file-consent";
 
 type CardHandler = (context: TurnContext) => Promise<AdaptiveCard>;
 
@@ -19,6 +24,8 @@ export interface BroadcastHandlers {
   cancel: CardHandler;
   progress: CardHandler;
   report: CardHandler;
+  /** The delivery report in the file consent flow (handlers/file-consent.ts dispatches to it). */
+  file: FileKindHandler;
 }
 
 /** The acting user from the activity itself; card data never names who acts. */
@@ -56,6 +63,27 @@ export function createBroadcastHandlers(service: BroadcastService): BroadcastHan
     resume: async (context) => replacingCard(await service.control(actorOf(context), dataOf(context).jobId, "resume")),
     cancel: async (context) => replacingCard(await service.control(actorOf(context), dataOf(context).jobId, "cancel")),
     progress: async (context) => replacingCard(await service.progress(actorOf(context), dataOf(context).jobId)),
-    report: async (context) => replacingCard(await service.reportHint(actorOf(context), dataOf(context).jobId)),
+    // "Delivery report (CSV)": the file consent card in personal chat; the card keeps its place.
+    async report(context) {
+      if (!isPersonalChat(context)) {
+        return replacingCard(deliveryNotices.personalOnly());
+      }
+      const actor = actorOf(context);
+      const { card, offer } = await service.offerReport(actor, dataOf(context).jobId);
+      if (offer) {
+        const consent = { name: offer.name, sizeInBytes: offer.sizeInBytes, description: offer.description };
+        const fileContext = offerContext({ kind: "delivery", id: offer.jobId, offeredTo: actor.userId.toLowerCase() });
+        await context.sendActivity({ attachments: [fileConsentCard({ ...consent, context: fileContext })] });
+      }
+      return replacingCard(card);
+    },
+    file: {
+      declined: async (context) => void (await context.sendActivity(cardMessage(deliveryNotices.declined()))),
+      mismatched: async (context, offer, reason) => void (await context.sendActivity(cardMessage(await service.refuseReport(actorOf(context), offer.id, reason)))),
+      async accepted(context, offer, uploadInfo) {
+        const { uploaded, card } = await service.acceptReport(actorOf(context), offer.id, uploadInfo.uploadUrl, context.activity.id ?? "none");
+        await context.sendActivity(uploaded ? { attachments: [fileInfoCard(uploadInfo)] } : cardMessage(card!));
+      },
+    },
   };
 }

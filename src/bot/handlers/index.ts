@@ -9,6 +9,7 @@ import type { ConversationReferenceStore } from "../../storage/conversation-refe
 import { botWasAdded } from "../conversation-kind";
 import { type BroadcastHandlers, createBroadcastHandlers } from "./broadcast";
 import { forgetPersonalChat, rememberPersonalChat } from "./conversation-reference";
+import { createFileConsentHandler } from "./file-consent";
 import { notYetAvailable, unknownInvoke, unknownVerb } from "./fallbacks";
 import { helpCard, sendHelp } from "./help";
 import { type Recognize, createMessageHandler } from "./message";
@@ -46,7 +47,7 @@ export interface BotHandlers {
   membersAdded: Handler;
   message: Handler;
   /** Broadcast verbs (compose, preview, send, pause, resume, cancel, progress, report). */
-  broadcast: Omit<BroadcastHandlers, "askBroadcast">;
+  broadcast: Omit<BroadcastHandlers, "askBroadcast" | "file">;
   showHelp: CardHandler;
   notYetAvailable: CardHandler;
   unknownVerb: CardHandler;
@@ -81,7 +82,7 @@ export interface BotHandlers {
   offerCsv: CardHandler;
   subscribeReport: CardHandler;
   unsubscribeReport: CardHandler;
-  /** fileConsent/invoke (the CSV); without the report, the 501 of any unknown invoke. */
+  /** fileConsent/invoke (the readiness CSV, a broadcast's delivery report); without either, the 501 of any unknown invoke. */
   fileConsent: Handler;
 }
 
@@ -174,6 +175,6 @@ export function createBotHandlers(services: BotServices): BotHandlers {
     offerCsv: report?.offerCsv ?? notYetAvailable,
     subscribeReport: report?.subscribe ?? notYetAvailable,
     unsubscribeReport: report?.unsubscribe ?? notYetAvailable,
-    fileConsent: report?.fileConsent ?? unknownInvoke,
+    fileConsent: report || broadcast ? createFileConsentHandler({ readiness: report?.file, delivery: broadcast?.file }) : unknownInvoke,
   };
 }

@@ -12,9 +12,11 @@ import { reportNotices } from "../../features/report/report-notices";
 import type { ScanRecord } from "../../features/report/report-types";
 import { cardMessage, replacingCard } from "../cards";
 import { isPersonalChat } from "../conversation-kind";
-import { answerInvoke, fileConsentCard, fileInfoCard, readFileConsent } from "../file-consent";
+import { fileConsentCard, fileInfoCard } from "../file-consent";
+import { offerContext } from "../file-offer";
 import { tenantOf } from "../tenant";
 import { turnLogger } from "../turn-logger";
+import { type FileKindHandler, invalidOfferCard } from "./file-consent";
 
 type CardHandler = (context: TurnContext) => Promise<AdaptiveCard>;
 
@@ -27,8 +29,8 @@ export interface ReportHandlers {
   offerCsv: CardHandler;
   subscribe: CardHandler;
   unsubscribe: CardHandler;
-  /** fileConsent/invoke: accept -> upload -> file info card; decline -> a polite note. */
-  fileConsent(context: TurnContext): Promise<void>;
+  /** The readiness CSV in the file consent flow (handlers/file-consent.ts dispatches to it). */
+  file: FileKindHandler;
 }
 
 interface Asker {
@@ -114,7 +116,7 @@ export function createReportHandlers(report: ReportFeature): ReportHandlers {
     return scan?.status === "completed" && scan.tenantId === asker.tenantId.toLowerCase() ? scan : undefined;
   }
 
-  async function sendConsent(context: TurnContext, scan: ScanRecord): Promise<void> {
+  async function sendConsent(context: TurnContext, scan: ScanRecord, asker: Asker): Promise<void> {
     const day = (scan.finishedAt ?? scan.startedAt).slice(0, 10);
     await context.sendActivity({
       attachments: [
@@ -122,7 +124,7 @@ export function createReportHandlers(report: ReportFeature): ReportHandlers {
           name: `mfa-readiness-${day}.csv`,
           sizeInBytes: scan.csvBytes,
           description: `MFA readiness of ${scan.users} users (one row each), from the scan of ${day}.`,
-          context: { scanId: scan.id },
+          context: offerContext({ kind: "readiness", id: scan.id, offeredTo: asker.userId.toLowerCase() }),
         }),
       ],
     });
@@ -163,7 +165,7 @@ export function createReportHandlers(report: ReportFeature): ReportHandlers {
       }
       const latest = /\b(csv|export|download|spreadsheet|excel)\b/.test(text) ? await report.scans.latest(asker.tenantId) : undefined;
       if (latest !== undefined) {
-        await sendConsent(context, latest);
+        await sendConsent(context, latest, asker);
         return;
       }
       await startReport(context, asker, /\b(fresh|again|rescan|new scan)\b/.test(text), send);
@@ -222,7 +224,7 @@ export function createReportHandlers(report: ReportFeature): ReportHandlers {
       if (scan === undefined) {
         return replacingCard(reportCards.notice(reportNotices.csvUnavailable()));
       }
-      await sendConsent(context, scan);
+      await sendConsent(context, scan, asker);
       return replacingCard(await reportCard(scan, asker));
     },
 
@@ -236,35 +238,31 @@ export function createReportHandlers(report: ReportFeature): ReportHandlers {
       return replacingCard(asker === undefined ? refused() : await subscribeCard(asker, false));
     },
 
-    async fileConsent(context) {
-      const answer = readFileConsent(context.activity.value);
-      if (answer === undefined) {
-        await answerInvoke(context, 400, { error: { code: "BadRequest", message: "malformed file consent answer" } });
-        return;
-      }
-      const log = turnLogger(context);
-      if (answer.action === "decline") {
-        log.info({ event: "report.csvDeclined" }, "CSV declined");
+    file: {
+      async declined(context) {
         await context.sendActivity(cardMessage(reportCards.notice(reportNotices.csvDeclined())));
-        await answerInvoke(context, 200);
-        return;
-      }
-      const asker = await authorise(context);
-      const scan = asker && (await completedScan(asker, answer.context.scanId));
-      if (asker === undefined || scan === undefined) {
-        await context.sendActivity(cardMessage(asker === undefined ? refused() : reportCards.notice(reportNotices.csvUnavailable())));
-        await answerInvoke(context, 200);
-        return;
-      }
-      try {
-        await uploadCsv({ url: answer.uploadInfo.uploadUrl, totalBytes: scan.csvBytes, pieces: csvPieces(report.scans.verdicts(scan.id)), fetch: report.fetch });
-        await context.sendActivity({ attachments: [fileInfoCard(answer.uploadInfo)] });
-        log.info({ event: "report.csvUploaded", scanId: scan.id, bytes: scan.csvBytes }, "CSV uploaded");
-      } catch (error) {
-        log.warn({ event: "report.csvFailed", err: { name: (error as Error).name, message: (error as Error).message } }, "CSV upload failed");
-        await context.sendActivity(cardMessage(reportCards.notice(reportNotices.csvFailed(context.activity.id ?? "none"))));
-      }
-      await answerInvoke(context, 200);
+      },
+      async mismatched(context, offer, reason) {
+        turnLogger(context).warn({ event: "report.csvRefused", reason, scanId: offer.id }, "readiness CSV offer not honoured");
+        await context.sendActivity(cardMessage(invalidOfferCard()));
+      },
+      async accepted(context, offer, uploadInfo) {
+        const log = turnLogger(context);
+        const asker = await authorise(context);
+        const scan = asker && (await completedScan(asker, offer.id));
+        if (asker === undefined || scan === undefined) {
+          await context.sendActivity(cardMessage(asker === undefined ? refused() : reportCards.notice(reportNotices.csvUnavailable())));
+          return;
+        }
+        try {
+          await uploadCsv({ url: uploadInfo.uploadUrl, totalBytes: scan.csvBytes, pieces: csvPieces(report.scans.verdicts(scan.id)), fetch: report.fetch });
+          await context.sendActivity({ attachments: [fileInfoCard(uploadInfo)] });
+          log.info({ event: "report.csvUploaded", scanId: scan.id, bytes: scan.csvBytes }, "CSV uploaded");
+        } catch (error) {
+          log.warn({ event: "report.csvFailed", err: { name: (error as Error).name, message: (error as Error).message } }, "CSV upload failed");
+          await context.sendActivity(cardMessage(reportCards.notice(reportNotices.csvFailed(context.activity.id ?? "none"))));
+        }
+      },
     },
   };
 }

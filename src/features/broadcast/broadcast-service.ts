@@ -9,10 +9,13 @@ import type { BroadcastJobStore } from "../../storage/broadcast-jobs";
 import type { BroadcastLedger } from "../../storage/broadcast-ledger";
 import type { BroadcastJob, ProgressCardRef } from "../../storage/broadcast-types";
 import { hasAnyRole, readRoles } from "../authz/roles";
+import { uploadCsv } from "../report/csv-upload";
 import type { Scheduler } from "../scheduler/scheduler";
 import { type AudienceSources, NoScanError } from "./audience";
 import { type ComposeInput, composeValues, validateCompose } from "./compose";
 import type { JobRunner } from "./job-runner";
+import { type OfferRefusal, deliveryNotices } from "./delivery-notices";
+import { deliveryReportBytes, deliveryReportPieces } from "./delivery-report";
 import { snapshotOf } from "./progress";
 import { buildProgressCard } from "./progress-card";
 import { buildComposeCard, buildPreviewCard, countAudience } from "./preview";
@@ -40,6 +43,16 @@ export interface BroadcastServiceOptions {
   scheduler?: Scheduler;
   logger: Logger;
   now: () => Date;
+  /** For the delivery report's upload to Teams (OneDrive); global fetch when absent. */
+  fetch?: typeof fetch;
+}
+
+/** The file a consent card offers for a job's delivery report. */
+export interface DeliveryOffer {
+  jobId: string;
+  name: string;
+  description: string;
+  sizeInBytes: number;
 }
 
 const refused = () =>
@@ -54,12 +67,12 @@ export class BroadcastService {
   constructor(private readonly options: BroadcastServiceOptions) {}
 
   /** True when allowed; otherwise the refusal is audited. */
-  private async allowed(actor: Actor, step: string, subjectId?: string): Promise<boolean> {
+  private async allowed(actor: Actor, step: string, subjectId?: string, reason?: OfferRefusal): Promise<boolean> {
     const roles = await readRoles(this.options.directory as Directory, actor.userId);
     if (hasAnyRole(roles, BROADCAST_ROLES)) {
       return true;
     }
-    await this.options.auditLog.record({ tenantId: actor.tenantId, actorId: actor.userId, actorName: actor.name, action: "broadcast.refused", subjectId, outcome: "refused", detail: { step } });
+    await this.options.auditLog.record({ tenantId: actor.tenantId, actorId: actor.userId, actorName: actor.name, action: "broadcast.refused", subjectId, outcome: "refused", detail: { step, ...(reason ? { reason } : {}) } });
     this.options.logger.warn({ event: "broadcast.refused", step, userId: actor.userId }, "broadcast step refused: no administrator role");
     return false;
   }
@@ -173,20 +186,61 @@ export class BroadcastService {
     return buildProgressCard(job, snapshotOf(await this.options.ledger.totals(jobId), 0), { adminMri: actor.mri ?? job.progressRef?.adminMri, now: this.options.now() });
   }
 
-  /**
-   * The delivery report. The report feature's file consent upload is wired for its own CSV only, so
-   * this build offers the broadcast CSV through the command line.
-   */
-  async reportHint(actor: Actor, jobId: unknown): Promise<AdaptiveCardJson> {
-    if (!(await this.allowed(actor, "report", typeof jobId === "string" ? jobId : undefined))) {
-      return refused();
+  /** "Delivery report (CSV)": what the file consent card offers, and the progress card to leave in place. */
+  async offerReport(actor: Actor, jobId: unknown): Promise<{ card: AdaptiveCardJson; offer?: DeliveryOffer }> {
+    const id = typeof jobId === "string" ? jobId : "";
+    if (!(await this.allowed(actor, "report", id || undefined))) {
+      return { card: refused() };
     }
-    const id = typeof jobId === "string" ? jobId.replace(/[^\w:-]/g, "").slice(0, 80) : "";
-    return buildErrorCard({
-      title: "Delivery report",
-      whatHappened: "The delivery report (one row per recipient: state, reason, time, possibly duplicated) is ready.",
-      whatToDo: `On the bot's host run: mfa-ready broadcast --report ${id} > delivery-report.csv`,
-    });
+    const job = await this.jobInTenant(id, actor);
+    if (!job) {
+      return { card: await this.progressCard(id, actor) };
+    }
+    const day = (job.finishedAt ?? job.createdAt).slice(0, 10);
+    const totals = await this.options.ledger.totals(job.id);
+    const offer = {
+      jobId: job.id,
+      name: `mfa-broadcast-delivery-${day}-${job.id.slice(0, 8)}.csv`,
+      description: `Delivery of "${job.content.title.slice(0, 80)}" to ${totals.total} recipients (one row each: state, reason, possibly duplicated).`,
+      sizeInBytes: await deliveryReportBytes(this.options.ledger, job.id),
+    };
+    return { card: await this.progressCard(job.id, actor), offer };
+  }
+
+  /** An answer to an offer that was not made to this user (or names no one): refused, audited. */
+  async refuseReport(actor: Actor, jobId: string, reason: OfferRefusal): Promise<AdaptiveCardJson> {
+    await this.options.auditLog.record({ tenantId: actor.tenantId, actorId: actor.userId, actorName: actor.name, action: "broadcast.refused", subjectId: jobId, outcome: "refused", detail: { step: "report.accept", reason } });
+    this.options.logger.warn({ event: "broadcast.reportRefused", reason, userId: actor.userId, jobId }, "delivery report offer not honoured");
+    return deliveryNotices.notHonoured(reason);
+  }
+
+  /**
+   * The admin accepted the file consent card: roles re-read in Graph now, the job must be of their
+   * tenant; then the CSV is streamed from the ledger to Teams' upload URL in Content-Range fragments.
+   */
+  async acceptReport(actor: Actor, jobId: string, uploadUrl: string, reference: string): Promise<{ uploaded: boolean; card?: AdaptiveCardJson }> {
+    if (!(await this.allowed(actor, "report.accept", jobId, "noRole"))) {
+      return { uploaded: false, card: deliveryNotices.notHonoured("noRole") };
+    }
+    const job = await this.jobInTenant(jobId, actor);
+    if (!job) {
+      return { uploaded: false, card: await this.refuseReport(actor, jobId, "noSuchJob") };
+    }
+    const { ledger } = this.options;
+    const totalBytes = await deliveryReportBytes(ledger, job.id);
+    try {
+      await uploadCsv({ url: uploadUrl, totalBytes, pieces: deliveryReportPieces(ledger, job.id), fetch: this.options.fetch });
+    } catch (error) {
+      this.options.logger.warn({ event: "broadcast.reportFailed", jobId, err: { name: (error as Error).name, message: (error as Error).message } }, "delivery report upload failed");
+      return { uploaded: false, card: deliveryNotices.failed(reference) };
+    }
+    await this.options.auditLog.record({ tenantId: actor.tenantId, actorId: actor.userId, actorName: actor.name, action: "broadcast.reportUploaded", subjectId: job.id, outcome: "success", detail: { bytes: totalBytes } });
+    return { uploaded: true };
+  }
+
+  private async jobInTenant(jobId: string, actor: Actor): Promise<BroadcastJob | undefined> {
+    const job = jobId ? await this.options.jobs.getJob(jobId) : undefined;
+    return job && job.tenantId === actor.tenantId.toLowerCase() ? job : undefined;
   }
 
   /** The progress card for the runner's updates (no actor: the job's own reference). */

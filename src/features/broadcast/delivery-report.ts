@@ -21,3 +21,19 @@ export async function* deliveryReportCsv(ledger: BroadcastLedger, jobId: string)
     after = page.at(-1)!.seq;
   }
 }
+
+/** The same report as Buffers, for an upload in Content-Range fragments. */
+export async function* deliveryReportPieces(ledger: BroadcastLedger, jobId: string): AsyncGenerator<Buffer> {
+  for await (const piece of deliveryReportCsv(ledger, jobId)) {
+    yield Buffer.from(piece);
+  }
+}
+
+/** Its size in bytes, read the same way (the upload announces the total before the first fragment). */
+export async function deliveryReportBytes(ledger: BroadcastLedger, jobId: string): Promise<number> {
+  let bytes = 0;
+  for await (const piece of deliveryReportCsv(ledger, jobId)) {
+    bytes += Buffer.byteLength(piece);
+  }
+  return bytes;
+}
