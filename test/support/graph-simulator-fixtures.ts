@@ -1,12 +1,11 @@
 import { readFileSync } from "node:fs";
-import path from "node:path";
 
 import type { TenantSnapshot } from "../../src/directory/graph-types";
+import { CONTOSO_SMALL } from "./shared-examples";
 
 /** shared/examples/contoso-small.json, the reference snapshot (shared/ lies beside the repository). */
 export function contosoSmall(): TenantSnapshot {
-  const file = path.resolve(__dirname, "..", "..", "..", "shared", "examples", "contoso-small.json");
-  return JSON.parse(readFileSync(file, "utf8")) as TenantSnapshot;
+  return JSON.parse(readFileSync(CONTOSO_SMALL, "utf8")) as TenantSnapshot;
 }
 
 /** A copy without some keys: data the tenant cannot give. */

@@ -5,8 +5,9 @@ import path from "node:path";
 import { PassThrough } from "node:stream";
 import { after, describe, it } from "node:test";
 import { runCli } from "../../src/cli";
+import { CONTOSO_SMALL } from "../support/shared-examples";
 
-const example = path.join(__dirname, "..", "..", "..", "shared", "examples", "contoso-small.json");
+const example = CONTOSO_SMALL;
 
 async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return runWith({}, ...args);

@@ -5,8 +5,9 @@ import { it } from "node:test";
 import { loadSnapshot } from "../../src/directory/snapshot";
 import { snapshotFacts } from "../../src/directory/snapshot-facts";
 import { assessTenant } from "../../src/domain/assess-tenant";
+import { SHARED_EXAMPLES } from "../support/shared-examples";
 
-const examples = path.join(__dirname, "..", "..", "..", "shared", "examples");
+const examples = SHARED_EXAMPLES;
 
 it("assesses shared/examples/contoso-small.json exactly as contoso-small.expected.json says", () => {
   const expected = JSON.parse(

@@ -1,5 +1,4 @@
 import assert from "node:assert/strict";
-import path from "node:path";
 import { it } from "node:test";
 import type { Directory, Readable } from "../../src/directory/directory";
 import { readDirectorySnapshot } from "../../src/directory/directory-snapshot";
@@ -7,10 +6,9 @@ import { DirectoryError } from "../../src/directory/errors";
 import { loadSnapshot } from "../../src/directory/snapshot";
 import { snapshotFacts } from "../../src/directory/snapshot-facts";
 import { assessTenant } from "../../src/domain/assess-tenant";
+import { CONTOSO_SMALL } from "../support/shared-examples";
 
-const example = loadSnapshot(
-  path.join(__dirname, "..", "..", "..", "shared", "examples", "contoso-small.json"),
-);
+const example = loadSnapshot(CONTOSO_SMALL);
 const GROUP = "f0000000-0000-0000-0000-0000000000dd";
 
 async function* stream<T>(items: readonly T[]): AsyncIterable<T> {

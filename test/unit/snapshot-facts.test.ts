@@ -1,12 +1,12 @@
 import assert from "node:assert/strict";
-import path from "node:path";
 import { describe, it } from "node:test";
 import type { TenantSnapshot } from "../../src/directory/graph-types";
 import { loadSnapshot } from "../../src/directory/snapshot";
 import { snapshotFacts } from "../../src/directory/snapshot-facts";
 import { assessTenant } from "../../src/domain/assess-tenant";
+import { CONTOSO_SMALL } from "../support/shared-examples";
 
-const example = path.join(__dirname, "..", "..", "..", "shared", "examples", "contoso-small.json");
+const example = CONTOSO_SMALL;
 const GROUP = "f0000000-0000-0000-0000-0000000000cc";
 const ALICE = "a0000000-0000-0000-0000-000000000001";
 

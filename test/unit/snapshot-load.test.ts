@@ -4,8 +4,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, describe, it } from "node:test";
 import { SnapshotError, loadSnapshot, parseSnapshot } from "../../src/directory/snapshot";
+import { CONTOSO_SMALL } from "../support/shared-examples";
 
-const example = path.join(__dirname, "..", "..", "..", "shared", "examples", "contoso-small.json");
+const example = CONTOSO_SMALL;
 const base = () =>
   JSON.parse(readFileSync(example, "utf8")) as Record<string, unknown> & {
     users: Array<Record<string, unknown>>;
