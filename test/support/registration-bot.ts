@@ -1,11 +1,8 @@
-import { readConfig } from "../../src/config";
-import { type GraphSimulator, startGraphSimulator } from "../../src/dev/graph-simulator";
-import { createDirectory } from "../../src/directory/create-directory";
+import type { GraphSimulator } from "../../src/dev/graph-simulator";
 import type { TenantSnapshot } from "../../src/directory/graph-types";
-import { createLogger } from "../../src/logger";
-import { type ActivityJson, actionExecute, fromTenant, message } from "./activities";
-import { type BotHarness, startBotHarness } from "./bot-harness";
-import { demoSnapshot } from "./status-bot";
+import { type ActivityJson, actionExecute, message } from "./activities";
+import type { BotHarness } from "./bot-harness";
+import { attachedCards, startBotOverSimulator } from "./bot-over-simulator";
 
 export { DEMO } from "./status-bot";
 
@@ -47,35 +44,14 @@ export const personalChat = (userId: string) => `a:personal-${userId}`;
 export async function startRegistrationBot(
   options: { snapshot?: TenantSnapshot; simulator?: GraphSimulator; dataDir?: string; now?: () => Date } = {},
 ): Promise<RegistrationBot> {
-  const snapshot = options.snapshot ?? demoSnapshot();
-  const simulator = options.simulator ?? (await startGraphSimulator({ snapshot, port: 0 }));
-  const directory = createDirectory(readConfig({ PORT: "0" }), createLogger({ level: "silent" }), {
-    caCertPem: simulator.caCertPem,
-    graphBaseUrl: simulator.baseUrl,
-    throttleScale: 1000,
+  const { bot, simulator, asUser, close } = await startBotOverSimulator({
+    snapshot: options.snapshot,
+    simulator: options.simulator,
+    harness: { now: options.now, dataDir: options.dataDir, env: { TEAMS_APP_ID } },
   });
-  const bot = await startBotHarness({
-    now: options.now,
-    dataDir: options.dataDir,
-    env: { TEAMS_APP_ID },
-    directory: {
-      health: async () => ({ reachable: true, permissions: "test" }),
-      close: async () => directory.close(),
-      directory,
-      status: { directory, tenantId: simulator.tenantId, snapshot: { capturedAt: snapshot.capturedAt, settings: snapshot.settings } },
-    },
-  });
-  const as = (activity: ActivityJson, userId: string): ActivityJson =>
-    fromTenant(
-      {
-        ...activity,
-        conversation: { ...activity.conversation, id: personalChat(userId) },
-        from: { ...(activity.from as object), id: `29:mri-${userId}`, aadObjectId: userId, name: `User ${userId.slice(-2)}` },
-      },
-      simulator.tenantId,
-    );
-  const cardsOf = (activity: Record<string, unknown>) =>
-    ((activity.attachments ?? []) as Array<{ content: Card }>).map((attachment) => attachment.content);
+  const as = (activity: ActivityJson, userId: string) =>
+    asUser(activity, userId, { name: `User ${userId.slice(-2)}`, conversationId: personalChat(userId) });
+  const cardsOf = (activity: Record<string, unknown>) => attachedCards<Card>(activity);
 
   return {
     bot,
@@ -98,12 +74,7 @@ export async function startRegistrationBot(
         .filter((call) => (call.method === "PUT" || call.method === "POST") && call.conversationId !== undefined)
         .flatMap((call) => cardsOf(call.body).map((card) => ({ conversationId: call.conversationId, method: call.method, activityId: call.activityId, card })));
     },
-    async close() {
-      await bot.close();
-      if (options.simulator === undefined) {
-        await simulator.close();
-      }
-    },
+    close,
   };
 }
 

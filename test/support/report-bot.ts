@@ -1,16 +1,13 @@
-import { readConfig } from "../../src/config";
-import { type GraphSimulator, type GraphSimulatorOptions, startGraphSimulator } from "../../src/dev/graph-simulator";
-import { createDirectory } from "../../src/directory/create-directory";
+import type { GraphSimulator, GraphSimulatorOptions } from "../../src/dev/graph-simulator";
 import { readDirectorySnapshot } from "../../src/directory/directory-snapshot";
 import type { TenantSnapshot } from "../../src/directory/graph-types";
 import { snapshotFacts } from "../../src/directory/snapshot-facts";
 import { assessTenant } from "../../src/domain/assess-tenant";
 import type { Verdict } from "../../src/domain/verdict";
 import type { ReportFeature } from "../../src/features/report/create-report-feature";
-import { createLogger } from "../../src/logger";
-import { type ActivityJson, actionExecute, fromTenant, message, teamsActivity } from "./activities";
-import { type BotHarness, startBotHarness } from "./bot-harness";
-import { demoSnapshot } from "./status-bot";
+import { type ActivityJson, actionExecute, message, teamsActivity } from "./activities";
+import type { BotHarness } from "./bot-harness";
+import { startBotOverSimulator } from "./bot-over-simulator";
 
 export { DEMO } from "./status-bot";
 
@@ -43,30 +40,13 @@ export async function startReportBot(options: {
   env?: Record<string, string>;
   progressIntervalMs?: number;
 } = {}): Promise<ReportBot> {
-  const snapshot = options.snapshot ?? demoSnapshot();
-  const simulator = await startGraphSimulator({ snapshot, port: 0, ...options.simulator });
-  const graph = { caCertPem: simulator.caCertPem, graphBaseUrl: simulator.baseUrl, throttleScale: options.simulator?.throttleScale ?? 1000 };
-  const directory = createDirectory(readConfig({ PORT: "0" }), createLogger({ level: "silent" }), graph);
-  const bot = await startBotHarness({
-    now: options.now,
-    env: options.env,
-    report: { progressIntervalMs: options.progressIntervalMs ?? 200 },
-    directory: {
-      health: async () => ({ reachable: true, permissions: "test" }),
-      close: async () => directory.close(),
-      directory,
-      status: { directory, tenantId: simulator.tenantId, snapshot: { capturedAt: snapshot.capturedAt, settings: snapshot.settings } },
-    },
+  const { bot, simulator, snapshot, directory, asUser, close } = await startBotOverSimulator({
+    snapshot: options.snapshot,
+    simulatorOptions: options.simulator,
+    harness: { now: options.now, env: options.env, report: { progressIntervalMs: options.progressIntervalMs ?? 200 } },
   });
-  const as = (activity: ActivityJson, userId: string): ActivityJson =>
-    fromTenant(
-      {
-        ...activity,
-        from: { ...(activity.from as object), id: `29:mri-${userId}`, aadObjectId: userId, name: `User ${userId.slice(-2)}` },
-        conversation: { ...activity.conversation, id: chatOf(userId) },
-      },
-      simulator.tenantId,
-    );
+  const as = (activity: ActivityJson, userId: string) =>
+    asUser(activity, userId, { name: `User ${userId.slice(-2)}`, conversationId: chatOf(userId) });
   const post = async (activity: ActivityJson) => {
     const response = await bot.post(activity);
     return response;
@@ -115,10 +95,7 @@ export async function startReportBot(options: {
       });
       return [...assessTenant(snapshotFacts(live, { gaps }), { lookbackDays: 30 })];
     },
-    async close() {
-      await bot.close();
-      await simulator.close();
-    },
+    close,
   };
 }
 

@@ -1,17 +1,11 @@
-import type { TenantSnapshot } from "../../src/directory/graph-types";
-import { readConfig } from "../../src/config";
-import { DEFAULT_DEMO_SNAPSHOT } from "../../src/config";
-import {
-  type GraphSimulator,
-  type GraphSimulatorOptions,
-  startGraphSimulator,
-} from "../../src/dev/graph-simulator";
-import { createDirectory } from "../../src/directory/create-directory";
-import { loadSnapshot } from "../../src/directory/snapshot";
-import { createLogger } from "../../src/logger";
-import { type ActivityJson, actionExecute, fromTenant, message } from "./activities";
-import { type BotHarness, startBotHarness } from "./bot-harness";
 import { VERBS } from "../../src/cards/verbs";
+import type { GraphSimulator, GraphSimulatorOptions } from "../../src/dev/graph-simulator";
+import type { TenantSnapshot } from "../../src/directory/graph-types";
+import { type ActivityJson, actionExecute, message } from "./activities";
+import type { BotHarness } from "./bot-harness";
+import { demoSnapshot, startBotOverSimulator } from "./bot-over-simulator";
+
+export { demoSnapshot } from "./bot-over-simulator";
 
 /** Persona ids of the committed demo tenant (src/dev/tenant-generator/personas.ts). */
 export const DEMO = {
@@ -39,38 +33,17 @@ export interface StatusBot {
   close(): Promise<void>;
 }
 
-export function demoSnapshot(): TenantSnapshot {
-  return loadSnapshot(DEFAULT_DEMO_SNAPSHOT);
-}
-
 /** The bot over HTTP (authenticated, connector stub) reading a Graph simulator through the real Graph adapter. */
 export async function startStatusBot(
   snapshot: TenantSnapshot = demoSnapshot(),
   simulatorOptions: Omit<GraphSimulatorOptions, "snapshot"> = {},
 ): Promise<StatusBot> {
-  const simulator = await startGraphSimulator({ snapshot, port: 0, ...simulatorOptions });
-  const logger = createLogger({ level: "silent" });
-  const directory = createDirectory(readConfig({ PORT: "0" }), logger, {
-    caCertPem: simulator.caCertPem,
-    graphBaseUrl: simulator.baseUrl,
-    throttleScale: 1000,
+  const { bot, simulator, asUser, close } = await startBotOverSimulator({
+    snapshot,
+    simulatorOptions,
+    statusOnly: true,
   });
-  const bot = await startBotHarness({
-    directory: {
-      health: async () => ({ reachable: true, permissions: "test" }),
-      close: async () => directory.close(),
-      status: {
-        directory,
-        tenantId: simulator.tenantId,
-        snapshot: { capturedAt: snapshot.capturedAt, settings: snapshot.settings },
-      },
-    },
-  });
-  const as = (activity: ActivityJson, userId: string): ActivityJson =>
-    fromTenant(
-      { ...activity, from: { ...(activity.from as object), id: `29:mri-${userId}`, aadObjectId: userId } },
-      simulator.tenantId,
-    );
+  const as = (activity: ActivityJson, userId: string) => asUser(activity, userId);
 
   return {
     bot,
@@ -97,9 +70,6 @@ export async function startStatusBot(
       const body = response.body as { statusCode?: number; value?: Record<string, unknown> } | undefined;
       return { status: response.status, card: body?.value ?? {}, ms };
     },
-    async close() {
-      await bot.close();
-      await simulator.close();
-    },
+    close,
   };
 }

@@ -1,0 +1,99 @@
+import { DEFAULT_DEMO_SNAPSHOT, readConfig } from "../../src/config";
+import { type GraphSimulator, type GraphSimulatorOptions, startGraphSimulator } from "../../src/dev/graph-simulator";
+import { createDirectory } from "../../src/directory/create-directory";
+import type { Directory } from "../../src/directory/directory";
+import type { TenantSnapshot } from "../../src/directory/graph-types";
+import { loadSnapshot } from "../../src/directory/snapshot";
+import { createLogger } from "../../src/logger";
+import { type ActivityJson, fromTenant } from "./activities";
+import { type BotHarness, type HarnessOptions, startBotHarness } from "./bot-harness";
+
+export function demoSnapshot(): TenantSnapshot {
+  return loadSnapshot(DEFAULT_DEMO_SNAPSHOT);
+}
+
+export interface BotOverSimulatorOptions {
+  /** The tenant in the simulator; default the committed demo tenant. */
+  snapshot?: TenantSnapshot;
+  /** A simulator already running, left open at close; else one is started with `simulatorOptions`. */
+  simulator?: GraphSimulator;
+  simulatorOptions?: Omit<GraphSimulatorOptions, "snapshot">;
+  /** Give the bot the status source only: the features that act on the tenant (approvals, scans, passes) stay off. */
+  statusOnly?: boolean;
+  harness?: Omit<HarnessOptions, "directory">;
+}
+
+/** How a test user shows up in an activity: the display name and conversation, when the feature cares. */
+export interface Sender {
+  name?: string;
+  conversationId?: string;
+}
+
+export interface BotOverSimulator {
+  bot: BotHarness;
+  simulator: GraphSimulator;
+  snapshot: TenantSnapshot;
+  directory: Directory;
+  /** The activity as sent by `userId` of the simulated tenant. */
+  asUser(activity: ActivityJson, userId: string, sender?: Sender): ActivityJson;
+  /** Closes the bot, then the simulator when it was started here. */
+  close(): Promise<void>;
+}
+
+/** The bot over HTTP (authenticated, connector stub) reading a Graph simulator through the real Graph adapter. */
+export async function startBotOverSimulator(options: BotOverSimulatorOptions = {}): Promise<BotOverSimulator> {
+  const snapshot = options.snapshot ?? demoSnapshot();
+  const simulator =
+    options.simulator ?? (await startGraphSimulator({ snapshot, port: 0, ...options.simulatorOptions }));
+  const directory = createDirectory(readConfig({ PORT: "0" }), createLogger({ level: "silent" }), {
+    caCertPem: simulator.caCertPem,
+    graphBaseUrl: simulator.baseUrl,
+    throttleScale: options.simulatorOptions?.throttleScale ?? 1000,
+  });
+  const bot = await startBotHarness({
+    ...options.harness,
+    directory: {
+      health: async () => ({ reachable: true, permissions: "test" }),
+      close: async () => directory.close(),
+      ...(options.statusOnly ? {} : { directory }),
+      status: {
+        directory,
+        tenantId: simulator.tenantId,
+        snapshot: { capturedAt: snapshot.capturedAt, settings: snapshot.settings },
+      },
+    },
+  });
+
+  return {
+    bot,
+    simulator,
+    snapshot,
+    directory,
+    asUser(activity, userId, { name, conversationId } = {}) {
+      return fromTenant(
+        {
+          ...activity,
+          ...(conversationId === undefined ? {} : { conversation: { ...activity.conversation, id: conversationId } }),
+          from: {
+            ...(activity.from as object),
+            id: `29:mri-${userId}`,
+            aadObjectId: userId,
+            ...(name === undefined ? {} : { name }),
+          },
+        },
+        simulator.tenantId,
+      );
+    },
+    async close() {
+      await bot.close();
+      if (options.simulator === undefined) {
+        await simulator.close();
+      }
+    },
+  };
+}
+
+/** The Adaptive Cards (or any attachment contents) of one sent activity. */
+export function attachedCards<Card>(activity: Record<string, unknown>): Card[] {
+  return ((activity.attachments ?? []) as Array<{ content: Card }>).map((attachment) => attachment.content);
+}
