@@ -1,5 +1,4 @@
 import { once } from "node:events";
-import { parseArgs } from "node:util";
 import { SnapshotError, loadSnapshot } from "../directory/snapshot";
 import { snapshotFacts } from "../directory/snapshot-facts";
 import type { TenantInput } from "../domain/assess-tenant";
@@ -10,6 +9,7 @@ import { toTable } from "./assess-table";
 import type { Command, CommandIo } from "./command";
 import { readLiveTenant } from "./assess-live";
 import { UsageError } from "./command";
+import { parseOptions } from "./parse-options";
 
 const USAGE = `usage: mfa-ready assess [--snapshot FILE] [--user UPN] [--format table|json|csv]
 
@@ -24,22 +24,16 @@ type Format = (typeof FORMATS)[number];
 const CHUNK = 1000;
 
 function parse(args: string[]): { snapshot?: string; user?: string; format: Format; help: boolean } {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args,
-      options: {
-        snapshot: { type: "string" },
-        user: { type: "string" },
-        format: { type: "string", default: "table" },
-        help: { type: "boolean", short: "h", default: false },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message.split("\n")[0]} (see --help)`);
-  }
+  const values = parseOptions(
+    args,
+    {
+      snapshot: { type: "string" },
+      user: { type: "string" },
+      format: { type: "string", default: "table" },
+      help: { type: "boolean", short: "h", default: false },
+    },
+    " (see --help)",
+  );
   const format = values.format as Format;
   if (!FORMATS.includes(format)) {
     throw new UsageError(`unknown --format "${values.format}": use table, json or csv`);

@@ -1,7 +1,6 @@
-import { parseArgs } from "node:util";
-
 import type { Command, CommandIo } from "./command";
 import { UsageError } from "./command";
+import { parseOptions } from "./parse-options";
 import { startGraphSimulator } from "../dev/graph-simulator";
 import { SnapshotError, loadSnapshot } from "../directory/snapshot";
 import { createLogger } from "../logger";
@@ -25,26 +24,16 @@ function number(name: string, raw: string | undefined, fallback: number, check: 
 }
 
 function readOptions(args: string[]) {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args,
-      options: {
-        snapshot: { type: "string" },
-        port: { type: "string" },
-        host: { type: "string" },
-        throttle: { type: "boolean" },
-        "throttle-scale": { type: "string" },
-        "latency-ms": { type: "string" },
-        "rebase-time": { type: "boolean" },
-        help: { type: "boolean", short: "h" },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    throw new UsageError((error as Error).message.split("\n")[0]!);
-  }
+  const values = parseOptions(args, {
+    snapshot: { type: "string" },
+    port: { type: "string" },
+    host: { type: "string" },
+    throttle: { type: "boolean" },
+    "throttle-scale": { type: "string" },
+    "latency-ms": { type: "string" },
+    "rebase-time": { type: "boolean" },
+    help: { type: "boolean", short: "h" },
+  });
   if (values.help) {
     return undefined;
   }
