@@ -1,11 +1,11 @@
 import type { AdaptiveCardJson } from "../../cards/types";
 import type { Directory } from "../../directory/directory";
-import type { ProductTenantSettings } from "../../directory/graph-types";
 import type { Logger } from "../../logger";
 import type { AuditLog } from "../../storage/audit-log";
 import type { TapRequestStore } from "../../storage/tap-request-store";
 import type { WalkthroughStore } from "../../storage/walkthrough-store";
 import type { Messenger } from "../messaging/messenger";
+import type { AssessmentScope } from "../status/assessment-scope";
 import type { Actor, RegistrationView } from "./actor";
 import { askAdminForHelp } from "./admin-help";
 import { auditView } from "./audit-view";
@@ -14,19 +14,15 @@ import type { Decision } from "./tap-decision";
 import { TapService } from "./tap-service";
 import { WalkthroughService } from "./walkthrough-service";
 
-export interface RegistrationOptions {
+/** Requests from a tenant other than the scope's `tenantId` are refused. */
+export interface RegistrationOptions extends AssessmentScope {
   directory: Directory;
   walkthroughStore: WalkthroughStore;
   tapRequestStore: TapRequestStore;
   auditLog: AuditLog;
   messenger: Messenger;
-  settings: ProductTenantSettings;
-  lookbackDays: number;
   logger: Logger;
-  /** The tenant the directory reads; requests from any other tenant are refused. */
-  tenantId?: string;
   clock?: () => Date;
-  windowEnd?: () => Date;
   /** Forget a user's cached status (StatusService.forget) once a method is verified. */
   onVerified?: (actor: Actor) => void;
 }

@@ -4,7 +4,7 @@ import type { Logger } from "../../logger";
 import type { EmbeddedStores } from "../../storage";
 import type { Messenger } from "../messaging/messenger";
 import type { StatusSource } from "../status/create-status-service";
-import { resolveStatusSettings } from "../status/status-settings";
+import { assessmentScope } from "../status/assessment-scope";
 import type { Actor } from "./actor";
 import { type Registration, createRegistration } from "./create-registration";
 
@@ -21,19 +21,15 @@ export function createRegistrationFor(
   source: StatusSource | undefined,
   options: { now?: () => Date; onVerified?: (actor: Actor) => void } = {},
 ): Registration {
-  const capturedAt = source?.snapshot === undefined ? undefined : new Date(source.snapshot.capturedAt);
   return createRegistration({
     directory,
     walkthroughStore: stores.walkthroughs,
     tapRequestStore: stores.tapRequests,
     auditLog: stores.auditLog,
     messenger,
-    settings: resolveStatusSettings(config.assessment, source?.snapshot?.settings),
-    lookbackDays: config.assessment.lookbackDays,
+    ...assessmentScope(config, source ?? {}),
     logger,
-    tenantId: source?.tenantId,
     clock: options.now,
-    windowEnd: capturedAt === undefined || Number.isNaN(capturedAt.getTime()) ? undefined : () => capturedAt,
     onVerified: options.onVerified,
   });
 }

@@ -6,7 +6,7 @@ import type { ReportScanStore } from "../../storage/report-scans";
 import type { ReportSubscriptionStore } from "../../storage/report-subscriptions";
 import type { Messenger } from "../messaging/messenger";
 import type { Scheduler } from "../scheduler/scheduler";
-import { resolveStatusSettings } from "../status/status-settings";
+import { assessmentScope } from "../status/assessment-scope";
 import { DailyReport } from "./daily-report";
 import { ScanService } from "./scan-service";
 import { ScanWatchers } from "./scan-watchers";
@@ -42,16 +42,12 @@ export interface ReportFeatureOptions {
 export function createReportFeature(options: ReportFeatureOptions): ReportFeature {
   const now = options.now ?? (() => new Date());
   const logger = options.logger.child({ feature: "report" });
-  const capturedAt = options.snapshot && new Date(options.snapshot.capturedAt);
   const scans = new ScanService({
     directory: options.directory,
     store: options.stores.reportScans,
-    settings: resolveStatusSettings(options.config.assessment, options.snapshot?.settings),
-    lookbackDays: options.config.assessment.lookbackDays,
+    ...assessmentScope(options.config, options),
     logger,
-    tenantId: options.tenantId,
     clock: now,
-    windowEnd: capturedAt && !Number.isNaN(capturedAt.getTime()) ? () => capturedAt : undefined,
   });
   const daily = new DailyReport({
     dailyAt: options.config.report.dailyAt,

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
-import type { ProductTenantSettings } from "../../directory/graph-types";
 import type { Verdict } from "../../domain/verdict";
 import type { Logger } from "../../logger";
 import type { ReportScanStore } from "../../storage/report-scans";
+import type { AssessmentScope } from "../status/assessment-scope";
 import { ReportError } from "./report-errors";
 import type { ScanProgress, ScanRecord } from "./report-types";
 import { runScan } from "./scan-runner";
@@ -29,17 +29,12 @@ export interface ScanRequest {
   requestedBy: string;
 }
 
-export interface ScanServiceOptions {
+/** A tenant other than the scope's `tenantId` gets a notInTenant error. */
+export interface ScanServiceOptions extends AssessmentScope {
   directory: ScanDirectory;
   store: ReportScanStore;
-  settings: ProductTenantSettings;
-  lookbackDays: number;
   logger: Logger;
-  /** The tenant the directory reads; any other tenant gets a notInTenant error. */
-  tenantId?: string;
   clock?: () => Date;
-  /** End of the look-back window (the demo snapshot's capture time); defaults to the clock. */
-  windowEnd?: () => Date;
   /** How long a completed scan is reused. Default one hour. */
   cacheTtlMs?: number;
 }

@@ -2,8 +2,8 @@ import type { Config } from "../../config";
 import type { Directory } from "../../directory/directory";
 import type { ProductTenantSettings } from "../../directory/graph-types";
 import type { Logger } from "../../logger";
+import { assessmentScope } from "./assessment-scope";
 import { StatusService, type StatusServiceOptions } from "./status-service";
-import { resolveStatusSettings } from "./status-settings";
 
 /** What the composition root knows about the tenant the status checks read. */
 export interface StatusSource {
@@ -21,14 +21,10 @@ export function createStatusService(
   source: StatusSource,
   tuning: Pick<StatusServiceOptions, "clock" | "cacheTtlMs" | "deadlineMs" | "policyTtlMs"> = {},
 ): StatusService {
-  const capturedAt = source.snapshot === undefined ? undefined : new Date(source.snapshot.capturedAt);
   return new StatusService({
     directory: source.directory,
-    settings: resolveStatusSettings(config.assessment, source.snapshot?.settings),
-    lookbackDays: config.assessment.lookbackDays,
+    ...assessmentScope(config, source),
     logger: logger.child({ component: "status" }),
-    tenantId: source.tenantId,
-    windowEnd: capturedAt === undefined || Number.isNaN(capturedAt.getTime()) ? undefined : () => capturedAt,
     ...tuning,
   });
 }

@@ -1,8 +1,8 @@
 import type { Directory } from "../../directory/directory";
-import type { ProductTenantSettings } from "../../directory/graph-types";
 import { type PreparedTenant, assess } from "../../domain/assess";
 import type { Verdict } from "../../domain/verdict";
 import type { Logger } from "../../logger";
+import type { AssessmentScope } from "./assessment-scope";
 import { withDeadline } from "./deadline";
 import { StatusCache } from "./status-cache";
 import { problemFromError } from "./status-errors";
@@ -20,18 +20,12 @@ export type StatusView =
   | { card: "status"; data: StatusCardData; verdict: Verdict; fromCache: boolean }
   | { card: "status-problem"; data: ProblemCardData; problem: StatusProblem };
 
-export interface StatusServiceOptions {
+/** A requester from a tenant other than the scope's `tenantId` gets the "not found" card. */
+export interface StatusServiceOptions extends AssessmentScope {
   directory: Pick<Directory, "getUserFacts" | "getMethodsPolicy">;
-  /** Break-glass and service accounts (see resolveStatusSettings). */
-  settings: ProductTenantSettings;
-  lookbackDays: number;
   logger: Logger;
-  /** The tenant the directory reads; a requester from any other tenant gets the "not found" card. */
-  tenantId?: string;
   /** Wall clock for the cache and the "checked at" line. */
   clock?: () => Date;
-  /** End of the look-back window: now, or the demo snapshot's capturedAt. Defaults to `clock`. */
-  windowEnd?: () => Date;
   /** Per-user cache lifetime (Refresh bypasses it). */
   cacheTtlMs?: number;
   /** Tenant-wide method policy lifetime: a status check then costs one round trip, the user's $batch. */
