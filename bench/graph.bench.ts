@@ -5,18 +5,13 @@
  *
  *   npx tsx bench/graph.bench.ts            (BENCH_GRAPH_USERS, BENCH_GRAPH_SCALE override the defaults)
  */
-import { type ChildProcess, spawn } from "node:child_process";
-import https from "node:https";
-import { createInterface } from "node:readline";
-
 import { readConfig } from "../src/config";
 import { generateTenant } from "../src/dev/generate-tenant";
-import { startGraphSimulator } from "../src/dev/graph-simulator";
 import { createDirectory } from "../src/directory/create-directory";
-import { SIMULATOR_TOKEN } from "../src/directory/credentials";
 import { AZURE_SERVICE_MANAGEMENT_RESOURCE_ID, PHASE1_APP_IDS, PHASE2_APP_IDS } from "../src/domain/apps";
 import { createLogger } from "../src/logger";
-import { GRAPH_LIMIT_FAMILIES, minimumDurationMs, scaleRule } from "../src/throttle";
+import { serveSimulatorChild, simulatorStats, startSimulatorChild, stopSimulatorChild } from "./support/simulator-child";
+import { peakRssMb, reportsMinimumMs } from "./support/throttle-figures";
 
 export interface GraphBenchFigures {
   users: number;
@@ -32,59 +27,16 @@ export interface GraphBenchFigures {
   peakRssMb: number;
 }
 
-interface SimulatorChild {
-  baseUrl: string;
-  caCertPem: string;
-  capturedAt: string;
-  process: ChildProcess;
-}
-
 /** Child mode: generate the tenant, serve it, print one JSON line, serve until killed. */
 async function serveChild(users: number, scale: number): Promise<void> {
   const snapshot = generateTenant({ users, seed: 1 });
-  const simulator = await startGraphSimulator({ snapshot, throttle: true, throttleScale: scale });
-  process.stdout.write(
-    `${JSON.stringify({ baseUrl: simulator.baseUrl, caCertPem: simulator.caCertPem, capturedAt: snapshot.capturedAt })}\n`,
-  );
-  process.on("SIGTERM", () => void simulator.close().then(() => process.exit(0)));
-}
-
-function startChild(users: number, scale: number): Promise<SimulatorChild> {
-  const child = spawn(
-    process.execPath,
-    ["--import", "tsx", __filename, "--serve", String(users), String(scale)],
-    {
-      stdio: ["ignore", "pipe", "inherit"],
-    },
-  );
-  return new Promise((resolve, reject) => {
-    child.once("exit", (code) => reject(new Error(`simulator child exited with ${code}`)));
-    createInterface({ input: child.stdout! }).once("line", (line) => {
-      resolve({ ...(JSON.parse(line) as Omit<SimulatorChild, "process">), process: child });
-    });
-  });
-}
-
-function simulatorStats(child: SimulatorChild): Promise<{ requests: number; throttled: number }> {
-  return new Promise((resolve, reject) => {
-    https
-      .get(
-        `${child.baseUrl}/_simulator/stats`,
-        { ca: child.caCertPem, headers: { authorization: `Bearer ${SIMULATOR_TOKEN}` } },
-        (response) => {
-          let text = "";
-          response.on("data", (chunk: Buffer) => (text += chunk.toString()));
-          response.on("end", () => resolve(JSON.parse(text) as { requests: number; throttled: number }));
-        },
-      )
-      .on("error", reject);
-  });
+  await serveSimulatorChild(snapshot, scale, { capturedAt: snapshot.capturedAt });
 }
 
 export async function run(options: { users?: number; scale?: number } = {}): Promise<GraphBenchFigures> {
   const users = options.users ?? Number(process.env.BENCH_GRAPH_USERS ?? 100_000);
   const scale = options.scale ?? Number(process.env.BENCH_GRAPH_SCALE ?? 10);
-  const child = await startChild(users, scale);
+  const child = await startSimulatorChild<{ capturedAt: string }>(__filename, users, scale);
   const directory = createDirectory(readConfig({}), createLogger({ level: "silent" }), {
     graphBaseUrl: child.baseUrl,
     caCertPem: child.caCertPem,
@@ -116,10 +68,7 @@ export async function run(options: { users?: number; scale?: number } = {}): Pro
     const elapsedMs = performance.now() - started;
     const after = await simulatorStats(child);
     const requests = after.requests - before.requests;
-    const reportsRules = GRAPH_LIMIT_FAMILIES.find((family) => family.name === "reports")!.rules.map((rule) =>
-      scaleRule(rule, scale),
-    );
-    const minimumMs = minimumDurationMs(reportsRules, requests);
+    const minimumMs = reportsMinimumMs(requests, scale);
     return {
       users,
       scale,
@@ -131,12 +80,11 @@ export async function run(options: { users?: number; scale?: number } = {}): Pro
       elapsedMs: Math.round(elapsedMs),
       minimumMs,
       ratio: minimumMs === 0 ? Number.NaN : Number((elapsedMs / minimumMs).toFixed(3)),
-      peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+      peakRssMb: peakRssMb(),
     };
   } finally {
     directory.close();
-    child.process.removeAllListeners("exit");
-    child.process.kill("SIGTERM");
+    stopSimulatorChild(child);
   }
 }
 

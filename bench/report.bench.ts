@@ -6,18 +6,13 @@
  *
  *   npx tsx bench/report.bench.ts        (BENCH_REPORT_USERS, BENCH_REPORT_SCALE override the defaults)
  */
-import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import https from "node:https";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { createInterface } from "node:readline";
 
 import { readConfig } from "../src/config";
 import { generateTenant } from "../src/dev/generate-tenant";
-import { startGraphSimulator } from "../src/dev/graph-simulator";
 import { createDirectory } from "../src/directory/create-directory";
-import { SIMULATOR_TOKEN } from "../src/directory/credentials";
 import { referencedGroupIds } from "../src/directory/directory-snapshot";
 import type { ProductTenantSettings } from "../src/directory/graph-types";
 import { ScanService } from "../src/features/report/scan-service";
@@ -25,7 +20,8 @@ import { ScanWatchers } from "../src/features/report/scan-watchers";
 import { createLogger } from "../src/logger";
 import { openDatabase } from "../src/storage/database";
 import { SqliteReportScanStore } from "../src/storage/report-scans";
-import { GRAPH_LIMIT_FAMILIES, minimumDurationMs, scaleRule } from "../src/throttle";
+import { serveSimulatorChild, simulatorStats, startSimulatorChild, stopSimulatorChild } from "./support/simulator-child";
+import { peakRssMb, reportsMinimumMs } from "./support/throttle-figures";
 
 export interface ReportBenchFigures {
   users: number;
@@ -44,14 +40,12 @@ export interface ReportBenchFigures {
   status: string;
 }
 
-interface Child {
-  baseUrl: string;
-  caCertPem: string;
+/** What the child tells about the tenant it serves, beyond where to reach it. */
+interface TenantFacts {
   capturedAt: string;
   settings: ProductTenantSettings;
   roleAssignments: number;
   groupSizes: number[];
-  process: ChildProcess;
 }
 
 /** Child mode: generate the tenant, serve it throttled, print one JSON line, serve until killed. */
@@ -60,39 +54,13 @@ async function serveChild(users: number, scale: number): Promise<void> {
   const groups = referencedGroupIds(snapshot.settings, snapshot).map(
     (id) => snapshot.groups?.find((group) => group.id === id)?.members.length ?? 0,
   );
-  const line = {
+  const facts: TenantFacts = {
     capturedAt: snapshot.capturedAt,
     settings: snapshot.settings,
     roleAssignments: snapshot.roleAssignments?.length ?? 0,
     groupSizes: groups,
   };
-  const simulator = await startGraphSimulator({ snapshot, throttle: true, throttleScale: scale });
-  process.stdout.write(`${JSON.stringify({ ...line, baseUrl: simulator.baseUrl, caCertPem: simulator.caCertPem })}\n`);
-  process.on("SIGTERM", () => void simulator.close().then(() => process.exit(0)));
-}
-
-function startChild(users: number, scale: number): Promise<Child> {
-  const child = spawn(process.execPath, ["--import", "tsx", __filename, "--serve", String(users), String(scale)], {
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  return new Promise((resolve, reject) => {
-    child.once("exit", (code) => reject(new Error(`simulator child exited with ${code}`)));
-    createInterface({ input: child.stdout! }).once("line", (line) => {
-      resolve({ ...(JSON.parse(line) as Omit<Child, "process">), process: child });
-    });
-  });
-}
-
-function stats(child: Child): Promise<{ requests: number; throttled: number }> {
-  return new Promise((resolve, reject) => {
-    https
-      .get(`${child.baseUrl}/_simulator/stats`, { ca: child.caCertPem, headers: { authorization: `Bearer ${SIMULATOR_TOKEN}` } }, (response) => {
-        let text = "";
-        response.on("data", (chunk: Buffer) => (text += chunk.toString()));
-        response.on("end", () => resolve(JSON.parse(text) as { requests: number; throttled: number }));
-      })
-      .on("error", reject);
-  });
+  await serveSimulatorChild(snapshot, scale, facts);
 }
 
 const pages = (items: number, size: number) => Math.max(1, Math.ceil(items / size));
@@ -100,7 +68,7 @@ const pages = (items: number, size: number) => Math.max(1, Math.ceil(items / siz
 export async function run(options: { users?: number; scale?: number } = {}): Promise<ReportBenchFigures> {
   const users = options.users ?? Number(process.env.BENCH_REPORT_USERS ?? 100_000);
   const scale = options.scale ?? Number(process.env.BENCH_REPORT_SCALE ?? 10);
-  const child = await startChild(users, scale);
+  const child = await startSimulatorChild<TenantFacts>(__filename, users, scale);
   const logger = createLogger({ level: "silent" });
   const directory = createDirectory(readConfig({}), logger, { graphBaseUrl: child.baseUrl, caCertPem: child.caCertPem, throttleScale: scale });
   const dataDir = mkdtempSync(path.join(tmpdir(), "mfa-report-bench-"));
@@ -121,7 +89,7 @@ export async function run(options: { users?: number; scale?: number } = {}): Pro
       logger,
       intervalMs: 3_000,
     });
-    const before = await stats(child);
+    const before = await simulatorStats(child);
     const started = performance.now();
     const begun = await scans.start("bench-tenant", { requestedBy: "bench", fresh: true });
     if (begun.kind !== "running") {
@@ -131,7 +99,7 @@ export async function run(options: { users?: number; scale?: number } = {}): Pro
     const scan = await begun.scan.done;
     const elapsedMs = performance.now() - started;
     await new Promise((resolve) => setImmediate(resolve));
-    const after = await stats(child);
+    const after = await simulatorStats(child);
     watchers.close();
 
     const signIns = begun.scan.progress.signInsRead;
@@ -142,8 +110,7 @@ export async function run(options: { users?: number; scale?: number } = {}): Pro
       reportsRequests +
       pages(child.roleAssignments, 100) +
       child.groupSizes.reduce((sum, size) => sum + pages(size, 999), 0);
-    const rules = GRAPH_LIMIT_FAMILIES.find((family) => family.name === "reports")!.rules.map((rule) => scaleRule(rule, scale));
-    const minimumMs = minimumDurationMs(rules, reportsRequests);
+    const minimumMs = reportsMinimumMs(reportsRequests, scale);
     const marks = [started, ...updates.filter((at) => at <= started + elapsedMs), started + elapsedMs];
     const gaps = marks.slice(1).map((at, index) => at - marks[index]!);
     return {
@@ -159,15 +126,14 @@ export async function run(options: { users?: number; scale?: number } = {}): Pro
       ratio: Number((elapsedMs / minimumMs).toFixed(3)),
       progressUpdates: updates.length,
       maxUpdateGapMs: Math.round(Math.max(...gaps)),
-      peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+      peakRssMb: peakRssMb(),
       status: scan.status,
     };
   } finally {
     database.close();
     rmSync(dataDir, { recursive: true, force: true });
     directory.close();
-    child.process.removeAllListeners("exit");
-    child.process.kill("SIGTERM");
+    stopSimulatorChild(child);
   }
 }
 

@@ -1,0 +1,14 @@
+import { GRAPH_LIMIT_FAMILIES, minimumDurationMs, scaleRule } from "../../src/throttle";
+
+/** The least time `requests` to Graph's reports endpoints can take under its limits scaled by `scale`. */
+export function reportsMinimumMs(requests: number, scale: number): number {
+  const rules = GRAPH_LIMIT_FAMILIES.find((family) => family.name === "reports")!.rules.map((rule) =>
+    scaleRule(rule, scale),
+  );
+  return minimumDurationMs(rules, requests);
+}
+
+/** This process's peak resident memory so far, in MB (maxRSS is in kilobytes). */
+export function peakRssMb(): number {
+  return Math.round(process.resourceUsage().maxRSS / 1024);
+}
