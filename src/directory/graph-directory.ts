@@ -42,6 +42,13 @@ const IN_SCOPE = {
   resourceIds: [AZURE_SERVICE_MANAGEMENT_RESOURCE_ID],
 };
 
+/**
+ * The users stream: its next page is fetched while this one is worked through (joined, assessed, stored),
+ * so the nextLink chain does not wait on the consumer; one page ahead bounds memory. The reports streams
+ * need none: their consumers (the sign-in index, the registration join's pump) already read them eagerly.
+ */
+const BULK_STREAM = { readAhead: 1 };
+
 /** The Directory port over Microsoft Graph (and ARM), for a real tenant and the Graph simulator alike. */
 export class GraphDirectory implements Directory {
   private policy: { value: AuthenticationMethodsPolicy; at: number } | undefined;
@@ -53,7 +60,7 @@ export class GraphDirectory implements Directory {
   }
 
   listUsers(): AsyncIterable<GraphUser> {
-    return pagedItems<GraphUser>(this.http, graphUrls.users());
+    return pagedItems<GraphUser>(this.http, graphUrls.users(), undefined, BULK_STREAM);
   }
 
   /** GET /users/$count (advanced query: ConsistencyLevel eventual); undefined when Graph will not say. */

@@ -1,4 +1,5 @@
 import type { GraphHttp } from "./graph-http";
+import { readAhead } from "./read-ahead";
 
 /** A Graph collection page. */
 export interface Page<T> {
@@ -6,30 +7,33 @@ export interface Page<T> {
   "@odata.nextLink"?: string;
 }
 
+/** The pages of a collection, each asked for once the previous one (and its nextLink) has arrived. */
+async function* pagesOf<T>(http: GraphHttp, url: string | undefined, first?: Page<T>): AsyncGenerator<T[]> {
+  let next = first === undefined ? url : first["@odata.nextLink"];
+  if (first !== undefined) {
+    yield first.value ?? [];
+  }
+  while (next !== undefined) {
+    const page: Page<T> = await http.json<Page<T>>("GET", next);
+    next = page["@odata.nextLink"];
+    yield page.value ?? [];
+  }
+}
+
 /**
- * Items of a collection, page by page: only one page is held at a time, the next is asked for when the
- * consumer reaches the end of this one. `first` lets a caller hand in a page it already has (an eager
- * first page, an inner $batch answer); its nextLink is followed outside any batch.
+ * Items of a collection, page by page. `first` lets a caller hand in a page it already has (an eager
+ * first page, an inner $batch answer); its nextLink is followed outside any batch. `readAhead` (default
+ * 0: the next page is asked for when the consumer reaches the end of this one) lets the bulk streams
+ * fetch the next page while the current one is being worked through; every page is read anyway, so it
+ * changes when a request goes, not how many.
  */
-export async function* pagedItems<T>(
+export function pagedItems<T>(
   http: GraphHttp,
   url: string | undefined,
   first?: Page<T>,
+  options: { readAhead?: number } = {},
 ): AsyncGenerator<T> {
-  let page = first;
-  let next = first === undefined ? url : first["@odata.nextLink"];
-  if (page === undefined && next !== undefined) {
-    page = await http.json<Page<T>>("GET", next);
-    next = page["@odata.nextLink"];
-  }
-  while (page !== undefined) {
-    yield* page.value ?? [];
-    if (next === undefined) {
-      return;
-    }
-    page = await http.json<Page<T>>("GET", next);
-    next = page["@odata.nextLink"];
-  }
+  return readAhead(pagesOf(http, url, first), options.readAhead ?? 0);
 }
 
 /** A whole collection as an array, for the small per-user collections (methods, roles, groups). */
