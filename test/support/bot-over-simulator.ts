@@ -1,11 +1,15 @@
 import { DEFAULT_DEMO_SNAPSHOT, readConfig } from "../../src/config";
-import { type GraphSimulator, type GraphSimulatorOptions, startGraphSimulator } from "../../src/dev/graph-simulator";
+import {
+  type GraphSimulator,
+  type GraphSimulatorOptions,
+  startGraphSimulator,
+} from "../../src/dev/graph-simulator";
 import { createDirectory } from "../../src/directory/create-directory";
 import type { Directory } from "../../src/directory/directory";
 import type { TenantSnapshot } from "../../src/directory/graph-types";
 import { loadSnapshot } from "../../src/directory/snapshot";
 import { createLogger } from "../../src/logger";
-import { type ActivityJson, fromTenant } from "./activities";
+import { type ActivityJson, actionExecute, fromTenant, message } from "./activities";
 import { type BotHarness, type HarnessOptions, startBotHarness } from "./bot-harness";
 
 export function demoSnapshot(): TenantSnapshot {
@@ -41,7 +45,9 @@ export interface BotOverSimulator {
 }
 
 /** The bot over HTTP (authenticated, connector stub) reading a Graph simulator through the real Graph adapter. */
-export async function startBotOverSimulator(options: BotOverSimulatorOptions = {}): Promise<BotOverSimulator> {
+export async function startBotOverSimulator(
+  options: BotOverSimulatorOptions = {},
+): Promise<BotOverSimulator> {
   const snapshot = options.snapshot ?? demoSnapshot();
   const simulator =
     options.simulator ?? (await startGraphSimulator({ snapshot, port: 0, ...options.simulatorOptions }));
@@ -73,7 +79,9 @@ export async function startBotOverSimulator(options: BotOverSimulatorOptions = {
       return fromTenant(
         {
           ...activity,
-          ...(conversationId === undefined ? {} : { conversation: { ...activity.conversation, id: conversationId } }),
+          ...(conversationId === undefined
+            ? {}
+            : { conversation: { ...activity.conversation, id: conversationId } }),
           from: {
             ...(activity.from as object),
             id: `29:mri-${userId}`,
@@ -96,4 +104,37 @@ export async function startBotOverSimulator(options: BotOverSimulatorOptions = {
 /** The Adaptive Cards (or any attachment contents) of one sent activity. */
 export function attachedCards<Card>(activity: Record<string, unknown>): Card[] {
   return ((activity.attachments ?? []) as Array<{ content: Card }>).map((attachment) => attachment.content);
+}
+
+/** How a feature's test bot dresses an activity as coming from one user. */
+export type AsUser = (activity: ActivityJson, userId: string) => ActivityJson;
+
+export interface UserActions<Card> {
+  /** A message from a user; the cards the bot sent back during the turn. */
+  say(userId: string, text: string): Promise<Card[]>;
+  /** Action.Execute from a user; the card that replaces the clicked one. */
+  click(
+    userId: string,
+    verb: string,
+    data?: Record<string, unknown>,
+  ): Promise<{ status: number; card: Card }>;
+}
+
+/** `say` and `click` over the bot's HTTP endpoint, the same for every feature's test bot. */
+export function userActions<Card>(bot: BotHarness, as: AsUser): UserActions<Card> {
+  return {
+    async say(userId, text) {
+      const before = bot.connector.calls.length;
+      const response = await bot.post(as(message(bot.connector.serviceUrl, text), userId));
+      if (response.status !== 200) {
+        throw new Error(`POST answered ${response.status}: ${response.text}`);
+      }
+      return bot.connector.calls.slice(before).flatMap((call) => attachedCards<Card>(call.body));
+    },
+    async click(userId, verb, data = {}) {
+      const response = await bot.post(as(actionExecute(bot.connector.serviceUrl, verb, data), userId));
+      const body = response.body as { value?: Card } | undefined;
+      return { status: response.status, card: body?.value ?? ({} as Card) };
+    },
+  };
 }

@@ -1,8 +1,8 @@
 import type { GraphSimulator } from "../../src/dev/graph-simulator";
 import type { TenantSnapshot } from "../../src/directory/graph-types";
-import { type ActivityJson, actionExecute, message } from "./activities";
+import type { ActivityJson } from "./activities";
 import type { BotHarness } from "./bot-harness";
-import { attachedCards, startBotOverSimulator } from "./bot-over-simulator";
+import { attachedCards, startBotOverSimulator, userActions } from "./bot-over-simulator";
 
 export { DEMO } from "./status-bot";
 
@@ -45,19 +45,7 @@ export async function startPostponementBot(options: {
   return {
     bot,
     simulator,
-    async say(userId, text) {
-      const before = bot.connector.calls.length;
-      const response = await bot.post(as(message(bot.connector.serviceUrl, text), userId));
-      if (response.status !== 200) {
-        throw new Error(`POST answered ${response.status}: ${response.text}`);
-      }
-      return bot.connector.calls.slice(before).flatMap((call) => cardsOf(call.body));
-    },
-    async click(userId, verb, data = {}) {
-      const response = await bot.post(as(actionExecute(bot.connector.serviceUrl, verb, data), userId));
-      const body = response.body as { value?: Card } | undefined;
-      return { status: response.status, card: body?.value ?? {} };
-    },
+    ...userActions<Card>(bot, as),
     proactiveCards() {
       return bot.connector.calls
         .filter((call) => call.method === "PUT" || call.method === "POST")

@@ -1,8 +1,8 @@
 import type { GraphSimulator } from "../../src/dev/graph-simulator";
 import type { TenantSnapshot } from "../../src/directory/graph-types";
-import { type ActivityJson, actionExecute, message } from "./activities";
+import type { ActivityJson } from "./activities";
 import type { BotHarness } from "./bot-harness";
-import { attachedCards, startBotOverSimulator } from "./bot-over-simulator";
+import { attachedCards, startBotOverSimulator, userActions } from "./bot-over-simulator";
 
 export { DEMO } from "./status-bot";
 
@@ -32,7 +32,11 @@ export interface RegistrationBot {
   /** A message from a user (their own personal conversation); the cards the bot answered with. */
   say(userId: string, text: string): Promise<Card[]>;
   /** Action.Execute from a user; the card that replaces the clicked one. */
-  click(userId: string, verb: string, data?: Record<string, unknown>): Promise<{ status: number; card: Card }>;
+  click(
+    userId: string,
+    verb: string,
+    data?: Record<string, unknown>,
+  ): Promise<{ status: number; card: Card }>;
   /** Cards sent or updated outside the turn (approval cards, the pass, updates), in order. */
   outgoing(): SentToUser[];
   close(): Promise<void>;
@@ -56,23 +60,20 @@ export async function startRegistrationBot(
   return {
     bot,
     simulator,
-    async say(userId, text) {
-      const before = bot.connector.calls.length;
-      const response = await bot.post(as(message(bot.connector.serviceUrl, text), userId));
-      if (response.status !== 200) {
-        throw new Error(`POST answered ${response.status}: ${response.text}`);
-      }
-      return bot.connector.calls.slice(before).flatMap((call) => cardsOf(call.body));
-    },
-    async click(userId, verb, data = {}) {
-      const response = await bot.post(as(actionExecute(bot.connector.serviceUrl, verb, data), userId));
-      const body = response.body as { value?: Card } | undefined;
-      return { status: response.status, card: body?.value ?? {} };
-    },
+    ...userActions<Card>(bot, as),
     outgoing() {
       return bot.connector.calls
-        .filter((call) => (call.method === "PUT" || call.method === "POST") && call.conversationId !== undefined)
-        .flatMap((call) => cardsOf(call.body).map((card) => ({ conversationId: call.conversationId, method: call.method, activityId: call.activityId, card })));
+        .filter(
+          (call) => (call.method === "PUT" || call.method === "POST") && call.conversationId !== undefined,
+        )
+        .flatMap((call) =>
+          cardsOf(call.body).map((card) => ({
+            conversationId: call.conversationId,
+            method: call.method,
+            activityId: call.activityId,
+            card,
+          })),
+        );
     },
     close,
   };
