@@ -10,8 +10,14 @@ import { generateTenant } from "../src/dev/generate-tenant";
 import { createDirectory } from "../src/directory/create-directory";
 import { AZURE_SERVICE_MANAGEMENT_RESOURCE_ID, PHASE1_APP_IDS, PHASE2_APP_IDS } from "../src/domain/apps";
 import { createLogger } from "../src/logger";
-import { serveSimulatorChild, simulatorStats, startSimulatorChild, stopSimulatorChild } from "./support/simulator-child";
+import {
+  serveSimulatorChild,
+  simulatorStats,
+  startSimulatorChild,
+  stopSimulatorChild,
+} from "./support/simulator-child";
 import { peakRssMb, reportsMinimumMs } from "./support/throttle-figures";
+import { benchMain } from "./support/bench-main";
 
 export interface GraphBenchFigures {
   users: number;
@@ -89,26 +95,17 @@ export async function run(options: { users?: number; scale?: number } = {}): Pro
 }
 
 if (require.main === module) {
-  const [mode, users, scale] = process.argv.slice(2);
-  if (mode === "--serve") {
-    void serveChild(Number(users), Number(scale));
-  } else {
-    run().then(
-      (figures) => {
-        const checks = {
-          requestsWithin1Percent:
-            Math.abs(figures.requests - figures.expectedRequests) <= figures.expectedRequests * 0.01,
-          zero429s: figures.throttled === 0,
-          ratioAtMost1_15: figures.ratio <= 1.15,
-          peakRssUnder300Mb: figures.peakRssMb < 300,
-        };
-        process.stdout.write(`${JSON.stringify({ ...figures, checks }, null, 2)}\n`);
-        process.exitCode = Object.values(checks).every(Boolean) ? 0 : 1;
-      },
-      (error: unknown) => {
-        process.stderr.write(`graph bench failed: ${(error as Error).stack ?? String(error)}\n`);
-        process.exitCode = 1;
-      },
-    );
-  }
+  benchMain({
+    name: "graph",
+    argv: process.argv.slice(2),
+    serve: serveChild,
+    run,
+    checks: (figures) => ({
+      requestsWithin1Percent:
+        Math.abs(figures.requests - figures.expectedRequests) <= figures.expectedRequests * 0.01,
+      zero429s: figures.throttled === 0,
+      ratioAtMost1_15: figures.ratio <= 1.15,
+      peakRssUnder300Mb: figures.peakRssMb < 300,
+    }),
+  });
 }

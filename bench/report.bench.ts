@@ -20,8 +20,14 @@ import { ScanWatchers } from "../src/features/report/scan-watchers";
 import { createLogger } from "../src/logger";
 import { openDatabase } from "../src/storage/database";
 import { SqliteReportScanStore } from "../src/storage/report-scans";
-import { serveSimulatorChild, simulatorStats, startSimulatorChild, stopSimulatorChild } from "./support/simulator-child";
+import {
+  serveSimulatorChild,
+  simulatorStats,
+  startSimulatorChild,
+  stopSimulatorChild,
+} from "./support/simulator-child";
 import { peakRssMb, reportsMinimumMs } from "./support/throttle-figures";
+import { benchMain } from "./support/bench-main";
 
 export interface ReportBenchFigures {
   users: number;
@@ -70,7 +76,11 @@ export async function run(options: { users?: number; scale?: number } = {}): Pro
   const scale = options.scale ?? Number(process.env.BENCH_REPORT_SCALE ?? 10);
   const child = await startSimulatorChild<TenantFacts>(__filename, users, scale);
   const logger = createLogger({ level: "silent" });
-  const directory = createDirectory(readConfig({}), logger, { graphBaseUrl: child.baseUrl, caCertPem: child.caCertPem, throttleScale: scale });
+  const directory = createDirectory(readConfig({}), logger, {
+    graphBaseUrl: child.baseUrl,
+    caCertPem: child.caCertPem,
+    throttleScale: scale,
+  });
   const dataDir = mkdtempSync(path.join(tmpdir(), "mfa-report-bench-"));
   const database = openDatabase(path.join(dataDir, "bench.sqlite"));
   try {
@@ -95,7 +105,11 @@ export async function run(options: { users?: number; scale?: number } = {}): Pro
     if (begun.kind !== "running") {
       throw new Error("expected a new scan");
     }
-    watchers.watch(begun.scan, { sent: { conversationId: "c", activityId: "a", serviceUrl: "s" }, userId: "bench", joined: false });
+    watchers.watch(begun.scan, {
+      sent: { conversationId: "c", activityId: "a", serviceUrl: "s" },
+      userId: "bench",
+      joined: false,
+    });
     const scan = await begun.scan.done;
     const elapsedMs = performance.now() - started;
     await new Promise((resolve) => setImmediate(resolve));
@@ -138,27 +152,20 @@ export async function run(options: { users?: number; scale?: number } = {}): Pro
 }
 
 if (require.main === module) {
-  const [mode, users, scale] = process.argv.slice(2);
-  if (mode === "--serve") {
-    void serveChild(Number(users), Number(scale));
-  } else {
-    run().then(
-      (figures) => {
-        const checks = {
-          completed: figures.status === "completed" && figures.users === Number(process.env.BENCH_REPORT_USERS ?? 100_000),
-          requestsWithin1Percent: Math.abs(figures.requests - figures.minimumRequests) <= figures.minimumRequests * 0.01,
-          zero429s: figures.throttled === 0,
-          ratioAtMost1_15: figures.ratio <= 1.15,
-          peakRssUnder400Mb: figures.peakRssMb < 400,
-          progressEvery5s: figures.maxUpdateGapMs <= 5_000,
-        };
-        process.stdout.write(`${JSON.stringify({ ...figures, checks }, null, 2)}\n`);
-        process.exitCode = Object.values(checks).every(Boolean) ? 0 : 1;
-      },
-      (error: unknown) => {
-        process.stderr.write(`report bench failed: ${(error as Error).stack ?? String(error)}\n`);
-        process.exitCode = 1;
-      },
-    );
-  }
+  benchMain({
+    name: "report",
+    argv: process.argv.slice(2),
+    serve: serveChild,
+    run,
+    checks: (figures) => ({
+      completed:
+        figures.status === "completed" && figures.users === Number(process.env.BENCH_REPORT_USERS ?? 100_000),
+      requestsWithin1Percent:
+        Math.abs(figures.requests - figures.minimumRequests) <= figures.minimumRequests * 0.01,
+      zero429s: figures.throttled === 0,
+      ratioAtMost1_15: figures.ratio <= 1.15,
+      peakRssUnder400Mb: figures.peakRssMb < 400,
+      progressEvery5s: figures.maxUpdateGapMs <= 5_000,
+    }),
+  });
 }
