@@ -66,7 +66,7 @@ async function main(): Promise<number> {
   const port = Number(process.env.PORT ?? 3978);
   const botUrl = `http://127.0.0.1:${port}`;
   // Own process groups: the terminal's Ctrl-C reaches only this script, which stops each child once.
-  const bot = spawn(process.execPath, ["--import", "tsx", "src/index.ts"], {
+  const bot = spawn(process.execPath, ["--import", "tsx", "src/start.ts"], {
     cwd: ROOT,
     stdio: "inherit",
     detached: true,

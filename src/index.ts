@@ -4,7 +4,7 @@ import { ConfigError } from "./config";
 import { appVersion } from "./app-version";
 import { type ActivityEndpoint, type BotAdapterOptions, connectBot, createBot } from "./bot";
 import type { Recognize } from "./bot/handlers/message";
-import { startGraphSimulator } from "./dev/graph-simulator";
+import type * as GraphSimulatorModule from "./dev/graph-simulator";
 import type { Directory } from "./directory/directory";
 import { type ConfiguredDirectory, createDirectory } from "./directory/create-directory";
 import { PermissionProbe } from "./directory/permission-probe";
@@ -233,6 +233,9 @@ export async function openDirectory(config: Config, logger: Logger): Promise<Dir
       status: { directory, tenantId: config.directory.tenantId },
     };
   }
+  // Loaded only in demo mode: a bot reading real Graph carries no simulator (nor its certificate tooling).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy load; import() of .ts needs an extension under nodenext
+  const { startGraphSimulator } = require("./dev/graph-simulator") as typeof GraphSimulatorModule;
   const snapshot = loadSnapshot(config.directory.snapshotPath);
   const simulator = await startGraphSimulator({
     snapshot,
@@ -274,11 +277,4 @@ export async function runService(config: Config, logger: Logger): Promise<Runnin
     stores.close();
     throw error;
   }
-}
-
-if (require.main === module) {
-  // `npm start`: the same as `mfa-ready serve`.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only when run directly; serve imports this file
-  const { main } = require("./cli") as { main: (argv: string[]) => void };
-  main(["serve", ...process.argv.slice(2)]);
 }

@@ -1,4 +1,4 @@
-import { TeamsAdapter } from "@microsoft/teams-ai";
+import { TeamsAdapter } from "./teams-ai";
 import type { Activity, InvokeResponse, TurnContext } from "botbuilder";
 import type { AuthenticateRequestResult, ServiceClientCredentialsFactory } from "botframework-connector";
 import type { Config } from "../config";

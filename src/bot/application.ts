@@ -1,4 +1,4 @@
-import { Application } from "@microsoft/teams-ai";
+import { Application } from "./teams-ai";
 import type { Storage, TurnContext } from "botbuilder";
 import type { Logger } from "../logger";
 import type { BotAdapter } from "./adapter";
