@@ -9,6 +9,7 @@ import type { Directory } from "./directory/directory";
 import { type ConfiguredDirectory, createDirectory } from "./directory/create-directory";
 import { PermissionProbe } from "./directory/permission-probe";
 import { loadSnapshot } from "./directory/snapshot";
+import { createAuthorizer } from "./features/authz/authorize";
 import { recognize } from "./features/conversation/recognizer";
 import { createPostponementService } from "./features/postponement/postponement-service";
 import { createRegistrationFor } from "./features/registration/registration-for-service";
@@ -18,6 +19,8 @@ import { type BroadcastFeature, createBroadcastFeature } from "./features/broadc
 import { verdictsFromScans } from "./features/broadcast/scan-verdicts";
 import { type Scheduler, createScheduler } from "./features/scheduler/scheduler";
 import { type StatusSource, createStatusService } from "./features/status/create-status-service";
+import { assessmentScope } from "./features/status/assessment-scope";
+import { lookUpStatus } from "./features/status/status-lookup";
 import type { Logger } from "./logger";
 import { createServer } from "./server";
 import type { DirectoryHealth } from "./server/health";
@@ -84,11 +87,23 @@ export async function startService(parts: ServiceParts): Promise<RunningService>
     now: parts.now,
   });
   const status = directory?.status && createStatusService(config, logger, directory.status);
+  // The one permissions table (DOMAIN.md "Who may do what"): every feature asks it, each answer audited.
+  const authz =
+    directory?.directory &&
+    createAuthorizer({
+      directory: directory.directory,
+      auditLog: stores.auditLog,
+      logger: logger.child({ component: "authz" }),
+      settings: assessmentScope(config, directory.status ?? {}).settings,
+      broadcastSenders: config.authz.broadcastSenders,
+    });
   const report =
     directory?.directory &&
+    authz &&
     createReportFeature({
       config,
       directory: directory.directory,
+      authz,
       tenantId: directory.status?.tenantId,
       snapshot: directory.status?.snapshot,
       stores,
@@ -101,9 +116,11 @@ export async function startService(parts: ServiceParts): Promise<RunningService>
   const broadcast =
     report &&
     directory?.directory &&
+    authz &&
     createBroadcastFeature({
       database: stores.database,
       directory: directory.directory,
+      authz,
       verdicts: verdictsFromScans(report.scans),
       conversationReferences: stores.conversationReferences,
       auditLog: stores.auditLog,
@@ -128,18 +145,25 @@ export async function startService(parts: ServiceParts): Promise<RunningService>
     now: parts.now,
     auth: parts.auth,
     status,
+    lookUpStatus:
+      status && authz && directory?.directory
+        ? (actor, query) => lookUpStatus({ status, authz, directory: directory.directory! }, actor, query)
+        : undefined,
     report,
     broadcast: broadcast?.service,
     registration:
       directory?.directory &&
-      createRegistrationFor(config, logger, stores, directory.directory, connection.messenger, directory.status, {
+      authz &&
+      createRegistrationFor(config, logger, stores, directory.directory, authz, connection.messenger, directory.status, {
         now: parts.now,
         onVerified: (actor) => status?.forget(actor),
       }),
     postponement:
       directory?.directory &&
+      authz &&
       createPostponementService({
         directory: directory.directory,
+        authz,
         store: stores.postponementRequests,
         auditLog: stores.auditLog,
         messenger: connection.messenger,

@@ -13,6 +13,7 @@ import { type ActivityEndpoint, createActivityEndpoint } from "./activity-endpoi
 import { type BotAdapter, type BotAdapterOptions, createBotAdapter } from "./adapter";
 import { createBotApplication } from "./application";
 import type { Recognize } from "./handlers/message";
+import type { LookUpStatus } from "./handlers/status";
 import { ProactiveMessenger } from "./proactive-messenger";
 
 /** The bot's link to Teams: the adapter for incoming turns and the messenger for messages it starts. */
@@ -56,6 +57,8 @@ export interface BotOptions {
   now?: () => Date;
   /** Status checks against the tenant's directory (absent: the status verbs say "not available yet"). */
   status?: StatusService;
+  /** Another user's status, for the admins the permissions table allows. */
+  lookUpStatus?: LookUpStatus;
   /** Postponement answers, requests and approvals (absent: the guidance card answers). */
   postponement?: PostponementService;
   /** Walkthroughs, Temporary Access Passes, the audit log (absent: the guidance card answers). */
@@ -82,6 +85,7 @@ export function createBot(options: BotOptions): ActivityEndpoint {
       recognize: options.recognize,
       now: options.now ?? (() => new Date()),
       status: options.status,
+      lookUpStatus: options.lookUpStatus,
       postponement: options.postponement,
       registration: options.registration,
       report: options.report,

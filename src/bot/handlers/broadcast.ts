@@ -1,6 +1,7 @@
 import type { AdaptiveCard } from "@microsoft/teams-ai";
 import type { TurnContext } from "botbuilder";
-import type { Actor, BroadcastService } from "../../features/broadcast/broadcast-service";
+import type { Actor } from "../../domain/actor";
+import type { BroadcastService } from "../../features/broadcast/broadcast-service";
 import type { ComposeInput } from "../../features/broadcast/compose";
 import { deliveryNotices } from "../../features/broadcast/delivery-notices";
 import { cardMessage, replacingCard } from "../cards";

@@ -16,7 +16,7 @@ import { type Recognize, createMessageHandler } from "./message";
 import { type PostponementHandlers, createPostponementHandlers } from "./postponement";
 import { type RegistrationHandlers, createRegistrationHandlers } from "./registration";
 import { type ReportHandlers, createReportHandlers } from "./report";
-import { type StatusHandlers, createStatusHandlers } from "./status";
+import { type LookUpStatus, type StatusHandlers, createStatusHandlers } from "./status";
 import { type TapHandlers, createTapHandlers } from "./tap";
 import { createWelcome, sendWelcomeCard } from "./welcome";
 
@@ -26,6 +26,8 @@ export interface BotServices {
   now: () => Date;
   /** Status checks; without it the status verbs answer "not available yet". */
   status?: StatusService;
+  /** Another user's status ("is ben affected?"), for the admins the permissions table allows. */
+  lookUpStatus?: LookUpStatus;
   /** Postponement answers, requests and approvals; without it the guidance card answers. */
   postponement?: PostponementService;
   /** Walkthroughs, Temporary Access Passes and the audit log; without it the guidance card answers. */
@@ -90,7 +92,7 @@ export function createBotHandlers(services: BotServices): BotHandlers {
   const references = { store: services.conversationReferences, now: services.now };
   const sendWelcome = createWelcome({ now: services.now });
   const status: StatusHandlers | undefined =
-    services.status && createStatusHandlers(services.status, services.now);
+    services.status && createStatusHandlers(services.status, services.now, services.lookUpStatus);
   const postponement: PostponementHandlers | undefined =
     services.postponement && createPostponementHandlers(services.postponement);
   const walkthroughs: RegistrationHandlers | undefined =

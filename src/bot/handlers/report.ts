@@ -1,7 +1,8 @@
 import type { AdaptiveCard } from "@microsoft/teams-ai";
 import type { TurnContext } from "botbuilder";
 import type { AdaptiveCardJson } from "../../cards/types";
-import { readRoles } from "../../features/authz/roles";
+import type { Actor } from "../../domain/actor";
+import { refusalCard } from "../../features/authz/refusal-card";
 import type { SentCard } from "../../features/messaging/messenger";
 import type { ReportFeature } from "../../features/report/create-report-feature";
 import { csvPieces, uploadCsv } from "../../features/report/csv-upload";
@@ -14,7 +15,7 @@ import { cardMessage, replacingCard } from "../cards";
 import { isPersonalChat } from "../conversation-kind";
 import { fileConsentCard, fileInfoCard } from "../file-consent";
 import { offerContext } from "../file-offer";
-import { tenantOf } from "../tenant";
+import { actorOf } from "./registration-actor";
 import { turnLogger } from "../turn-logger";
 import { type FileKindHandler, invalidOfferCard } from "./file-consent";
 
@@ -33,11 +34,7 @@ export interface ReportHandlers {
   file: FileKindHandler;
 }
 
-interface Asker {
-  tenantId: string;
-  userId: string;
-  name?: string;
-}
+type Asker = Actor;
 
 const SCAN_ID = /^[0-9a-f-]{36}$/i;
 const dataOf = (context: TurnContext) =>
@@ -47,19 +44,17 @@ const chatUrl = (context: TurnContext) =>
   `https://teams.microsoft.com/l/chat/0/0?users=${encodeURIComponent(context.activity.recipient?.id ?? "")}`;
 
 export function createReportHandlers(report: ReportFeature): ReportHandlers {
-  /** The asker, if they hold a directory role now (read from Graph, never from card data). */
-  async function authorise(context: TurnContext): Promise<Asker | undefined> {
-    const tenantId = tenantOf(context.activity);
-    const userId = context.activity.from?.aadObjectId;
-    if (tenantId === undefined || userId === undefined) {
-      return undefined;
+  /** The asker, if the permissions table lets them read the report now (roles read in Graph, audited). */
+  async function authorise(context: TurnContext, step: string): Promise<Asker | AdaptiveCardJson> {
+    const actor = actorOf(context, undefined);
+    if (actor === undefined) {
+      return reportCards.notice(reportNotices.notInTenant());
     }
-    const roles = await readRoles(report.directory, userId);
-    turnLogger(context).info({ event: "report.authorise", allowed: roles.holdsAnyDirectoryRole }, "report access checked");
-    return roles.holdsAnyDirectoryRole ? { tenantId, userId, name: context.activity.from?.name } : undefined;
+    const decision = await report.authz.authorize(actor, "readinessReport", { step });
+    return decision.allowed ? actor : refusalCard(decision);
   }
+  const refusedBy = (asker: Asker | AdaptiveCardJson): asker is AdaptiveCardJson => !("userId" in asker);
 
-  const refused = () => reportCards.notice(reportNotices.refused());
   const personalOnly = (context: TurnContext, what: string) => reportCards.notice(reportNotices.personalOnly(what, chatUrl(context)));
 
   async function reportCard(scan: ScanRecord, asker: Asker): Promise<AdaptiveCardJson> {
@@ -144,10 +139,10 @@ export function createReportHandlers(report: ReportFeature): ReportHandlers {
 
   return {
     async askReport(context) {
-      const asker = await authorise(context);
+      const asker = await authorise(context, "ask");
       const send = sendPlace(context);
-      if (asker === undefined) {
-        await send(refused());
+      if (refusedBy(asker)) {
+        await send(asker);
         return;
       }
       const text = (context.activity.text ?? "").toLowerCase();
@@ -172,9 +167,9 @@ export function createReportHandlers(report: ReportFeature): ReportHandlers {
     },
 
     async showReport(context) {
-      const asker = await authorise(context);
-      if (asker === undefined) {
-        return replacingCard(refused());
+      const asker = await authorise(context, "show");
+      if (refusedBy(asker)) {
+        return replacingCard(asker);
       }
       if (!isPersonalChat(context)) {
         return replacingCard(personalOnly(context, "The readiness report"));
@@ -183,9 +178,9 @@ export function createReportHandlers(report: ReportFeature): ReportHandlers {
     },
 
     async cancelScan(context) {
-      const asker = await authorise(context);
-      if (asker === undefined) {
-        return replacingCard(refused());
+      const asker = await authorise(context, "cancel");
+      if (refusedBy(asker)) {
+        return replacingCard(asker);
       }
       const scanId = dataOf(context).scanId;
       const running = report.scans.current(asker.tenantId);
@@ -200,9 +195,9 @@ export function createReportHandlers(report: ReportFeature): ReportHandlers {
     },
 
     async showFinding(context) {
-      const asker = await authorise(context);
-      if (asker === undefined) {
-        return replacingCard(refused());
+      const asker = await authorise(context, "finding");
+      if (refusedBy(asker)) {
+        return replacingCard(asker);
       }
       const { scanId, finding } = dataOf(context);
       const scan = await completedScan(asker, scanId);
@@ -213,9 +208,9 @@ export function createReportHandlers(report: ReportFeature): ReportHandlers {
     },
 
     async offerCsv(context) {
-      const asker = await authorise(context);
-      if (asker === undefined) {
-        return replacingCard(refused());
+      const asker = await authorise(context, "csv");
+      if (refusedBy(asker)) {
+        return replacingCard(asker);
       }
       if (!isPersonalChat(context)) {
         return replacingCard(personalOnly(context, "The CSV"));
@@ -229,13 +224,13 @@ export function createReportHandlers(report: ReportFeature): ReportHandlers {
     },
 
     async subscribe(context) {
-      const asker = await authorise(context);
-      return replacingCard(asker === undefined ? refused() : await subscribeCard(asker, true));
+      const asker = await authorise(context, "subscribe");
+      return replacingCard(refusedBy(asker) ? asker : await subscribeCard(asker, true));
     },
 
     async unsubscribe(context) {
-      const asker = await authorise(context);
-      return replacingCard(asker === undefined ? refused() : await subscribeCard(asker, false));
+      const asker = await authorise(context, "unsubscribe");
+      return replacingCard(refusedBy(asker) ? asker : await subscribeCard(asker, false));
     },
 
     file: {
@@ -248,10 +243,10 @@ export function createReportHandlers(report: ReportFeature): ReportHandlers {
       },
       async accepted(context, offer, uploadInfo) {
         const log = turnLogger(context);
-        const asker = await authorise(context);
-        const scan = asker && (await completedScan(asker, offer.id));
-        if (asker === undefined || scan === undefined) {
-          await context.sendActivity(cardMessage(asker === undefined ? refused() : reportCards.notice(reportNotices.csvUnavailable())));
+        const asker = await authorise(context, "csv.accept");
+        const scan = refusedBy(asker) ? undefined : await completedScan(asker, offer.id);
+        if (refusedBy(asker) || scan === undefined) {
+          await context.sendActivity(cardMessage(refusedBy(asker) ? asker : reportCards.notice(reportNotices.csvUnavailable())));
           return;
         }
         try {

@@ -36,6 +36,8 @@ export interface Entities {
   phase?: 1 | 2;
   tool?: Tool;
   upn?: string;
+  /** Another person named by a status question ("is ben affected?"): their words, lower case. */
+  person?: string;
   days?: number;
 }
 

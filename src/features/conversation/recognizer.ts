@@ -13,6 +13,7 @@ import { INTENTS, REGISTER_INTENTS, REGISTER_INTENT_FOR, SOFT_INTENTS } from "./
 import { matchWords, resolveWord } from "./lexicon";
 import type { PhraseTarget } from "./lexicon";
 import { normaliseStripped, stripMarkup } from "./normalise";
+import { personIn } from "./person";
 import type { PhraseMatch } from "./phrase-matcher";
 import { matchPhrases } from "./phrase-matcher";
 
@@ -30,9 +31,15 @@ const AFTER_OPENER_FACTOR = 0.25;
 export function recognize(text: string): Recognition {
   const markupFree = stripMarkup(text);
   const normalised = normaliseStripped(markupFree);
-  const words = matchWords(normalised);
+  const all = matchWords(normalised);
+  // A person's name ("is ben affected?") is explained by the question, not unexplained noise.
+  const person = personIn(all);
+  const words = person ? [...all.slice(0, person.start), ...all.slice(person.end)] : all;
   const matches = matchPhrases(words.map(resolveWord));
   const entities = extractEntities(markupFree, normalised, matches);
+  if (person) {
+    entities.person = person.name;
+  }
   const scores = scoreIntents(matches, entities.method ? REGISTER_INTENT_FOR[entities.method] : undefined);
   const ranked = [...scores.entries()].sort((a, b) => b[1] - a[1] || helpFirst(a[0], b[0]));
   const [top, score] = ranked[0] ?? [INTENTS.unknown, 0];

@@ -3,12 +3,15 @@ import type { Logger } from "../../logger";
 import type { AuditLog } from "../../storage/audit-log";
 import type { ConversationReferenceStore } from "../../storage/conversation-references";
 import type { PostponementRequestStore } from "../../storage/postponement-requests";
+import type { Authorizer } from "../authz/authorize";
 import type { Messenger } from "../messaging/messenger";
 import type { Scheduler } from "../scheduler/scheduler";
 
 /** Everything the postponement services work with, passed in (tests hand in their own clock and ids). */
 export interface PostponementDeps {
   directory: Directory;
+  /** Who may decide, and who gets the approval cards: the permissions table, roles read in Graph now. */
+  authz: Authorizer;
   store: PostponementRequestStore;
   auditLog: AuditLog;
   messenger: Messenger;

@@ -48,9 +48,7 @@ export async function submitRequest(
     route: allowedDates(form.request.phase, now).route,
     createdAt: now.toISOString(),
   });
-  const approvers = (await listGlobalAdministrators(deps.directory)).filter(
-    (approver) => approver.id !== actor.userId.toLowerCase(),
-  );
+  const approvers = await listGlobalAdministrators(deps.directory, deps.authz, actor.userId);
   const { notified, unreachable } = await sendApprovalCards(deps, request, approvers);
   await deps.auditLog.record({
     tenantId: actor.tenantId,

@@ -5,7 +5,7 @@ import type { AuditLog } from "../../storage/audit-log";
 import type { WalkthroughRecord, WalkthroughStore } from "../../storage/walkthrough-store";
 import { readRoles } from "../authz/roles";
 import { type Actor, type RegistrationView, notice } from "./actor";
-import { breakGlassAccountIds } from "./break-glass-accounts";
+import { breakGlassAccountIds } from "../authz/break-glass-accounts";
 import { METHOD_TITLES, type WalkthroughMethod } from "./methods";
 import { allowedAlternatives, checkPolicy } from "./policy-check";
 import { type UserContext, readUserContext } from "./user-context";

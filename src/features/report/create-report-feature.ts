@@ -4,6 +4,7 @@ import type { ProductTenantSettings } from "../../directory/graph-types";
 import type { Logger } from "../../logger";
 import type { ReportScanStore } from "../../storage/report-scans";
 import type { ReportSubscriptionStore } from "../../storage/report-subscriptions";
+import type { Authorizer } from "../authz/authorize";
 import type { Messenger } from "../messaging/messenger";
 import type { Scheduler } from "../scheduler/scheduler";
 import { assessmentScope } from "../status/assessment-scope";
@@ -16,8 +17,8 @@ export interface ReportFeature {
   scans: ScanService;
   watchers: ScanWatchers;
   daily: DailyReport;
-  /** Roles are read here at the moment of each action. */
-  directory: Directory;
+  /** Who may see it: roles read in Graph at the moment of each action, by the one permissions table. */
+  authz: Authorizer;
   now: () => Date;
   /** For the CSV upload (tests hand in their own). */
   fetch?: typeof fetch;
@@ -27,6 +28,7 @@ export interface ReportFeature {
 export interface ReportFeatureOptions {
   config: Pick<Config, "assessment" | "report">;
   directory: Directory;
+  authz: Authorizer;
   tenantId?: string;
   /** Demo mode: the window ends at the snapshot's capture time; its settings fill the gaps. */
   snapshot?: { capturedAt: string; settings: ProductTenantSettings };
@@ -55,7 +57,7 @@ export function createReportFeature(options: ReportFeatureOptions): ReportFeatur
     subscriptions: options.stores.reportSubscriptions,
     scans,
     messenger: options.messenger,
-    directory: options.directory,
+    authz: options.authz,
     logger,
     now,
   });
@@ -70,7 +72,7 @@ export function createReportFeature(options: ReportFeatureOptions): ReportFeatur
     scans,
     watchers,
     daily,
-    directory: options.directory,
+    authz: options.authz,
     now,
     fetch: options.fetch,
     async close() {
