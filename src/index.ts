@@ -138,6 +138,7 @@ export async function startService(parts: ServiceParts): Promise<RunningService>
   const endpoint = createBot({
     connection,
     config,
+    tenantId: directory?.status?.tenantId,
     storage: stores.storage,
     conversationReferences: stores.conversationReferences,
     recognize: parts.recognize ?? recognize,

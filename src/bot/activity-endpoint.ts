@@ -3,6 +3,7 @@ import { AuthenticationError } from "botframework-connector";
 import type { Logger } from "../logger";
 import { checkActivityShape } from "./activity-shape";
 import type { BotAdapter } from "./adapter";
+import { bindExpectedTenant } from "./read-turn";
 import { safeError } from "./safe-error";
 import { isTenantAllowed, tenantOf } from "./tenant";
 import { bindTurnLogger, createTurnLogger } from "./turn-logger";
@@ -23,6 +24,8 @@ export interface ActivityEndpointOptions {
   /** The turn itself (teams-ai Application.run). */
   run(context: TurnContext): Promise<unknown>;
   allowedTenants: readonly string[];
+  /** The tenant the directory reads: a sender from any other is not an actor (read-turn.ts). */
+  tenantId?: string;
   logger: Logger;
 }
 
@@ -90,6 +93,7 @@ export function createActivityEndpoint(options: ActivityEndpointOptions): Activi
       try {
         const invokeResponse = await adapter.runTurn(auth, activity, async (context) => {
           bindTurnLogger(context, log);
+          bindExpectedTenant(context, options.tenantId);
           await run(context);
         });
         const status = invokeResponse?.status ?? 200;

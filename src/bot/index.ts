@@ -50,6 +50,8 @@ export function connectBot(options: ConnectOptions): BotConnection {
 
 export interface BotOptions {
   config: Pick<Config, "bot" | "allowedTenants">;
+  /** The tenant the directory reads; senders from any other tenant are no actor. */
+  tenantId?: string;
   storage: Storage;
   conversationReferences: ConversationReferenceStore;
   recognize: Recognize;
@@ -97,6 +99,7 @@ export function createBot(options: BotOptions): ActivityEndpoint {
     adapter,
     run: (context) => app.run(context),
     allowedTenants: options.config.allowedTenants,
+    tenantId: options.tenantId,
     logger: options.logger,
   });
 }

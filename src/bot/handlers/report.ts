@@ -15,8 +15,7 @@ import { cardMessage, replacingCard } from "../cards";
 import { isPersonalChat } from "../conversation-kind";
 import { fileConsentCard, fileInfoCard } from "../file-consent";
 import { offerContext } from "../file-offer";
-import { actorOf } from "./registration-actor";
-import { turnLogger } from "../turn-logger";
+import { notInTenantCard, readTurn } from "../read-turn";
 import { type FileKindHandler, invalidOfferCard } from "./file-consent";
 
 type CardHandler = (context: TurnContext) => Promise<AdaptiveCard>;
@@ -37,8 +36,7 @@ export interface ReportHandlers {
 type Asker = Actor;
 
 const SCAN_ID = /^[0-9a-f-]{36}$/i;
-const dataOf = (context: TurnContext) =>
-  ((context.activity.value as { action?: { data?: Record<string, unknown> } } | undefined)?.action?.data ?? {});
+const dataOf = (context: TurnContext) => readTurn(context).data;
 
 const chatUrl = (context: TurnContext) =>
   `https://teams.microsoft.com/l/chat/0/0?users=${encodeURIComponent(context.activity.recipient?.id ?? "")}`;
@@ -46,9 +44,9 @@ const chatUrl = (context: TurnContext) =>
 export function createReportHandlers(report: ReportFeature): ReportHandlers {
   /** The asker, if the permissions table lets them read the report now (roles read in Graph, audited). */
   async function authorise(context: TurnContext, step: string): Promise<Asker | AdaptiveCardJson> {
-    const actor = actorOf(context, undefined);
+    const { actor } = readTurn(context);
     if (actor === undefined) {
-      return reportCards.notice(reportNotices.notInTenant());
+      return notInTenantCard();
     }
     const decision = await report.authz.authorize(actor, "readinessReport", { step });
     return decision.allowed ? actor : refusalCard(decision);
@@ -238,11 +236,11 @@ export function createReportHandlers(report: ReportFeature): ReportHandlers {
         await context.sendActivity(cardMessage(reportCards.notice(reportNotices.csvDeclined())));
       },
       async mismatched(context, offer, reason) {
-        turnLogger(context).warn({ event: "report.csvRefused", reason, scanId: offer.id }, "readiness CSV offer not honoured");
+        readTurn(context).log.warn({ event: "report.csvRefused", reason, scanId: offer.id }, "readiness CSV offer not honoured");
         await context.sendActivity(cardMessage(invalidOfferCard()));
       },
       async accepted(context, offer, uploadInfo) {
-        const log = turnLogger(context);
+        const { log } = readTurn(context);
         const asker = await authorise(context, "csv.accept");
         const scan = refusedBy(asker) ? undefined : await completedScan(asker, offer.id);
         if (refusedBy(asker) || scan === undefined) {

@@ -16,9 +16,8 @@ import type { StatusService, StatusView } from "../../features/status/status-ser
 import type { Actor } from "../../domain/actor";
 import { cardMessage, replacingCard } from "../cards";
 import { isPersonalChat } from "../conversation-kind";
-import { tenantOf } from "../tenant";
 import { turnLogger } from "../turn-logger";
-import { actorOf } from "./registration-actor";
+import { notInTenantCard, readTurn } from "../read-turn";
 
 type CardHandler = (context: TurnContext) => Promise<AdaptiveCard>;
 
@@ -100,15 +99,16 @@ function renderLookup(view: LookupView, context: TurnContext): AdaptiveCardJson 
 export type LookUpStatus = (actor: Actor, query: PersonQuery) => Promise<LookupView>;
 
 export function createStatusHandlers(status: StatusService, now: () => Date, lookUp?: LookUpStatus): StatusHandlers {
-  const requester = (context: TurnContext) => ({
-    tenantId: tenantOf(context.activity),
-    userId: context.activity.from?.aadObjectId,
-  });
+  /** The asker's card, or the one not-in-tenant card for a sender from elsewhere. */
+  const checked = async (context: TurnContext, options: { fresh?: boolean } = {}): Promise<AdaptiveCardJson> => {
+    const { actor } = readTurn(context);
+    return actor === undefined ? notInTenantCard() : render(await status.check(actor, options), context);
+  };
 
   return {
     async askStatus(context, entities = {}) {
       const query = { ...(entities.upn ? { upn: entities.upn } : {}), ...(entities.person ? { person: entities.person } : {}) };
-      const actor = actorOf(context, undefined);
+      const { actor } = readTurn(context);
       if (lookUp !== undefined && actor !== undefined && (query.upn ?? query.person) !== undefined) {
         if (!isPersonalChat(context)) {
           await context.sendActivity(cardMessage(buildErrorCard({ title: "Ask me in our personal chat", whatHappened: "Someone else's status is not for a group chat.", whatToDo: "Open your chat with MFA Ready and ask there." })));
@@ -124,19 +124,17 @@ export function createStatusHandlers(status: StatusService, now: () => Date, loo
         );
         return;
       }
-      const view = await status.check(requester(context));
-      await context.sendActivity(cardMessage(render(view, context)));
+      await context.sendActivity(cardMessage(await checked(context)));
     },
 
     async checkStatus(context) {
-      return replacingCard(render(await status.check(requester(context)), context));
+      return replacingCard(await checked(context));
     },
 
     async refreshStatus(context) {
       const value = context.activity.value as ActionInvokeValue | undefined;
       const fresh = value?.trigger !== "automatic";
-      const view = await status.check(requester(context), { fresh });
-      return replacingCard(render(view, context));
+      return replacingCard(await checked(context, { fresh }));
     },
 
     async showGuidance(context) {

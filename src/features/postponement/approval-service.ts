@@ -4,7 +4,8 @@ import type { Authorization } from "../authz/authorize";
 import { refusalCard } from "../authz/refusal-card";
 import { applyInAzure } from "./arm-apply";
 import { approvalCard, notifyDecision } from "./decision-notices";
-import type { Actor, PostponementDeps } from "./postponement-deps";
+import type { Actor } from "../../domain/actor";
+import type { PostponementDeps } from "./postponement-deps";
 import type { PostponementRequest } from "./postponement-request";
 
 export interface DecisionInput {

@@ -23,14 +23,4 @@ export interface PostponementDeps {
   newId: () => string;
 }
 
-/** Who acts, from the activity (never from card data): the tenant and the Entra object id. */
-export interface Actor {
-  tenantId: string;
-  userId: string;
-  /** Display name from the activity; the directory's name is preferred where it is read. */
-  name?: string;
-  /** The Teams user id (from.id), for card refresh. */
-  teamsId?: string;
-}
-
 export const REMINDER_JOB_KIND = "postponement.reminder";

@@ -1,7 +1,8 @@
 import type { AuditEntry, AuditLog } from "../../storage/audit-log";
 import type { Authorizer } from "../authz/authorize";
 import { refusalData } from "../authz/refusal-card";
-import { type Actor, type RegistrationView, readableTime } from "./actor";
+import type { Actor } from "../../domain/actor";
+import { type RegistrationView, readableTime } from "./actor";
 
 const LATEST = 20;
 

@@ -6,7 +6,7 @@ import type { Authorizer } from "../authz/authorize";
 import type { Messenger } from "../messaging/messenger";
 import type { StatusSource } from "../status/create-status-service";
 import { assessmentScope } from "../status/assessment-scope";
-import type { Actor } from "./actor";
+import type { Actor } from "../../domain/actor";
 import { type Registration, createRegistration } from "./create-registration";
 
 /**

@@ -1,7 +1,8 @@
 import type { AdaptiveCardJson } from "../../cards/types";
 import type { TapRequest } from "../../storage/tap-request-store";
 import { refusalText } from "../authz/refusal-card";
-import { type Actor, readableTime } from "./actor";
+import type { Actor } from "../../domain/actor";
+import { readableTime } from "./actor";
 import type { TapServiceOptions } from "./tap-service";
 import { type RequesterInfo, approvalCard, passCard } from "./tap-view";
 import { renderCard } from "../../cards/render";
