@@ -151,3 +151,28 @@ describe("the permissions table over the HTTP endpoint", () => {
     assert.match(text(unknown), /couldn't find that person/);
   });
 });
+
+describe("a throttled role read, through the one errorView", () => {
+  let pp: PostponementBot;
+  before(async () => {
+    pp = await startPostponementBot({ now: () => clock });
+  });
+  after(() => pp.close());
+
+  it("a broadcast step, the audit log and a report click answer 'busy, try again in 200 seconds', never a 5xx", async () => {
+    for (const [verb, data] of [
+      [VERBS.broadcastCompose, {}],
+      [VERBS.auditShow, {}],
+      [VERBS.reportSubscribe, {}],
+    ] as const) {
+      pp.simulator.admin.injectFault({ pathPrefix: "/v1.0/roleManagement/directory/roleAssignments", count: 1, status: 429, retryAfterSeconds: 200 });
+      const answer = await pp.click(DEMO.adele, verb, data);
+      assert.equal(answer.status, 200, verb);
+      assert.equal(answer.card.id, "error", verb);
+      assert.match(text(answer.card), /Microsoft Entra ID is busy.*Try again in 200 seconds/, verb);
+    }
+    pp.simulator.admin.injectFault({ pathPrefix: "/v1.0/roleManagement/directory/roleAssignments", count: 1, status: 429, retryAfterSeconds: 200 });
+    const [said] = await pp.say(DEMO.adele, "broadcast");
+    assert.match(text(said), /Microsoft Entra ID is busy/);
+  });
+});

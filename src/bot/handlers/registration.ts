@@ -2,14 +2,13 @@ import type { AdaptiveCard } from "@microsoft/teams-ai";
 import type { TurnContext } from "botbuilder";
 import { buildErrorCard } from "../../cards/error-card";
 import { renderCard } from "../../cards/render";
-import { DirectoryError } from "../../directory/errors";
-import { MessengerError } from "../../features/messaging/messenger";
 import type { AdaptiveCardJson } from "../../cards/types";
 import type { Actor } from "../../domain/actor";
 import { type RegistrationView, foreignUserId, notice } from "../../features/registration/actor";
 import type { Registration } from "../../features/registration/create-registration";
 import { type WalkthroughMethod, methodFromCardData } from "../../features/registration/methods";
 import { cardMessage, replacingCard } from "../cards";
+import { errorView } from "../error-view";
 import { isPersonalChat } from "../conversation-kind";
 import { notInTenantCard, readTurn } from "../read-turn";
 
@@ -56,18 +55,14 @@ export function cardAsActor(registration: Registration, run: Run): (context: Tur
   };
 }
 
-/** One place a Graph or Teams failure becomes a card that says what to do (the turn itself succeeds). */
+/** A Graph or Teams failure becomes its card through the one errorView (the turn itself succeeds); a bug is rethrown. */
 export function failureCard(context: TurnContext, error: unknown): AdaptiveCardJson {
-  if (!(error instanceof DirectoryError) && !(error instanceof MessengerError)) {
+  const view = errorView(error, context.activity.id);
+  if (!view.known) {
     throw error;
   }
-  readTurn(context).log.warn({ event: "registration.failed", err: { name: error.name, message: error.message } }, "registration step failed");
-  return buildErrorCard({
-    title: "I couldn't check with Microsoft just now",
-    whatHappened: error instanceof DirectoryError ? `Microsoft Entra ID did not answer as expected (${error.reason}). Nothing was changed.` : "Teams did not take a message I had to send. Nothing was changed.",
-    whatToDo: error.retryable ? "Try the same button again in a minute." : "Ask your IT team to look at MFA Ready's logs, with the reference below.",
-    reference: context.activity.id,
-  });
+  readTurn(context).log.warn({ event: "registration.failed", err: { name: (error as Error).name, message: (error as Error).message } }, "registration step failed");
+  return buildErrorCard(view.data);
 }
 
 export function asActor(registration: Registration, run: Run): CardHandler {
