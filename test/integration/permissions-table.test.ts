@@ -4,6 +4,8 @@ import { VERBS } from "../../src/cards/verbs";
 import { ROLE_TEMPLATE_IDS, type RoleName } from "../../src/domain/roles";
 import type { Action } from "../../src/domain/who-may";
 import type { AuditEntry } from "../../src/storage/audit-log";
+import { actionExecute, fromTenant } from "../support/activities";
+import { HOSTILE, liveMarkdown } from "../support/live-markdown";
 import { DEMO, type PostponementBot, startPostponementBot } from "../support/postponement-bot";
 
 /**
@@ -176,3 +178,27 @@ describe("a throttled role read, through the one errorView", () => {
     assert.match(text(said), /Microsoft Entra ID is busy/);
   });
 });
+
+describe("user text in the audit log card", () => {
+  let pp: PostponementBot;
+  before(async () => {
+    pp = await startPostponementBot({ now: () => clock });
+  });
+  after(() => pp.close());
+
+  it("a plain user's display name and forged card field show literally in front of an admin", async () => {
+    // The display name comes from the activity, a forged id from the card: both are the user's text.
+    assert.equal((await pp.bot.post(await forgedAs(pp, ACTOR))).status, 200);
+    const [log] = await pp.say(DEMO.adele, "audit");
+    assert.equal(log?.id, "audit-log");
+    assert.ok(text(log).includes("Mallory"), "the entry is there");
+    assert.deepEqual(liveMarkdown(log), [], "no live link or emphasis");
+    assert.ok(text(log).includes("${verbs.showHelp}"), "template syntax literal, not evaluated");
+  });
+});
+
+/** A tapIssue click from `userId` named HOSTILE, whose card data names another user with HOSTILE text. */
+async function forgedAs(pp: PostponementBot, userId: string): Promise<Record<string, unknown>> {
+  const activity = actionExecute(pp.bot.connector.serviceUrl, VERBS.tapIssue, { requestId: HOSTILE, userId: HOSTILE });
+  return fromTenant({ ...activity, from: { id: `29:${userId}`, aadObjectId: userId, name: HOSTILE } }, pp.simulator.tenantId);
+}

@@ -1,3 +1,4 @@
+import { userText } from "../../cards/markdown";
 import type { AuditEntry, AuditLog } from "../../storage/audit-log";
 import type { Authorizer } from "../authz/authorize";
 import { refusalData } from "../authz/refusal-card";
@@ -6,13 +7,17 @@ import { type RegistrationView, readableTime } from "./actor";
 
 const LATEST = 20;
 
+/**
+ * One entry as the card shows it. Names and card fields came from users (a display name, a forged
+ * field): every such text is escaped, so a "[link](…)" in a name reads as typed in front of an admin.
+ */
 function entryView(entry: AuditEntry) {
-  const actor = entry.actorName ? `${entry.actorName} (${entry.actorId})` : entry.actorId;
-  const subject = entry.subjectId && entry.subjectId !== entry.actorId ? ` for ${entry.subjectName ?? entry.subjectId}` : "";
+  const actor = entry.actorName ? `${userText(entry.actorName)} (${userText(entry.actorId)})` : userText(entry.actorId);
+  const subject = entry.subjectId && entry.subjectId !== entry.actorId ? ` for ${userText(entry.subjectName ?? entry.subjectId)}` : "";
   const detail = Object.entries(entry.detail ?? {})
-    .map(([key, value]) => `${key}: ${String(value)}`)
+    .map(([key, value]) => `${userText(key)}: ${userText(String(value))}`)
     .join(", ");
-  return { at: readableTime(entry.at), action: entry.action, outcome: entry.outcome, who: `${actor}${subject}`, detail };
+  return { at: readableTime(entry.at), action: userText(entry.action), outcome: entry.outcome, who: `${actor}${subject}`, detail };
 }
 
 /** The newest audit entries, for those the permissions table allows (roles read now); either answer is audited. */
