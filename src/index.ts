@@ -150,6 +150,8 @@ export async function startService(parts: ServiceParts): Promise<RunningService>
       status && authz && directory?.directory
         ? (actor, query) => lookUpStatus({ status, authz, directory: directory.directory! }, actor, query)
         : undefined,
+    // The help card's admin part: shown to those the table lets read the report (not audited: it acts on nothing).
+    showAdminJobs: authz && (async (actor) => (await authz.authorize(actor, "readinessReport", { audit: false })).allowed),
     report,
     broadcast: broadcast?.service,
     registration:

@@ -13,6 +13,7 @@ import { type ActivityEndpoint, createActivityEndpoint } from "./activity-endpoi
 import { type BotAdapter, type BotAdapterOptions, createBotAdapter } from "./adapter";
 import { createBotApplication } from "./application";
 import type { Recognize } from "./handlers/message";
+import type { ShowAdminJobs } from "./handlers/help";
 import type { LookUpStatus } from "./handlers/status";
 import { ProactiveMessenger } from "./proactive-messenger";
 
@@ -61,6 +62,8 @@ export interface BotOptions {
   status?: StatusService;
   /** Another user's status, for the admins the permissions table allows. */
   lookUpStatus?: LookUpStatus;
+  /** Whether the help card lists the admin jobs. */
+  showAdminJobs?: ShowAdminJobs;
   /** Postponement answers, requests and approvals (absent: the guidance card answers). */
   postponement?: PostponementService;
   /** Walkthroughs, Temporary Access Passes, the audit log (absent: the guidance card answers). */
@@ -88,6 +91,7 @@ export function createBot(options: BotOptions): ActivityEndpoint {
       now: options.now ?? (() => new Date()),
       status: options.status,
       lookUpStatus: options.lookUpStatus,
+      showAdminJobs: options.showAdminJobs,
       postponement: options.postponement,
       registration: options.registration,
       report: options.report,

@@ -202,3 +202,31 @@ async function forgedAs(pp: PostponementBot, userId: string): Promise<Record<str
   const activity = actionExecute(pp.bot.connector.serviceUrl, VERBS.tapIssue, { requestId: HOSTILE, userId: HOSTILE });
   return fromTenant({ ...activity, from: { id: `29:${userId}`, aadObjectId: userId, name: HOSTILE } }, pp.simulator.tenantId);
 }
+
+describe("the help card's admin part, decided by authorize", () => {
+  let pp: PostponementBot;
+  before(async () => {
+    pp = await startPostponementBot({ now: () => clock });
+  });
+  after(() => pp.close());
+
+  it("lists the admin jobs for a Global Reader, not for a plain user, and audits neither", async () => {
+    const audited = async () => (await pp.bot.stores.auditLog.latest(pp.simulator.tenantId, 50)).length;
+    const before = await audited();
+    const [plain] = await pp.say(ACTOR, "help");
+    assert.doesNotMatch(text(plain), /For admins/);
+    const reader = await withReader(pp, () => pp.say(ACTOR, "help"));
+    assert.match(text(reader[0]), /For admins/);
+    assert.match(text((await pp.click(DEMO.adele, VERBS.showHelp)).card), /For admins/);
+    assert.equal(await audited(), before);
+  });
+});
+
+async function withReader<T>(pp: PostponementBot, act: () => Promise<T>): Promise<T> {
+  const assignment = pp.simulator.admin.addRoleAssignment({ principalId: ACTOR, roleDefinitionId: ROLE_TEMPLATE_IDS.globalReader });
+  try {
+    return await act();
+  } finally {
+    pp.simulator.admin.removeRoleAssignment(assignment.id);
+  }
+}

@@ -11,7 +11,7 @@ import { type BroadcastHandlers, createBroadcastHandlers } from "./broadcast";
 import { forgetPersonalChat, rememberPersonalChat } from "./conversation-reference";
 import { createFileConsentHandler } from "./file-consent";
 import { notYetAvailable, unknownInvoke, unknownVerb } from "./fallbacks";
-import { helpCard, sendHelp } from "./help";
+import { type ShowAdminJobs, createHelp } from "./help";
 import { type Recognize, createMessageHandler } from "./message";
 import { type PostponementHandlers, createPostponementHandlers } from "./postponement";
 import { type RegistrationHandlers, createRegistrationHandlers } from "./registration";
@@ -26,6 +26,8 @@ export interface BotServices {
   now: () => Date;
   /** Status checks; without it the status verbs answer "not available yet". */
   status?: StatusService;
+  /** Whether the help card lists the admin jobs (the permissions table, read in Graph). */
+  showAdminJobs?: ShowAdminJobs;
   /** Another user's status ("is ben affected?"), for the admins the permissions table allows. */
   lookUpStatus?: LookUpStatus;
   /** Postponement answers, requests and approvals; without it the guidance card answers. */
@@ -100,8 +102,9 @@ export function createBotHandlers(services: BotServices): BotHandlers {
   const tap: TapHandlers | undefined = services.registration && createTapHandlers(services.registration);
   const report: ReportHandlers | undefined = services.report && createReportHandlers(services.report);
   const broadcast: BroadcastHandlers | undefined = services.broadcast && createBroadcastHandlers(services.broadcast);
+  const help = createHelp(services.showAdminJobs);
   const onMessage = createMessageHandler(services.recognize, {
-    help: (context) => sendHelp(context),
+    help: (context) => help.sendHelp(context),
     greeting: (context) => sendWelcomeCard(context, services.now()),
     ...(status ? { status: status.askStatus } : {}),
     ...(postponement ? { postpone: postponement.askPostponement } : {}),
@@ -118,7 +121,7 @@ export function createBotHandlers(services: BotServices): BotHandlers {
     ...(tap ? { temporaryAccessPass: (context: TurnContext) => tap.requestMessage(context) } : {}),
     ...(report ? { report: report.askReport } : {}),
     ...(broadcast ? { broadcast: broadcast.askBroadcast } : {}),
-  });
+  }, help);
   const showGuidance = status?.showGuidance ?? notYetAvailable;
 
   return {
@@ -142,7 +145,7 @@ export function createBotHandlers(services: BotServices): BotHandlers {
       await rememberPersonalChat(context, references);
       await onMessage(context);
     },
-    showHelp: async () => helpCard(),
+    showHelp: (context) => help.helpCard(context),
     notYetAvailable,
     unknownVerb,
     unknownInvoke,

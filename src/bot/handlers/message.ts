@@ -1,7 +1,7 @@
 import type { TurnContext } from "botbuilder";
 import type { Entities, Intent } from "../../features/conversation/intents";
 import { turnLogger } from "../turn-logger";
-import { sendHelp } from "./help";
+import type { Help } from "./help";
 
 /** The recogniser as the bot uses it (features/conversation/recognizer.ts satisfies it). */
 export type Recognize = (text: string) => { intent: Intent; confidence: number; entities?: Entities };
@@ -12,7 +12,7 @@ export type MessageRoutes = Partial<Record<Intent, (context: TurnContext, entiti
  * Routes one message by intent. Intents without a feature yet get the help card (without "I didn't
  * understand", since the bot did understand); `unknown` gets it with the text echoed literally.
  */
-export function createMessageHandler(recognize: Recognize, routes: MessageRoutes) {
+export function createMessageHandler(recognize: Recognize, routes: MessageRoutes, { sendHelp }: Pick<Help, "sendHelp">) {
   return async function onMessage(context: TurnContext): Promise<void> {
     const text = (context.activity.text ?? "").trim();
     if (text === "") {

@@ -1,6 +1,7 @@
 import type { AdaptiveCard } from "@microsoft/teams-ai";
 import type { TurnContext } from "botbuilder";
 import type { AdaptiveCardJson } from "../../cards/types";
+import type { Entities } from "../../features/conversation/intents";
 import type { Actor } from "../../domain/actor";
 import { refusalCard } from "../../features/authz/refusal-card";
 import type { SentCard } from "../../features/messaging/messenger";
@@ -21,8 +22,8 @@ import { type FileKindHandler, invalidOfferCard } from "./file-consent";
 type CardHandler = (context: TurnContext) => Promise<AdaptiveCard>;
 
 export interface ReportHandlers {
-  /** "readiness report" (and "… csv", "… fresh", "subscribe to the daily report", "stop the daily report"). */
-  askReport(context: TurnContext): Promise<void>;
+  /** "readiness report" (and "… csv", "… fresh", "subscribe to the daily report", "stop the daily report": the recogniser's reportOption). */
+  askReport(context: TurnContext, entities?: Entities): Promise<void>;
   showReport: CardHandler;
   cancelScan: CardHandler;
   showFinding: CardHandler;
@@ -136,19 +137,19 @@ export function createReportHandlers(report: ReportFeature): ReportHandlers {
   }
 
   return {
-    async askReport(context) {
+    async askReport(context, entities = {}) {
       const asker = await authorise(context, "ask");
       const send = sendPlace(context);
       if (refusedBy(asker)) {
         await send(asker);
         return;
       }
-      const text = (context.activity.text ?? "").toLowerCase();
-      if (/\b(unsubscribe|stop)\b/.test(text)) {
+      const option = entities.reportOption;
+      if (option === "unsubscribe") {
         await send(await subscribeCard(asker, false));
         return;
       }
-      if (/\b(subscribe|daily|every day)\b/.test(text)) {
+      if (option === "subscribe") {
         await send(await subscribeCard(asker, true));
         return;
       }
@@ -156,12 +157,12 @@ export function createReportHandlers(report: ReportFeature): ReportHandlers {
         await send(personalOnly(context, "The readiness report"));
         return;
       }
-      const latest = /\b(csv|export|download|spreadsheet|excel)\b/.test(text) ? await report.scans.latest(asker.tenantId) : undefined;
+      const latest = option === "csv" ? await report.scans.latest(asker.tenantId) : undefined;
       if (latest !== undefined) {
         await sendConsent(context, latest, asker);
         return;
       }
-      await startReport(context, asker, /\b(fresh|again|rescan|new scan)\b/.test(text), send);
+      await startReport(context, asker, option === "fresh", send);
     },
 
     async showReport(context) {

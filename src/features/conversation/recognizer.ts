@@ -7,7 +7,7 @@
  * shows its help card.
  */
 import { contextFactor } from "./context";
-import { extractEntities } from "./entities";
+import { extractEntities, reportOptionIn } from "./entities";
 import type { Intent, Recognition, ScoredIntent } from "./intents";
 import { INTENTS, REGISTER_INTENTS, REGISTER_INTENT_FOR, SOFT_INTENTS } from "./intents";
 import { matchWords, resolveWord } from "./lexicon";
@@ -51,6 +51,10 @@ export function recognize(text: string): Recognition {
   const margin = score > 0 ? (score - (rival?.[1] ?? 0)) / score : 0;
   const clear = bothSoft || margin >= MIN_MARGIN;
   const intent: Intent = score > 0 && confidence >= CONFIDENCE_THRESHOLD && clear ? top : INTENTS.unknown;
+  const reportOption = intent === INTENTS.report ? reportOptionIn(words.map((word) => resolveWord(word).word)) : undefined;
+  if (reportOption) {
+    entities.reportOption = reportOption;
+  }
   return { intent, confidence, entities, normalised };
 }
 
