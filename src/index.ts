@@ -72,21 +72,23 @@ export interface RunningService {
 /** Composition: stores + directory -> bot -> HTTP server, listening. No logic of its own. */
 export async function startService(parts: ServiceParts): Promise<RunningService> {
   const { config, logger, stores, directory } = parts;
+  // One clock for every feature (tests hand in their own).
+  const now = parts.now ?? (() => new Date());
   const connection = connectBot({
     config,
     conversationReferences: stores.conversationReferences,
     directory: directory?.directory,
     logger,
-    now: parts.now,
+    now,
     auth: parts.auth,
   });
   // Features register their scheduled kinds (reminders, daily scans, follow-ups) before it starts.
   const scheduler = createScheduler({
     store: stores.scheduledJobs,
     logger: logger.child({ component: "scheduler" }),
-    now: parts.now,
+    now,
   });
-  const status = directory?.status && createStatusService(config, logger, directory.status);
+  const status = directory?.status && createStatusService(config, logger, directory.status, { clock: now });
   // The one permissions table (DOMAIN.md "Who may do what"): every feature asks it, each answer audited.
   const authz =
     directory?.directory &&
@@ -110,7 +112,7 @@ export async function startService(parts: ServiceParts): Promise<RunningService>
       messenger: connection.messenger,
       scheduler,
       logger,
-      now: parts.now,
+      now,
       ...parts.report,
     });
   const broadcast =
@@ -132,7 +134,7 @@ export async function startService(parts: ServiceParts): Promise<RunningService>
       }),
       teams: { appId: config.teams.appId, serviceUrl: config.teams.serviceUrl, tenantRps: config.teams.tenantRps },
       logger,
-      now: parts.now,
+      now,
       ...parts.broadcast,
     });
   const endpoint = createBot({
@@ -143,7 +145,7 @@ export async function startService(parts: ServiceParts): Promise<RunningService>
     conversationReferences: stores.conversationReferences,
     recognize: parts.recognize ?? recognize,
     logger,
-    now: parts.now,
+    now,
     auth: parts.auth,
     status,
     lookUpStatus:
@@ -158,7 +160,7 @@ export async function startService(parts: ServiceParts): Promise<RunningService>
       directory?.directory &&
       authz &&
       createRegistrationFor(config, logger, stores, directory.directory, authz, connection.messenger, directory.status, {
-        now: parts.now,
+        now,
         onVerified: (actor) => status?.forget(actor),
       }),
     postponement:
@@ -173,7 +175,7 @@ export async function startService(parts: ServiceParts): Promise<RunningService>
         scheduler,
         conversationReferences: stores.conversationReferences,
         logger: logger.child({ feature: "postponement" }),
-        now: parts.now ?? (() => new Date()),
+        now,
         newId: randomUUID,
       }),
   });
