@@ -100,7 +100,7 @@ export function createBotHandlers(services: BotServices): BotHandlers {
   const walkthroughs: RegistrationHandlers | undefined =
     services.registration && createRegistrationHandlers(services.registration);
   const tap: TapHandlers | undefined = services.registration && createTapHandlers(services.registration);
-  const report: ReportHandlers | undefined = services.report && createReportHandlers(services.report);
+  const report: ReportHandlers | undefined = services.report && createReportHandlers(services.report.service);
   const broadcast: BroadcastHandlers | undefined = services.broadcast && createBroadcastHandlers(services.broadcast);
   const help = createHelp(services.showAdminJobs);
   const onMessage = createMessageHandler(services.recognize, {

@@ -9,19 +9,14 @@ import type { Messenger } from "../messaging/messenger";
 import type { Scheduler } from "../scheduler/scheduler";
 import { assessmentScope } from "../status/assessment-scope";
 import { DailyReport } from "./daily-report";
+import { ReportService } from "./report-service";
 import { ScanService } from "./scan-service";
 import { ScanWatchers } from "./scan-watchers";
 
-/** Everything the bot's report handlers use. */
+/** The readiness report: the service the bot calls, and the scans broadcasts read their audience from. */
 export interface ReportFeature {
+  service: ReportService;
   scans: ScanService;
-  watchers: ScanWatchers;
-  daily: DailyReport;
-  /** Who may see it: roles read in Graph at the moment of each action, by the one permissions table. */
-  authz: Authorizer;
-  now: () => Date;
-  /** For the CSV upload (tests hand in their own). */
-  fetch?: typeof fetch;
   close(): Promise<void>;
 }
 
@@ -69,12 +64,8 @@ export function createReportFeature(options: ReportFeatureOptions): ReportFeatur
     intervalMs: options.progressIntervalMs,
   });
   return {
+    service: new ReportService({ scans, watchers, daily, authz: options.authz, now, fetch: options.fetch }),
     scans,
-    watchers,
-    daily,
-    authz: options.authz,
-    now,
-    fetch: options.fetch,
     async close() {
       await scans.close();
       watchers.close();
