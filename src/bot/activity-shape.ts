@@ -23,14 +23,29 @@ const activitySchema = z
     from: account,
     recipient: account.optional(),
     conversation: z
-      .object({ id: z.string().min(1).max(2048), tenantId: z.string().max(64).optional(), conversationType: z.string().max(64).optional() })
+      .object({
+        id: z.string().min(1).max(2048),
+        tenantId: z.string().max(64).optional(),
+        conversationType: z.string().max(64).optional(),
+      })
       .passthrough(),
     text: z.string().max(100_000).optional(),
     replyToId: z.string().max(512).optional(),
-    entities: z.array(z.object({ type: z.string().min(1).max(128) }).passthrough()).max(100).optional(),
-    attachments: z.array(z.object({ contentType: z.string().min(1).max(256) }).passthrough()).max(50).optional(),
+    entities: z
+      .array(z.object({ type: z.string().min(1).max(128) }).passthrough())
+      .max(100)
+      .optional(),
+    attachments: z
+      .array(z.object({ contentType: z.string().min(1).max(256) }).passthrough())
+      .max(50)
+      .optional(),
     channelData: z
-      .object({ tenant: z.object({ id: z.string().max(64) }).passthrough().optional() })
+      .object({
+        tenant: z
+          .object({ id: z.string().max(64) })
+          .passthrough()
+          .optional(),
+      })
       .passthrough()
       .optional(),
     membersAdded: z.array(account).max(1000).optional(),
@@ -44,7 +59,11 @@ const plainObject = z.record(z.unknown()).refine((value) => !Array.isArray(value
 const actionExecute = z.object({
   action: z
     .object({
-      type: z.literal("Action.Execute", { errorMap: () => ({ message: "only Action.Execute comes as adaptiveCard/action (Action.Submit is a message)" }) }),
+      type: z.literal("Action.Execute", {
+        errorMap: () => ({
+          message: "only Action.Execute comes as adaptiveCard/action (Action.Submit is a message)",
+        }),
+      }),
       verb: z.string().min(1).max(128),
       data: plainObject.optional(),
     })
@@ -58,7 +77,12 @@ export type ShapeCheck =
   /** An invoke this bot has no feature for, answered as Teams expects without running a turn. */
   | { kind: "answer"; status: 200; body: unknown };
 
-const reject = (message: string): ShapeCheck => ({ kind: "reject", status: 400, code: "BadActivity", message: message.slice(0, 300) });
+const reject = (message: string): ShapeCheck => ({
+  kind: "reject",
+  status: 400,
+  code: "BadActivity",
+  message: message.slice(0, 300),
+});
 
 function firstProblem(error: z.ZodError): string {
   const issue = error.issues[0]!;
@@ -91,13 +115,20 @@ export function checkActivityShape(body: unknown): ShapeCheck {
     return { kind: "ok" };
   }
   if (activity.name === "fileConsent/invoke") {
-    return plainObject.safeParse(activity.value).success ? { kind: "ok" } : reject("a fileConsent/invoke needs a value object");
+    return plainObject.safeParse(activity.value).success
+      ? { kind: "ok" }
+      : reject("a fileConsent/invoke needs a value object");
   }
   if (activity.name?.startsWith("composeExtension/")) {
     return {
       kind: "answer",
       status: 200,
-      body: { composeExtension: { type: "message", text: "MFA Ready has no message extension. Open your chat with MFA Ready and ask it there." } },
+      body: {
+        composeExtension: {
+          type: "message",
+          text: "MFA Ready has no message extension. Open your chat with MFA Ready and ask it there.",
+        },
+      },
     };
   }
   return reject(`invoke "${String(activity.name ?? "")}" is not supported by MFA Ready`);

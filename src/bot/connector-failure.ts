@@ -36,17 +36,34 @@ export function connectorFailure(error: unknown): ConnectorFailure | undefined {
   }
   const headers: Record<string, string> | undefined = candidate?.response?.headers?.toJSON?.() ?? undefined;
   // Teams' reason is in the body; the SDK also copies it into the message.
-  const body = [candidate?.response?.bodyAsText, candidate?.message, candidate?.details === undefined ? undefined : JSON.stringify(candidate.details)]
+  const body = [
+    candidate?.response?.bodyAsText,
+    candidate?.message,
+    candidate?.details === undefined ? undefined : JSON.stringify(candidate.details),
+  ]
     .filter((part): part is string => typeof part === "string")
     .join(" ")
     .slice(0, 2_000);
   const outcome = connectorOutcome(status, headerValue(headers, "retry-after"), body, Date.now());
   const reason: MessengerFailure =
-    outcome.kind === "retryable" ? (status === 429 ? "throttled" : "failed") : outcome.reason === "blocked" || outcome.reason === "botDisabled" || outcome.reason === "notFound" || outcome.reason === "forbidden" ? outcome.reason : "failed";
+    outcome.kind === "retryable"
+      ? status === 429
+        ? "throttled"
+        : "failed"
+      : outcome.reason === "blocked" ||
+          outcome.reason === "botDisabled" ||
+          outcome.reason === "notFound" ||
+          outcome.reason === "forbidden"
+        ? outcome.reason
+        : "failed";
   return {
     status,
     headers,
     retryable: outcome.kind === "retryable",
-    error: new MessengerError(reason, { status, retryAfterMs: outcome.kind === "retryable" ? outcome.retryAfterMs : undefined, retryable: outcome.kind === "retryable" }),
+    error: new MessengerError(reason, {
+      status,
+      retryAfterMs: outcome.kind === "retryable" ? outcome.retryAfterMs : undefined,
+      retryable: outcome.kind === "retryable",
+    }),
   };
 }

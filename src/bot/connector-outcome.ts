@@ -18,11 +18,29 @@ function forbiddenReason(body: string): FinalReason {
  * 412, 429, 502, 503 and 504 are retryable with Retry-After (DOMAIN.md "Teams: what a bot may send");
  * 403 is final and split by its body (blocked, bot disabled, other); 404, 401, 400 and the rest are final.
  */
-export function connectorOutcome(status: number, retryAfter: string | undefined, body: string, now: number): Exclude<SendOutcome, { kind: "sent" }> {
+export function connectorOutcome(
+  status: number,
+  retryAfter: string | undefined,
+  body: string,
+  now: number,
+): Exclude<SendOutcome, { kind: "sent" }> {
   if (TEAMS_RETRY_STATUSES.includes(status)) {
-    return { kind: "retryable", status, retryAfterMs: parseRetryAfter(retryAfter, now), reason: `http${status}` };
+    return {
+      kind: "retryable",
+      status,
+      retryAfterMs: parseRetryAfter(retryAfter, now),
+      reason: `http${status}`,
+    };
   }
   const reason: FinalReason =
-    status === 403 ? forbiddenReason(body) : status === 404 ? "notFound" : status === 401 ? "unauthorized" : status === 400 ? "badRequest" : "failed";
+    status === 403
+      ? forbiddenReason(body)
+      : status === 404
+        ? "notFound"
+        : status === 401
+          ? "unauthorized"
+          : status === 400
+            ? "badRequest"
+            : "failed";
   return { kind: "final", status, reason };
 }

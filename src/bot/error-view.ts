@@ -11,7 +11,8 @@ export interface ErrorView {
   known: boolean;
 }
 
-const seconds = (ms: number | undefined) => (ms === undefined ? undefined : Math.max(1, Math.ceil(ms / 1000)));
+const seconds = (ms: number | undefined) =>
+  ms === undefined ? undefined : Math.max(1, Math.ceil(ms / 1000));
 
 /**
  * The one place a failure becomes what a person reads: every handler and the application's error
@@ -46,7 +47,9 @@ export function errorView(error: unknown, reference?: string): ErrorView {
       data: withReference({
         title: "Teams did not take a message I had to send",
         whatHappened: `${error.message} Nothing else was changed.`,
-        whatToDo: error.retryable ? "Try the same button again in a minute." : "Ask your IT team to look at MFA Ready's logs, with the reference below.",
+        whatToDo: error.retryable
+          ? "Try the same button again in a minute."
+          : "Ask your IT team to look at MFA Ready's logs, with the reference below.",
       }),
     };
   }
@@ -54,7 +57,11 @@ export function errorView(error: unknown, reference?: string): ErrorView {
     return {
       template: "error",
       known: true,
-      data: withReference({ title: "That report is not available", whatHappened: error.message, whatToDo: 'Type "readiness report" for a fresh one.' }),
+      data: withReference({
+        title: "That report is not available",
+        whatHappened: error.message,
+        whatToDo: 'Type "readiness report" for a fresh one.',
+      }),
     };
   }
   return {

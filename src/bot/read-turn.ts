@@ -34,7 +34,12 @@ function actorOf(context: TurnContext): Actor | undefined {
   const tenantId = tenantOf(context.activity);
   const userId = from?.aadObjectId;
   const expected = context.turnState.get(EXPECTED_TENANT) as string | undefined;
-  if (!tenantId || typeof userId !== "string" || userId.length === 0 || (expected !== undefined && expected !== tenantId)) {
+  if (
+    !tenantId ||
+    typeof userId !== "string" ||
+    userId.length === 0 ||
+    (expected !== undefined && expected !== tenantId)
+  ) {
     return undefined;
   }
   return {
@@ -59,7 +64,10 @@ export function readTurn(context: TurnContext): Turn {
   const verb = value?.action?.verb;
   const turn: Turn = {
     actor: actorOf(context),
-    data: data !== null && typeof data === "object" && !Array.isArray(data) ? (data as Record<string, unknown>) : {},
+    data:
+      data !== null && typeof data === "object" && !Array.isArray(data)
+        ? (data as Record<string, unknown>)
+        : {},
     verb: typeof verb === "string" ? verb.slice(0, 128) : "",
     log: turnLogger(context),
   };
@@ -71,7 +79,8 @@ export function readTurn(context: TurnContext): Turn {
 export function notInTenantCard(): AdaptiveCardJson {
   return buildErrorCard({
     title: "I can't do that for you here",
-    whatHappened: "This chat does not come from a user of the organisation MFA Ready serves. Nothing was changed.",
+    whatHappened:
+      "This chat does not come from a user of the organisation MFA Ready serves. Nothing was changed.",
     whatToDo: "Open MFA Ready from your work account in your own organisation's Teams.",
   });
 }

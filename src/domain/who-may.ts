@@ -90,8 +90,15 @@ export type Decision =
 export function decide(action: Action, facts: AuthorizationFacts): Decision {
   const permission = WHO_MAY[action];
   const subjectPrivileged = facts.subject?.holdsAnyDirectoryRole ?? false;
-  const usable = [...permission.roles, ...(subjectPrivileged ? [] : (permission.rolesForUnprivilegedSubject ?? []))];
-  if (permission.notForOneself && facts.subject !== undefined && facts.subject.id.toLowerCase() === facts.actorId.toLowerCase()) {
+  const usable = [
+    ...permission.roles,
+    ...(subjectPrivileged ? [] : (permission.rolesForUnprivilegedSubject ?? [])),
+  ];
+  if (
+    permission.notForOneself &&
+    facts.subject !== undefined &&
+    facts.subject.id.toLowerCase() === facts.actorId.toLowerCase()
+  ) {
     return { allowed: false, reason: "oneself", rolesThatWouldDo: usable };
   }
   const held = usable.find((role) => facts.actorRoles.includes(role));
@@ -101,8 +108,14 @@ export function decide(action: Action, facts: AuthorizationFacts): Decision {
   if (facts.inMemberGroup) {
     return { allowed: true, by: "memberGroup" };
   }
-  const heldForUnprivileged = subjectPrivileged && (permission.rolesForUnprivilegedSubject ?? []).some((role) => facts.actorRoles.includes(role));
-  return { allowed: false, reason: heldForUnprivileged ? "subjectHoldsRole" : "noRole", rolesThatWouldDo: usable };
+  const heldForUnprivileged =
+    subjectPrivileged &&
+    (permission.rolesForUnprivilegedSubject ?? []).some((role) => facts.actorRoles.includes(role));
+  return {
+    allowed: false,
+    reason: heldForUnprivileged ? "subjectHoldsRole" : "noRole",
+    rolesThatWouldDo: usable,
+  };
 }
 
 /** "Global Administrator, Global Reader or Security Reader". */

@@ -27,20 +27,51 @@ describe("malformed activities over the HTTP endpoint", () => {
   const serviceUrl = () => env.bot.connector.serviceUrl;
   const asAdele = (activity: ActivityJson) => env.asUser(activity, DEMO.adele);
   const cases: Array<[string, () => unknown, RegExp]> = [
-    ["entities: [{}]", () => ({ ...asAdele(message(serviceUrl(), "am I affected?")), entities: [{}] }), /entities\.0\.type/],
+    [
+      "entities: [{}]",
+      () => ({ ...asAdele(message(serviceUrl(), "am I affected?")), entities: [{}] }),
+      /entities\.0\.type/,
+    ],
     ["text that is an object", () => ({ ...asAdele(message(serviceUrl(), "x")), text: { $gt: "" } }), /text/],
-    ["text that is an array", () => ({ ...asAdele(message(serviceUrl(), "x")), text: ["am I affected?"] }), /text/],
-    ["from that is a string", () => ({ ...asAdele(message(serviceUrl(), "help")), from: "29:someone" }), /from/],
-    ["no conversation", () => { const { conversation: _, ...rest } = asAdele(message(serviceUrl(), "help")); return rest; }, /conversation/],
+    [
+      "text that is an array",
+      () => ({ ...asAdele(message(serviceUrl(), "x")), text: ["am I affected?"] }),
+      /text/,
+    ],
+    [
+      "from that is a string",
+      () => ({ ...asAdele(message(serviceUrl(), "help")), from: "29:someone" }),
+      /from/,
+    ],
+    [
+      "no conversation",
+      () => {
+        const { conversation: _, ...rest } = asAdele(message(serviceUrl(), "help"));
+        return rest;
+      },
+      /conversation/,
+    ],
     [
       "Action.Execute without replyToId (a Global Administrator approving)",
-      () => { const { replyToId: _, ...rest } = asAdele(actionExecute(serviceUrl(), VERBS.approvePostponement, { requestId: "r1" })); return rest; },
+      () => {
+        const { replyToId: _, ...rest } = asAdele(
+          actionExecute(serviceUrl(), VERBS.approvePostponement, { requestId: "r1" }),
+        );
+        return rest;
+      },
       /replyToId/,
     ],
-    ["adaptiveCard/action with value null", () => ({ ...asAdele(actionExecute(serviceUrl(), VERBS.showHelp)), value: null }), /Action\.Execute/],
+    [
+      "adaptiveCard/action with value null",
+      () => ({ ...asAdele(actionExecute(serviceUrl(), VERBS.showHelp)), value: null }),
+      /Action\.Execute/,
+    ],
     [
       "adaptiveCard/action carrying an Action.Submit with a verb",
-      () => ({ ...asAdele(actionExecute(serviceUrl(), VERBS.showHelp)), value: { action: { type: "Action.Submit", verb: VERBS.tapIssue, data: {} } } }),
+      () => ({
+        ...asAdele(actionExecute(serviceUrl(), VERBS.showHelp)),
+        value: { action: { type: "Action.Submit", verb: VERBS.tapIssue, data: {} } },
+      }),
       /Action\.Submit is a message/,
     ],
   ];
@@ -59,7 +90,11 @@ describe("malformed activities over the HTTP endpoint", () => {
 
   it("composeExtension/query: a friendly answer, nothing stored; the bot keeps working", async () => {
     const before = stored();
-    const response = await env.bot.post({ ...asAdele(actionExecute(serviceUrl(), VERBS.showHelp)), name: "composeExtension/query", value: { commandId: "search", parameters: [] } });
+    const response = await env.bot.post({
+      ...asAdele(actionExecute(serviceUrl(), VERBS.showHelp)),
+      name: "composeExtension/query",
+      value: { commandId: "search", parameters: [] },
+    });
     assert.equal(response.status, 200);
     assert.match(JSON.stringify(response.body), /no message extension/);
     assert.equal(stored(), before);

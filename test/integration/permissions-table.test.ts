@@ -33,9 +33,22 @@ describe("the permissions table over the HTTP endpoint", () => {
   let pp: PostponementBot;
   let tenantId = "";
   const authzEntries = async (): Promise<AuditEntry[]> =>
-    (await pp.bot.stores.auditLog.latest(tenantId, 500)).filter((entry) => entry.actorId === ACTOR && entry.action.startsWith("authz."));
-  const withRole = async <T>(roleDefinitionId: string | undefined, scope: string, act: () => Promise<T>): Promise<T> => {
-    const assignment = roleDefinitionId === undefined ? undefined : pp.simulator.admin.addRoleAssignment({ principalId: ACTOR, roleDefinitionId, directoryScopeId: scope });
+    (await pp.bot.stores.auditLog.latest(tenantId, 500)).filter(
+      (entry) => entry.actorId === ACTOR && entry.action.startsWith("authz."),
+    );
+  const withRole = async <T>(
+    roleDefinitionId: string | undefined,
+    scope: string,
+    act: () => Promise<T>,
+  ): Promise<T> => {
+    const assignment =
+      roleDefinitionId === undefined
+        ? undefined
+        : pp.simulator.admin.addRoleAssignment({
+            principalId: ACTOR,
+            roleDefinitionId,
+            directoryScopeId: scope,
+          });
     try {
       return await act();
     } finally {
@@ -75,14 +88,17 @@ describe("the permissions table over the HTTP endpoint", () => {
       action: "otherUserStatus",
       role: "helpdeskAdministrator",
       act: () => first(pp.say(ACTOR, "status of ben.carter@contoso.example")),
-      allowed: (card) => card?.id === "status" && /Ben Carter/.test(text(card)) && !/Action\.Execute/.test(text(card)),
+      allowed: (card) =>
+        card?.id === "status" && /Ben Carter/.test(text(card)) && !/Action\.Execute/.test(text(card)),
     },
     {
       action: "issueTemporaryAccessPass",
       role: "authenticationAdministrator",
       async setup() {
         await pp.click(DEMO.ben, VERBS.tapRequest, {});
-        const row = pp.bot.stores.database.prepare("SELECT id FROM tap_requests WHERE requester_id = ? AND status = 'pending'").get(DEMO.ben) as { id: string };
+        const row = pp.bot.stores.database
+          .prepare("SELECT id FROM tap_requests WHERE requester_id = ? AND status = 'pending'")
+          .get(DEMO.ben) as { id: string };
         return { requestId: row.id };
       },
       act: async ({ requestId }) => (await pp.click(ACTOR, VERBS.tapIssue, { requestId })).card,
@@ -123,7 +139,9 @@ describe("the permissions table over the HTTP endpoint", () => {
       const all = await authzEntries();
       const entries = all.slice(0, all.length - before).reverse();
       assert.deepEqual(
-        entries.filter((entry) => entry.detail?.permission === row.action).map((entry) => [entry.action, entry.outcome, entry.detail?.reason ?? entry.detail?.by]),
+        entries
+          .filter((entry) => entry.detail?.permission === row.action)
+          .map((entry) => [entry.action, entry.outcome, entry.detail?.reason ?? entry.detail?.by]),
         [
           ["authz.refused", "refused", "noRole"],
           ["authz.refused", "refused", "noRole"],
@@ -143,13 +161,17 @@ describe("the permissions table over the HTTP endpoint", () => {
   });
 
   it("another user's status: a Helpdesk Administrator may not look up someone who holds a role; a plain user is told what admins can do", async () => {
-    const card = await withRole(ROLE_TEMPLATE_IDS.helpdeskAdministrator, "/", () => first(pp.say(ACTOR, "is adele.vance@contoso.example affected?")));
+    const card = await withRole(ROLE_TEMPLATE_IDS.helpdeskAdministrator, "/", () =>
+      first(pp.say(ACTOR, "is adele.vance@contoso.example affected?")),
+    );
     assert.equal(card?.id, "error");
     assert.match(text(card), /holds a directory role/);
     const plain = await first(pp.say(ACTOR, "status of ben.carter@contoso.example"));
     assert.match(text(plain), /You can only check your own status/);
     assert.match(text(plain), /am I affected/);
-    const unknown = await withRole(ROLE_TEMPLATE_IDS.globalReader, "/", () => first(pp.say(ACTOR, "status of nobody.here@contoso.example")));
+    const unknown = await withRole(ROLE_TEMPLATE_IDS.globalReader, "/", () =>
+      first(pp.say(ACTOR, "status of nobody.here@contoso.example")),
+    );
     assert.match(text(unknown), /couldn't find that person/);
   });
 });
@@ -167,13 +189,23 @@ describe("a throttled role read, through the one errorView", () => {
       [VERBS.auditShow, {}],
       [VERBS.reportSubscribe, {}],
     ] as const) {
-      pp.simulator.admin.injectFault({ pathPrefix: "/v1.0/roleManagement/directory/roleAssignments", count: 1, status: 429, retryAfterSeconds: 200 });
+      pp.simulator.admin.injectFault({
+        pathPrefix: "/v1.0/roleManagement/directory/roleAssignments",
+        count: 1,
+        status: 429,
+        retryAfterSeconds: 200,
+      });
       const answer = await pp.click(DEMO.adele, verb, data);
       assert.equal(answer.status, 200, verb);
       assert.equal(answer.card.id, "error", verb);
       assert.match(text(answer.card), /Microsoft Entra ID is busy.*Try again in 200 seconds/, verb);
     }
-    pp.simulator.admin.injectFault({ pathPrefix: "/v1.0/roleManagement/directory/roleAssignments", count: 1, status: 429, retryAfterSeconds: 200 });
+    pp.simulator.admin.injectFault({
+      pathPrefix: "/v1.0/roleManagement/directory/roleAssignments",
+      count: 1,
+      status: 429,
+      retryAfterSeconds: 200,
+    });
     const [said] = await pp.say(DEMO.adele, "broadcast");
     assert.match(text(said), /Microsoft Entra ID is busy/);
   });
@@ -199,8 +231,14 @@ describe("user text in the audit log card", () => {
 
 /** A tapIssue click from `userId` named HOSTILE, whose card data names another user with HOSTILE text. */
 async function forgedAs(pp: PostponementBot, userId: string): Promise<Record<string, unknown>> {
-  const activity = actionExecute(pp.bot.connector.serviceUrl, VERBS.tapIssue, { requestId: HOSTILE, userId: HOSTILE });
-  return fromTenant({ ...activity, from: { id: `29:${userId}`, aadObjectId: userId, name: HOSTILE } }, pp.simulator.tenantId);
+  const activity = actionExecute(pp.bot.connector.serviceUrl, VERBS.tapIssue, {
+    requestId: HOSTILE,
+    userId: HOSTILE,
+  });
+  return fromTenant(
+    { ...activity, from: { id: `29:${userId}`, aadObjectId: userId, name: HOSTILE } },
+    pp.simulator.tenantId,
+  );
 }
 
 describe("the help card's admin part, decided by authorize", () => {
@@ -223,7 +261,10 @@ describe("the help card's admin part, decided by authorize", () => {
 });
 
 async function withReader<T>(pp: PostponementBot, act: () => Promise<T>): Promise<T> {
-  const assignment = pp.simulator.admin.addRoleAssignment({ principalId: ACTOR, roleDefinitionId: ROLE_TEMPLATE_IDS.globalReader });
+  const assignment = pp.simulator.admin.addRoleAssignment({
+    principalId: ACTOR,
+    roleDefinitionId: ROLE_TEMPLATE_IDS.globalReader,
+  });
   try {
     return await act();
   } finally {

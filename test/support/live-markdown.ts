@@ -1,5 +1,6 @@
 /** The hostile text tests put where users type: Markdown, a template expression and HTML. */
-export const HOSTILE = "Mallory ${verbs.showHelp} **urgent** _now_ <b>tag</b> [click here](https://evil.example/login)";
+export const HOSTILE =
+  "Mallory ${verbs.showHelp} **urgent** _now_ <b>tag</b> [click here](https://evil.example/login)";
 
 /**
  * Texts of a card that Teams renders as Markdown (TextBlock text, FactSet titles and values) in which
@@ -8,7 +9,8 @@ export const HOSTILE = "Mallory ${verbs.showHelp} **urgent** _now_ <b>tag</b> [c
 export function liveMarkdown(card: unknown): string[] {
   const found: string[] = [];
   const live = (text: unknown) =>
-    typeof text === "string" && (/(?<!\\)\[click here(?<!\\)\]\(https:\/\/evil/.test(text) || /(?<!\\)\*(?<!\\)\*urgent/.test(text));
+    typeof text === "string" &&
+    (/(?<!\\)\[click here(?<!\\)\]\(https:\/\/evil/.test(text) || /(?<!\\)\*(?<!\\)\*urgent/.test(text));
   const walk = (node: unknown): void => {
     if (Array.isArray(node)) {
       node.forEach(walk);

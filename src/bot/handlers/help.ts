@@ -30,7 +30,10 @@ export function createHelp(showAdminJobs: ShowAdminJobs | undefined): Help {
     }
   };
   const card = async (context: TurnContext, misunderstood?: string): Promise<AdaptiveCardJson> =>
-    buildHelpCard({ showAdminJobs: await adminJobs(context), ...(misunderstood === undefined ? {} : { misunderstood }) });
+    buildHelpCard({
+      showAdminJobs: await adminJobs(context),
+      ...(misunderstood === undefined ? {} : { misunderstood }),
+    });
   return {
     helpCard: async (context) => replacingCard(await card(context)),
     async sendHelp(context, misunderstood) {

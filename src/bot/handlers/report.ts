@@ -39,7 +39,9 @@ const sendPlace =
   async (card) => {
     const response = await context.sendActivity(cardMessage(card));
     const { conversation, serviceUrl } = context.activity;
-    return response?.id ? { conversationId: conversation.id, activityId: response.id, serviceUrl } : undefined;
+    return response?.id
+      ? { conversationId: conversation.id, activityId: response.id, serviceUrl }
+      : undefined;
   };
 
 /** An Action.Execute's card replaces the clicked one, which is the card updated later. */
@@ -52,13 +54,19 @@ const clickedPlace =
 
 async function sendConsent(context: TurnContext, offer: CsvOffer): Promise<void> {
   const { scanId, offeredTo, ...file } = offer;
-  await context.sendActivity({ attachments: [fileConsentCard({ ...file, context: offerContext({ kind: "readiness", id: scanId, offeredTo }) })] });
+  await context.sendActivity({
+    attachments: [
+      fileConsentCard({ ...file, context: offerContext({ kind: "readiness", id: scanId, offeredTo }) }),
+    ],
+  });
 }
 
 /** The readiness report's verbs: the turn read once, the service answers, the card placed. */
 export function createReportHandlers(report: ReportService): ReportHandlers {
   const acting =
-    (run: (actor: Actor, data: Record<string, unknown>, context: TurnContext) => Promise<AdaptiveCardJson>): CardHandler =>
+    (
+      run: (actor: Actor, data: Record<string, unknown>, context: TurnContext) => Promise<AdaptiveCardJson>,
+    ): CardHandler =>
     async (context) => {
       const { actor, data } = readTurn(context);
       return replacingCard(actor === undefined ? notInTenantCard() : await run(actor, data, context));
@@ -77,7 +85,9 @@ export function createReportHandlers(report: ReportService): ReportHandlers {
         await sendConsent(context, offer);
       }
     },
-    showReport: acting((actor, data, context) => report.show(actor, data.fresh === true, chatOf(context), clickedPlace(context))),
+    showReport: acting((actor, data, context) =>
+      report.show(actor, data.fresh === true, chatOf(context), clickedPlace(context)),
+    ),
     cancelScan: acting((actor, data, context) => report.cancel(actor, data.scanId, clickedPlace(context))),
     showFinding: acting((actor, data) => report.finding(actor, data.scanId, data.finding)),
     offerCsv: acting(async (actor, data, context) => {
@@ -95,7 +105,10 @@ export function createReportHandlers(report: ReportService): ReportHandlers {
         await context.sendActivity(cardMessage(reportCards.notice(reportNotices.csvDeclined())));
       },
       async mismatched(context, offer, reason) {
-        readTurn(context).log.warn({ event: "report.csvRefused", reason, scanId: offer.id }, "readiness CSV offer not honoured");
+        readTurn(context).log.warn(
+          { event: "report.csvRefused", reason, scanId: offer.id },
+          "readiness CSV offer not honoured",
+        );
         await context.sendActivity(cardMessage(invalidOfferCard()));
       },
       async accepted(context, offer, uploadInfo) {
@@ -104,14 +117,22 @@ export function createReportHandlers(report: ReportService): ReportHandlers {
           await context.sendActivity(cardMessage(notInTenantCard()));
           return;
         }
-        const result = await report.acceptCsv(actor, offer.id, uploadInfo.uploadUrl, context.activity.id ?? "none");
+        const result = await report.acceptCsv(
+          actor,
+          offer.id,
+          uploadInfo.uploadUrl,
+          context.activity.id ?? "none",
+        );
         if (result.uploaded) {
           await context.sendActivity({ attachments: [fileInfoCard(uploadInfo)] });
           log.info({ event: "report.csvUploaded", scanId: offer.id, bytes: result.bytes }, "CSV uploaded");
           return;
         }
         if (result.error) {
-          log.warn({ event: "report.csvFailed", err: { name: result.error.name, message: result.error.message } }, "CSV upload failed");
+          log.warn(
+            { event: "report.csvFailed", err: { name: result.error.name, message: result.error.message } },
+            "CSV upload failed",
+          );
         }
         await context.sendActivity(cardMessage(result.card));
       },

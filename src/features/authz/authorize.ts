@@ -39,12 +39,19 @@ export interface Authorizer {
    * Everyone who may take an approval action, from the tenant's role assignments now (tenant-wide only):
    * without break-glass accounts (nobody reads their chats) and without the subject.
    */
-  approvers(action: "issueTemporaryAccessPass" | "decidePostponement", subject: { id: string; holdsAnyDirectoryRole: boolean }): Promise<string[]>;
+  approvers(
+    action: "issueTemporaryAccessPass" | "decidePostponement",
+    subject: { id: string; holdsAnyDirectoryRole: boolean },
+  ): Promise<string[]>;
   /** Whether the user holds any directory role, at any scope (a subject fact of the table's rules). */
   holdsAnyDirectoryRole(userId: string): Promise<boolean>;
 }
 
-async function isMember(directory: AuthorizerOptions["directory"], groupId: string | undefined, userId: string): Promise<boolean> {
+async function isMember(
+  directory: AuthorizerOptions["directory"],
+  groupId: string | undefined,
+  userId: string,
+): Promise<boolean> {
   if (groupId === undefined) {
     return false;
   }
@@ -58,7 +65,8 @@ async function isMember(directory: AuthorizerOptions["directory"], groupId: stri
 
 export function createAuthorizer(options: AuthorizerOptions): Authorizer {
   const { directory, auditLog, logger } = options;
-  const holdsAnyDirectoryRole = async (userId: string) => (await readRoles(directory, userId)).holdsAnyDirectoryRole;
+  const holdsAnyDirectoryRole = async (userId: string) =>
+    (await readRoles(directory, userId)).holdsAnyDirectoryRole;
 
   return {
     holdsAnyDirectoryRole,
@@ -67,11 +75,27 @@ export function createAuthorizer(options: AuthorizerOptions): Authorizer {
       const permission = WHO_MAY[action];
       const roles = await readRoles(directory, actor.userId);
       const subjectId = request.subjectId?.toLowerCase();
-      const needsSubjectRoles = subjectId !== undefined && permission.rolesForUnprivilegedSubject !== undefined && subjectId !== actor.userId.toLowerCase();
-      const subject = subjectId === undefined ? undefined : { id: subjectId, holdsAnyDirectoryRole: needsSubjectRoles ? await holdsAnyDirectoryRole(subjectId) : false };
-      const needsGroup = permission.memberGroupSetting !== undefined && !permission.roles.some((role) => roles.roles.includes(role));
+      const needsSubjectRoles =
+        subjectId !== undefined &&
+        permission.rolesForUnprivilegedSubject !== undefined &&
+        subjectId !== actor.userId.toLowerCase();
+      const subject =
+        subjectId === undefined
+          ? undefined
+          : {
+              id: subjectId,
+              holdsAnyDirectoryRole: needsSubjectRoles ? await holdsAnyDirectoryRole(subjectId) : false,
+            };
+      const needsGroup =
+        permission.memberGroupSetting !== undefined &&
+        !permission.roles.some((role) => roles.roles.includes(role));
       const inMemberGroup = needsGroup && (await isMember(directory, options.broadcastSenders, actor.userId));
-      const decision = decide(action, { actorId: actor.userId, actorRoles: roles.roles, subject, inMemberGroup });
+      const decision = decide(action, {
+        actorId: actor.userId,
+        actorRoles: roles.roles,
+        subject,
+        inMemberGroup,
+      });
       if (request.audit !== false) {
         await auditLog.record({
           tenantId: actor.tenantId,
@@ -88,7 +112,13 @@ export function createAuthorizer(options: AuthorizerOptions): Authorizer {
           },
         });
         logger[decision.allowed ? "info" : "warn"](
-          { event: decision.allowed ? "authz.granted" : "authz.refused", permission: action, step: request.step, userId: actor.userId, ...(decision.allowed ? { by: decision.by } : { reason: decision.reason }) },
+          {
+            event: decision.allowed ? "authz.granted" : "authz.refused",
+            permission: action,
+            step: request.step,
+            userId: actor.userId,
+            ...(decision.allowed ? { by: decision.by } : { reason: decision.reason }),
+          },
           decision.allowed ? "action allowed" : "action refused",
         );
       }
@@ -97,9 +127,10 @@ export function createAuthorizer(options: AuthorizerOptions): Authorizer {
 
     async approvers(action, subject) {
       const permission = WHO_MAY[action];
-      const usable = new Set<string>(
-        [...permission.roles, ...(subject.holdsAnyDirectoryRole ? [] : (permission.rolesForUnprivilegedSubject ?? []))],
-      );
+      const usable = new Set<string>([
+        ...permission.roles,
+        ...(subject.holdsAnyDirectoryRole ? [] : (permission.rolesForUnprivilegedSubject ?? [])),
+      ]);
       const ids = new Set<string>();
       for await (const assignment of directory.listRoleAssignments()) {
         const role = roleNameOf(assignment.roleDefinitionId);

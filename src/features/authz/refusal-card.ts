@@ -20,7 +20,9 @@ export function refusalText(refused: Refused): string {
 
 /** The error card's data for a refusal: what was refused, and the roles that would do. */
 export function refusalData(refused: Refused): ErrorCardInput {
-  const extra = WHO_MAY[refused.action].memberGroupSetting ? " Members of the broadcast senders group may too, when your organisation names one." : "";
+  const extra = WHO_MAY[refused.action].memberGroupSetting
+    ? " Members of the broadcast senders group may too, when your organisation names one."
+    : "";
   return {
     title: WHO_MAY[refused.action].refusalTitle,
     whatHappened: refusalText(refused) + extra,

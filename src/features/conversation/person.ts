@@ -7,11 +7,49 @@ import { resolveWord, vocabularyWords } from "./lexicon";
 import { STOPWORDS } from "./words";
 
 const NOT_A_NAME: ReadonlySet<string> = new Set([
-  "everyone", "everybody", "anyone", "anybody", "someone", "somebody", "nobody", "he", "she", "they", "them",
-  "this", "that", "these", "those", "there", "my", "our", "your", "their", "his", "her", "user", "users",
-  "account", "accounts", "admin", "admins", "tenant", "organisation", "organization", "company", "team",
+  "everyone",
+  "everybody",
+  "anyone",
+  "anybody",
+  "someone",
+  "somebody",
+  "nobody",
+  "he",
+  "she",
+  "they",
+  "them",
+  "this",
+  "that",
+  "these",
+  "those",
+  "there",
+  "my",
+  "our",
+  "your",
+  "their",
+  "his",
+  "her",
+  "user",
+  "users",
+  "account",
+  "accounts",
+  "admin",
+  "admins",
+  "tenant",
+  "organisation",
+  "organization",
+  "company",
+  "team",
 ]);
-const AFTER_NAME: ReadonlySet<string> = new Set(["affected", "ready", "impacted", "in", "need", "needs", "still"]);
+const AFTER_NAME: ReadonlySet<string> = new Set([
+  "affected",
+  "ready",
+  "impacted",
+  "in",
+  "need",
+  "needs",
+  "still",
+]);
 const QUESTION: ReadonlySet<string> = new Set(["is", "does", "has", "was", "will"]);
 const MAX_NAME_WORDS = 3;
 

@@ -64,7 +64,10 @@ export class ReportService {
   }
 
   private async reportCard(scan: ScanRecord, actor: Actor): Promise<AdaptiveCardJson> {
-    return reportCards.report(scan, { now: this.options.now(), subscribed: await this.options.daily.isSubscribed(actor.tenantId, actor.userId) });
+    return reportCards.report(scan, {
+      now: this.options.now(),
+      subscribed: await this.options.daily.isSubscribed(actor.tenantId, actor.userId),
+    });
   }
 
   /** Starts or joins a scan, or answers from the last hour's; `place` puts the first card where it belongs. */
@@ -129,7 +132,12 @@ export class ReportService {
   }
 
   /** "readiness report" typed, with the recogniser's option; cards go to `place`, a CSV offer is returned. */
-  async ask(actor: Actor, option: "csv" | "fresh" | "subscribe" | "unsubscribe" | undefined, chat: ChatPlace, place: CardPlace): Promise<CsvOffer | undefined> {
+  async ask(
+    actor: Actor,
+    option: "csv" | "fresh" | "subscribe" | "unsubscribe" | undefined,
+    chat: ChatPlace,
+    place: CardPlace,
+  ): Promise<CsvOffer | undefined> {
     if (option === "subscribe" || option === "unsubscribe") {
       await place(await this.subscribe(actor, option === "subscribe"));
       return undefined;
@@ -197,11 +205,17 @@ export class ReportService {
     if (scan === undefined || !isFindingKey(finding)) {
       return reportCards.notice(reportNotices.csvUnavailable());
     }
-    return reportCards.finding(await buildFindingView(scan.id, finding, this.options.scans.verdicts(scan.id)));
+    return reportCards.finding(
+      await buildFindingView(scan.id, finding, this.options.scans.verdicts(scan.id)),
+    );
   }
 
   /** "CSV" on the report card: the offer, and the report card to leave in place. */
-  async offerCsv(actor: Actor, scanId: unknown, chat: ChatPlace): Promise<{ card: AdaptiveCardJson; offer?: CsvOffer }> {
+  async offerCsv(
+    actor: Actor,
+    scanId: unknown,
+    chat: ChatPlace,
+  ): Promise<{ card: AdaptiveCardJson; offer?: CsvOffer }> {
     const refused = await this.refusal(actor, "csv");
     if (refused) {
       return { card: refused };
@@ -217,7 +231,12 @@ export class ReportService {
   }
 
   /** The admin accepted the consent card: authorised again now, then the CSV streamed to Teams' upload URL. */
-  async acceptCsv(actor: Actor, scanId: string, uploadUrl: string, reference: string): Promise<{ uploaded: true; bytes: number } | { uploaded: false; card: AdaptiveCardJson; error?: Error }> {
+  async acceptCsv(
+    actor: Actor,
+    scanId: string,
+    uploadUrl: string,
+    reference: string,
+  ): Promise<{ uploaded: true; bytes: number } | { uploaded: false; card: AdaptiveCardJson; error?: Error }> {
     const refused = await this.refusal(actor, "csv.accept");
     if (refused) {
       return { uploaded: false, card: refused };
@@ -227,10 +246,19 @@ export class ReportService {
       return { uploaded: false, card: reportCards.notice(reportNotices.csvUnavailable()) };
     }
     try {
-      await uploadCsv({ url: uploadUrl, totalBytes: scan.csvBytes, pieces: csvPieces(this.options.scans.verdicts(scan.id)), fetch: this.options.fetch });
+      await uploadCsv({
+        url: uploadUrl,
+        totalBytes: scan.csvBytes,
+        pieces: csvPieces(this.options.scans.verdicts(scan.id)),
+        fetch: this.options.fetch,
+      });
       return { uploaded: true, bytes: scan.csvBytes };
     } catch (error) {
-      return { uploaded: false, card: reportCards.notice(reportNotices.csvFailed(reference)), error: error as Error };
+      return {
+        uploaded: false,
+        card: reportCards.notice(reportNotices.csvFailed(reference)),
+        error: error as Error,
+      };
     }
   }
 }

@@ -11,7 +11,8 @@ export interface PersonQuery {
   person?: string;
 }
 
-export type LookupView = (StatusView & { subject: "self" | "other" }) | { card: "error"; data: ErrorCardInput };
+export type LookupView =
+  (StatusView & { subject: "self" | "other" }) | { card: "error"; data: ErrorCardInput };
 
 export interface StatusLookupOptions {
   status: Pick<StatusService, "check">;
@@ -29,13 +30,21 @@ const notFound = (said: string, example: string): LookupView => ({
 });
 
 /** Sign-in addresses a name may stand for, in the asker's own domain: "ben carter" -> ben.carter@…, bencarter@…. */
-async function candidates(directory: StatusLookupOptions["directory"], actor: Actor, query: PersonQuery): Promise<{ upns: string[]; domain: string }> {
+async function candidates(
+  directory: StatusLookupOptions["directory"],
+  actor: Actor,
+  query: PersonQuery,
+): Promise<{ upns: string[]; domain: string }> {
   if (query.upn !== undefined) {
     return { upns: [query.upn], domain: query.upn.split("@")[1] ?? "" };
   }
-  const domain = (await directory.getUser(actor.userId))?.userPrincipalName.split("@")[1]?.toLowerCase() ?? "";
+  const domain =
+    (await directory.getUser(actor.userId))?.userPrincipalName.split("@")[1]?.toLowerCase() ?? "";
   const words = (query.person ?? "").split(" ").filter(Boolean);
-  const upns = domain === "" || words.length === 0 ? [] : [...new Set([words.join("."), words.join("")])].map((local) => `${local}@${domain}`);
+  const upns =
+    domain === "" || words.length === 0
+      ? []
+      : [...new Set([words.join("."), words.join("")])].map((local) => `${local}@${domain}`);
   return { upns, domain };
 }
 
@@ -44,7 +53,11 @@ async function candidates(directory: StatusLookupOptions["directory"], actor: Ac
  * table allows (roles read now, audited); anyone else is told they can check only themselves, and who can.
  * Asking about oneself is the ordinary status check.
  */
-export async function lookUpStatus(options: StatusLookupOptions, actor: Actor, query: PersonQuery): Promise<LookupView> {
+export async function lookUpStatus(
+  options: StatusLookupOptions,
+  actor: Actor,
+  query: PersonQuery,
+): Promise<LookupView> {
   const { upns, domain } = await candidates(options.directory, actor, query);
   let subject;
   for (const upn of upns) {
@@ -57,14 +70,26 @@ export async function lookUpStatus(options: StatusLookupOptions, actor: Actor, q
     return { ...(await options.status.check(actor)), subject: "self" };
   }
   // Authorised before saying whether the person exists, so a plain user cannot probe the directory.
-  const decision = await options.authz.authorize(actor, "otherUserStatus", subject ? { subjectId: subject.id, subjectName: subject.displayName ?? subject.userPrincipalName } : { step: "notFound" });
+  const decision = await options.authz.authorize(
+    actor,
+    "otherUserStatus",
+    subject
+      ? { subjectId: subject.id, subjectName: subject.displayName ?? subject.userPrincipalName }
+      : { step: "notFound" },
+  );
   if (!decision.allowed) {
     const refused = refusalData(decision);
-    return { card: "error", data: { ...refused, whatToDo: `Ask me "am I affected?" for your own status. ${refused.whatToDo}` } };
+    return {
+      card: "error",
+      data: { ...refused, whatToDo: `Ask me "am I affected?" for your own status. ${refused.whatToDo}` },
+    };
   }
   if (subject === undefined) {
     const said = query.upn ?? query.person ?? "";
     return notFound(said, `${(query.person ?? "name").split(" ").join(".")}@${domain || "contoso.com"}`);
   }
-  return { ...(await options.status.check({ tenantId: actor.tenantId, userId: subject.id }, { fresh: true })), subject: "other" };
+  return {
+    ...(await options.status.check({ tenantId: actor.tenantId, userId: subject.id }, { fresh: true })),
+    subject: "other",
+  };
 }
