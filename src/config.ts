@@ -120,6 +120,8 @@ const schema = z.object({
   TEAMS_SERVICE_URL: optionalHttpsUrl,
   /** Messages per second per tenant that the bot allows itself (Teams' published limit is 50). */
   BROADCAST_RPS: positive(50, 1000),
+  /** Object id of a group whose members may broadcast without an admin role (DOMAIN.md "Who may do what"). */
+  BROADCAST_SENDERS: optionalGuid,
 });
 
 type RawConfig = z.infer<typeof schema>;
@@ -164,6 +166,8 @@ export interface Config {
   /** The daily readiness scan: off without dailyAt. */
   report: { dailyAt?: string };
   teams: { appId?: string; serviceUrl?: string; tenantRps: number };
+  /** Who may do what beyond the role table: the broadcast senders group. */
+  authz: { broadcastSenders?: string };
 }
 
 /** Resolved from the package root, so it holds for src/ (tsx) and dist/ (compiled) alike. */
@@ -273,5 +277,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     report: { dailyAt: raw.REPORT_DAILY_AT },
     teams: { appId: raw.TEAMS_APP_ID, serviceUrl: raw.TEAMS_SERVICE_URL, tenantRps: raw.BROADCAST_RPS },
+    authz: { broadcastSenders: raw.BROADCAST_SENDERS?.toLowerCase() },
   };
 }

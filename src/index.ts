@@ -9,6 +9,7 @@ import type { Directory } from "./directory/directory";
 import { type ConfiguredDirectory, createDirectory } from "./directory/create-directory";
 import { PermissionProbe } from "./directory/permission-probe";
 import { loadSnapshot } from "./directory/snapshot";
+import { createAuthorizer } from "./features/authz/authorize";
 import { recognize } from "./features/conversation/recognizer";
 import { createPostponementService } from "./features/postponement/postponement-service";
 import { createRegistrationFor } from "./features/registration/registration-for-service";
@@ -18,6 +19,8 @@ import { type BroadcastFeature, createBroadcastFeature } from "./features/broadc
 import { verdictsFromScans } from "./features/broadcast/scan-verdicts";
 import { type Scheduler, createScheduler } from "./features/scheduler/scheduler";
 import { type StatusSource, createStatusService } from "./features/status/create-status-service";
+import { assessmentScope } from "./features/status/assessment-scope";
+import { lookUpStatus } from "./features/status/status-lookup";
 import type { Logger } from "./logger";
 import { createServer } from "./server";
 import type { DirectoryHealth } from "./server/health";
@@ -69,41 +72,57 @@ export interface RunningService {
 /** Composition: stores + directory -> bot -> HTTP server, listening. No logic of its own. */
 export async function startService(parts: ServiceParts): Promise<RunningService> {
   const { config, logger, stores, directory } = parts;
+  // One clock for every feature (tests hand in their own).
+  const now = parts.now ?? (() => new Date());
   const connection = connectBot({
     config,
     conversationReferences: stores.conversationReferences,
     directory: directory?.directory,
     logger,
-    now: parts.now,
+    now,
     auth: parts.auth,
   });
   // Features register their scheduled kinds (reminders, daily scans, follow-ups) before it starts.
   const scheduler = createScheduler({
     store: stores.scheduledJobs,
     logger: logger.child({ component: "scheduler" }),
-    now: parts.now,
+    now,
   });
-  const status = directory?.status && createStatusService(config, logger, directory.status);
+  const status = directory?.status && createStatusService(config, logger, directory.status, { clock: now });
+  // The one permissions table (DOMAIN.md "Who may do what"): every feature asks it, each answer audited.
+  const authz =
+    directory?.directory &&
+    createAuthorizer({
+      directory: directory.directory,
+      auditLog: stores.auditLog,
+      logger: logger.child({ component: "authz" }),
+      settings: assessmentScope(config, directory.status ?? {}).settings,
+      broadcastSenders: config.authz.broadcastSenders,
+    });
   const report =
     directory?.directory &&
+    authz &&
     createReportFeature({
       config,
       directory: directory.directory,
+      authz,
       tenantId: directory.status?.tenantId,
       snapshot: directory.status?.snapshot,
       stores,
       messenger: connection.messenger,
       scheduler,
       logger,
-      now: parts.now,
+      now,
       ...parts.report,
     });
   const broadcast =
     report &&
     directory?.directory &&
+    authz &&
     createBroadcastFeature({
       database: stores.database,
       directory: directory.directory,
+      authz,
       verdicts: verdictsFromScans(report.scans),
       conversationReferences: stores.conversationReferences,
       auditLog: stores.auditLog,
@@ -115,38 +134,48 @@ export async function startService(parts: ServiceParts): Promise<RunningService>
       }),
       teams: { appId: config.teams.appId, serviceUrl: config.teams.serviceUrl, tenantRps: config.teams.tenantRps },
       logger,
-      now: parts.now,
+      now,
       ...parts.broadcast,
     });
   const endpoint = createBot({
     connection,
     config,
+    tenantId: directory?.status?.tenantId,
     storage: stores.storage,
     conversationReferences: stores.conversationReferences,
     recognize: parts.recognize ?? recognize,
     logger,
-    now: parts.now,
+    now,
     auth: parts.auth,
     status,
+    lookUpStatus:
+      status && authz && directory?.directory
+        ? (actor, query) => lookUpStatus({ status, authz, directory: directory.directory! }, actor, query)
+        : undefined,
+    // The help card's admin part: shown to those the table lets read the report (not audited: it acts on nothing).
+    showAdminJobs: authz && (async (actor) => (await authz.authorize(actor, "readinessReport", { audit: false })).allowed),
     report,
     broadcast: broadcast?.service,
     registration:
       directory?.directory &&
-      createRegistrationFor(config, logger, stores, directory.directory, connection.messenger, directory.status, {
-        now: parts.now,
+      authz &&
+      createRegistrationFor(config, logger, stores, directory.directory, authz, connection.messenger, directory.status, {
+        now,
         onVerified: (actor) => status?.forget(actor),
       }),
     postponement:
       directory?.directory &&
+      authz &&
       createPostponementService({
         directory: directory.directory,
+        authz,
         store: stores.postponementRequests,
         auditLog: stores.auditLog,
         messenger: connection.messenger,
         scheduler,
         conversationReferences: stores.conversationReferences,
         logger: logger.child({ feature: "postponement" }),
-        now: parts.now ?? (() => new Date()),
+        now,
         newId: randomUUID,
       }),
   });

@@ -1,7 +1,9 @@
-import { type Activity, ActivityTypes, type TurnContext } from "botbuilder";
+import type { Activity, TurnContext } from "botbuilder";
 import { AuthenticationError } from "botframework-connector";
 import type { Logger } from "../logger";
+import { checkActivityShape } from "./activity-shape";
 import type { BotAdapter } from "./adapter";
+import { bindExpectedTenant } from "./read-turn";
 import { safeError } from "./safe-error";
 import { isTenantAllowed, tenantOf } from "./tenant";
 import { bindTurnLogger, createTurnLogger } from "./turn-logger";
@@ -22,10 +24,23 @@ export interface ActivityEndpointOptions {
   /** The turn itself (teams-ai Application.run). */
   run(context: TurnContext): Promise<unknown>;
   allowedTenants: readonly string[];
+  /** The tenant the directory reads: a sender from any other is not an actor (read-turn.ts). */
+  tenantId?: string;
   logger: Logger;
 }
 
-const KNOWN_TYPES = new Set<string>(Object.values(ActivityTypes));
+/** Only string ids go into the turn's logger, whatever the body held. */
+function sanitisedIds(activity: Partial<Activity>): Partial<Activity> {
+  const text = (value: unknown) => (typeof value === "string" ? value.slice(0, 256) : undefined);
+  const conversation = activity.conversation as unknown as Record<string, unknown> | undefined;
+  return {
+    id: text(activity.id),
+    type: text(activity.type),
+    name: text(activity.name),
+    conversation: typeof conversation === "object" && conversation !== null ? ({ id: text(conversation.id), tenantId: text(conversation.tenantId) } as Activity["conversation"]) : undefined,
+    channelData: activity.channelData,
+  };
+}
 
 const fail = (status: number, code: string, message: string): EndpointResponse => ({
   status,
@@ -46,14 +61,14 @@ export function createActivityEndpoint(options: ActivityEndpointOptions): Activi
 
   return {
     async handle(body, authorization) {
-      if (typeof body !== "object" || body === null || Array.isArray(body)) {
-        return fail(400, "BadActivity", "the body must be a JSON object (a Bot Framework activity)");
-      }
+      // The shape first, once: what cannot be a Teams activity never reaches a handler (and stores nothing).
+      const shape = checkActivityShape(body);
       const activity = body as Activity;
-      if (typeof activity.type !== "string" || !KNOWN_TYPES.has(activity.type)) {
-        return fail(400, "BadActivity", "the activity has no valid `type`");
+      const log = createTurnLogger(logger, typeof body === "object" && body !== null && !Array.isArray(body) ? sanitisedIds(activity) : {});
+      if (shape.kind === "reject") {
+        log.warn({ status: shape.status, problem: shape.message }, "request rejected: not a Teams activity");
+        return fail(shape.status, shape.code, shape.message);
       }
-      const log = createTurnLogger(logger, activity);
 
       let auth;
       try {
@@ -69,11 +84,16 @@ export function createActivityEndpoint(options: ActivityEndpointOptions): Activi
         log.warn({ status: 403 }, "request rejected: tenant not allowed");
         return fail(403, "TenantNotAllowed", "this bot does not serve your organisation");
       }
+      if (shape.kind === "answer") {
+        log.info({ status: shape.status, invokeName: activity.name }, "invoke without a feature answered");
+        return { status: shape.status, body: shape.body };
+      }
 
       const started = Date.now();
       try {
         const invokeResponse = await adapter.runTurn(auth, activity, async (context) => {
           bindTurnLogger(context, log);
+          bindExpectedTenant(context, options.tenantId);
           await run(context);
         });
         const status = invokeResponse?.status ?? 200;

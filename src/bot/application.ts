@@ -1,9 +1,10 @@
+import { ActivityTypes, type Storage, type TurnContext } from "botbuilder";
 import { Application } from "./teams-ai";
-import type { Storage, TurnContext } from "botbuilder";
 import type { Logger } from "../logger";
 import type { BotAdapter } from "./adapter";
 import { buildErrorCard } from "../cards/error-card";
-import { cardMessage } from "./cards";
+import { cardMessage, replacingCard } from "./cards";
+import { errorView } from "./error-view";
 import { type BotServices, createBotHandlers } from "./handlers";
 import { registerRoutes } from "./routes";
 import { safeError } from "./safe-error";
@@ -31,25 +32,29 @@ export function createBotApplication(options: BotApplicationOptions): Applicatio
   });
   registerRoutes(app, createBotHandlers(options.services));
 
-  // The one error boundary of a turn: log it, tell the user in a message turn, and let the endpoint
-  // answer 500 (so Teams does not take a half-done turn for a success).
+  // The one error boundary of a turn, through the one errorView: a typed failure of Graph or Teams (a
+  // throttled role read, a refused send) is answered with its card and the turn succeeds; a bug is logged,
+  // the user told, and rethrown so the endpoint answers 500 (Teams must not take a half-done turn for a success).
   app.error(async (context: TurnContext, error: Error) => {
-    turnLogger(context, options.logger).error({ err: safeError(error) }, "turn error");
-    if (context.activity.type === "message" && !context.responded) {
-      await context
-        .sendActivity(
-          cardMessage(
-            buildErrorCard({
-              title: "Something went wrong",
-              whatHappened: "I could not finish that request.",
-              whatToDo: "Try again in a minute. If it keeps happening, give your IT team the reference below.",
-              reference: context.activity.id,
-            }),
-          ),
-        )
-        .catch((sendError: unknown) => turnLogger(context, options.logger).warn({ err: safeError(sendError) }, "error card not delivered"));
+    const log = turnLogger(context, options.logger);
+    const view = errorView(error, context.activity.id);
+    const card = buildErrorCard(view.data);
+    log[view.known ? "warn" : "error"]({ err: safeError(error), known: view.known }, "turn error");
+    const invoke = context.activity.type === ActivityTypes.Invoke && context.activity.name === "adaptiveCard/action";
+    const answer = async () => {
+      if (invoke) {
+        await context.sendActivity({
+          type: ActivityTypes.InvokeResponse,
+          value: { status: 200, body: { statusCode: 200, type: "application/vnd.microsoft.card.adaptive", value: replacingCard(card) } },
+        });
+      } else if (context.activity.type === ActivityTypes.Message && !context.responded) {
+        await context.sendActivity(cardMessage(card));
+      }
+    };
+    await answer().catch((sendError: unknown) => log.warn({ err: safeError(sendError) }, "error card not delivered"));
+    if (!view.known) {
+      throw error;
     }
-    throw error;
   });
   return app;
 }

@@ -8,10 +8,10 @@ import {
 import { CardFactory, ConfigurationBotFrameworkAuthentication, MessageFactory } from "botbuilder";
 import type { AdaptiveCardJson } from "../cards/types";
 import type { Config } from "../config";
-import type { BroadcastTransport, FinalReason, SendOutcome, SendTarget } from "../features/broadcast/transport";
-import { parseRetryAfter } from "../throttle";
+import type { BroadcastTransport, SendOutcome, SendTarget } from "../features/broadcast/transport";
 import { type BotAuthEndpoints, botAuthOptions } from "./auth-options";
 import { createConnectorHttp } from "./connector-http";
+import { connectorOutcome } from "./connector-outcome";
 
 export interface BroadcastConnectorOptions {
   bot: Config["bot"];
@@ -19,28 +19,6 @@ export interface BroadcastConnectorOptions {
   credentialsFactory?: ServiceClientCredentialsFactory;
   /** Per-call timeout (HTTP_TIMEOUT_MS). */
   timeoutMs?: number;
-}
-
-/** Teams says why a 403 happened in the error body; a blocked user and a disabled bot read differently. */
-function forbiddenReason(body: string): FinalReason {
-  const text = body.toLowerCase();
-  if (text.includes("blocked")) {
-    return "blocked";
-  }
-  if (text.includes("disabled")) {
-    return "botDisabled";
-  }
-  return "forbidden";
-}
-
-/** A connector answer as a typed outcome (403/404/400/401 final; 412, 429, 5xx retryable with Retry-After). */
-export function outcomeOfStatus(status: number, retryAfter: string | undefined, body: string, now: number): SendOutcome {
-  if (status === 429 || status === 412 || status >= 500) {
-    return { kind: "retryable", status, retryAfterMs: parseRetryAfter(retryAfter, now), reason: `http${status}` };
-  }
-  const reason: FinalReason =
-    status === 403 ? forbiddenReason(body) : status === 404 ? "notFound" : status === 401 ? "unauthorized" : status === 400 ? "badRequest" : "failed";
-  return { kind: "final", status, reason };
 }
 
 interface SigningCredentials {
@@ -90,7 +68,7 @@ export function createBroadcastConnector(options: BroadcastConnectorOptions): Br
         const id = (answer.body ? (JSON.parse(answer.body) as { id?: string }) : {}).id;
         return { kind: "sent", activityId: id ?? "" };
       }
-      return outcomeOfStatus(answer.status, answer.retryAfter, answer.body.slice(0, 2_000), Date.now());
+      return connectorOutcome(answer.status, answer.retryAfter, answer.body.slice(0, 2_000), Date.now());
     } catch (error) {
       // No answer (timeout, connection refused or reset): Teams may or may not have it.
       return { kind: "retryable", reason: error instanceof Error ? error.message.slice(0, 40) : "network" };

@@ -12,12 +12,3 @@ export function botWasAdded(context: TurnContext): boolean {
   const botId = context.activity.recipient?.id;
   return (context.activity.membersAdded ?? []).some((member) => member.id === botId);
 }
-
-export type InstallationAction = "add" | "remove" | "add-upgrade" | "remove-upgrade" | "unknown";
-
-export function installationAction(context: TurnContext): InstallationAction {
-  const action = context.activity.action;
-  return action === "add" || action === "remove" || action === "add-upgrade" || action === "remove-upgrade"
-    ? action
-    : "unknown";
-}

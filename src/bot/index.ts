@@ -13,6 +13,8 @@ import { type ActivityEndpoint, createActivityEndpoint } from "./activity-endpoi
 import { type BotAdapter, type BotAdapterOptions, createBotAdapter } from "./adapter";
 import { createBotApplication } from "./application";
 import type { Recognize } from "./handlers/message";
+import type { ShowAdminJobs } from "./handlers/help";
+import type { LookUpStatus } from "./handlers/status";
 import { ProactiveMessenger } from "./proactive-messenger";
 
 /** The bot's link to Teams: the adapter for incoming turns and the messenger for messages it starts. */
@@ -49,6 +51,8 @@ export function connectBot(options: ConnectOptions): BotConnection {
 
 export interface BotOptions {
   config: Pick<Config, "bot" | "allowedTenants">;
+  /** The tenant the directory reads; senders from any other tenant are no actor. */
+  tenantId?: string;
   storage: Storage;
   conversationReferences: ConversationReferenceStore;
   recognize: Recognize;
@@ -56,6 +60,10 @@ export interface BotOptions {
   now?: () => Date;
   /** Status checks against the tenant's directory (absent: the status verbs say "not available yet"). */
   status?: StatusService;
+  /** Another user's status, for the admins the permissions table allows. */
+  lookUpStatus?: LookUpStatus;
+  /** Whether the help card lists the admin jobs. */
+  showAdminJobs?: ShowAdminJobs;
   /** Postponement answers, requests and approvals (absent: the guidance card answers). */
   postponement?: PostponementService;
   /** Walkthroughs, Temporary Access Passes, the audit log (absent: the guidance card answers). */
@@ -82,6 +90,8 @@ export function createBot(options: BotOptions): ActivityEndpoint {
       recognize: options.recognize,
       now: options.now ?? (() => new Date()),
       status: options.status,
+      lookUpStatus: options.lookUpStatus,
+      showAdminJobs: options.showAdminJobs,
       postponement: options.postponement,
       registration: options.registration,
       report: options.report,
@@ -93,6 +103,7 @@ export function createBot(options: BotOptions): ActivityEndpoint {
     adapter,
     run: (context) => app.run(context),
     allowedTenants: options.config.allowedTenants,
+    tenantId: options.tenantId,
     logger: options.logger,
   });
 }

@@ -197,6 +197,11 @@ export class ProactiveMessenger implements Messenger {
         if (failure === undefined) {
           throw error;
         }
+        if (!failure.retryable) {
+          // Final by the one connector classifier (403 blocked or disabled, 404 gone, 400…): never retried.
+          this.options.logger.warn({ what, status: failure.status, reason: failure.error.reason }, "Teams call refused");
+          throw failure.error;
+        }
         const decision = decideRetry(
           { status: failure.status, headers: failure.headers },
           { attempt: number, idempotent: what === "update", now: this.clock.now() },

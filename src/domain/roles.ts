@@ -6,6 +6,7 @@ export const ROLE_TEMPLATE_IDS = {
   globalAdministrator: "62e90394-69f5-4237-9190-012177145e10",
   privilegedAuthenticationAdministrator: "7be44c8a-adaf-4e2a-84d6-ab2649e08a13",
   authenticationAdministrator: "c4e39bd9-1100-46d3-8c65-fb160da0071f",
+  authenticationPolicyAdministrator: "0526716b-113d-4c15-b2c8-68e3c22b9f80",
   privilegedRoleAdministrator: "e8611ab8-c189-46e8-94e1-60213ab1f814",
   securityAdministrator: "194ae4cb-b126-40b2-bd5b-6091b380977d",
   globalReader: "f2ef992c-3afb-46b9-b7cf-a126ee74c451",
@@ -25,6 +26,7 @@ export const ROLE_DISPLAY_NAMES: Record<RoleName, string> = {
   globalAdministrator: "Global Administrator",
   privilegedAuthenticationAdministrator: "Privileged Authentication Administrator",
   authenticationAdministrator: "Authentication Administrator",
+  authenticationPolicyAdministrator: "Authentication Policy Administrator",
   privilegedRoleAdministrator: "Privileged Role Administrator",
   securityAdministrator: "Security Administrator",
   globalReader: "Global Reader",
@@ -37,14 +39,6 @@ export const ROLE_DISPLAY_NAMES: Record<RoleName, string> = {
   conditionalAccessAdministrator: "Conditional Access Administrator",
   intuneAdministrator: "Intune Administrator",
 };
-
-/** Who may do what, by role (checked in Graph at the moment of the action, never from card data). */
-export const ROLES_FOR = {
-  approvePostponement: ["globalAdministrator"],
-  issueTemporaryAccessPass: ["authenticationAdministrator", "privilegedAuthenticationAdministrator"],
-  /** Entra's own rule: a pass for a user who holds any directory role needs this role. */
-  issueTemporaryAccessPassForAdmin: ["privilegedAuthenticationAdministrator"],
-} as const satisfies Record<string, readonly RoleName[]>;
 
 const NAME_BY_ID = new Map<string, RoleName>(
   (Object.entries(ROLE_TEMPLATE_IDS) as Array<[RoleName, string]>).map(([name, id]) => [id, name]),

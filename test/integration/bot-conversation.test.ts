@@ -105,18 +105,21 @@ describe("bot conversation through POST /api/messages (authenticated, real Teams
     assert.equal(bot.storeSnapshot(), snapshot);
   });
 
-  it("Action.Execute whose verb is not a string: the same friendly card", async () => {
+  it("Action.Execute whose verb is not a string cannot come from a card: a clear 400 before any handler", async () => {
     const response = await bot.post(actionExecute(bot.connector.serviceUrl, { $ne: 1 }));
-    assert.equal(response.status, 200);
-    assert.equal((response.body as { value: { id: string } }).value.id, "error");
+    assert.equal(response.status, 400);
+    assert.match(JSON.stringify(response.body), /value\.action\.verb/);
   });
 
-  it("an invoke the bot does not implement: 501 with a JSON reason, and the bot keeps working", async () => {
+  it("an invoke the bot does not implement: a clear 400 naming it, a message extension query a friendly answer; the bot keeps working", async () => {
     const snapshot = bot.storeSnapshot();
-    const invoke = { ...teamsActivity("invoke-action-execute", bot.connector.serviceUrl), name: "composeExtension/query", value: {} };
+    const invoke = { ...teamsActivity("invoke-action-execute", bot.connector.serviceUrl), name: "task/fetch", value: {} };
     const response = await bot.post(invoke);
-    assert.equal(response.status, 501);
-    assert.match(JSON.stringify(response.body), /composeExtension\/query/);
+    assert.equal(response.status, 400);
+    assert.match(JSON.stringify(response.body), /task\/fetch/);
+    const query = await bot.post({ ...invoke, name: "composeExtension/query" });
+    assert.equal(query.status, 200);
+    assert.match(JSON.stringify(query.body), /no message extension/);
     assert.equal(bot.storeSnapshot(), snapshot);
     assert.equal((await bot.post(message(bot.connector.serviceUrl, "help"))).status, 200);
   });

@@ -54,7 +54,7 @@ describe("broadcast over the bot's endpoint", () => {
     const cards = cardsIn(await rb.say(DEMO.ben, "broadcast"));
     assert.equal(cards[0]?.id, "error");
     assert.ok(texts(cards[0]!).some((text) => text.includes("Only administrators can broadcast")));
-    assert.ok((await audit("broadcast.refused")).some((entry) => entry.actorId === DEMO.ben && entry.detail?.step === "compose"));
+    assert.ok((await audit("authz.refused")).some((entry) => entry.actorId === DEMO.ben && entry.detail?.step === "compose"));
   });
 
   it("gives an admin the compose card", async () => {
@@ -93,7 +93,7 @@ describe("broadcast over the bot's endpoint", () => {
     const { card } = await rb.click(DEMO.ben, VERBS.broadcastSend, { draftId });
     assert.equal(card.id, "error");
     assert.equal(await jobs.getJob(draftId), undefined);
-    assert.ok((await audit("broadcast.refused")).some((entry) => entry.actorId === DEMO.ben && entry.detail?.step === "send" && entry.subjectId === draftId));
+    assert.ok((await audit("authz.refused")).some((entry) => entry.actorId === DEMO.ben && entry.detail?.step === "send" && entry.subjectId === draftId));
     assert.equal(teams.accepted.size, 0);
   });
 

@@ -116,7 +116,8 @@ describe("a broadcast's delivery report through the Teams file consent flow", ()
     const selfNamed = { ...content.acceptContext, offeredTo: DEMO.ben };
     await rb.consent(DEMO.ben, { action: "accept", context: selfNamed, uploadInfo: uploadInfo(upload.url) });
     assert.equal(upload.puts.length, puts);
-    assert.ok((await audit("broadcast.refused")).some((entry) => entry.actorId === DEMO.ben && entry.detail?.reason === "noRole"));
+    // A role refusal is the permissions table's, audited by authorize.
+    assert.ok((await audit("authz.refused")).some((entry) => entry.actorId === DEMO.ben && entry.detail?.reason === "noRole"));
     // Nor does a context of an unknown kind, or one without the user it was offered to.
     await rb.consent(DEMO.ben, { action: "accept", context: { kind: "payroll", jobId, offeredTo: DEMO.ben }, uploadInfo: uploadInfo(upload.url) });
     await rb.consent(DEMO.ben, { action: "accept", context: { kind: "delivery", jobId }, uploadInfo: uploadInfo(upload.url) });
@@ -136,7 +137,7 @@ describe("a broadcast's delivery report through the Teams file consent flow", ()
     await rb.consent(OTHER_ADMIN, { action: "accept", context: toOther.content.acceptContext, uploadInfo: uploadInfo(upload.url) });
     assert.equal(upload.puts.length, puts);
     assert.match(noteIn(OTHER_ADMIN), /administrator role was not found/);
-    assert.ok((await audit("broadcast.refused")).some((entry) => entry.actorId === OTHER_ADMIN && entry.detail?.step === "report.accept" && entry.detail.reason === "noRole"));
+    assert.ok((await audit("authz.refused")).some((entry) => entry.actorId === OTHER_ADMIN && entry.detail?.step === "report.accept" && entry.detail.reason === "noRole"));
   });
 
   it("decline sends a polite note and uploads nothing", async () => {

@@ -23,7 +23,7 @@ interface Recorded {
 /** A Bot Connector that answers from a script of statuses, then 201/200. */
 function connector() {
   const calls: Recorded[] = [];
-  const script: Array<{ status: number; headers?: Record<string, string> }> = [];
+  const script: Array<{ status: number; headers?: Record<string, string>; error?: { code: string; message: string } }> = [];
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -38,7 +38,7 @@ function connector() {
       res.setHeader("content-type", "application/json");
       if (scripted) {
         res.writeHead(scripted.status, scripted.headers);
-        res.end(JSON.stringify({ error: { code: "Scripted", message: "scripted failure" } }));
+        res.end(JSON.stringify({ error: scripted.error ?? { code: "Scripted", message: "scripted failure" } }));
         return;
       }
       if (req.method === "POST" && req.url === "/v3/conversations") {
@@ -121,17 +121,24 @@ describe("ProactiveMessenger", () => {
     assert.match(sent.activityId, /^activity-/);
   });
 
-  it("treats 403 (blocked) as final, with a typed reason", async () => {
+  it("treats 403 as final, split by Teams' reason in the body (the same classifier as broadcasts)", async () => {
     await messenger.sendText(tenantId, "user-3", "first");
-    stub.calls.length = 0;
-    stub.script.push({ status: 403 });
-    await assert.rejects(messenger.sendCard(tenantId, "user-3", card), (error: unknown) => {
-      assert.ok(error instanceof MessengerError);
-      assert.equal(error.reason, "blocked");
-      assert.equal(error.retryable, false);
-      return true;
-    });
-    assert.equal(stub.calls.length, 1, "not retried");
+    const cases: Array<[{ code: string; message: string }, string]> = [
+      [{ code: "ConversationBlockedByUser", message: "User blocked the conversation with the bot." }, "blocked"],
+      [{ code: "BotDisabledByAdmin", message: "The bot is disabled by the tenant admin." }, "botDisabled"],
+      [{ code: "Forbidden", message: "Not allowed." }, "forbidden"],
+    ];
+    for (const [body, reason] of cases) {
+      stub.calls.length = 0;
+      stub.script.push({ status: 403, error: body });
+      await assert.rejects(messenger.sendCard(tenantId, "user-3", card), (error: unknown) => {
+        assert.ok(error instanceof MessengerError);
+        assert.equal(error.reason, reason);
+        assert.equal(error.retryable, false);
+        return true;
+      });
+      assert.equal(stub.calls.length, 1, "not retried");
+    }
   });
 
   it("updates a card in place", async () => {

@@ -157,7 +157,9 @@ describe("status over POST /api/messages against the Graph simulator (demo tenan
       conversation: { conversationType: "personal", id: "a:visitor", tenantId: otherTenant },
       channelData: { tenant: { id: otherTenant } },
     });
-    assert.equal(headline(visitor), "We could not find your account");
+    // A sender from another tenant is no actor: the one not-in-tenant card.
+    assert.equal(visitor.id, "error");
+    assert.match(JSON.stringify(visitor), /does not come from a user of the organisation MFA Ready serves/);
   });
 
   it("a Retry-After longer than the adapter waits (200 s) is answered at once: busy, try again in 200 s", async () => {

@@ -45,16 +45,17 @@ describe("forged Temporary Access Pass and walkthrough invokes", () => {
     const own = await rb.click(BEN, VERBS.tapIssue, { requestId: id });
     assert.match(cardText(own.card), /can't decide on your own request/);
     assert.equal(statusOf(id), "pending");
-    assert.deepEqual([lastAudit().action, lastAudit().outcome, JSON.parse(lastAudit().detail!).reason], ["tap.refused", "refused", "selfApproval"]);
+    // Never for oneself: the permissions table's rule, audited by authorize.
+    assert.deepEqual([lastAudit().action, lastAudit().outcome, JSON.parse(lastAudit().detail!).reason], ["authz.refused", "refused", "oneself"]);
     assert.equal(passesSent(), 0);
   });
 
   it("approval by a user without the role (a Global Reader), checked in Graph at the click", async () => {
     const id = (rb.bot.stores.database.prepare("SELECT id FROM tap_requests WHERE requester_id = ? AND status = 'pending'").get(BEN) as { id: string }).id;
     const { card } = await rb.click(GRADY, VERBS.tapIssue, { requestId: id });
-    assert.match(cardText(card), /hold neither role right now/);
+    assert.match(cardText(card), /Privileged Authentication Administrator or Authentication Administrator.*you hold none of them right now/);
     assert.equal(statusOf(id), "pending");
-    assert.equal(JSON.parse(lastAudit().detail!).reason, "notAuthorised");
+    assert.equal(JSON.parse(lastAudit().detail!).reason, "noRole");
     assert.equal(lastAudit().actor_id, GRADY);
   });
 
@@ -63,7 +64,7 @@ describe("forged Temporary Access Pass and walkthrough invokes", () => {
     const assignment = rb.simulator.admin.addRoleAssignment({ principalId: GRADY, roleDefinitionId: "c4e39bd9-1100-46d3-8c65-fb160da0071f" });
     rb.simulator.admin.removeRoleAssignment(assignment.id);
     const { card } = await rb.click(GRADY, VERBS.tapIssue, { requestId: id });
-    assert.match(cardText(card), /hold neither role/);
+    assert.match(cardText(card), /hold none of them/);
     assert.equal(statusOf(id), "pending");
   });
 
@@ -99,9 +100,9 @@ describe("forged Temporary Access Pass and walkthrough invokes", () => {
     assert.match(cardText(approvals[0]!.card), /Privileged Authentication Administrator \(the user holds a directory role\)/);
 
     const byAlex = await rb.click(ALEX, VERBS.tapIssue, { requestId: id });
-    assert.match(cardText(byAlex.card), /only a Privileged Authentication Administrator may issue/);
+    assert.match(cardText(byAlex.card), /holds a directory role, so only a Privileged Authentication Administrator may do this/);
     assert.equal(statusOf(id), "pending");
-    assert.equal(JSON.parse(lastAudit().detail!).reason, "needsPrivileged");
+    assert.equal(JSON.parse(lastAudit().detail!).reason, "subjectHoldsRole");
     assert.equal(passesSent(), 0);
 
     const byMegan = await rb.click(MEGAN, VERBS.tapIssue, { requestId: id });

@@ -1,13 +1,15 @@
 import type { AdaptiveCard } from "@microsoft/teams-ai";
 import type { TurnContext } from "botbuilder";
-import type { Actor, BroadcastService } from "../../features/broadcast/broadcast-service";
+import type { Actor } from "../../domain/actor";
+import type { AdaptiveCardJson } from "../../cards/types";
+import type { BroadcastService } from "../../features/broadcast/broadcast-service";
 import type { ComposeInput } from "../../features/broadcast/compose";
 import { deliveryNotices } from "../../features/broadcast/delivery-notices";
 import { cardMessage, replacingCard } from "../cards";
 import { isPersonalChat } from "../conversation-kind";
 import { fileConsentCard, fileInfoCard } from "../file-consent";
 import { offerContext } from "../file-offer";
-import { tenantOf } from "../tenant";
+import { notInTenantCard, readTurn } from "../read-turn";
 import type { FileKindHandler } from "./file-consent";
 
 type CardHandler = (context: TurnContext) => Promise<AdaptiveCard>;
@@ -28,60 +30,64 @@ export interface BroadcastHandlers {
   file: FileKindHandler;
 }
 
-/** The acting user from the activity itself; card data never names who acts. */
-function actorOf(context: TurnContext): Actor {
-  const activity = context.activity;
-  return { tenantId: tenantOf(activity) ?? "", userId: activity.from?.aadObjectId ?? "", name: activity.from?.name, mri: activity.from?.id };
-}
-
-const dataOf = (context: TurnContext): Record<string, unknown> => {
-  const data = (context.activity.value as { action?: { data?: unknown } } | undefined)?.action?.data;
-  return typeof data === "object" && data !== null && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
-};
-
 const FIELDS = ["title", "message", "audience", "groupId", "upns", "buttonCode", "buttonUrl", "buttonTitle", "remindDays"] as const;
+
+/** Runs a step as the turn's actor (never card data); a sender from elsewhere gets the one not-in-tenant card. */
+const acting =
+  (run: (actor: Actor, data: Record<string, unknown>, context: TurnContext) => Promise<AdaptiveCardJson>): CardHandler =>
+  async (context) => {
+    const { actor, data } = readTurn(context);
+    return replacingCard(actor === undefined ? notInTenantCard() : await run(actor, data, context));
+  };
 
 export function createBroadcastHandlers(service: BroadcastService): BroadcastHandlers {
   return {
     async askBroadcast(context) {
-      await context.sendActivity(cardMessage(await service.compose(actorOf(context))));
+      const { actor } = readTurn(context);
+      await context.sendActivity(cardMessage(actor === undefined ? notInTenantCard() : await service.compose(actor)));
     },
-    compose: async (context) => replacingCard(await service.compose(actorOf(context), dataOf(context).draftId as string | undefined)),
-    async preview(context) {
-      const data = dataOf(context);
+    compose: acting((actor, data) => service.compose(actor, typeof data.draftId === "string" ? data.draftId : undefined)),
+    preview: acting((actor, data) => {
       const input: ComposeInput = Object.fromEntries(FIELDS.map((field) => [field, data[field]]));
-      return replacingCard(await service.preview(actorOf(context), input));
-    },
-    async send(context) {
+      return service.preview(actor, input);
+    }),
+    send: acting((actor, data, context) => {
       const activity = context.activity;
       // The preview card's own message becomes the progress card, updated in place.
       const card = activity.replyToId ? { conversationId: activity.conversation.id, activityId: activity.replyToId, serviceUrl: activity.serviceUrl } : undefined;
-      return replacingCard(await service.send(actorOf(context), dataOf(context).draftId, card));
-    },
-    discard: async (context) => replacingCard(await service.discard(actorOf(context))),
-    pause: async (context) => replacingCard(await service.control(actorOf(context), dataOf(context).jobId, "pause")),
-    resume: async (context) => replacingCard(await service.control(actorOf(context), dataOf(context).jobId, "resume")),
-    cancel: async (context) => replacingCard(await service.control(actorOf(context), dataOf(context).jobId, "cancel")),
-    progress: async (context) => replacingCard(await service.progress(actorOf(context), dataOf(context).jobId)),
+      return service.send(actor, data.draftId, card);
+    }),
+    discard: acting((actor) => service.discard(actor)),
+    pause: acting((actor, data) => service.control(actor, data.jobId, "pause")),
+    resume: acting((actor, data) => service.control(actor, data.jobId, "resume")),
+    cancel: acting((actor, data) => service.control(actor, data.jobId, "cancel")),
+    progress: acting((actor, data) => service.progress(actor, data.jobId)),
     // "Delivery report (CSV)": the file consent card in personal chat; the card keeps its place.
-    async report(context) {
+    report: acting(async (actor, data, context) => {
       if (!isPersonalChat(context)) {
-        return replacingCard(deliveryNotices.personalOnly());
+        return deliveryNotices.personalOnly();
       }
-      const actor = actorOf(context);
-      const { card, offer } = await service.offerReport(actor, dataOf(context).jobId);
+      const { card, offer } = await service.offerReport(actor, data.jobId);
       if (offer) {
         const consent = { name: offer.name, sizeInBytes: offer.sizeInBytes, description: offer.description };
-        const fileContext = offerContext({ kind: "delivery", id: offer.jobId, offeredTo: actor.userId.toLowerCase() });
+        const fileContext = offerContext({ kind: "delivery", id: offer.jobId, offeredTo: actor.userId });
         await context.sendActivity({ attachments: [fileConsentCard({ ...consent, context: fileContext })] });
       }
-      return replacingCard(card);
-    },
+      return card;
+    }),
     file: {
       declined: async (context) => void (await context.sendActivity(cardMessage(deliveryNotices.declined()))),
-      mismatched: async (context, offer, reason) => void (await context.sendActivity(cardMessage(await service.refuseReport(actorOf(context), offer.id, reason)))),
+      async mismatched(context, offer, reason) {
+        const { actor } = readTurn(context);
+        await context.sendActivity(cardMessage(actor === undefined ? notInTenantCard() : await service.refuseReport(actor, offer.id, reason)));
+      },
       async accepted(context, offer, uploadInfo) {
-        const { uploaded, card } = await service.acceptReport(actorOf(context), offer.id, uploadInfo.uploadUrl, context.activity.id ?? "none");
+        const { actor } = readTurn(context);
+        if (actor === undefined) {
+          await context.sendActivity(cardMessage(notInTenantCard()));
+          return;
+        }
+        const { uploaded, card } = await service.acceptReport(actor, offer.id, uploadInfo.uploadUrl, context.activity.id ?? "none");
         await context.sendActivity(uploaded ? { attachments: [fileInfoCard(uploadInfo)] } : cardMessage(card!));
       },
     },

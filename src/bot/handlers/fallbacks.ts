@@ -29,12 +29,15 @@ export async function notYetAvailable(context: TurnContext) {
   );
 }
 
-/** Invokes the bot does not implement (message extensions, task modules…): a clear 501, not a crash. */
+/**
+ * Invokes the bot does not implement. The endpoint's shape check answers these before a turn; this is
+ * the route's own catch-all, a clear 400 too (client input never gets a 5xx).
+ */
 export async function unknownInvoke(context: TurnContext): Promise<void> {
   const name = String(context.activity.name ?? "").slice(0, 100);
   turnLogger(context).warn({ invokeName: name }, "unsupported invoke");
   await context.sendActivity({
     type: ActivityTypes.InvokeResponse,
-    value: { status: 501, body: { error: { code: "NotImplemented", message: `invoke "${name}" is not supported` } } },
+    value: { status: 400, body: { error: { code: "NotSupported", message: `invoke "${name}" is not supported` } } },
   });
 }

@@ -4,6 +4,7 @@ import { cardMessage } from "../cards";
 import { isPersonalChat } from "../conversation-kind";
 import { type UploadInfo, answerInvoke, readFileConsent } from "../file-consent";
 import { type FileKind, type FileOffer, readOffer } from "../file-offer";
+import { readTurn } from "../read-turn";
 import { turnLogger } from "../turn-logger";
 
 /** Why the answer is not the offer's own user's: another user's card, or a card too old to name one. */
@@ -57,7 +58,7 @@ export function createFileConsentHandler(kinds: Partial<Record<FileKind, FileKin
     } else if (!isPersonalChat(context)) {
       await context.sendActivity(cardMessage(personalOnlyCard()));
     } else {
-      const userId = context.activity.from?.aadObjectId?.toLowerCase();
+      const userId = readTurn(context).actor?.userId;
       if (offer.offeredTo === undefined || userId === undefined || offer.offeredTo !== userId) {
         const reason: OfferMismatch = offer.offeredTo === undefined ? "staleOffer" : "notOfferedToYou";
         log.warn({ event: "fileConsent.mismatch", kind: offer.kind, reason }, "file offer answered by someone it was not offered to");

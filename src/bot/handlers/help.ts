@@ -1,18 +1,43 @@
 import type { TurnContext } from "botbuilder";
 import { buildHelpCard } from "../../cards/help-card";
+import type { AdaptiveCardJson } from "../../cards/types";
+import type { Actor } from "../../domain/actor";
 import { cardMessage, replacingCard } from "../cards";
+import { readTurn } from "../read-turn";
+import { safeError } from "../safe-error";
 
-/**
- * Admin jobs are only listed once an admin check exists (directory roles, checked in Graph); each
- * admin action is authorised on the server anyway, so this is cosmetic.
- */
-const SHOW_ADMIN_JOBS = false;
+/** Whether the help card lists the admin jobs: the permissions table's answer, not audited (it shows, it does not act). */
+export type ShowAdminJobs = (actor: Actor) => Promise<boolean>;
 
-export function helpCard() {
-  return replacingCard(buildHelpCard({ showAdminJobs: SHOW_ADMIN_JOBS }));
+export interface Help {
+  helpCard(context: TurnContext): Promise<ReturnType<typeof replacingCard>>;
+  /** "help", or anything the bot did not understand (echoed literally, so the user sees what it got). */
+  sendHelp(context: TurnContext, misunderstood?: string): Promise<void>;
 }
 
-/** "help", or anything the bot did not understand (echoed literally, so the user sees what it got). */
-export async function sendHelp(context: TurnContext, misunderstood?: string): Promise<void> {
-  await context.sendActivity(cardMessage(buildHelpCard({ showAdminJobs: SHOW_ADMIN_JOBS, misunderstood })));
+export function createHelp(showAdminJobs: ShowAdminJobs | undefined): Help {
+  // Cosmetic: every admin action is authorised again when taken. A Graph failure just hides the admin part.
+  const adminJobs = async (context: TurnContext): Promise<boolean> => {
+    const { actor, log } = readTurn(context);
+    if (actor === undefined || showAdminJobs === undefined) {
+      return false;
+    }
+    try {
+      return await showAdminJobs(actor);
+    } catch (error) {
+      log.warn({ err: safeError(error) }, "admin jobs hidden: roles unreadable");
+      return false;
+    }
+  };
+  const card = async (context: TurnContext, misunderstood?: string): Promise<AdaptiveCardJson> =>
+    buildHelpCard({
+      showAdminJobs: await adminJobs(context),
+      ...(misunderstood === undefined ? {} : { misunderstood }),
+    });
+  return {
+    helpCard: async (context) => replacingCard(await card(context)),
+    async sendHelp(context, misunderstood) {
+      await context.sendActivity(cardMessage(await card(context, misunderstood)));
+    },
+  };
 }

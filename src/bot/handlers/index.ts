@@ -11,12 +11,12 @@ import { type BroadcastHandlers, createBroadcastHandlers } from "./broadcast";
 import { forgetPersonalChat, rememberPersonalChat } from "./conversation-reference";
 import { createFileConsentHandler } from "./file-consent";
 import { notYetAvailable, unknownInvoke, unknownVerb } from "./fallbacks";
-import { helpCard, sendHelp } from "./help";
+import { type ShowAdminJobs, createHelp } from "./help";
 import { type Recognize, createMessageHandler } from "./message";
 import { type PostponementHandlers, createPostponementHandlers } from "./postponement";
 import { type RegistrationHandlers, createRegistrationHandlers } from "./registration";
 import { type ReportHandlers, createReportHandlers } from "./report";
-import { type StatusHandlers, createStatusHandlers } from "./status";
+import { type LookUpStatus, type StatusHandlers, createStatusHandlers } from "./status";
 import { type TapHandlers, createTapHandlers } from "./tap";
 import { createWelcome, sendWelcomeCard } from "./welcome";
 
@@ -26,6 +26,10 @@ export interface BotServices {
   now: () => Date;
   /** Status checks; without it the status verbs answer "not available yet". */
   status?: StatusService;
+  /** Whether the help card lists the admin jobs (the permissions table, read in Graph). */
+  showAdminJobs?: ShowAdminJobs;
+  /** Another user's status ("is ben affected?"), for the admins the permissions table allows. */
+  lookUpStatus?: LookUpStatus;
   /** Postponement answers, requests and approvals; without it the guidance card answers. */
   postponement?: PostponementService;
   /** Walkthroughs, Temporary Access Passes and the audit log; without it the guidance card answers. */
@@ -90,16 +94,17 @@ export function createBotHandlers(services: BotServices): BotHandlers {
   const references = { store: services.conversationReferences, now: services.now };
   const sendWelcome = createWelcome({ now: services.now });
   const status: StatusHandlers | undefined =
-    services.status && createStatusHandlers(services.status, services.now);
+    services.status && createStatusHandlers(services.status, services.now, services.lookUpStatus);
   const postponement: PostponementHandlers | undefined =
     services.postponement && createPostponementHandlers(services.postponement);
   const walkthroughs: RegistrationHandlers | undefined =
     services.registration && createRegistrationHandlers(services.registration);
   const tap: TapHandlers | undefined = services.registration && createTapHandlers(services.registration);
-  const report: ReportHandlers | undefined = services.report && createReportHandlers(services.report);
+  const report: ReportHandlers | undefined = services.report && createReportHandlers(services.report.service);
   const broadcast: BroadcastHandlers | undefined = services.broadcast && createBroadcastHandlers(services.broadcast);
+  const help = createHelp(services.showAdminJobs);
   const onMessage = createMessageHandler(services.recognize, {
-    help: (context) => sendHelp(context),
+    help: (context) => help.sendHelp(context),
     greeting: (context) => sendWelcomeCard(context, services.now()),
     ...(status ? { status: status.askStatus } : {}),
     ...(postponement ? { postpone: postponement.askPostponement } : {}),
@@ -116,7 +121,7 @@ export function createBotHandlers(services: BotServices): BotHandlers {
     ...(tap ? { temporaryAccessPass: (context: TurnContext) => tap.requestMessage(context) } : {}),
     ...(report ? { report: report.askReport } : {}),
     ...(broadcast ? { broadcast: broadcast.askBroadcast } : {}),
-  });
+  }, help);
   const showGuidance = status?.showGuidance ?? notYetAvailable;
 
   return {
@@ -140,7 +145,7 @@ export function createBotHandlers(services: BotServices): BotHandlers {
       await rememberPersonalChat(context, references);
       await onMessage(context);
     },
-    showHelp: async () => helpCard(),
+    showHelp: (context) => help.helpCard(context),
     notYetAvailable,
     unknownVerb,
     unknownInvoke,

@@ -2,16 +2,15 @@ import type { AdaptiveCard } from "@microsoft/teams-ai";
 import type { TurnContext } from "botbuilder";
 import { buildErrorCard } from "../../cards/error-card";
 import { renderCard } from "../../cards/render";
-import { DirectoryError } from "../../directory/errors";
-import { MessengerError } from "../../features/messaging/messenger";
 import type { AdaptiveCardJson } from "../../cards/types";
-import { type Actor, type RegistrationView, foreignUserId, notice } from "../../features/registration/actor";
+import type { Actor } from "../../domain/actor";
+import { type RegistrationView, foreignUserId, notice } from "../../features/registration/actor";
 import type { Registration } from "../../features/registration/create-registration";
 import { type WalkthroughMethod, methodFromCardData } from "../../features/registration/methods";
 import { cardMessage, replacingCard } from "../cards";
+import { errorView } from "../error-view";
 import { isPersonalChat } from "../conversation-kind";
-import { turnLogger } from "../turn-logger";
-import { actorOf, cardData, verbOf } from "./registration-actor";
+import { notInTenantCard, readTurn } from "../read-turn";
 
 type CardHandler = (context: TurnContext) => Promise<AdaptiveCard>;
 type Handler = (context: TurnContext) => Promise<void>;
@@ -32,13 +31,6 @@ export interface RegistrationHandlers {
   auditMessage: Handler;
 }
 
-const notInTenant = () =>
-  buildErrorCard({
-    title: "I can't do that for you here",
-    whatHappened: "This chat does not come from a user of the organisation MFA Ready serves.",
-    whatToDo: "Open MFA Ready from your work account in your own organisation's Teams.",
-  });
-
 const render = (view: RegistrationView) => renderCard(view.card, view.data);
 
 type Run = (actor: Actor, data: Record<string, unknown>, context: TurnContext) => Promise<RegistrationView>;
@@ -46,14 +38,13 @@ type Run = (actor: Actor, data: Record<string, unknown>, context: TurnContext) =
 /** Runs a verb as the activity's sender; card data naming another user changes nothing and is audited. */
 export function cardAsActor(registration: Registration, run: Run): (context: TurnContext) => Promise<AdaptiveCardJson> {
   return async (context) => {
-    const actor = actorOf(context, registration.tenantId);
+    const { actor, data, verb } = readTurn(context);
     if (actor === undefined) {
-      return notInTenant();
+      return notInTenantCard();
     }
-    const data = cardData(context);
     const claimed = foreignUserId(data, actor);
     if (claimed !== undefined) {
-      await registration.recordForged(actor, verbOf(context), claimed);
+      await registration.recordForged(actor, verb, claimed);
       return render(notice("That button isn't yours", "This card names another person, and only they can use it. Nothing was changed.", { tone: "attention" }));
     }
     try {
@@ -64,18 +55,14 @@ export function cardAsActor(registration: Registration, run: Run): (context: Tur
   };
 }
 
-/** One place a Graph or Teams failure becomes a card that says what to do (the turn itself succeeds). */
+/** A Graph or Teams failure becomes its card through the one errorView (the turn itself succeeds); a bug is rethrown. */
 export function failureCard(context: TurnContext, error: unknown): AdaptiveCardJson {
-  if (!(error instanceof DirectoryError) && !(error instanceof MessengerError)) {
+  const view = errorView(error, context.activity.id);
+  if (!view.known) {
     throw error;
   }
-  turnLogger(context).warn({ event: "registration.failed", err: { name: error.name, message: error.message } }, "registration step failed");
-  return buildErrorCard({
-    title: "I couldn't check with Microsoft just now",
-    whatHappened: error instanceof DirectoryError ? `Microsoft Entra ID did not answer as expected (${error.reason}). Nothing was changed.` : "Teams did not take a message I had to send. Nothing was changed.",
-    whatToDo: error.retryable ? "Try the same button again in a minute." : "Ask your IT team to look at MFA Ready's logs, with the reference below.",
-    reference: context.activity.id,
-  });
+  readTurn(context).log.warn({ event: "registration.failed", err: { name: (error as Error).name, message: (error as Error).message } }, "registration step failed");
+  return buildErrorCard(view.data);
 }
 
 export function asActor(registration: Registration, run: Run): CardHandler {
@@ -105,7 +92,7 @@ export function createRegistrationHandlers(registration: Registration): Registra
   return {
     start(fallback) {
       const start = withMethod((actor, method) => walkthroughs.start(actor, method));
-      return async (context) => (methodFromCardData(cardData(context)) === undefined ? fallback(context) : start(context));
+      return async (context) => (methodFromCardData(readTurn(context).data) === undefined ? fallback(context) : start(context));
     },
     next: withMethod((actor, method, data) => walkthroughs.move(actor, method, data.step, 1)),
     back: withMethod((actor, method, data) => walkthroughs.move(actor, method, data.step, -1)),

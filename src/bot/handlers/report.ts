@@ -1,28 +1,23 @@
 import type { AdaptiveCard } from "@microsoft/teams-ai";
 import type { TurnContext } from "botbuilder";
 import type { AdaptiveCardJson } from "../../cards/types";
-import { readRoles } from "../../features/authz/roles";
-import type { SentCard } from "../../features/messaging/messenger";
-import type { ReportFeature } from "../../features/report/create-report-feature";
-import { csvPieces, uploadCsv } from "../../features/report/csv-upload";
-import { buildFindingView, isFindingKey } from "../../features/report/finding-view";
-import { ReportError } from "../../features/report/report-errors";
+import type { Actor } from "../../domain/actor";
+import type { Entities } from "../../features/conversation/intents";
 import { reportCards } from "../../features/report/report-cards";
 import { reportNotices } from "../../features/report/report-notices";
-import type { ScanRecord } from "../../features/report/report-types";
+import type { CardPlace, ChatPlace, CsvOffer, ReportService } from "../../features/report/report-service";
 import { cardMessage, replacingCard } from "../cards";
 import { isPersonalChat } from "../conversation-kind";
 import { fileConsentCard, fileInfoCard } from "../file-consent";
 import { offerContext } from "../file-offer";
-import { tenantOf } from "../tenant";
-import { turnLogger } from "../turn-logger";
+import { notInTenantCard, readTurn } from "../read-turn";
 import { type FileKindHandler, invalidOfferCard } from "./file-consent";
 
 type CardHandler = (context: TurnContext) => Promise<AdaptiveCard>;
 
 export interface ReportHandlers {
-  /** "readiness report" (and "… csv", "… fresh", "subscribe to the daily report", "stop the daily report"). */
-  askReport(context: TurnContext): Promise<void>;
+  /** "readiness report" (and "… csv", "… fresh", "subscribe to the daily report", "stop the daily report": the recogniser's reportOption). */
+  askReport(context: TurnContext, entities?: Entities): Promise<void>;
   showReport: CardHandler;
   cancelScan: CardHandler;
   showFinding: CardHandler;
@@ -33,235 +28,113 @@ export interface ReportHandlers {
   file: FileKindHandler;
 }
 
-interface Asker {
-  tenantId: string;
-  userId: string;
-  name?: string;
-}
+const chatOf = (context: TurnContext): ChatPlace => ({
+  personal: isPersonalChat(context),
+  chatUrl: `https://teams.microsoft.com/l/chat/0/0?users=${encodeURIComponent(context.activity.recipient?.id ?? "")}`,
+});
 
-const SCAN_ID = /^[0-9a-f-]{36}$/i;
-const dataOf = (context: TurnContext) =>
-  ((context.activity.value as { action?: { data?: Record<string, unknown> } } | undefined)?.action?.data ?? {});
-
-const chatUrl = (context: TurnContext) =>
-  `https://teams.microsoft.com/l/chat/0/0?users=${encodeURIComponent(context.activity.recipient?.id ?? "")}`;
-
-export function createReportHandlers(report: ReportFeature): ReportHandlers {
-  /** The asker, if they hold a directory role now (read from Graph, never from card data). */
-  async function authorise(context: TurnContext): Promise<Asker | undefined> {
-    const tenantId = tenantOf(context.activity);
-    const userId = context.activity.from?.aadObjectId;
-    if (tenantId === undefined || userId === undefined) {
-      return undefined;
-    }
-    const roles = await readRoles(report.directory, userId);
-    turnLogger(context).info({ event: "report.authorise", allowed: roles.holdsAnyDirectoryRole }, "report access checked");
-    return roles.holdsAnyDirectoryRole ? { tenantId, userId, name: context.activity.from?.name } : undefined;
-  }
-
-  const refused = () => reportCards.notice(reportNotices.refused());
-  const personalOnly = (context: TurnContext, what: string) => reportCards.notice(reportNotices.personalOnly(what, chatUrl(context)));
-
-  async function reportCard(scan: ScanRecord, asker: Asker): Promise<AdaptiveCardJson> {
-    return reportCards.report(scan, { now: report.now(), subscribed: await report.daily.isSubscribed(asker.tenantId, asker.userId) });
-  }
-
-  /** Starts or joins a scan, or answers from the last hour's; `place` puts the first card where it belongs. */
-  async function startReport(context: TurnContext, asker: Asker, fresh: boolean, place: (card: AdaptiveCardJson) => Promise<SentCard | undefined>): Promise<void> {
-    let started;
-    try {
-      started = await report.scans.start(asker.tenantId, { fresh, requestedBy: asker.userId });
-    } catch (error) {
-      if (error instanceof ReportError && error.reason === "notInTenant") {
-        await place(reportCards.notice(reportNotices.notInTenant()));
-        return;
-      }
-      throw error;
-    }
-    if (started.kind === "cached") {
-      await place(await reportCard(started.scan, asker));
-      return;
-    }
-    const { scan, joined } = started;
-    const sent = await place(reportCards.progress(scan.id, scan.progress, report.now(), joined));
-    if (sent !== undefined) {
-      report.watchers.watch(scan, { sent, userId: asker.userId, joined });
-    }
-  }
-
-  /** A message's card: sent now, updated later through the messenger. */
-  const sendPlace = (context: TurnContext) => async (card: AdaptiveCardJson) => {
+/** A message's card: sent now, updated later through the messenger. */
+const sendPlace =
+  (context: TurnContext): CardPlace =>
+  async (card) => {
     const response = await context.sendActivity(cardMessage(card));
     const { conversation, serviceUrl } = context.activity;
-    return response?.id ? { conversationId: conversation.id, activityId: response.id, serviceUrl } : undefined;
+    return response?.id
+      ? { conversationId: conversation.id, activityId: response.id, serviceUrl }
+      : undefined;
   };
 
-  /** An Action.Execute's card: it replaces the clicked card, which is the one updated later. */
-  async function replyToInvoke(context: TurnContext, asker: Asker, fresh: boolean): Promise<AdaptiveCard> {
-    let answer: AdaptiveCardJson | undefined;
-    await startReport(context, asker, fresh, async (card) => {
-      answer = card;
-      const { conversation, serviceUrl, replyToId } = context.activity;
-      return replyToId ? { conversationId: conversation.id, activityId: replyToId, serviceUrl } : undefined;
-    });
-    return replacingCard(answer!);
-  }
+/** An Action.Execute's card replaces the clicked one, which is the card updated later. */
+const clickedPlace =
+  (context: TurnContext): CardPlace =>
+  async () => {
+    const { conversation, serviceUrl, replyToId } = context.activity;
+    return replyToId ? { conversationId: conversation.id, activityId: replyToId, serviceUrl } : undefined;
+  };
 
-  async function completedScan(asker: Asker, scanId: unknown): Promise<ScanRecord | undefined> {
-    if (typeof scanId !== "string" || !SCAN_ID.test(scanId)) {
-      return undefined;
-    }
-    const scan = await report.scans.get(scanId);
-    // Card data is untrusted: the scan must be of the asker's own tenant.
-    return scan?.status === "completed" && scan.tenantId === asker.tenantId.toLowerCase() ? scan : undefined;
-  }
+async function sendConsent(context: TurnContext, offer: CsvOffer): Promise<void> {
+  const { scanId, offeredTo, ...file } = offer;
+  await context.sendActivity({
+    attachments: [
+      fileConsentCard({ ...file, context: offerContext({ kind: "readiness", id: scanId, offeredTo }) }),
+    ],
+  });
+}
 
-  async function sendConsent(context: TurnContext, scan: ScanRecord, asker: Asker): Promise<void> {
-    const day = (scan.finishedAt ?? scan.startedAt).slice(0, 10);
-    await context.sendActivity({
-      attachments: [
-        fileConsentCard({
-          name: `mfa-readiness-${day}.csv`,
-          sizeInBytes: scan.csvBytes,
-          description: `MFA readiness of ${scan.users} users (one row each), from the scan of ${day}.`,
-          context: offerContext({ kind: "readiness", id: scan.id, offeredTo: asker.userId.toLowerCase() }),
-        }),
-      ],
-    });
-  }
-
-  async function subscribeCard(asker: Asker, on: boolean): Promise<AdaptiveCardJson> {
-    if (!on) {
-      await report.daily.unsubscribe(asker.tenantId, asker.userId);
-      return reportCards.notice(reportNotices.unsubscribed());
-    }
-    if (!report.daily.enabled) {
-      return reportCards.notice(reportNotices.dailyOff());
-    }
-    await report.daily.subscribe(asker.tenantId, asker.userId, asker.name);
-    return reportCards.notice(reportNotices.subscribed(report.daily.dailyAt!));
-  }
+/** The readiness report's verbs: the turn read once, the service answers, the card placed. */
+export function createReportHandlers(report: ReportService): ReportHandlers {
+  const acting =
+    (
+      run: (actor: Actor, data: Record<string, unknown>, context: TurnContext) => Promise<AdaptiveCardJson>,
+    ): CardHandler =>
+    async (context) => {
+      const { actor, data } = readTurn(context);
+      return replacingCard(actor === undefined ? notInTenantCard() : await run(actor, data, context));
+    };
 
   return {
-    async askReport(context) {
-      const asker = await authorise(context);
-      const send = sendPlace(context);
-      if (asker === undefined) {
-        await send(refused());
+    async askReport(context, entities = {}) {
+      const { actor } = readTurn(context);
+      const place = sendPlace(context);
+      if (actor === undefined) {
+        await place(notInTenantCard());
         return;
       }
-      const text = (context.activity.text ?? "").toLowerCase();
-      if (/\b(unsubscribe|stop)\b/.test(text)) {
-        await send(await subscribeCard(asker, false));
-        return;
+      const offer = await report.ask(actor, entities.reportOption, chatOf(context), place);
+      if (offer) {
+        await sendConsent(context, offer);
       }
-      if (/\b(subscribe|daily|every day)\b/.test(text)) {
-        await send(await subscribeCard(asker, true));
-        return;
-      }
-      if (!isPersonalChat(context)) {
-        await send(personalOnly(context, "The readiness report"));
-        return;
-      }
-      const latest = /\b(csv|export|download|spreadsheet|excel)\b/.test(text) ? await report.scans.latest(asker.tenantId) : undefined;
-      if (latest !== undefined) {
-        await sendConsent(context, latest, asker);
-        return;
-      }
-      await startReport(context, asker, /\b(fresh|again|rescan|new scan)\b/.test(text), send);
     },
-
-    async showReport(context) {
-      const asker = await authorise(context);
-      if (asker === undefined) {
-        return replacingCard(refused());
+    showReport: acting((actor, data, context) =>
+      report.show(actor, data.fresh === true, chatOf(context), clickedPlace(context)),
+    ),
+    cancelScan: acting((actor, data, context) => report.cancel(actor, data.scanId, clickedPlace(context))),
+    showFinding: acting((actor, data) => report.finding(actor, data.scanId, data.finding)),
+    offerCsv: acting(async (actor, data, context) => {
+      const { card, offer } = await report.offerCsv(actor, data.scanId, chatOf(context));
+      if (offer) {
+        await sendConsent(context, offer);
       }
-      if (!isPersonalChat(context)) {
-        return replacingCard(personalOnly(context, "The readiness report"));
-      }
-      return replyToInvoke(context, asker, dataOf(context).fresh === true);
-    },
-
-    async cancelScan(context) {
-      const asker = await authorise(context);
-      if (asker === undefined) {
-        return replacingCard(refused());
-      }
-      const scanId = dataOf(context).scanId;
-      const running = report.scans.current(asker.tenantId);
-      if (running === undefined || running.id !== scanId) {
-        // Already over: show where it ended.
-        return replyToInvoke(context, asker, false);
-      }
-      const by = asker.name ?? "An admin";
-      report.watchers.noteCancel(running.id, by);
-      report.scans.cancel(running.id, asker.userId);
-      return replacingCard(reportCards.notice(reportNotices.canceled(by)));
-    },
-
-    async showFinding(context) {
-      const asker = await authorise(context);
-      if (asker === undefined) {
-        return replacingCard(refused());
-      }
-      const { scanId, finding } = dataOf(context);
-      const scan = await completedScan(asker, scanId);
-      if (scan === undefined || !isFindingKey(finding)) {
-        return replacingCard(reportCards.notice(reportNotices.csvUnavailable()));
-      }
-      return replacingCard(reportCards.finding(await buildFindingView(scan.id, finding, report.scans.verdicts(scan.id))));
-    },
-
-    async offerCsv(context) {
-      const asker = await authorise(context);
-      if (asker === undefined) {
-        return replacingCard(refused());
-      }
-      if (!isPersonalChat(context)) {
-        return replacingCard(personalOnly(context, "The CSV"));
-      }
-      const scan = await completedScan(asker, dataOf(context).scanId);
-      if (scan === undefined) {
-        return replacingCard(reportCards.notice(reportNotices.csvUnavailable()));
-      }
-      await sendConsent(context, scan, asker);
-      return replacingCard(await reportCard(scan, asker));
-    },
-
-    async subscribe(context) {
-      const asker = await authorise(context);
-      return replacingCard(asker === undefined ? refused() : await subscribeCard(asker, true));
-    },
-
-    async unsubscribe(context) {
-      const asker = await authorise(context);
-      return replacingCard(asker === undefined ? refused() : await subscribeCard(asker, false));
-    },
+      return card;
+    }),
+    subscribe: acting((actor) => report.subscribe(actor, true)),
+    unsubscribe: acting((actor) => report.subscribe(actor, false)),
 
     file: {
       async declined(context) {
         await context.sendActivity(cardMessage(reportCards.notice(reportNotices.csvDeclined())));
       },
       async mismatched(context, offer, reason) {
-        turnLogger(context).warn({ event: "report.csvRefused", reason, scanId: offer.id }, "readiness CSV offer not honoured");
+        readTurn(context).log.warn(
+          { event: "report.csvRefused", reason, scanId: offer.id },
+          "readiness CSV offer not honoured",
+        );
         await context.sendActivity(cardMessage(invalidOfferCard()));
       },
       async accepted(context, offer, uploadInfo) {
-        const log = turnLogger(context);
-        const asker = await authorise(context);
-        const scan = asker && (await completedScan(asker, offer.id));
-        if (asker === undefined || scan === undefined) {
-          await context.sendActivity(cardMessage(asker === undefined ? refused() : reportCards.notice(reportNotices.csvUnavailable())));
+        const { actor, log } = readTurn(context);
+        if (actor === undefined) {
+          await context.sendActivity(cardMessage(notInTenantCard()));
           return;
         }
-        try {
-          await uploadCsv({ url: uploadInfo.uploadUrl, totalBytes: scan.csvBytes, pieces: csvPieces(report.scans.verdicts(scan.id)), fetch: report.fetch });
+        const result = await report.acceptCsv(
+          actor,
+          offer.id,
+          uploadInfo.uploadUrl,
+          context.activity.id ?? "none",
+        );
+        if (result.uploaded) {
           await context.sendActivity({ attachments: [fileInfoCard(uploadInfo)] });
-          log.info({ event: "report.csvUploaded", scanId: scan.id, bytes: scan.csvBytes }, "CSV uploaded");
-        } catch (error) {
-          log.warn({ event: "report.csvFailed", err: { name: (error as Error).name, message: (error as Error).message } }, "CSV upload failed");
-          await context.sendActivity(cardMessage(reportCards.notice(reportNotices.csvFailed(context.activity.id ?? "none"))));
+          log.info({ event: "report.csvUploaded", scanId: offer.id, bytes: result.bytes }, "CSV uploaded");
+          return;
         }
+        if (result.error) {
+          log.warn(
+            { event: "report.csvFailed", err: { name: result.error.name, message: result.error.message } },
+            "CSV upload failed",
+          );
+        }
+        await context.sendActivity(cardMessage(result.card));
       },
     },
   };

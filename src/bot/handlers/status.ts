@@ -10,17 +10,23 @@ import {
   isGuidanceCode,
   postponementNotes,
 } from "../../features/status/guidance";
+import type { Entities } from "../../features/conversation/intents";
+import type { LookupView, PersonQuery } from "../../features/status/status-lookup";
 import type { StatusService, StatusView } from "../../features/status/status-service";
+import type { Actor } from "../../domain/actor";
 import { cardMessage, replacingCard } from "../cards";
 import { isPersonalChat } from "../conversation-kind";
-import { tenantOf } from "../tenant";
 import { turnLogger } from "../turn-logger";
+import { notInTenantCard, readTurn } from "../read-turn";
 
 type CardHandler = (context: TurnContext) => Promise<AdaptiveCard>;
 
 export interface StatusHandlers {
-  /** "am I affected?": the status card in a personal chat; in a group chat, a card only the asker sees filled in. */
-  askStatus(context: TurnContext): Promise<void>;
+  /**
+   * "am I affected?": the status card in a personal chat; in a group chat, a card only the asker sees filled
+   * in. "is ben affected?": that user's status, for the admins the permissions table allows.
+   */
+  askStatus(context: TurnContext, entities?: Entities): Promise<void>;
   /** A "Am I affected?" button: the status card, from the cache when it is fresh enough. */
   checkStatus: CardHandler;
   /** Refresh (manual: fresh from Graph) and the card's automatic refresh (may come from the cache). */
@@ -72,14 +78,45 @@ function render(view: StatusView, context: TurnContext): AdaptiveCardJson {
     : renderCard("status-problem", view.data);
 }
 
-export function createStatusHandlers(status: StatusService, now: () => Date): StatusHandlers {
-  const requester = (context: TurnContext) => ({
-    tenantId: tenantOf(context.activity),
-    userId: context.activity.from?.aadObjectId,
-  });
+/** Another user's card, to read: their buttons (walkthroughs, Refresh) would act for the admin, so none are shown. */
+function readOnly(card: AdaptiveCardJson): AdaptiveCardJson {
+  const strip = (value: unknown): unknown =>
+    Array.isArray(value)
+      ? value.filter((item) => (item as { type?: unknown })?.type !== "ActionSet").map(strip)
+      : value !== null && typeof value === "object"
+        ? Object.fromEntries(Object.entries(value).filter(([key]) => key !== "actions" && key !== "refresh").map(([key, item]) => [key, strip(item)]))
+        : value;
+  return strip(card) as AdaptiveCardJson;
+}
+
+function renderLookup(view: LookupView, context: TurnContext): AdaptiveCardJson {
+  if (view.card === "error") {
+    return buildErrorCard(view.data);
+  }
+  return view.subject === "self" ? render(view, context) : readOnly(render(view, context));
+}
+
+export type LookUpStatus = (actor: Actor, query: PersonQuery) => Promise<LookupView>;
+
+export function createStatusHandlers(status: StatusService, now: () => Date, lookUp?: LookUpStatus): StatusHandlers {
+  /** The asker's card, or the one not-in-tenant card for a sender from elsewhere. */
+  const checked = async (context: TurnContext, options: { fresh?: boolean } = {}): Promise<AdaptiveCardJson> => {
+    const { actor } = readTurn(context);
+    return actor === undefined ? notInTenantCard() : render(await status.check(actor, options), context);
+  };
 
   return {
-    async askStatus(context) {
+    async askStatus(context, entities = {}) {
+      const query = { ...(entities.upn ? { upn: entities.upn } : {}), ...(entities.person ? { person: entities.person } : {}) };
+      const { actor } = readTurn(context);
+      if (lookUp !== undefined && actor !== undefined && (query.upn ?? query.person) !== undefined) {
+        if (!isPersonalChat(context)) {
+          await context.sendActivity(cardMessage(buildErrorCard({ title: "Ask me in our personal chat", whatHappened: "Someone else's status is not for a group chat.", whatToDo: "Open your chat with MFA Ready and ask there." })));
+          return;
+        }
+        await context.sendActivity(cardMessage(renderLookup(await lookUp(actor, query), context)));
+        return;
+      }
       if (!isPersonalChat(context)) {
         // The chat sees a placeholder; the asker's client refreshes it into their own status.
         await context.sendActivity(
@@ -87,19 +124,17 @@ export function createStatusHandlers(status: StatusService, now: () => Date): St
         );
         return;
       }
-      const view = await status.check(requester(context));
-      await context.sendActivity(cardMessage(render(view, context)));
+      await context.sendActivity(cardMessage(await checked(context)));
     },
 
     async checkStatus(context) {
-      return replacingCard(render(await status.check(requester(context)), context));
+      return replacingCard(await checked(context));
     },
 
     async refreshStatus(context) {
       const value = context.activity.value as ActionInvokeValue | undefined;
       const fresh = value?.trigger !== "automatic";
-      const view = await status.check(requester(context), { fresh });
-      return replacingCard(render(view, context));
+      return replacingCard(await checked(context, { fresh }));
     },
 
     async showGuidance(context) {

@@ -6,7 +6,7 @@ import type { Registration } from "../../features/registration/create-registrati
 import { replacingCard } from "../cards";
 import { isPersonalChat } from "../conversation-kind";
 import { asActor, failureCard, sendAsActor } from "./registration";
-import { actorOf, cardData, verbOf } from "./registration-actor";
+import { notInTenantCard, readTurn } from "../read-turn";
 
 type CardHandler = (context: TurnContext) => Promise<AdaptiveCard>;
 
@@ -24,14 +24,13 @@ export function createTapHandlers(registration: Registration): TapHandlers {
   const request = asActor(registration, (actor) => registration.requestTap(actor));
   const sendRequest = sendAsActor(registration, (actor) => registration.requestTap(actor));
   const decide = (decision: "issue" | "decline"): CardHandler => async (context) => {
-    const actor = actorOf(context, registration.tenantId);
-    const data = cardData(context);
+    const { actor, data, verb } = readTurn(context);
     if (actor === undefined) {
-      return replacingCard(renderCard("registration-notice", notice("Not allowed here", "This action comes from outside the organisation MFA Ready serves. Nothing was changed.", { tone: "attention" }).data));
+      return replacingCard(notInTenantCard());
     }
     const claimed = foreignUserId(data, actor);
     if (claimed !== undefined) {
-      await registration.recordForged(actor, verbOf(context), claimed);
+      await registration.recordForged(actor, verb, claimed);
       return replacingCard(renderCard("registration-notice", notice("That button isn't yours", "This card names another person. Nothing was changed.", { tone: "attention" }).data));
     }
     try {

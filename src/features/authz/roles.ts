@@ -17,7 +17,7 @@ export interface UserRoles {
  * never from card data or an earlier answer. A role scoped to an administrative unit does not grant a
  * tenant-wide action.
  */
-export async function readRoles(directory: Directory, userId: string): Promise<UserRoles> {
+export async function readRoles(directory: Pick<Directory, "listRoleAssignments">, userId: string): Promise<UserRoles> {
   const roles = new Set<RoleName>();
   const templateIds = new Set<string>();
   for await (const assignment of directory.listRoleAssignments(userId)) {
@@ -37,8 +37,4 @@ export async function readRoles(directory: Directory, userId: string): Promise<U
     templateIds: [...templateIds],
     holdsAnyDirectoryRole: templateIds.size > 0,
   };
-}
-
-export function hasAnyRole(user: UserRoles, allowed: readonly RoleName[]): boolean {
-  return user.roles.some((role) => allowed.includes(role));
 }

@@ -1,14 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { buildErrorCard } from "../../cards/error-card";
 import type { AdaptiveCardJson } from "../../cards/types";
-import type { Directory } from "../../directory/directory";
-import { ROLE_TEMPLATE_IDS, type RoleName } from "../../domain/roles";
+import type { Actor } from "../../domain/actor";
 import type { Logger } from "../../logger";
 import type { AuditLog } from "../../storage/audit-log";
 import type { BroadcastJobStore } from "../../storage/broadcast-jobs";
 import type { BroadcastLedger } from "../../storage/broadcast-ledger";
 import type { BroadcastJob, ProgressCardRef } from "../../storage/broadcast-types";
-import { hasAnyRole, readRoles } from "../authz/roles";
+import type { Authorizer } from "../authz/authorize";
+import { refusalCard } from "../authz/refusal-card";
 import { uploadCsv } from "../report/csv-upload";
 import type { Scheduler } from "../scheduler/scheduler";
 import { type AudienceSources, NoScanError } from "./audience";
@@ -20,21 +20,11 @@ import { snapshotOf } from "./progress";
 import { buildProgressCard } from "./progress-card";
 import { buildComposeCard, buildPreviewCard, countAudience } from "./preview";
 
-/** Any administrator role (readers are not), read in Graph at each step. */
-export const BROADCAST_ROLES: readonly RoleName[] = (Object.keys(ROLE_TEMPLATE_IDS) as RoleName[]).filter((name) => name.endsWith("Administrator"));
-
 export const FOLLOW_UP_KIND = "broadcast.followUp";
 
-/** Who acts: from the activity (tenant, from.aadObjectId), never from card data. */
-export interface Actor {
-  tenantId: string;
-  userId: string;
-  name?: string;
-  mri?: string;
-}
-
 export interface BroadcastServiceOptions {
-  directory: Pick<Directory, "listRoleAssignments">;
+  /** Who may broadcast: the permissions table, roles read in Graph at each step. */
+  authz: Authorizer;
   sources: AudienceSources;
   jobs: BroadcastJobStore;
   ledger: BroadcastLedger;
@@ -55,39 +45,29 @@ export interface DeliveryOffer {
   sizeInBytes: number;
 }
 
-const refused = () =>
-  buildErrorCard({
-    title: "Only administrators can broadcast",
-    whatHappened: "Broadcasts reach many people, so they need a Microsoft Entra administrator role, checked just now.",
-    whatToDo: "Ask an administrator of your organisation to send it.",
-  });
-
 /** Compose, preview, send and control broadcasts; every step re-reads the actor's roles in Graph. */
 export class BroadcastService {
   constructor(private readonly options: BroadcastServiceOptions) {}
 
-  /** True when allowed; otherwise the refusal is audited. */
-  private async allowed(actor: Actor, step: string, subjectId?: string, reason?: OfferRefusal): Promise<boolean> {
-    const roles = await readRoles(this.options.directory as Directory, actor.userId);
-    if (hasAnyRole(roles, BROADCAST_ROLES)) {
-      return true;
-    }
-    await this.options.auditLog.record({ tenantId: actor.tenantId, actorId: actor.userId, actorName: actor.name, action: "broadcast.refused", subjectId, outcome: "refused", detail: { step, ...(reason ? { reason } : {}) } });
-    this.options.logger.warn({ event: "broadcast.refused", step, userId: actor.userId }, "broadcast step refused: no administrator role");
-    return false;
+  /** Undefined when allowed, else the refusal card; either way authorize has audited it. */
+  private async refusal(actor: Actor, step: string, subjectId?: string): Promise<AdaptiveCardJson | undefined> {
+    const decision = await this.options.authz.authorize(actor, "broadcast", { step, ...(subjectId ? { subjectId } : {}) });
+    return decision.allowed ? undefined : refusalCard(decision);
   }
 
   async compose(actor: Actor, draftId?: string): Promise<AdaptiveCardJson> {
-    if (!(await this.allowed(actor, "compose"))) {
-      return refused();
+    const refused = await this.refusal(actor, "compose");
+    if (refused) {
+      return refused;
     }
     const draft = typeof draftId === "string" ? await this.options.jobs.getDraft(draftId) : undefined;
     return buildComposeCard(draft && draft.tenantId === actor.tenantId ? composeValues(draft.content) : {});
   }
 
   async preview(actor: Actor, input: ComposeInput): Promise<AdaptiveCardJson> {
-    if (!(await this.allowed(actor, "preview"))) {
-      return refused();
+    const refused = await this.refusal(actor, "preview");
+    if (refused) {
+      return refused;
     }
     const values = Object.fromEntries(Object.entries(input).map(([key, value]) => [key, typeof value === "string" ? value : value === undefined ? "" : String(value)]));
     const result = validateCompose(input);
@@ -110,8 +90,9 @@ export class BroadcastService {
 
   /** Send: the job's id is the draft's, so a second Send (or a retried invoke) starts nothing new. */
   async send(actor: Actor, draftId: unknown, card: Omit<ProgressCardRef, "adminMri"> | undefined): Promise<AdaptiveCardJson> {
-    if (!(await this.allowed(actor, "send", typeof draftId === "string" ? draftId : undefined))) {
-      return refused();
+    const refused = await this.refusal(actor, "send", typeof draftId === "string" ? draftId : undefined);
+    if (refused) {
+      return refused;
     }
     const draft = typeof draftId === "string" ? await this.options.jobs.getDraft(draftId) : undefined;
     if (!draft || draft.tenantId !== actor.tenantId.toLowerCase() || draft.authorId !== actor.userId) {
@@ -136,16 +117,18 @@ export class BroadcastService {
   }
 
   async discard(actor: Actor): Promise<AdaptiveCardJson> {
-    if (!(await this.allowed(actor, "discard"))) {
-      return refused();
+    const refused = await this.refusal(actor, "discard");
+    if (refused) {
+      return refused;
     }
     return buildErrorCard({ title: "Broadcast cancelled", whatHappened: "Nothing was sent.", whatToDo: "Type broadcast to write a new one." });
   }
 
   async control(actor: Actor, jobId: unknown, action: "pause" | "resume" | "cancel"): Promise<AdaptiveCardJson> {
     const id = typeof jobId === "string" ? jobId : "";
-    if (!(await this.allowed(actor, action, id))) {
-      return refused();
+    const refused = await this.refusal(actor, action, id);
+    if (refused) {
+      return refused;
     }
     const job = await this.options.jobs.getJob(id);
     if (!job || job.tenantId !== actor.tenantId.toLowerCase()) {
@@ -172,8 +155,9 @@ export class BroadcastService {
   }
 
   async progress(actor: Actor, jobId: unknown): Promise<AdaptiveCardJson> {
-    if (!(await this.allowed(actor, "progress", typeof jobId === "string" ? jobId : undefined))) {
-      return refused();
+    const refused = await this.refusal(actor, "progress", typeof jobId === "string" ? jobId : undefined);
+    if (refused) {
+      return refused;
     }
     return this.progressCard(typeof jobId === "string" ? jobId : "", actor);
   }
@@ -189,8 +173,9 @@ export class BroadcastService {
   /** "Delivery report (CSV)": what the file consent card offers, and the progress card to leave in place. */
   async offerReport(actor: Actor, jobId: unknown): Promise<{ card: AdaptiveCardJson; offer?: DeliveryOffer }> {
     const id = typeof jobId === "string" ? jobId : "";
-    if (!(await this.allowed(actor, "report", id || undefined))) {
-      return { card: refused() };
+    const refused = await this.refusal(actor, "report", id || undefined);
+    if (refused) {
+      return { card: refused };
     }
     const job = await this.jobInTenant(id, actor);
     if (!job) {
@@ -219,7 +204,7 @@ export class BroadcastService {
    * tenant; then the CSV is streamed from the ledger to Teams' upload URL in Content-Range fragments.
    */
   async acceptReport(actor: Actor, jobId: string, uploadUrl: string, reference: string): Promise<{ uploaded: boolean; card?: AdaptiveCardJson }> {
-    if (!(await this.allowed(actor, "report.accept", jobId, "noRole"))) {
+    if (await this.refusal(actor, "report.accept", jobId)) {
       return { uploaded: false, card: deliveryNotices.notHonoured("noRole") };
     }
     const job = await this.jobInTenant(jobId, actor);

@@ -7,10 +7,10 @@ import { SqliteBroadcastLedger } from "../../storage/broadcast-ledger";
 import type { BroadcastJob } from "../../storage/broadcast-types";
 import type { ConversationReferenceStore } from "../../storage/conversation-references";
 import type { Database } from "../../storage/database";
-import { hasAnyRole, readRoles } from "../authz/roles";
+import type { Authorizer } from "../authz/authorize";
 import type { Scheduler } from "../scheduler/scheduler";
 import type { VerdictSource } from "./audience";
-import { BROADCAST_ROLES, BroadcastService, FOLLOW_UP_KIND } from "./broadcast-service";
+import { BroadcastService, FOLLOW_UP_KIND } from "./broadcast-service";
 import { createBroadcastEngine } from "./create-engine";
 import type { DispatchTuning } from "./dispatcher";
 import type { JobRunner } from "./job-runner";
@@ -21,6 +21,7 @@ import type { BroadcastTransport } from "./transport";
 export interface BroadcastFeatureOptions {
   database: Database;
   directory: Directory;
+  authz: Authorizer;
   verdicts: VerdictSource;
   conversationReferences: ConversationReferenceStore;
   auditLog: AuditLog;
@@ -75,7 +76,7 @@ export function createBroadcastFeature(options: BroadcastFeatureOptions): Broadc
       await updateCard(job, progress).catch((error: unknown) => logger.warn({ err: String(error) }, "final card not updated"));
     },
   });
-  const service = new BroadcastService({ directory: options.directory, sources: { verdicts: options.verdicts, directory: options.directory }, jobs, ledger, runner, auditLog: options.auditLog, scheduler: options.scheduler, logger, now });
+  const service = new BroadcastService({ authz: options.authz, sources: { verdicts: options.verdicts, directory: options.directory }, jobs, ledger, runner, auditLog: options.auditLog, scheduler: options.scheduler, logger, now });
 
   holder.service = service;
 
@@ -86,8 +87,8 @@ export function createBroadcastFeature(options: BroadcastFeatureOptions): Broadc
     if (!parent || parent.state === "cancelled") {
       return;
     }
-    if (!hasAnyRole(await readRoles(options.directory, parent.authorId), BROADCAST_ROLES)) {
-      await options.auditLog.record({ tenantId: parent.tenantId, actorId: parent.authorId, actorName: parent.authorName, action: "broadcast.refused", subjectId: parentId, outcome: "refused", detail: { step: "follow-up" } });
+    const author = { tenantId: parent.tenantId, userId: parent.authorId, ...(parent.authorName ? { name: parent.authorName } : {}) };
+    if (!(await options.authz.authorize(author, "broadcast", { step: "follow-up", subjectId: parentId })).allowed) {
       return;
     }
     const { created, job } = await jobs.createJob({

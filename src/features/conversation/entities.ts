@@ -92,3 +92,22 @@ function daysIn(normalised: string): number | undefined {
   const days = said[2]?.startsWith("week") ? count * 7 : count;
   return days >= 1 && days <= 365 ? days : undefined;
 }
+
+const REPORT_WORDS: ReadonlyArray<[NonNullable<Entities["reportOption"]>, ReadonlySet<string>]> = [
+  ["unsubscribe", new Set(["unsubscribe", "stop"])],
+  ["subscribe", new Set(["subscribe", "daily"])],
+  ["csv", new Set(["csv", "export", "download", "spreadsheet", "excel"])],
+  ["fresh", new Set(["fresh", "again", "rescan"])],
+];
+
+/** What a report request asks for beyond the report ("… csv", "… fresh", "stop the daily report"), first match wins. */
+export function reportOptionIn(words: readonly string[]): Entities["reportOption"] {
+  const said = new Set(words);
+  const phrase = words.join(" ");
+  for (const [option, cues] of REPORT_WORDS) {
+    if ([...cues].some((cue) => said.has(cue)) || (option === "subscribe" && phrase.includes("every day")) || (option === "fresh" && phrase.includes("new scan"))) {
+      return option;
+    }
+  }
+  return undefined;
+}

@@ -36,7 +36,11 @@ export interface Entities {
   phase?: 1 | 2;
   tool?: Tool;
   upn?: string;
+  /** Another person named by a status question ("is ben affected?"): their words, lower case. */
+  person?: string;
   days?: number;
+  /** For the report intent: the CSV, a fresh scan, or the daily report on or off. */
+  reportOption?: "csv" | "fresh" | "subscribe" | "unsubscribe";
 }
 
 export interface Recognition {

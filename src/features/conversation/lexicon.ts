@@ -77,7 +77,7 @@ export const PHRASES_BY_FIRST_WORD: ReadonlyMap<string, readonly Phrase[]> = phr
 
 export const DOMAIN: ReadonlySet<string> = new Set(DOMAIN_WORDS);
 
-const vocabularyWords = new Set([...phrases.flatMap((phrase) => phrase.words), ...DOMAIN_WORDS]);
+export const vocabularyWords: ReadonlySet<string> = new Set([...phrases.flatMap((phrase) => phrase.words), ...DOMAIN_WORDS]);
 
 /** Candidates for typo correction, by first letter: a typo in the first letter is rare and costly to allow. */
 const fuzzyTargets = new Map<string, string[]>();

@@ -7,12 +7,13 @@
  * shows its help card.
  */
 import { contextFactor } from "./context";
-import { extractEntities } from "./entities";
+import { extractEntities, reportOptionIn } from "./entities";
 import type { Intent, Recognition, ScoredIntent } from "./intents";
 import { INTENTS, REGISTER_INTENTS, REGISTER_INTENT_FOR, SOFT_INTENTS } from "./intents";
 import { matchWords, resolveWord } from "./lexicon";
 import type { PhraseTarget } from "./lexicon";
 import { normaliseStripped, stripMarkup } from "./normalise";
+import { personIn } from "./person";
 import type { PhraseMatch } from "./phrase-matcher";
 import { matchPhrases } from "./phrase-matcher";
 
@@ -30,9 +31,15 @@ const AFTER_OPENER_FACTOR = 0.25;
 export function recognize(text: string): Recognition {
   const markupFree = stripMarkup(text);
   const normalised = normaliseStripped(markupFree);
-  const words = matchWords(normalised);
+  const all = matchWords(normalised);
+  // A person's name ("is ben affected?") is explained by the question, not unexplained noise.
+  const person = personIn(all);
+  const words = person ? [...all.slice(0, person.start), ...all.slice(person.end)] : all;
   const matches = matchPhrases(words.map(resolveWord));
   const entities = extractEntities(markupFree, normalised, matches);
+  if (person) {
+    entities.person = person.name;
+  }
   const scores = scoreIntents(matches, entities.method ? REGISTER_INTENT_FOR[entities.method] : undefined);
   const ranked = [...scores.entries()].sort((a, b) => b[1] - a[1] || helpFirst(a[0], b[0]));
   const [top, score] = ranked[0] ?? [INTENTS.unknown, 0];
@@ -44,6 +51,10 @@ export function recognize(text: string): Recognition {
   const margin = score > 0 ? (score - (rival?.[1] ?? 0)) / score : 0;
   const clear = bothSoft || margin >= MIN_MARGIN;
   const intent: Intent = score > 0 && confidence >= CONFIDENCE_THRESHOLD && clear ? top : INTENTS.unknown;
+  const reportOption = intent === INTENTS.report ? reportOptionIn(words.map((word) => resolveWord(word).word)) : undefined;
+  if (reportOption) {
+    entities.reportOption = reportOption;
+  }
   return { intent, confidence, entities, normalised };
 }
 

@@ -24,10 +24,12 @@ export interface Messenger {
   updateCard(sent: SentCard, card: AdaptiveCardJson): Promise<void>;
 }
 
-export type MessengerFailure = "blocked" | "notFound" | "throttled" | "unreachable" | "failed";
+export type MessengerFailure = "blocked" | "botDisabled" | "forbidden" | "notFound" | "throttled" | "unreachable" | "failed";
 
 const EXPLANATIONS: Record<MessengerFailure, string> = {
-  blocked: "The user blocked the bot, or an admin disabled it for them.",
+  blocked: "The user blocked the bot.",
+  botDisabled: "An admin disabled the bot for this user or the organisation.",
+  forbidden: "Teams refused the message.",
   notFound: "The conversation no longer exists (the app may have been uninstalled).",
   throttled: "Teams is limiting the bot's messages right now.",
   unreachable: "The bot has no way to reach this user yet: it is not installed for them and could not be.",
@@ -39,13 +41,14 @@ export class MessengerError extends Error {
 
   constructor(
     readonly reason: MessengerFailure,
-    options: { status?: number; retryAfterMs?: number; detail?: string } = {},
+    /** `retryable` from the connector classifier (bot/connector-outcome.ts); else throttling is. */
+    options: { status?: number; retryAfterMs?: number; detail?: string; retryable?: boolean } = {},
   ) {
     super(options.detail ? `${EXPLANATIONS[reason]} (${options.detail})` : EXPLANATIONS[reason]);
     this.name = "MessengerError";
     this.status = options.status;
     this.retryAfterMs = options.retryAfterMs;
-    this.retryable = reason === "throttled" || (reason === "failed" && (options.status ?? 500) >= 500);
+    this.retryable = options.retryable ?? reason === "throttled";
   }
 
   readonly status?: number;

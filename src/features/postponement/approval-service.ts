@@ -1,10 +1,11 @@
 import { buildErrorCard } from "../../cards/error-card";
 import type { AdaptiveCardJson } from "../../cards/types";
-import { ROLES_FOR } from "../../domain/roles";
-import { hasAnyRole, readRoles } from "../authz/roles";
+import type { Authorization } from "../authz/authorize";
+import { refusalCard } from "../authz/refusal-card";
 import { applyInAzure } from "./arm-apply";
 import { approvalCard, notifyDecision } from "./decision-notices";
-import type { Actor, PostponementDeps } from "./postponement-deps";
+import type { Actor } from "../../domain/actor";
+import type { PostponementDeps } from "./postponement-deps";
 import type { PostponementRequest } from "./postponement-request";
 
 export interface DecisionInput {
@@ -13,15 +14,9 @@ export interface DecisionInput {
   note?: unknown;
 }
 
-type Refusal = "notGlobalAdministrator" | "requester" | "unknownRequest" | "rolesUnreadable";
+type Refusal = "requester" | "unknownRequest" | "rolesUnreadable";
 
 const REFUSALS: Record<Refusal, { title: string; whatHappened: string; whatToDo: string }> = {
-  notGlobalAdministrator: {
-    title: "Only a Global Administrator can decide",
-    whatHappened:
-      "Microsoft Graph does not list you as a Global Administrator right now, so your decision was not recorded.",
-    whatToDo: "Ask a Global Administrator of your organisation to decide.",
-  },
   requester: {
     title: "You cannot decide on your own request",
     whatHappened: "This request is yours; another Global Administrator must approve or decline it.",
@@ -50,10 +45,10 @@ async function loadRequest(deps: PostponementDeps, actor: Actor, id: unknown) {
     : undefined;
 }
 
-/** Whether the actor holds Global Administrator now (Graph, no cache); undefined when Graph cannot tell. */
-async function isGlobalAdministratorNow(deps: PostponementDeps, actor: Actor): Promise<boolean | undefined> {
+/** The permissions table's answer now (Graph, no cache, audited); undefined when Graph cannot tell. */
+async function authorizeDecision(deps: PostponementDeps, actor: Actor, request: PostponementRequest, step: string, audit = true): Promise<Authorization | undefined> {
   try {
-    return hasAnyRole(await readRoles(deps.directory, actor.userId), ROLES_FOR.approvePostponement);
+    return await deps.authz.authorize(actor, "decidePostponement", { subjectId: request.requesterId, subjectName: request.requesterName, step, audit });
   } catch (error) {
     deps.logger.warn({ err: error instanceof Error ? error.message : String(error) }, "roles unreadable");
     return undefined;
@@ -87,12 +82,12 @@ export async function decide(
   if (request === undefined) {
     return refuse("unknownRequest");
   }
-  const isAdmin = await isGlobalAdministratorNow(deps, actor);
-  if (isAdmin !== true) {
-    return refuse(isAdmin === undefined ? "rolesUnreadable" : "notGlobalAdministrator", request);
+  const allowed = await authorizeDecision(deps, actor, request, status);
+  if (allowed === undefined) {
+    return refuse("rolesUnreadable", request);
   }
-  if (request.requesterId === actor.userId.toLowerCase()) {
-    return refuse("requester", request);
+  if (!allowed.allowed) {
+    return allowed.reason === "oneself" ? buildErrorCard(REFUSALS.requester) : refusalCard(allowed);
   }
   const decider = (await deps.directory.getUser(actor.userId))?.displayName ?? actor.name;
   const now = deps.now();
@@ -150,11 +145,11 @@ export async function refreshApproval(deps: PostponementDeps, actor: Actor, inpu
   if (request === undefined) {
     return buildErrorCard(REFUSALS.unknownRequest);
   }
-  if (
-    request.requesterId !== actor.userId.toLowerCase() &&
-    (await isGlobalAdministratorNow(deps, actor)) !== true
-  ) {
-    return buildErrorCard(REFUSALS.notGlobalAdministrator);
+  if (request.requesterId !== actor.userId.toLowerCase()) {
+    const allowed = await authorizeDecision(deps, actor, request, "refresh", false); // a card refresh decides nothing: not audited
+    if (allowed?.allowed !== true) {
+      return allowed === undefined ? buildErrorCard(REFUSALS.rolesUnreadable) : refusalCard(allowed);
+    }
   }
   return approvalCard(deps, request, [actor]);
 }

@@ -1,30 +1,20 @@
 import type { Directory } from "../../directory/directory";
-import { ROLE_TEMPLATE_IDS } from "../../domain/roles";
 import type { ConversationReferenceStore } from "../../storage/conversation-references";
+import type { Authorizer } from "../authz/authorize";
 
 export interface Approver {
   id: string;
   displayName?: string;
 }
 
-const GLOBAL_ADMINISTRATOR = ROLE_TEMPLATE_IDS.globalAdministrator;
-
 /**
- * Every enabled user who holds Global Administrator tenant-wide, read from the role assignments now.
+ * Every enabled user who may decide the requester's postponement (the permissions table: Global
+ * Administrators tenant-wide, read now), never the requester (when given) and never a break-glass account.
  * Principals that are not users (role-assignable groups, service principals) are skipped.
  */
-export async function listGlobalAdministrators(directory: Directory): Promise<Approver[]> {
-  const ids = new Set<string>();
-  for await (const assignment of directory.listRoleAssignments()) {
-    if (
-      assignment.roleDefinitionId.toLowerCase() === GLOBAL_ADMINISTRATOR &&
-      (assignment.directoryScopeId ?? "/") === "/"
-    ) {
-      ids.add(assignment.principalId.toLowerCase());
-    }
-  }
+export async function listGlobalAdministrators(directory: Pick<Directory, "getUser">, authz: Authorizer, requesterId?: string): Promise<Approver[]> {
   const approvers: Approver[] = [];
-  for (const id of [...ids].sort()) {
+  for (const id of await authz.approvers("decidePostponement", { id: requesterId ?? "", holdsAnyDirectoryRole: false })) {
     const user = await directory.getUser(id);
     if (user && user.accountEnabled !== false) {
       approvers.push({ id, displayName: user.displayName ?? undefined });

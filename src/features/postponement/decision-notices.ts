@@ -3,7 +3,8 @@ import type { AdaptiveCardJson } from "../../cards/types";
 import { reminderTime } from "../../domain/postponement";
 import { approvalCardData } from "./approval-view";
 import { teamsIdsOf } from "./approvers";
-import { type Actor, type PostponementDeps, REMINDER_JOB_KIND } from "./postponement-deps";
+import type { Actor } from "../../domain/actor";
+import { type PostponementDeps, REMINDER_JOB_KIND } from "./postponement-deps";
 import type { PostponementRequest } from "./postponement-request";
 import { outcomeCardData } from "./requester-views";
 import { readTenantSettings } from "./tenant-settings";
@@ -20,7 +21,7 @@ export async function approvalCard(
     request.tenantId,
     cards.map((card) => card.approverId),
   );
-  const viewerIds = viewers.flatMap((viewer) => (viewer.teamsId ? [viewer.teamsId] : []));
+  const viewerIds = viewers.flatMap((viewer) => (viewer.mri ? [viewer.mri] : []));
   const refreshUserIds = [...new Set([...viewerIds, ...ids])].slice(0, 60);
   const settings = await readTenantSettings(deps.directory);
   return renderCard(

@@ -3,12 +3,15 @@ import type { Logger } from "../../logger";
 import type { AuditLog } from "../../storage/audit-log";
 import type { ConversationReferenceStore } from "../../storage/conversation-references";
 import type { PostponementRequestStore } from "../../storage/postponement-requests";
+import type { Authorizer } from "../authz/authorize";
 import type { Messenger } from "../messaging/messenger";
 import type { Scheduler } from "../scheduler/scheduler";
 
 /** Everything the postponement services work with, passed in (tests hand in their own clock and ids). */
 export interface PostponementDeps {
   directory: Directory;
+  /** Who may decide, and who gets the approval cards: the permissions table, roles read in Graph now. */
+  authz: Authorizer;
   store: PostponementRequestStore;
   auditLog: AuditLog;
   messenger: Messenger;
@@ -18,16 +21,6 @@ export interface PostponementDeps {
   logger: Logger;
   now: () => Date;
   newId: () => string;
-}
-
-/** Who acts, from the activity (never from card data): the tenant and the Entra object id. */
-export interface Actor {
-  tenantId: string;
-  userId: string;
-  /** Display name from the activity; the directory's name is preferred where it is read. */
-  name?: string;
-  /** The Teams user id (from.id), for card refresh. */
-  teamsId?: string;
 }
 
 export const REMINDER_JOB_KIND = "postponement.reminder";

@@ -23,7 +23,7 @@ export async function sendReminder(deps: PostponementDeps, job: ScheduledJob): P
     return;
   }
   const card = renderCard("postponement-reminder", reminderCardData(request, deps.now()));
-  const approvers = await listGlobalAdministrators(deps.directory);
+  const approvers = await listGlobalAdministrators(deps.directory, deps.authz);
   const results = await Promise.allSettled(
     approvers.map((approver) =>
       deps.messenger.sendCard(request.tenantId, approver.id, card, {

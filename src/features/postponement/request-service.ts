@@ -4,7 +4,8 @@ import { allowedDates } from "../../domain/postponement";
 import { approvalCardData } from "./approval-view";
 import { type Approver, listGlobalAdministrators, teamsIdsOf } from "./approvers";
 import { formCardData } from "./form-view";
-import type { Actor, PostponementDeps } from "./postponement-deps";
+import type { Actor } from "../../domain/actor";
+import type { PostponementDeps } from "./postponement-deps";
 import type { PostponementRequest } from "./postponement-request";
 import { type RequestFormInput, validateRequestForm } from "./request-form";
 import { sentCardData } from "./requester-views";
@@ -48,9 +49,7 @@ export async function submitRequest(
     route: allowedDates(form.request.phase, now).route,
     createdAt: now.toISOString(),
   });
-  const approvers = (await listGlobalAdministrators(deps.directory)).filter(
-    (approver) => approver.id !== actor.userId.toLowerCase(),
-  );
+  const approvers = await listGlobalAdministrators(deps.directory, deps.authz, actor.userId);
   const { notified, unreachable } = await sendApprovalCards(deps, request, approvers);
   await deps.auditLog.record({
     tenantId: actor.tenantId,

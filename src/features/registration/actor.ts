@@ -1,10 +1,4 @@
-/** Who acts: always the activity's tenant and `from.aadObjectId`, never ids from card data. */
-export interface Actor {
-  tenantId: string;
-  userId: string;
-  /** The Teams display name (for cards and the audit log; authorisation never uses it). */
-  name?: string;
-}
+import type { Actor } from "../../domain/actor";
 
 /** A card to show: the template name in adaptiveCards/ and its data. */
 export interface RegistrationView {

@@ -2,15 +2,17 @@ import { renderCard } from "../../cards/render";
 import type { Directory } from "../../directory/directory";
 import type { Logger } from "../../logger";
 import type { AuditLog } from "../../storage/audit-log";
+import type { Authorizer } from "../authz/authorize";
 import type { Messenger } from "../messaging/messenger";
-import { type Actor, type RegistrationView, notice, readableTime } from "./actor";
-import { findApprovers } from "./approvers";
+import type { Actor } from "../../domain/actor";
+import { type RegistrationView, notice, readableTime } from "./actor";
 import { METHOD_TITLES, type WalkthroughMethod } from "./methods";
 import { checkPolicy } from "./policy-check";
 import { type ContextOptions, readUserContext } from "./user-context";
 
 export interface AdminHelpOptions extends ContextOptions {
   directory: Directory;
+  authz: Authorizer;
   messenger: Messenger;
   auditLog: AuditLog;
   clock: () => Date;
@@ -28,7 +30,8 @@ export async function askAdminForHelp(options: AdminHelpOptions, actor: Actor, m
   if (check.allowed) {
     return notice(`${METHOD_TITLES[method]} is allowed for you now`, "The policy no longer blocks you: start the walkthrough again.", { tone: "good", resume: { method, title: "Start" } });
   }
-  const approvers = await findApprovers(options.directory, actor.userId, false);
+  // The admins who could issue this user a pass are the ones who act on authentication methods.
+  const approvers = await options.authz.approvers("issueTemporaryAccessPass", { id: actor.userId, holdsAnyDirectoryRole: false });
   const name = context.facts.user.displayName ?? actor.name ?? "A user";
   const card = renderCard("admin-help-request", {
     requesterName: name,

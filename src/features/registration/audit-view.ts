@@ -1,36 +1,30 @@
-import type { Directory } from "../../directory/directory";
-import type { RoleName } from "../../domain/roles";
+import { userText } from "../../cards/markdown";
 import type { AuditEntry, AuditLog } from "../../storage/audit-log";
-import { hasAnyRole, readRoles } from "../authz/roles";
-import { type Actor, type RegistrationView, notice, readableTime } from "./actor";
-
-/** Who may read the audit log: the admins who act on authentication, and those who review security. */
-export const AUDIT_READERS: readonly RoleName[] = [
-  "globalAdministrator",
-  "privilegedAuthenticationAdministrator",
-  "authenticationAdministrator",
-  "securityAdministrator",
-  "securityReader",
-  "globalReader",
-];
+import type { Authorizer } from "../authz/authorize";
+import { refusalData } from "../authz/refusal-card";
+import type { Actor } from "../../domain/actor";
+import { type RegistrationView, readableTime } from "./actor";
 
 const LATEST = 20;
 
+/**
+ * One entry as the card shows it. Names and card fields came from users (a display name, a forged
+ * field): every such text is escaped, so a "[link](…)" in a name reads as typed in front of an admin.
+ */
 function entryView(entry: AuditEntry) {
-  const actor = entry.actorName ? `${entry.actorName} (${entry.actorId})` : entry.actorId;
-  const subject = entry.subjectId && entry.subjectId !== entry.actorId ? ` for ${entry.subjectName ?? entry.subjectId}` : "";
+  const actor = entry.actorName ? `${userText(entry.actorName)} (${userText(entry.actorId)})` : userText(entry.actorId);
+  const subject = entry.subjectId && entry.subjectId !== entry.actorId ? ` for ${userText(entry.subjectName ?? entry.subjectId)}` : "";
   const detail = Object.entries(entry.detail ?? {})
-    .map(([key, value]) => `${key}: ${String(value)}`)
+    .map(([key, value]) => `${userText(key)}: ${userText(String(value))}`)
     .join(", ");
-  return { at: readableTime(entry.at), action: entry.action, outcome: entry.outcome, who: `${actor}${subject}`, detail };
+  return { at: readableTime(entry.at), action: userText(entry.action), outcome: entry.outcome, who: `${actor}${subject}`, detail };
 }
 
-/** The newest audit entries, for admins only (roles read now); anyone else is told no, and that is audited. */
-export async function auditView(directory: Directory, auditLog: AuditLog, actor: Actor): Promise<RegistrationView> {
-  const roles = await readRoles(directory, actor.userId);
-  if (!hasAnyRole(roles, AUDIT_READERS)) {
-    await auditLog.record({ tenantId: actor.tenantId, actorId: actor.userId, actorName: actor.name, action: "audit.read", outcome: "refused", detail: { reason: "notAuthorised" } });
-    return notice("The audit log is for admins", "Only Global, Authentication, Privileged Authentication and Security Administrators, and Security or Global Readers, can read it.", { tone: "attention" });
+/** The newest audit entries, for those the permissions table allows (roles read now); either answer is audited. */
+export async function auditView(authz: Authorizer, auditLog: AuditLog, actor: Actor): Promise<RegistrationView> {
+  const decision = await authz.authorize(actor, "auditLog");
+  if (!decision.allowed) {
+    return { card: "error", data: { ...refusalData(decision) } };
   }
   const entries = await auditLog.latest(actor.tenantId, LATEST);
   return {

@@ -4,9 +4,11 @@ import type { Logger } from "../../logger";
 import type { AuditLog } from "../../storage/audit-log";
 import type { TapRequestStore } from "../../storage/tap-request-store";
 import type { WalkthroughStore } from "../../storage/walkthrough-store";
+import type { Authorizer } from "../authz/authorize";
 import type { Messenger } from "../messaging/messenger";
 import type { AssessmentScope } from "../status/assessment-scope";
-import type { Actor, RegistrationView } from "./actor";
+import type { Actor } from "../../domain/actor";
+import type { RegistrationView } from "./actor";
 import { askAdminForHelp } from "./admin-help";
 import { auditView } from "./audit-view";
 import type { WalkthroughMethod } from "./methods";
@@ -17,6 +19,7 @@ import { WalkthroughService } from "./walkthrough-service";
 /** Requests from a tenant other than the scope's `tenantId` are refused. */
 export interface RegistrationOptions extends AssessmentScope {
   directory: Directory;
+  authz: Authorizer;
   walkthroughStore: WalkthroughStore;
   tapRequestStore: TapRequestStore;
   auditLog: AuditLog;
@@ -45,14 +48,14 @@ export function createRegistration(options: RegistrationOptions): Registration {
   const logger = options.logger.child({ component: "registration" });
   const context = { settings: options.settings, lookbackDays: options.lookbackDays, windowEnd };
   const walkthroughs = new WalkthroughService({ ...context, directory: options.directory, store: options.walkthroughStore, auditLog: options.auditLog, clock, logger, onVerified: options.onVerified });
-  const tap = new TapService({ directory: options.directory, store: options.tapRequestStore, auditLog: options.auditLog, messenger: options.messenger, clock, logger });
+  const tap = new TapService({ directory: options.directory, authz: options.authz, store: options.tapRequestStore, auditLog: options.auditLog, messenger: options.messenger, clock, logger });
   return {
     tenantId: options.tenantId,
     walkthroughs,
-    askAdmin: (actor, method) => askAdminForHelp({ ...context, directory: options.directory, messenger: options.messenger, auditLog: options.auditLog, clock, logger }, actor, method),
+    askAdmin: (actor, method) => askAdminForHelp({ ...context, directory: options.directory, authz: options.authz, messenger: options.messenger, auditLog: options.auditLog, clock, logger }, actor, method),
     requestTap: (actor) => tap.request(actor),
     decideTap: (actor, requestId, decision) => tap.decide(actor, requestId, decision),
-    audit: (actor) => auditView(options.directory, options.auditLog, actor),
+    audit: (actor) => auditView(options.authz, options.auditLog, actor),
     async recordForged(actor, verb, claimed) {
       logger.warn({ event: "registration.forged", verb, claimed }, "card data names another user: refused");
       await options.auditLog.record({ tenantId: actor.tenantId, actorId: actor.userId, actorName: actor.name, action: "registration.forged", subjectId: claimed, outcome: "refused", detail: { verb } });

@@ -2,10 +2,11 @@ import type { Config } from "../../config";
 import type { Directory } from "../../directory/directory";
 import type { Logger } from "../../logger";
 import type { EmbeddedStores } from "../../storage";
+import type { Authorizer } from "../authz/authorize";
 import type { Messenger } from "../messaging/messenger";
 import type { StatusSource } from "../status/create-status-service";
 import { assessmentScope } from "../status/assessment-scope";
-import type { Actor } from "./actor";
+import type { Actor } from "../../domain/actor";
 import { type Registration, createRegistration } from "./create-registration";
 
 /**
@@ -17,12 +18,14 @@ export function createRegistrationFor(
   logger: Logger,
   stores: Pick<EmbeddedStores, "walkthroughs" | "tapRequests" | "auditLog">,
   directory: Directory,
+  authz: Authorizer,
   messenger: Messenger,
   source: StatusSource | undefined,
   options: { now?: () => Date; onVerified?: (actor: Actor) => void } = {},
 ): Registration {
   return createRegistration({
     directory,
+    authz,
     walkthroughStore: stores.walkthroughs,
     tapRequestStore: stores.tapRequests,
     auditLog: stores.auditLog,

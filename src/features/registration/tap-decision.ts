@@ -1,22 +1,19 @@
 import type { AdaptiveCardJson } from "../../cards/types";
-import { ROLES_FOR } from "../../domain/roles";
 import type { TapRequest } from "../../storage/tap-request-store";
-import { hasAnyRole, readRoles } from "../authz/roles";
-import { type Actor, readableTime } from "./actor";
+import { refusalText } from "../authz/refusal-card";
+import type { Actor } from "../../domain/actor";
+import { readableTime } from "./actor";
 import type { TapServiceOptions } from "./tap-service";
 import { type RequesterInfo, approvalCard, passCard } from "./tap-view";
 import { renderCard } from "../../cards/render";
 
 export type Decision = "issue" | "decline";
 
-type Refusal = "unknownRequest" | "replayed" | "selfApproval" | "notAuthorised" | "needsPrivileged";
+type Refusal = "unknownRequest" | "replayed";
 
 const REFUSALS: Readonly<Record<Refusal, string>> = {
   unknownRequest: "This request does not exist in your organisation. Nothing was changed.",
   replayed: "This request was already handled, so nothing was changed.",
-  selfApproval: "You can't decide on your own request: another admin must. Nothing was changed.",
-  notAuthorised: "Only an Authentication Administrator or Privileged Authentication Administrator may decide, and Microsoft Entra ID says you hold neither role right now. Nothing was changed.",
-  needsPrivileged: "This user holds a directory role, so only a Privileged Authentication Administrator may issue their pass (Microsoft Entra's own rule). Nothing was changed.",
 };
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error)).slice(0, 300);
@@ -26,7 +23,7 @@ const errorText = (error: unknown) => (error instanceof Error ? error.message : 
  * now; the card only names the request. The pass goes to the requester and nowhere else.
  */
 export async function decideTap(options: TapServiceOptions, actor: Actor, requestId: unknown, decision: Decision): Promise<AdaptiveCardJson> {
-  const { store, directory, messenger, auditLog, logger, clock } = options;
+  const { store, directory, authz, messenger, auditLog, logger, clock } = options;
   const request = typeof requestId === "string" ? await store.get(actor.tenantId, requestId.slice(0, 64)) : undefined;
   const audit = (outcome: "success" | "refused" | "failed", action: string, detail: Record<string, string | number | boolean | null>, subject?: RequesterInfo) =>
     auditLog.record({ tenantId: actor.tenantId, actorId: actor.userId, actorName: actor.name, action, subjectId: request?.requesterId, subjectName: subject?.name, outcome, detail: { decision, requestId: request?.id ?? null, ...detail } });
@@ -48,15 +45,11 @@ export async function decideTap(options: TapServiceOptions, actor: Actor, reques
   if (request.status !== "pending") {
     return refuse("replayed");
   }
-  if (request.requesterId.toLowerCase() === actor.userId.toLowerCase()) {
-    return refuse("selfApproval");
-  }
-  const [approver, target] = await Promise.all([readRoles(directory, actor.userId), readRoles(directory, request.requesterId)]);
-  if (!hasAnyRole(approver, ROLES_FOR.issueTemporaryAccessPass)) {
-    return refuse("notAuthorised");
-  }
-  if (target.holdsAnyDirectoryRole && !hasAnyRole(approver, ROLES_FOR.issueTemporaryAccessPassForAdmin)) {
-    return refuse("needsPrivileged");
+  // The permissions table decides (never for oneself; only the privileged role for a user with a role), and audits it.
+  const allowed = await authz.authorize(actor, "issueTemporaryAccessPass", { subjectId: request.requesterId, subjectName: requester.name, step: decision });
+  if (!allowed.allowed) {
+    logger.warn({ event: "tap.refused", reason: allowed.reason, requestId: request.id }, "temporary access pass decision refused");
+    return approvalCard(request, requester, terms, refusalText(allowed));
   }
   const decided = { decidedBy: actor.userId, decidedByName: actor.name ?? "an admin", decidedAt: clock().toISOString() };
   const finish = async (status: TapRequest["status"]) => {

@@ -4,16 +4,18 @@ import type { Directory } from "../../directory/directory";
 import type { Logger } from "../../logger";
 import type { AuditLog, NewAuditEntry } from "../../storage/audit-log";
 import type { TapRequest, TapRequestStore } from "../../storage/tap-request-store";
-import { readRoles } from "../authz/roles";
+import type { Authorizer } from "../authz/authorize";
 import type { Messenger } from "../messaging/messenger";
-import { type Actor, type RegistrationView, notice, readableTime } from "./actor";
-import { findApprovers } from "./approvers";
+import type { Actor } from "../../domain/actor";
+import { type RegistrationView, notice, readableTime } from "./actor";
 import { type RequesterInfo, approvalCard } from "./tap-view";
 import { type Decision, decideTap } from "./tap-decision";
 import { type TapTerms, readableLifetime, tapTerms } from "./tap-policy";
 
 export interface TapServiceOptions {
   directory: Directory;
+  /** Who may issue: the permissions table, roles read in Graph at the click; and who gets the approval card. */
+  authz: Authorizer;
   store: TapRequestStore;
   auditLog: AuditLog;
   messenger: Messenger;
@@ -64,16 +66,16 @@ export class TapService {
     if (open !== undefined) {
       return notice("Your request is with the admins", `You asked at ${readableTime(open.createdAt)}. The pass will arrive here, in this chat, as soon as an admin issues it.`);
     }
-    const roles = await readRoles(this.options.directory, actor.userId);
-    const approvers = await findApprovers(this.options.directory, actor.userId, roles.holdsAnyDirectoryRole);
+    const privileged = await this.options.authz.holdsAnyDirectoryRole(actor.userId);
+    const approvers = await this.options.authz.approvers("issueTemporaryAccessPass", { id: actor.userId, holdsAnyDirectoryRole: privileged });
     if (approvers.length === 0) {
       await this.audit({ tenantId: actor.tenantId, actorId: actor.userId, actorName: actor.name, action: "tap.requested", subjectId: actor.userId, outcome: "failed", detail: { reason: "noApprover" } });
-      return notice("No admin can issue a pass", roles.holdsAnyDirectoryRole
+      return notice("No admin can issue a pass", privileged
         ? "You hold a directory role, so only a Privileged Authentication Administrator may issue your pass, and I found none. Ask your IT team directly."
         : "I found no Authentication Administrator or Privileged Authentication Administrator in your organisation. Ask your IT team directly.", { tone: "warning" });
     }
     const requester = await this.requesterInfo(actor.userId, actor.name);
-    const request: TapRequest = { id: randomUUID(), tenantId: actor.tenantId, requesterId: actor.userId, requesterName: requester.name, status: "pending", needsPrivileged: roles.holdsAnyDirectoryRole, createdAt: this.options.clock().toISOString(), lifetimeMinutes: terms.lifetimeMinutes, usableOnce: terms.usableOnce };
+    const request: TapRequest = { id: randomUUID(), tenantId: actor.tenantId, requesterId: actor.userId, requesterName: requester.name, status: "pending", needsPrivileged: privileged, createdAt: this.options.clock().toISOString(), lifetimeMinutes: terms.lifetimeMinutes, usableOnce: terms.usableOnce };
     await this.options.store.create(request);
     const card = approvalCard(request, requester, terms);
     let delivered = 0;

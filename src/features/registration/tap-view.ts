@@ -1,4 +1,5 @@
 import type { AdaptiveCardJson } from "../../cards/types";
+import { userText } from "../../cards/markdown";
 import { renderCard } from "../../cards/render";
 import type { TapRequest } from "../../storage/tap-request-store";
 import { readableTime } from "./actor";
@@ -22,16 +23,17 @@ export function approvalCard(request: TapRequest, requester: RequesterInfo, term
   const outcome = OUTCOMES[request.status]?.(request) ?? "";
   return renderCard("tap-approval", {
     requestId: request.id,
-    requesterName: requester.name,
-    requesterUpn: requester.upn,
+    requesterName: userText(requester.name),
+    requesterUpn: userText(requester.upn),
     requestedAt: readableTime(request.createdAt),
     terms: `${terms.usableOnce ? "One-time use" : "Reusable"}, valid for ${readableLifetime(terms.lifetimeMinutes)} (within your tenant's Temporary Access Pass policy)`,
     whoMayIssue: request.needsPrivileged
       ? "A Privileged Authentication Administrator (the user holds a directory role)"
       : "An Authentication Administrator or Privileged Authentication Administrator",
-    outcome,
+    // Names and notes came from users and Graph: shown as typed.
+    outcome: userText(outcome),
     outcomeTone: request.status === "issued" ? "good" : request.status === "pending" ? "default" : "attention",
-    notice,
+    notice: userText(notice),
     pending: request.status === "pending",
   });
 }

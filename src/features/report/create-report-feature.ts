@@ -4,29 +4,26 @@ import type { ProductTenantSettings } from "../../directory/graph-types";
 import type { Logger } from "../../logger";
 import type { ReportScanStore } from "../../storage/report-scans";
 import type { ReportSubscriptionStore } from "../../storage/report-subscriptions";
+import type { Authorizer } from "../authz/authorize";
 import type { Messenger } from "../messaging/messenger";
 import type { Scheduler } from "../scheduler/scheduler";
 import { assessmentScope } from "../status/assessment-scope";
 import { DailyReport } from "./daily-report";
+import { ReportService } from "./report-service";
 import { ScanService } from "./scan-service";
 import { ScanWatchers } from "./scan-watchers";
 
-/** Everything the bot's report handlers use. */
+/** The readiness report: the service the bot calls, and the scans broadcasts read their audience from. */
 export interface ReportFeature {
+  service: ReportService;
   scans: ScanService;
-  watchers: ScanWatchers;
-  daily: DailyReport;
-  /** Roles are read here at the moment of each action. */
-  directory: Directory;
-  now: () => Date;
-  /** For the CSV upload (tests hand in their own). */
-  fetch?: typeof fetch;
   close(): Promise<void>;
 }
 
 export interface ReportFeatureOptions {
   config: Pick<Config, "assessment" | "report">;
   directory: Directory;
+  authz: Authorizer;
   tenantId?: string;
   /** Demo mode: the window ends at the snapshot's capture time; its settings fill the gaps. */
   snapshot?: { capturedAt: string; settings: ProductTenantSettings };
@@ -55,7 +52,7 @@ export function createReportFeature(options: ReportFeatureOptions): ReportFeatur
     subscriptions: options.stores.reportSubscriptions,
     scans,
     messenger: options.messenger,
-    directory: options.directory,
+    authz: options.authz,
     logger,
     now,
   });
@@ -67,12 +64,8 @@ export function createReportFeature(options: ReportFeatureOptions): ReportFeatur
     intervalMs: options.progressIntervalMs,
   });
   return {
+    service: new ReportService({ scans, watchers, daily, authz: options.authz, now, fetch: options.fetch }),
     scans,
-    watchers,
-    daily,
-    directory: options.directory,
-    now,
-    fetch: options.fetch,
     async close() {
       await scans.close();
       watchers.close();

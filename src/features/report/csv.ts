@@ -62,7 +62,3 @@ export function csvHeader(): string {
 export function csvRows(verdicts: Iterable<Verdict>): string {
   return stringify([...verdicts].map(csvRow));
 }
-
-export function toCsv(verdicts: Iterable<Verdict>): string {
-  return csvHeader() + csvRows(verdicts);
-}

@@ -1,7 +1,6 @@
-import type { Directory } from "../../directory/directory";
 import type { Logger } from "../../logger";
 import type { ReportSubscriptionStore } from "../../storage/report-subscriptions";
-import { readRoles } from "../authz/roles";
+import type { Authorizer } from "../authz/authorize";
 import type { Messenger } from "../messaging/messenger";
 import type { ScheduledJob, Scheduler } from "../scheduler/scheduler";
 import { reportCards } from "./report-cards";
@@ -25,15 +24,15 @@ export interface DailyReportOptions {
   subscriptions: ReportSubscriptionStore;
   scans: ScanService;
   messenger: Pick<Messenger, "sendCard">;
-  directory: Directory;
+  authz: Authorizer;
   logger: Logger;
   now: () => Date;
 }
 
 /**
  * "Send me this daily": subscriptions per admin, and one scheduled scan per tenant while anyone is
- * subscribed. Each run scans fresh, sends the summary to every subscriber who still holds a directory
- * role (checked then, not when they subscribed), and books the next day.
+ * subscribed. Each run scans fresh, sends the summary to every subscriber the permissions table still
+ * allows (roles read then, not when they subscribed; each answer audited), and books the next day.
  */
 export class DailyReport {
   constructor(private readonly options: DailyReportOptions) {
@@ -86,9 +85,10 @@ export class DailyReport {
     const scan = started.kind === "cached" ? started.scan : await started.scan.done;
     let sent = 0;
     for (const subscriber of subscribers) {
-      const roles = await readRoles(this.options.directory, subscriber.userId);
-      if (!roles.holdsAnyDirectoryRole) {
-        log.info({ userId: subscriber.userId }, "subscriber no longer holds a directory role: not sent");
+      const reader = { tenantId, userId: subscriber.userId, ...(subscriber.userName ? { name: subscriber.userName } : {}) };
+      const allowed = await this.options.authz.authorize(reader, "readinessReport", { step: "daily" });
+      if (!allowed.allowed) {
+        log.info({ userId: subscriber.userId }, "subscriber no longer holds a role that may read the report: not sent");
         continue;
       }
       const card =

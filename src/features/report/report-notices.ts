@@ -1,5 +1,3 @@
-import { ROLE_DISPLAY_NAMES } from "../../domain/roles";
-
 export interface NoticeCardData {
   tone: "default" | "good" | "warning" | "attention" | "accent";
   title: string;
@@ -19,23 +17,7 @@ const notice = (fields: Partial<NoticeCardData> & Pick<NoticeCardData, "title" |
   ...fields,
 });
 
-/** The roles named on the refusal card: the readers first, then "any administrator role". */
-export const REPORT_ROLES = [
-  ROLE_DISPLAY_NAMES.globalReader,
-  ROLE_DISPLAY_NAMES.securityReader,
-  ROLE_DISPLAY_NAMES.reportsReader,
-  "any administrator role (Global Administrator, Security Administrator, Authentication Administrator…)",
-];
-
 export const reportNotices = {
-  refused: () =>
-    notice({
-      tone: "warning",
-      title: "The readiness report is for admins",
-      text: "It lists people across the whole organisation, so I show it only to people who hold one of these Microsoft Entra roles right now:",
-      lines: REPORT_ROLES.map((text) => ({ text })),
-      footer: 'You can still check your own status: ask me "am I affected?".',
-    }),
   notInTenant: () =>
     notice({
       tone: "warning",

@@ -1,0 +1,86 @@
+import type { TurnContext } from "botbuilder";
+import { buildErrorCard } from "../cards/error-card";
+import type { AdaptiveCardJson } from "../cards/types";
+import type { Actor } from "../domain/actor";
+import type { Logger } from "../logger";
+import { tenantOf } from "./tenant";
+import { turnLogger } from "./turn-logger";
+
+/** What every handler reads of a turn, read once: who acts, the card's data, the verb, the turn's logger. */
+export interface Turn {
+  /** The activity's tenant and from.aadObjectId, lower-cased; undefined when the sender is no user of the tenant served. */
+  actor: Actor | undefined;
+  /** The clicked card's data (untrusted: never says who acts); {} for a message. */
+  data: Record<string, unknown>;
+  /** The Action.Execute verb, or "" for anything else. */
+  verb: string;
+  log: Logger;
+}
+
+const EXPECTED_TENANT = Symbol("mfa-ready.expectedTenant");
+const TURN = Symbol("mfa-ready.turn");
+
+/** The endpoint names the tenant the bot serves (the directory's), once per turn. */
+export function bindExpectedTenant(context: TurnContext, tenantId: string | undefined): void {
+  context.turnState.set(EXPECTED_TENANT, tenantId?.toLowerCase());
+}
+
+interface ActionValue {
+  action?: { verb?: unknown; data?: unknown };
+}
+
+function actorOf(context: TurnContext): Actor | undefined {
+  const { from } = context.activity;
+  const tenantId = tenantOf(context.activity);
+  const userId = from?.aadObjectId;
+  const expected = context.turnState.get(EXPECTED_TENANT) as string | undefined;
+  if (
+    !tenantId ||
+    typeof userId !== "string" ||
+    userId.length === 0 ||
+    (expected !== undefined && expected !== tenantId)
+  ) {
+    return undefined;
+  }
+  return {
+    tenantId,
+    userId: userId.toLowerCase(),
+    ...(typeof from.name === "string" && from.name !== "" ? { name: from.name.slice(0, 120) } : {}),
+    ...(typeof from.id === "string" && from.id !== "" ? { mri: from.id } : {}),
+  };
+}
+
+/**
+ * The turn as handlers see it (the endpoint has checked the activity's shape, activity-shape.ts). No
+ * handler digs in the raw activity for who is asking.
+ */
+export function readTurn(context: TurnContext): Turn {
+  const known = context.turnState.get(TURN) as Turn | undefined;
+  if (known !== undefined) {
+    return known;
+  }
+  const value = context.activity.value as ActionValue | undefined;
+  const data = value?.action?.data;
+  const verb = value?.action?.verb;
+  const turn: Turn = {
+    actor: actorOf(context),
+    data:
+      data !== null && typeof data === "object" && !Array.isArray(data)
+        ? (data as Record<string, unknown>)
+        : {},
+    verb: typeof verb === "string" ? verb.slice(0, 128) : "",
+    log: turnLogger(context),
+  };
+  context.turnState.set(TURN, turn);
+  return turn;
+}
+
+/** The one answer for a sender who is not a user of the organisation the bot serves. */
+export function notInTenantCard(): AdaptiveCardJson {
+  return buildErrorCard({
+    title: "I can't do that for you here",
+    whatHappened:
+      "This chat does not come from a user of the organisation MFA Ready serves. Nothing was changed.",
+    whatToDo: "Open MFA Ready from your work account in your own organisation's Teams.",
+  });
+}

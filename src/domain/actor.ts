@@ -1,0 +1,12 @@
+/**
+ * Who acts in a turn: the activity's tenant and `from.aadObjectId`, both lower-cased, never ids from card
+ * data. The one actor type every feature takes.
+ */
+export interface Actor {
+  tenantId: string;
+  userId: string;
+  /** The Teams display name (for cards and the audit log; authorisation never uses it). */
+  name?: string;
+  /** The Teams user id (`from.id`), for a card's refresh.userIds and mentions. */
+  mri?: string;
+}
