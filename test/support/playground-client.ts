@@ -123,7 +123,8 @@ export class PlaygroundClient {
     this.socket.close();
   }
 
-  private async call(method: string, path: string, body?: object): Promise<unknown> {
+  /** One call to the Playground's HTTP API; a non-2xx answer is an error with its body. */
+  async call(method: string, path: string, body?: object): Promise<unknown> {
     const response = await fetch(`${this.url}${path}`, {
       method,
       headers: body ? { "content-type": "application/json" } : {},
