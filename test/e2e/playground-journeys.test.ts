@@ -3,8 +3,9 @@
  * real script: the bot in demo mode and one real Agents Playground per person), driven over each
  * Playground's HTTP and WebSocket API as its web page does. Ben checks his status and asks for a
  * Temporary Access Pass, Alex issues it from her window, Ben gets it in his; Ben walks through adding a
- * passkey and registers one through the Graph simulator's /_simulator/ API, as the README says; Adele
- * runs the readiness report and reads the audit log. No line the bot logs is at error level.
+ * passkey and registers one through the Graph simulator's /_simulator/ API, as the README says; Ben
+ * asks to postpone and Adele approves in hers; Adele runs the readiness report and reads the audit log.
+ * No line the bot logs is at error level.
  */
 import assert from "node:assert/strict";
 import { type ChildProcess, spawn } from "node:child_process";
@@ -135,16 +136,27 @@ describe("the README's journeys in Agents Playgrounds, one per person", { timeou
     return client.waitForCard(cardId, since, 20_000);
   }
 
-  /** Presses the button with this id on a card; the card that replaces it. */
-  async function press(name: string, messageId: string, card: AdaptiveCardJson, actionId: string) {
+  /**
+   * Presses the button with this id (or title) on a card, with what the person typed in its inputs, as
+   * the page merges them into the action's data; the card that replaces it.
+   */
+  async function press(
+    name: string,
+    messageId: string,
+    card: AdaptiveCardJson,
+    button: string,
+    inputs: Record<string, string> = {},
+  ) {
     const { client, context } = person(name);
-    const action = [...walkCard(card)].find((node) => node.id === actionId && node.type === "Action.Execute");
-    assert.ok(action, `"${actionId}" is a button on ${card.id}: ${texts(card)}`);
+    const action = [...walkCard(card)].find(
+      (node) => node.type === "Action.Execute" && (node.id === button || node.title === button),
+    );
+    assert.ok(action, `"${button}" is a button on ${card.id}: ${texts(card)}`);
     const answer = (await client.execute(context.personalChat.id, context.currentUser.id, messageId, {
       verb: action.verb,
-      data: action.data,
+      data: { ...(action.data as object), ...inputs },
     })) as { value?: AdaptiveCardJson };
-    assert.ok(answer.value, `pressing ${actionId} answers with a card`);
+    assert.ok(answer.value, `pressing ${button} answers with a card`);
     return answer.value;
   }
 
@@ -195,6 +207,33 @@ describe("the README's journeys in Agents Playgrounds, one per person", { timeou
     assert.equal(await registerPasskey(port, BEN_ID), 201);
     const done = await press("ben", message.messageId, early, "verify");
     assert.equal(done.id, "walkthrough-verified", texts(done));
+  });
+
+  it("Ben asks to postpone, Adele (Global Administrator) approves in her window, Ben hears back", async () => {
+    const adele = person("adele").client;
+    const ben = person("ben").client;
+    const { message, card: answer } = await say("ben", "can we postpone?", "postponement-answer");
+    const formButton = [...walkCard(answer)].find((node) => node.verb === "postponement.form");
+    assert.ok(typeof formButton?.title === "string", texts(answer));
+    const form = await press("ben", message.messageId, answer, formButton.title);
+    assert.equal(form.id, "postponement-request-form", texts(form));
+    const nodes = [...walkCard(form)];
+    const phase = nodes.find((node) => node.id === "phase") as { choices: { value: string }[] };
+    const date = nodes.find((node) => node.id === "wantedDate") as { min: string };
+    const adeleSince = adele.received.length;
+    const sent = await press("ben", message.messageId, form, "Send to the Global Administrators", {
+      phase: phase.choices[0]!.value,
+      wantedDate: date.min,
+      justification: "The nightly backup pipeline signs in with a password; moving it to a managed identity.",
+      affectedSystems: "nightly backup pipeline (Azure CLI)",
+    });
+    assert.equal(sent.id, "postponement-request-sent", texts(sent));
+    const approval = await adele.waitForCard("postponement-approval", adeleSince, 20_000);
+    const benSince = ben.received.length;
+    const decided = await press("adele", approval.message.messageId, approval.card, "Approve", { note: "" });
+    assert.match(texts(decided), /Adele Vance/);
+    const { card: outcome } = await ben.waitForCard("postponement-outcome", benSince, 20_000);
+    assert.match(texts(outcome), /approved/i);
   });
 
   it('Adele: "readiness report" scans the tenant and shows the counts', async () => {
