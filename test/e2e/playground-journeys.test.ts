@@ -4,7 +4,8 @@
  * Playground's HTTP and WebSocket API as its web page does. Ben checks his status and asks for a
  * Temporary Access Pass, Alex issues it from her window, Ben gets it in his; Ben walks through adding a
  * passkey and registers one through the Graph simulator's /_simulator/ API, as the README says; Ben
- * asks to postpone and Adele approves in hers; Adele runs the readiness report and reads the audit log.
+ * asks to postpone and Adele approves in hers; Adele runs the readiness report, broadcasts a notice to
+ * Ben, Alex and Megan (only the two with an open window get it) and reads the audit log.
  * No line the bot logs is at error level.
  */
 import assert from "node:assert/strict";
@@ -240,6 +241,35 @@ describe("the README's journeys in Agents Playgrounds, one per person", { timeou
     // The scan of 300 users takes some seconds here, more on a busy machine.
     const { card } = await say("adele", "readiness report", "report", 90_000);
     assert.match(texts(card), /"id":"counts"/);
+  });
+
+  it("Adele broadcasts to Ben, Alex and Megan: the two whose windows are open get it", async () => {
+    const ben = person("ben").client;
+    const alex = person("alex").client;
+    const [benSince, alexSince] = [ben.received.length, alex.received.length];
+    const { message, card: compose } = await say("adele", "broadcast", "broadcast-compose");
+    const preview = await press("adele", message.messageId, compose, "preview", {
+      title: "MFA for Azure",
+      message: "Microsoft now **requires MFA** for Azure sign-in. Add a passkey this week.",
+      audience: "upns",
+      groupId: "",
+      upns: "ben.carter@contoso.example\nalex.wilber@contoso.example\nmegan.bowen@contoso.example",
+      buttonCode: "REGISTER_PASSKEY",
+      buttonUrl: "",
+      buttonTitle: "",
+      remindDays: "0",
+    });
+    assert.equal(preview.id, "broadcast-preview", texts(preview));
+    const progress = await press("adele", message.messageId, preview, "send");
+    assert.equal(progress.id, "broadcast-progress", texts(progress));
+    for (const client of [ben, alex]) {
+      const { card } = await client.waitForCard(
+        "broadcast-message",
+        client === ben ? benSince : alexSince,
+        60_000,
+      );
+      assert.match(texts(card), /MFA for Azure/);
+    }
   });
 
   it('Adele: "audit" lists what happened, the pass Alex issued among it', async () => {
