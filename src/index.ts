@@ -21,12 +21,13 @@ import { type StatusSource, createStatusService } from "./features/status/create
 import type { Logger } from "./logger";
 import { createServer } from "./server";
 import type { DirectoryHealth } from "./server/health";
-import { type EmbeddedStores, openEmbeddedStores } from "./storage";
+import { type ProductStores, openEmbeddedStores } from "./storage";
+import { openAzureStores } from "./storage/azure";
 
 /** How long a shutdown waits for turns already running. */
 export const SHUTDOWN_DRAIN_MS = 10_000;
 
-export type ServiceStores = EmbeddedStores;
+export type ServiceStores = ProductStores;
 
 /** The tenant directory as the service host sees it: a health probe, and what to close on shutdown. */
 export interface DirectoryHandle {
@@ -102,7 +103,8 @@ export async function startService(parts: ServiceParts): Promise<RunningService>
     report &&
     directory?.directory &&
     createBroadcastFeature({
-      database: stores.database,
+      jobs: stores.broadcastJobs,
+      ledger: stores.broadcastLedger,
       directory: directory.directory,
       verdicts: verdictsFromScans(report.scans),
       conversationReferences: stores.conversationReferences,
@@ -160,6 +162,7 @@ export async function startService(parts: ServiceParts): Promise<RunningService>
       mode: config.directory.mode,
       startedAt: Date.now(),
       now: Date.now,
+      storageKind: stores.kind,
       storage: () => stores.ping(),
       directory: directory ? () => directory.health() : undefined,
     },
@@ -259,12 +262,26 @@ export async function openDirectory(config: Config, logger: Logger): Promise<Dir
   };
 }
 
+/**
+ * The stores the configuration names: embedded SQLite under DATA_DIR (the default), or Azure Storage
+ * shared by every instance. An account that does not answer or refuses stops start-up naming the setting.
+ */
+export async function openStores(config: Config): Promise<ProductStores> {
+  if (config.storage.kind === "sqlite") {
+    return openEmbeddedStores(config.dataDir);
+  }
+  const setting = config.storage.accountUrl === undefined ? "AZURE_STORAGE_CONNECTION_STRING" : "AZURE_STORAGE_ACCOUNT_URL";
+  try {
+    return await openAzureStores(config.storage);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split("\n")[0]! : String(error);
+    throw new ConfigError(setting, `the storage account could not be opened: ${reason.slice(0, 200)}`);
+  }
+}
+
 /** config -> stores -> directory -> service; what opened before a failure is closed again. */
 export async function runService(config: Config, logger: Logger): Promise<RunningService> {
-  if (config.storage.kind !== "sqlite") {
-    throw new ConfigError("STORAGE", "azure is not available in this build yet; use sqlite");
-  }
-  const stores = openEmbeddedStores(config.dataDir);
+  const stores = await openStores(config);
   let directory: DirectoryHandle | undefined;
   try {
     directory = await openDirectory(config, logger);

@@ -2,11 +2,10 @@ import { randomUUID } from "node:crypto";
 import type { Directory } from "../../directory/directory";
 import type { Logger } from "../../logger";
 import type { AuditLog } from "../../storage/audit-log";
-import { SqliteBroadcastJobStore } from "../../storage/broadcast-jobs";
-import { SqliteBroadcastLedger } from "../../storage/broadcast-ledger";
+import type { BroadcastJobStore } from "../../storage/broadcast-jobs";
+import type { BroadcastLedger } from "../../storage/broadcast-ledger";
 import type { BroadcastJob } from "../../storage/broadcast-types";
 import type { ConversationReferenceStore } from "../../storage/conversation-references";
-import type { Database } from "../../storage/database";
 import { hasAnyRole, readRoles } from "../authz/roles";
 import type { Scheduler } from "../scheduler/scheduler";
 import type { VerdictSource } from "./audience";
@@ -19,7 +18,8 @@ import type { ProgressSnapshot } from "./progress";
 import type { BroadcastTransport } from "./transport";
 
 export interface BroadcastFeatureOptions {
-  database: Database;
+  jobs: BroadcastJobStore;
+  ledger: BroadcastLedger;
   directory: Directory;
   verdicts: VerdictSource;
   conversationReferences: ConversationReferenceStore;
@@ -55,8 +55,7 @@ export async function auditFinished(auditLog: AuditLog, job: BroadcastJob, progr
 export function createBroadcastFeature(options: BroadcastFeatureOptions): BroadcastFeature {
   const now = options.now ?? (() => new Date());
   const logger = options.logger.child({ feature: "broadcast" });
-  const jobs = new SqliteBroadcastJobStore(options.database);
-  const ledger = new SqliteBroadcastLedger(options.database);
+  const { jobs, ledger } = options;
   const holder: { service?: BroadcastService } = {};
   const updateCard = async (job: BroadcastJob, progress: ProgressSnapshot) => {
     if (!job.progressRef || !holder.service) {
