@@ -50,8 +50,8 @@ export interface ServiceParts {
   now?: () => Date;
   /** Report tuning for tests: how often progress cards update, the HTTP client of the CSV upload. */
   report?: { progressIntervalMs?: number; fetch?: typeof fetch };
-  /** Broadcast tuning for tests: progress card cadence. */
-  broadcast?: { progressEveryMs?: number };
+  /** Broadcast tuning for tests: progress card cadence, the lease and how often other instances' jobs are looked for. */
+  broadcast?: { progressEveryMs?: number; leaseMs?: number; resumeEveryMs?: number };
 }
 
 export interface RunningService {

@@ -15,6 +15,7 @@ import type { DispatchTuning } from "./dispatcher";
 import type { JobRunner } from "./job-runner";
 import type { Assess } from "./prepare";
 import type { ProgressSnapshot } from "./progress";
+import { type ResumePoller, startResumePoller } from "./resume-poller";
 import type { BroadcastTransport } from "./transport";
 
 export interface BroadcastFeatureOptions {
@@ -32,12 +33,16 @@ export interface BroadcastFeatureOptions {
   now?: () => Date;
   tuning?: Partial<DispatchTuning>;
   progressEveryMs?: number;
+  /** How often this instance looks for jobs another one left (its lease expired); 30 s by default. */
+  resumeEveryMs?: number;
+  /** The broadcast lease: how long a silent sender keeps its job (30 s by default). */
+  leaseMs?: number;
 }
 
 export interface BroadcastFeature {
   service: BroadcastService;
   runner: JobRunner;
-  /** Resumes every job a previous process left unfinished (called once at start). */
+  /** Resumes every job a previous process left unfinished (called once at start), then keeps looking for jobs another instance left. */
   resumeUnfinished(): Promise<void>;
   close(): Promise<void>;
 }
@@ -67,7 +72,7 @@ export function createBroadcastFeature(options: BroadcastFeatureOptions): Broadc
   const runner = createBroadcastEngine({
     jobs, ledger, conversationReferences: options.conversationReferences, directory: options.directory, verdicts: options.verdicts, transport: options.transport,
     teamsAppId: options.teams.appId, serviceUrl: options.teams.serviceUrl, tenantRps: options.teams.tenantRps, assess: options.assess, logger, owner: `bot-${process.pid}-${randomUUID().slice(0, 8)}`,
-    tuning: options.tuning, progressEveryMs: options.progressEveryMs,
+    tuning: options.tuning, progressEveryMs: options.progressEveryMs, leaseMs: options.leaseMs,
     onProgress: updateCard,
     onFinished: async (job, progress) => {
       await auditFinished(options.auditLog, job, progress, job.sendMs / 1000);
@@ -99,15 +104,16 @@ export function createBroadcastFeature(options: BroadcastFeatureOptions): Broadc
     await runner.run(job.id);
   });
 
+  let poller: ResumePoller | undefined;
   return {
     service,
     runner,
     async resumeUnfinished() {
-      for (const id of await jobs.activeJobIds()) {
-        void runner.run(id);
-      }
+      poller ??= startResumePoller({ runner, jobs, everyMs: options.resumeEveryMs ?? 30_000, logger });
+      await poller.poll();
     },
     async close() {
+      poller?.stop();
       await runner.stopAll();
     },
   };

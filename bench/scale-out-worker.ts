@@ -1,0 +1,49 @@
+/**
+ * One bot instance's broadcast engine for the scale-out benchmark and test: the shared stores on Azure
+ * Storage (Azurite), the real dispatcher, job runner, lease and resume poller, the real Bot Connector
+ * client. It looks for unfinished jobs as the bot does, reports over IPC whether it is the sender, and
+ * exits once the job is done, whoever finished it.
+ */
+import { createBroadcastConnector } from "../src/bot/broadcast-connector";
+import { createBroadcastEngine } from "../src/features/broadcast/create-engine";
+import { startResumePoller } from "../src/features/broadcast/resume-poller";
+import { createLogger } from "../src/logger";
+import { benchDirectory, benchVerdicts } from "./broadcast-fixture";
+import { type ScaleOutWorkerArgs, type ScaleOutWorkerMessage, openShared, timed } from "./scale-out-fixture";
+
+async function main(): Promise<void> {
+  const args = JSON.parse(process.argv[2]!) as ScaleOutWorkerArgs;
+  const stores = await openShared(args);
+  const latencies: number[] = [];
+  const jobs = timed(stores.broadcastJobs, latencies);
+  const ledger = timed(stores.broadcastLedger, latencies);
+  const logger = createLogger({ level: "warn", destination: process.stderr });
+  const runner = createBroadcastEngine({
+    jobs, ledger, conversationReferences: timed(stores.conversationReferences, latencies),
+    directory: benchDirectory(args.users), verdicts: benchVerdicts(args.users),
+    transport: createBroadcastConnector({ bot: { appType: "SingleTenant" } }),
+    tenantRps: args.rps, logger, owner: `worker-${process.pid}`, leaseMs: args.leaseMs,
+  });
+  const send = (message: ScaleOutWorkerMessage) => process.send?.(message);
+  const poller = startResumePoller({ runner, jobs, everyMs: args.resumeEveryMs, logger });
+  await poller.poll();
+  for (;;) {
+    send({ sending: runner.isRunning(args.jobId) });
+    const job = await stores.broadcastJobs.getJob(args.jobId);
+    if (job?.state === "done") {
+      break;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  poller.stop();
+  await runner.stopAll();
+  send({ done: true, totals: await stores.broadcastLedger.totals(args.jobId), latencies });
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+    process.exit(1);
+  },
+);
