@@ -20,6 +20,8 @@ export interface ScaleOutWorkerMessage {
   sending?: boolean;
   done?: boolean;
   totals?: DeliveryTotals;
+  /** Rows this worker marked "sending" (it sent them). */
+  marked?: number;
   /** Store operation latencies seen by this worker, ms. */
   latencies?: number[];
 }
@@ -40,8 +42,8 @@ export async function seedAzureConversations(stores: ProductStores, users: numbe
   }
 }
 
-/** Wraps every method of a store so each call's duration is recorded (the figures' store latency). */
-export function timed<T extends object>(store: T, latencies: number[]): T {
+/** Wraps every method of a store so each call's duration is recorded (the figures' store latency), and counted by name. */
+export function timed<T extends object>(store: T, latencies: number[], calls?: Map<string, number>): T {
   return new Proxy(store, {
     get(target, property, receiver) {
       const value = Reflect.get(target, property, receiver) as unknown;
@@ -49,6 +51,7 @@ export function timed<T extends object>(store: T, latencies: number[]): T {
         return value;
       }
       return (...args: unknown[]) => {
+        calls?.set(String(property), (calls.get(String(property)) ?? 0) + 1);
         const started = performance.now();
         const result = (value as (...a: unknown[]) => unknown).apply(target, args);
         if (result instanceof Promise) {

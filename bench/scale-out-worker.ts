@@ -16,7 +16,8 @@ async function main(): Promise<void> {
   const stores = await openShared(args);
   const latencies: number[] = [];
   const jobs = timed(stores.broadcastJobs, latencies);
-  const ledger = timed(stores.broadcastLedger, latencies);
+  const calls = new Map<string, number>();
+  const ledger = timed(stores.broadcastLedger, latencies, calls);
   const logger = createLogger({ level: "warn", destination: process.stderr });
   const runner = createBroadcastEngine({
     jobs, ledger, conversationReferences: timed(stores.conversationReferences, latencies),
@@ -37,7 +38,7 @@ async function main(): Promise<void> {
   }
   poller.stop();
   await runner.stopAll();
-  send({ done: true, totals: await stores.broadcastLedger.totals(args.jobId), latencies });
+  send({ done: true, totals: await stores.broadcastLedger.totals(args.jobId), latencies, marked: calls.get("markSending") ?? 0 });
 }
 
 main().then(
