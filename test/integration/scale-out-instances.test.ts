@@ -7,6 +7,7 @@ import { openAzureStores } from "../../src/storage/azure";
 import type { ProductStores } from "../../src/storage/stores";
 import { type Azurite, startAzurite } from "../support/azurite";
 import { DEMO, type PostponementBot, startPostponementBot } from "../support/postponement-bot";
+import { cardText, startRegistrationBot } from "../support/registration-bot";
 import { demoSnapshot } from "../support/status-bot";
 
 const clock = new Date("2026-11-28T10:00:00Z");
@@ -80,5 +81,36 @@ describe("scale-out: two bot instances sharing Azure Storage (Azurite)", () => {
     await Promise.all([a.bot.service.scheduler.runDue(), b.bot.service.scheduler.runDue()]);
     assert.equal(ran.length, 5, `each job once (ran on: ${ran.join(",")})`);
     assert.deepEqual(await shared.scheduledJobs.list("scale-out.test"), [], "all completed");
+  });
+});
+
+describe("scale-out: an instance stops in the middle of a walkthrough", () => {
+  it("the user's next click, answered by another instance, continues at the stored step", async () => {
+    const azurite = await startAzurite();
+    const simulator = await startGraphSimulator({ snapshot: demoSnapshot(), port: 0 });
+    const config = { kind: "azure" as const, prefix: `w${randomUUID().slice(0, 8)}`, connectionString: azurite.connectionString };
+    try {
+      const first = await startRegistrationBot({ simulator, sharedStores: await openAzureStores(config) });
+      await first.click(DEMO.ben, VERBS.startRegistration, { code: "REGISTER_PASSKEY" });
+      const second = await first.click(DEMO.ben, VERBS.walkthroughNext, { method: "passkey", step: 0 });
+      assert.match(cardText(second.card), /Step 2 of 4/);
+      await first.close();
+
+      const other = await startRegistrationBot({ simulator, sharedStores: await openAzureStores(config) });
+      try {
+        const stale = await other.click(DEMO.ben, VERBS.walkthroughNext, { method: "passkey", step: 0 });
+        assert.match(cardText(stale.card), /Step 2 of 4/, "a stale card shows the stored step");
+        await other.click(DEMO.ben, VERBS.walkthroughNext, { method: "passkey", step: 1 });
+        await other.click(DEMO.ben, VERBS.walkthroughNext, { method: "passkey", step: 2 });
+        simulator.admin.addMethod(DEMO.ben, { "@odata.type": "#microsoft.graph.fido2AuthenticationMethod", displayName: "Key", aaGuid: "de1e552d-db1d-4423-a619-566b625cdc84" });
+        const done = await other.click(DEMO.ben, VERBS.walkthroughVerify, { method: "passkey", step: 3 });
+        assert.equal(done.card.id, "walkthrough-verified", "the baseline stored by the first instance tells the new key apart");
+      } finally {
+        await other.close();
+      }
+    } finally {
+      await simulator.close();
+      await azurite.stop();
+    }
   });
 });
