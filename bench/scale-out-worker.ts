@@ -38,7 +38,9 @@ async function main(): Promise<void> {
   }
   poller.stop();
   await runner.stopAll();
-  send({ done: true, totals: await stores.broadcastLedger.totals(args.jobId), latencies, marked: calls.get("markSending") ?? 0 });
+  // Waits until the report is handed to the parent: exiting at once can drop a large IPC message.
+  const final: ScaleOutWorkerMessage = { done: true, totals: await stores.broadcastLedger.totals(args.jobId), latencies, marked: calls.get("markSending") ?? 0 };
+  await new Promise<void>((resolve, reject) => process.send?.(final, (error: Error | null) => (error ? reject(error) : resolve())) ?? resolve());
 }
 
 main().then(
