@@ -9,6 +9,10 @@ export interface ScaleOutWorkerArgs {
   prefix: string;
   serviceUrl: string;
   jobId: string;
+  /** More jobs of the same tenant the worker waits for (it exits when all are done). */
+  moreJobIds?: string[];
+  /** The job this worker tries first, before it looks for any (tests: two instances start on two jobs). */
+  startWith?: string;
   users: number;
   rps: number;
   leaseMs: number;
@@ -20,6 +24,8 @@ export interface ScaleOutWorkerMessage {
   sending?: boolean;
   done?: boolean;
   totals?: DeliveryTotals;
+  /** Totals of moreJobIds, in order. */
+  moreTotals?: DeliveryTotals[];
   /** Rows this worker marked "sending" (it sent them). */
   marked?: number;
   /** Store operation latencies seen by this worker, ms. */

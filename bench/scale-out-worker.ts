@@ -27,11 +27,15 @@ async function main(): Promise<void> {
   });
   const send = (message: ScaleOutWorkerMessage) => process.send?.(message);
   const poller = startResumePoller({ runner, jobs, everyMs: args.resumeEveryMs, logger });
-  await poller.poll();
+  if (args.startWith === undefined) {
+    await poller.poll();
+  } else {
+    void runner.run(args.startWith);
+  }
   for (;;) {
     send({ sending: runner.isRunning(args.jobId) });
-    const job = await stores.broadcastJobs.getJob(args.jobId);
-    if (job?.state === "done") {
+    const states = await Promise.all([args.jobId, ...(args.moreJobIds ?? [])].map(async (id) => (await stores.broadcastJobs.getJob(id))?.state));
+    if (states.every((state) => state === "done")) {
       break;
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -39,7 +43,10 @@ async function main(): Promise<void> {
   poller.stop();
   await runner.stopAll();
   // Waits until the report is handed to the parent: exiting at once can drop a large IPC message.
-  const final: ScaleOutWorkerMessage = { done: true, totals: await stores.broadcastLedger.totals(args.jobId), latencies, marked: calls.get("markSending") ?? 0 };
+  const final: ScaleOutWorkerMessage = {
+    done: true, totals: await stores.broadcastLedger.totals(args.jobId), latencies, marked: calls.get("markSending") ?? 0,
+    moreTotals: await Promise.all((args.moreJobIds ?? []).map((id) => stores.broadcastLedger.totals(id))),
+  };
   await new Promise<void>((resolve, reject) => process.send?.(final, (error: Error | null) => (error ? reject(error) : resolve())) ?? resolve());
 }
 

@@ -77,3 +77,37 @@ describe("scale-out: a broadcast survives kill -9 of the sending instance", () =
     });
   }
 });
+
+describe("scale-out: two jobs of one tenant on two instances", () => {
+  it("one instance sends for the tenant at a time: BROADCAST_RPS holds for both jobs together", { timeout: 120_000 }, async () => {
+    const azurite = await startAzurite();
+    const stub = await startTeamsLimitsStub({ tenantRps: RPS, latencyMs: 10 });
+    const args = { connectionString: azurite.connectionString, prefix: `t${randomUUID().slice(0, 8)}`, serviceUrl: stub.serviceUrl, jobId: "job-a", moreJobIds: ["job-b"], users: USERS, rps: RPS, leaseMs: 2_000, resumeEveryMs: 1_000 };
+    const workers: ScaleOutWorker[] = [];
+    try {
+      const stores = await openShared(args);
+      await seedAzureConversations(stores, USERS, stub.serviceUrl);
+      await newBenchJob(stores.broadcastJobs, "job-a");
+      await newBenchJob(stores.broadcastJobs, "job-b");
+      // Each instance goes for a different job of the tenant first.
+      workers.push(startScaleOutWorker({ ...args, startWith: "job-a" }), startScaleOutWorker({ ...args, startWith: "job-b" }));
+      await Promise.all(workers.map((w) => w.exited));
+      const final = workers[0]!.final!;
+      assert.equal(final.totals!.sent + final.moreTotals![0]!.sent, 2 * USERS, "both jobs reached everyone");
+      for (let i = 1; i <= USERS; i++) {
+        assert.equal(stub.accepted.get(conversationOf(i)), 2, `recipient ${i}: one message per job`);
+      }
+      // Two senders at RPS each would draw about one 429 per accepted message; one sender draws next to none.
+      assert.ok(stub.throttledAt.length <= USERS * 0.05, `${stub.throttledAt.length} answered 429`);
+      const times = stub.acceptedAt;
+      const perSecond = ((times.length - 1) * 1000) / (times.at(-1)! - times[0]!);
+      assert.ok(perSecond <= RPS * 1.05, `${perSecond.toFixed(1)}/s for the tenant, limit ${RPS}`);
+    } finally {
+      for (const worker of workers) {
+        worker.child.kill("SIGKILL");
+      }
+      await stub.close();
+      await azurite.stop();
+    }
+  });
+});

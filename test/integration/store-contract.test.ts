@@ -269,6 +269,26 @@ for (const backend of backends) {
       assert.deepEqual(await jobs.activeJobIds(), moves[0] ? ["j1"] : []);
     });
 
+    it("broadcast leases: one process sends for a tenant at a time; other tenants are not held up", async () => {
+      const { broadcastJobs: jobs } = await fresh();
+      const content = { title: "MFA", message: "Hello", audience: { kind: "affected" as const } };
+      for (const [id, tenantId] of [["a1", TENANT], ["a2", TENANT], ["b1", OTHER]] as const) {
+        await jobs.createJob({ id, tenantId, authorId: "A", origin: "bot", content, createdAt: "2026-12-01T00:00:00Z" });
+      }
+      const racing = await Promise.all([jobs.acquireLease("a1", "X", 1_000, 10_000), jobs.acquireLease("a2", "Y", 1_000, 10_000)]);
+      assert.equal(racing.filter(Boolean).length, 1, "two instances, two jobs of one tenant: one sender");
+      const [sender, waiting, held, free] = racing[0] ? ["X", "Y", "a1", "a2"] : ["Y", "X", "a2", "a1"];
+      assert.equal(await jobs.acquireLease(free, waiting, 2_000, 10_000), false, "the tenant is being sent to by another process");
+      assert.equal(await jobs.acquireLease(free, sender, 2_000, 10_000), true, "the sender may run the tenant's other job too");
+      assert.equal(await jobs.acquireLease("b1", waiting, 2_000, 10_000), true, "another tenant is free");
+      await jobs.releaseLease(free, sender);
+      assert.equal(await jobs.acquireLease(free, waiting, 3_000, 10_000), false, "still sending the first job");
+      await jobs.releaseLease(held, sender);
+      assert.equal(await jobs.acquireLease(free, waiting, 3_000, 10_000), true, "released: the other process may send");
+      assert.equal(await jobs.acquireLease(held, sender, 4_000, 10_000), false);
+      assert.equal(await jobs.acquireLease(held, sender, 13_001, 10_000), true, "after the other's lease expired");
+    });
+
     it("delivery ledger: one row per user, pages by seq, states, recovery flags possibly duplicated, totals", async () => {
       const { broadcastLedger: ledger, broadcastJobs } = await fresh();
       const now = "2026-12-01T00:00:00Z";

@@ -12,6 +12,12 @@ interface JobEntity extends Omit<BroadcastJob, "content" | "progressRef"> {
   leaseUntil: number;
 }
 
+interface SenderEntity {
+  /** "" when free. */
+  owner: string;
+  until: number;
+}
+
 interface DraftEntity extends Omit<BroadcastDraft, "content"> {
   content: string;
 }
@@ -19,6 +25,7 @@ interface DraftEntity extends Omit<BroadcastDraft, "content"> {
 /** Jobs are few (an admin's sends) and read by id, by tenant, or "still active": one partition each kind. */
 const JOBS = "job";
 const DRAFTS = "draft";
+const SENDERS = "sender";
 const ACTIVE: readonly JobState[] = ["preparing", "sending", "paused"];
 
 const fromEntity = (e: JobEntity): BroadcastJob => ({
@@ -112,6 +119,10 @@ export class AzureBroadcastJobStore implements BroadcastJobStore {
   }
 
   async acquireLease(id: string, owner: string, now: number, leaseMs: number): Promise<boolean> {
+    const job = await readEntity<JobEntity>(this.table, JOBS, key(id));
+    if (job === undefined || !(await this.senderLease(job.tenantId, owner, now, leaseMs))) {
+      return false;
+    }
     return updateIf<JobEntity>(this.table, JOBS, key(id), (current) =>
       current.leaseOwner === "" || current.leaseOwner === owner || current.leaseUntil < now
         ? { leaseOwner: owner, leaseUntil: now + leaseMs }
@@ -120,7 +131,43 @@ export class AzureBroadcastJobStore implements BroadcastJobStore {
   }
 
   async releaseLease(id: string, owner: string): Promise<void> {
-    await updateIf<JobEntity>(this.table, JOBS, key(id), (current) => (current.leaseOwner === owner ? { leaseOwner: "", leaseUntil: 0 } : undefined));
+    const released = await updateIf<JobEntity>(this.table, JOBS, key(id), (current) => (current.leaseOwner === owner ? { leaseOwner: "", leaseUntil: 0 } : undefined));
+    const job = released ? await readEntity<JobEntity>(this.table, JOBS, key(id)) : undefined;
+    if (job === undefined) {
+      return;
+    }
+    // The tenant's sender row goes with this owner's last job of the tenant.
+    const filter = `PartitionKey eq ${literal(JOBS)} and tenantId eq ${literal(job.tenantId)} and leaseOwner eq ${literal(owner)}`;
+    for await (const _ of entities(this.table, filter, ["RowKey"])) {
+      return;
+    }
+    await updateIf<SenderEntity>(this.table, SENDERS, key(job.tenantId), (current) => (current.owner === owner ? { owner: "", until: 0 } : undefined));
+  }
+
+  /**
+   * One row per tenant ("sender", tenant) naming the process that sends for it, taken with If-Match
+   * (or a create that loses with 409): the cross-row check SQLite does in one statement.
+   */
+  private async senderLease(tenantId: string, owner: string, now: number, leaseMs: number): Promise<boolean> {
+    for (let attempt = 0; attempt < 20; attempt += 1) {
+      const current = await readEntity<SenderEntity>(this.table, SENDERS, key(tenantId));
+      try {
+        if (current === undefined) {
+          await this.table.createEntity<SenderEntity>({ partitionKey: SENDERS, rowKey: key(tenantId), owner, until: now + leaseMs });
+          return true;
+        }
+        if (current.owner !== "" && current.owner !== owner && current.until >= now) {
+          return false;
+        }
+        await this.table.updateEntity({ partitionKey: SENDERS, rowKey: key(tenantId), owner, until: now + leaseMs }, "Merge", { etag: current.etag });
+        return true;
+      } catch (error) {
+        if (!lostRace(error)) {
+          throw error;
+        }
+      }
+    }
+    return false;
   }
 
   async activeJobIds(): Promise<string[]> {
