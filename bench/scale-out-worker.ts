@@ -33,7 +33,7 @@ async function main(): Promise<void> {
     void runner.run(args.startWith);
   }
   for (;;) {
-    send({ sending: runner.isRunning(args.jobId) });
+    send({ sending: runner.isRunning(args.jobId), marked: calls.get("markSending") ?? 0 });
     const states = await Promise.all([args.jobId, ...(args.moreJobIds ?? [])].map(async (id) => (await stores.broadcastJobs.getJob(id))?.state));
     if (states.every((state) => state === "done")) {
       break;

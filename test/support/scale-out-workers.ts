@@ -6,6 +6,8 @@ export interface ScaleOutWorker {
   child: ChildProcess;
   /** The last "am I the sender" it reported. */
   sending: boolean;
+  /** Rows it has marked "sending" so far (it sent them), as last reported. */
+  marked: number;
   /** Its final report, once the job is done. */
   final?: ScaleOutWorkerMessage;
   exited: Promise<number | null>;
@@ -20,11 +22,15 @@ export function startScaleOutWorker(args: ScaleOutWorkerArgs): ScaleOutWorker {
   const worker: ScaleOutWorker = {
     child,
     sending: false,
+    marked: 0,
     exited: new Promise((resolve) => child.once("exit", (code) => resolve(code))),
   };
   child.on("message", (message: ScaleOutWorkerMessage) => {
     if (message.sending !== undefined) {
       worker.sending = message.sending;
+    }
+    if (message.marked !== undefined) {
+      worker.marked = message.marked;
     }
     if (message.done) {
       worker.final = message;
