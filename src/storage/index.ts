@@ -5,6 +5,7 @@ import { type Database, openDatabase } from "./database";
 import { type PostponementRequestStore, SqlitePostponementRequestStore } from "./postponement-requests";
 import { type ReportScanStore, SqliteReportScanStore } from "./report-scans";
 import { type ReportSubscriptionStore, SqliteReportSubscriptionStore } from "./report-subscriptions";
+import { SqliteScanClaimStore } from "./scan-claims";
 import { SqliteScheduledJobStore } from "./scheduled-jobs";
 import { SqliteBroadcastJobStore } from "./broadcast-jobs";
 import { SqliteBroadcastLedger } from "./broadcast-ledger";
@@ -63,6 +64,7 @@ export function openEmbeddedStores(dataDir: string): EmbeddedStores {
     postponementRequests: new SqlitePostponementRequestStore(database),
     reportScans: new SqliteReportScanStore(database),
     reportSubscriptions: new SqliteReportSubscriptionStore(database),
+    scanClaims: new SqliteScanClaimStore(database),
     broadcastJobs: new SqliteBroadcastJobStore(database),
     broadcastLedger: new SqliteBroadcastLedger(database),
     ping() {

@@ -6,6 +6,7 @@ import type { ConversationReferenceStore } from "./conversation-references";
 import type { PostponementRequestStore } from "./postponement-requests";
 import type { ReportScanStore } from "./report-scans";
 import type { ReportSubscriptionStore } from "./report-subscriptions";
+import type { ScanClaimStore } from "./scan-claims";
 import type { ScheduledJobStore } from "./scheduled-jobs";
 import type { TapRequestStore } from "./tap-request-store";
 import type { WalkthroughStore } from "./walkthrough-store";
@@ -23,6 +24,8 @@ export interface ProductStores {
   postponementRequests: PostponementRequestStore;
   reportScans: ReportScanStore;
   reportSubscriptions: ReportSubscriptionStore;
+  /** One running scan per tenant across instances. */
+  scanClaims: ScanClaimStore;
   broadcastJobs: BroadcastJobStore;
   broadcastLedger: BroadcastLedger;
   /** True when the backend answers (for /healthz). */

@@ -226,6 +226,29 @@ for (const backend of backends) {
       assert.equal((await scans.latestCompleted(TENANT))?.id, "s2");
     });
 
+    it("scan claims: one running scan per tenant; renewal with progress; a lapsed claim is taken over", async () => {
+      const { scanClaims: claims } = await fresh();
+      const [x, y] = await Promise.all([
+        claims.claim(TENANT, "scan-x", "X", 1_000, 15_000, { stage: "starting" }),
+        claims.claim(TENANT, "scan-y", "Y", 1_000, 15_000, { stage: "starting" }),
+      ]);
+      assert.equal([x, y].filter((r) => r.won).length, 1, "one of two instances runs the scan");
+      const [holder, scanId, other] = x.won ? ["X", "scan-x", "Y"] : ["Y", "scan-y", "X"];
+      const lost = x.won ? y : x;
+      assert.equal(lost.won === false && lost.current.scanId, scanId, "the other learns which scan to join");
+      assert.equal(await claims.renew(TENANT, scanId, holder, 5_000, 15_000, { stage: "users", usersRead: 40 }), true);
+      assert.equal(await claims.renew(TENANT, scanId, other, 5_000, 15_000, {}), false, "only the holder renews");
+      assert.deepEqual(await claims.current(TENANT, 6_000), { scanId, progress: { stage: "users", usersRead: 40 } });
+      assert.equal(await claims.current(OTHER, 6_000), undefined);
+      assert.equal((await claims.claim(OTHER, "scan-o", other, 6_000, 15_000, {})).won, true, "tenants are independent");
+      assert.equal(await claims.current(TENANT, 20_001), undefined, "lapsed");
+      assert.equal((await claims.claim(TENANT, "scan-z", other, 20_001, 15_000, {})).won, true, "taken over");
+      await claims.release(TENANT, scanId, holder);
+      assert.equal((await claims.current(TENANT, 21_000))?.scanId, "scan-z", "the old holder's release leaves the new claim");
+      await claims.release(TENANT, "scan-z", other);
+      assert.equal(await claims.current(TENANT, 21_000), undefined);
+    });
+
     it("broadcast jobs: created once; transitions from a set, one winner; the lease: renew, expiry, take-over", async () => {
       const { broadcastJobs: jobs } = await fresh();
       const content = { title: "MFA", message: "Hello", audience: { kind: "affected" as const } };

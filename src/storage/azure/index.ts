@@ -10,6 +10,7 @@ import { AzureConversationReferenceStore } from "./conversation-references";
 import { AzurePostponementRequestStore } from "./postponement-requests";
 import { AzureReportScanStore } from "./report-scans";
 import { AzureReportSubscriptionStore } from "./report-subscriptions";
+import { AzureScanClaimStore } from "./scan-claims";
 import { AzureScheduledJobStore } from "./scheduled-jobs";
 import { ensureTable, statusOf } from "./tables";
 import { AzureTapRequestStore } from "./tap-request-store";
@@ -20,7 +21,7 @@ export type { AzureStorageConfig } from "./account";
 /** The tables the stores use (each `<prefix><name>`); created at start, idempotently, by whichever instance comes first. */
 export const TABLES = [
   "convrefs", "audit", "jobs", "walkthroughs", "taprequests", "tapcards", "postponements", "postponementcards",
-  "scans", "verdicts", "subscriptions", "broadcasts", "deliveries",
+  "scans", "verdicts", "scanclaims", "subscriptions", "broadcasts", "deliveries",
 ] as const;
 
 /**
@@ -44,6 +45,7 @@ export async function openAzureStores(config: AzureStorageConfig, options: { cre
     postponementRequests: new AzurePostponementRequestStore(tables.postponements, new ApprovalCardTable(tables.postponementcards)),
     reportScans: new AzureReportScanStore(tables.scans, tables.verdicts),
     reportSubscriptions: new AzureReportSubscriptionStore(tables.subscriptions),
+    scanClaims: new AzureScanClaimStore(tables.scanclaims),
     broadcastJobs: new AzureBroadcastJobStore(tables.broadcasts),
     broadcastLedger: new AzureBroadcastLedger(tables.deliveries),
     async ping() {
