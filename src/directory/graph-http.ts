@@ -87,6 +87,11 @@ export class GraphHttp {
     return errorFromResponse(answer.status, answer.body, this.pathOf(url), permission, answer.headers);
   }
 
+  /** The absolute URL of a path under Graph's beta version ("/auditLogs/signIns?…"). */
+  beta(path: string): string {
+    return `${this.baseUrl.replace(/\/+$/, "")}/beta${path}`;
+  }
+
   /** The loggable path of a relative or absolute URL. */
   pathOf(url: string): string {
     return loggablePath(this.resolve(url));

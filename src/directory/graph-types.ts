@@ -12,6 +12,14 @@ export interface GraphUser {
   userType?: "Member" | "Guest" | "member" | "guest" | string | null;
   accountEnabled?: boolean | null;
   authorizationInfo?: { certificateUserIds?: string[] | null } | null;
+  /** P1 only, and only when $select asks for it (10 requests / minute): last sign-ins to any app. */
+  signInActivity?: SignInActivity | null;
+}
+
+/** microsoft.graph.signInActivity: the user's last sign-ins to any app, interactive and not. */
+export interface SignInActivity {
+  lastSignInDateTime?: string | null;
+  lastNonInteractiveSignInDateTime?: string | null;
 }
 
 /** microsoft.graph.userRegistrationDetails */
@@ -49,7 +57,10 @@ export interface SignIn {
   resourceId?: string | null;
   resourceDisplayName?: string | null;
   isInteractive?: boolean | null;
+  /** Beta only: "interactiveUser", "nonInteractiveUser", "servicePrincipal", "managedIdentity", … */
+  signInEventTypes?: string[] | null;
   authenticationProtocol?: string | null;
+  ipAddress?: string | null;
   authenticationRequirement?: string | null;
   clientAppUsed?: string | null;
   status?: { errorCode?: number | null; failureReason?: string | null } | null;

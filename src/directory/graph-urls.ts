@@ -5,6 +5,10 @@ import type { TimeWindow } from "./directory";
 const q = encodeURIComponent;
 const USER_SELECT = "id,displayName,userPrincipalName,mail,userType,accountEnabled,authorizationInfo";
 
+/** Beta's lambda over signInEventTypes: the clause that makes it return non-interactive user sign-ins too. */
+export const USER_EVENT_TYPES_CLAUSE =
+  "signInEventTypes/any(t: t eq 'interactiveUser' or t eq 'nonInteractiveUser')";
+
 /** OData string literal: single quotes doubled. */
 const literal = (value: string) => `'${value.replace(/'/g, "''")}'`;
 
@@ -24,6 +28,19 @@ export const graphUrls = {
     scope: { appIds: readonly string[]; resourceIds: readonly string[] },
     userId?: string,
   ) => `/auditLogs/signIns?$top=1000&$filter=${q(signInFilter(window, scope, userId))}`,
+  /**
+   * Beta only (a path under /beta): one user's in-scope sign-ins, interactive and non-interactive, in one
+   * query. Without the signInEventTypes clause beta too answers interactive ones only.
+   */
+  userSignInsBeta: (
+    window: TimeWindow,
+    scope: { appIds: readonly string[]; resourceIds: readonly string[] },
+    userId: string,
+  ) =>
+    `/auditLogs/signIns?$top=1000&$filter=${q(`${signInFilter(window, scope, userId)} and ${USER_EVENT_TYPES_CLAUSE}`)}`,
+  /** P1; its own throttle (10 requests / minute): read only for the users rule 6 needs it for. */
+  signInActivity: (userIds: readonly string[]) =>
+    `/users?$select=id,signInActivity&$filter=${q(`id in (${userIds.map(literal).join(",")})`)}`,
   roleAssignments: (principalId?: string) =>
     principalId === undefined
       ? `/roleManagement/directory/roleAssignments`

@@ -1,7 +1,9 @@
 import { roleName } from "./roles";
 import { collectEvidence, lookbackWindow } from "./evidence";
 import type { Evidence } from "./evidence";
+import type { Window } from "./evidence";
 import type { TenantFacts, UserFacts } from "./facts";
+import { NON_INTERACTIVE_SIGN_INS } from "./facts";
 import { allowanceFor, findMethods } from "./methods";
 import { nextSteps } from "./next-steps";
 import type { PreparedTenant } from "./prepare-tenant";
@@ -25,6 +27,23 @@ function phaseVerdict(readable: boolean, entries: readonly unknown[], holdsRole:
     return holdsRole ? "likely" : "unknown";
   }
   return entries.length > 0 ? "affected" : "no";
+}
+
+/**
+ * Rule 6's last test: counted in-scope sign-ins, none interactive. It needs the non-interactive sign-ins to
+ * have been read (else every v1.0-only user would look interactive-only or not at all), and it spares a
+ * person whose signInActivity shows an interactive sign-in to anything in the window: a script never signs
+ * in to Teams or Outlook.
+ */
+function onlySilentSignIns(facts: UserFacts, evidence: Evidence, window: Window): boolean {
+  if (facts.signIns === undefined || evidence.counted === 0 || evidence.interactive > 0) {
+    return false;
+  }
+  if (facts.dataGaps.some((gap) => gap.data === NON_INTERACTIVE_SIGN_INS)) {
+    return false;
+  }
+  const last = facts.user.signInActivity?.lastSignInDateTime;
+  return !(typeof last === "string" && Date.parse(last) >= window.startMs);
 }
 
 /**
@@ -62,7 +81,7 @@ export function assess(
   const serviceAccountSuspect =
     isListed(context.serviceAccounts, upn, userId, groupIds) ||
     evidence.ropc ||
-    (evidence.counted > 0 && evidence.interactive === 0);
+    onlySilentSignIns(facts, evidence, window);
 
   const hasStrong = methods.strongIndependent.length > 0;
   const mfaReady = breakGlass ? hasStrong : hasStrong || methods.mfaService.length > 0;

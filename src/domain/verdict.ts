@@ -44,6 +44,8 @@ export interface EvidenceEntry {
   app: string;
   lastSignIn: string;
   count: number;
+  /** How many of `count` were non-interactive (silent token refreshes, rule 1). */
+  silent: number;
 }
 
 export interface Verdict {
