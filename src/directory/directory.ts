@@ -5,6 +5,8 @@ import type {
   GraphUser,
   PortalServicesSettings,
   SignIn,
+  SignInActivity,
+  SummarizedSignIn,
   TemporaryAccessPass,
   UnifiedRoleAssignment,
   UserRegistrationDetails,
@@ -43,6 +45,17 @@ export interface Directory {
   listRegistrationDetails(): Promise<Readable<UserRegistrationDetails>>;
   /** Sign-ins in the window to any of the given client app ids or resource ids (needs Entra ID P1). */
   listSignIns(window: TimeWindow, scope: { appIds: string[]; resourceIds: string[] }): Promise<Readable<SignIn>>;
+  /**
+   * Everyone's non-interactive in-scope sign-ins, summarised per user (by lower-case UPN), app, IP and day
+   * (beta; needs Entra ID P1). Absent when listSignIns already holds the non-interactive ones (a snapshot).
+   * A beta error is a gap, never a failed scan.
+   */
+  listNonInteractiveSummary?(scope: { appIds: string[]; resourceIds: string[] }): Promise<Readable<SummarizedSignIn>>;
+  /**
+   * signInActivity of a few users (P1; 10 requests / minute: only for the users rule 6 needs it for),
+   * by lower-case user id. Absent when the users already carry it (a snapshot).
+   */
+  getSignInActivity?(userIds: readonly string[]): Promise<Map<string, SignInActivity>>;
   /** All directory role assignments (optionally only those of one principal). */
   listRoleAssignments(principalId?: string): AsyncIterable<UnifiedRoleAssignment>;
   /** Member ids of one group, transitively. */

@@ -64,6 +64,30 @@ export interface SignIn {
   authenticationRequirement?: string | null;
   clientAppUsed?: string | null;
   status?: { errorCode?: number | null; failureReason?: string | null } | null;
+  /**
+   * Not a Graph property: a sign-in made from a summarised row (beta summarizedSignIn) stands for this many
+   * sign-ins of that user, app and day. Absent means one.
+   */
+  signInCount?: number;
+}
+
+/**
+ * beta microsoft.graph.summarizedSignIn (getSummarizedNonInteractiveSignIns): one row per user × app × IP ×
+ * aggregation window, with no user id; userPrincipalName is lower case, a guest's is its home UPN.
+ */
+export interface SummarizedSignIn {
+  id: string;
+  userPrincipalName: string;
+  userDisplayName?: string | null;
+  appId: string;
+  appDisplayName?: string | null;
+  resourceId?: string | null;
+  resourceDisplayName?: string | null;
+  ipAddress?: string | null;
+  signInCount: number;
+  firstSignInDateTime: string;
+  aggregationDateTime: string;
+  status?: { errorCode?: number | null } | null;
 }
 
 /** microsoft.graph.unifiedRoleAssignment; roleDefinitionId is the role template id for built-in roles. */

@@ -38,6 +38,15 @@ export const graphUrls = {
     userId: string,
   ) =>
     `/auditLogs/signIns?$top=1000&$filter=${q(`${signInFilter(window, scope, userId)} and ${USER_EVENT_TYPES_CLAUSE}`)}`,
+  /** Beta only: everyone's non-interactive sign-ins, one row per user × app × IP × UTC day. */
+  nonInteractiveSummary: (scope: { appIds: readonly string[]; resourceIds: readonly string[] }) => {
+    const apps = [
+      ...scope.appIds.map((id) => `appId eq ${literal(id)}`),
+      ...scope.resourceIds.map((id) => `resourceId eq ${literal(id)}`),
+    ];
+    const filter = apps.length === 0 ? "" : `&$filter=${q(apps.join(" or "))}`;
+    return `/auditLogs/getSummarizedNonInteractiveSignIns(aggregationWindow='d1')?$top=1000${filter}`;
+  },
   /** P1; its own throttle (10 requests / minute): read only for the users rule 6 needs it for. */
   signInActivity: (userIds: readonly string[]) =>
     `/users?$select=id,signInActivity&$filter=${q(`id in (${userIds.map(literal).join(",")})`)}`,

@@ -1,4 +1,4 @@
-import { collectEvidence, lookbackWindow } from "../domain/evidence";
+import { collectEvidence, lookbackWindow, restsOnSignInActivity } from "../domain/evidence";
 import type { DataGap, UserFacts } from "../domain/facts";
 import { NON_INTERACTIVE_SIGN_INS } from "../domain/facts";
 import type { BatchAnswer, BatchOptions, BatchStep } from "./batch";
@@ -178,8 +178,7 @@ async function readV1SignIns(
 /** Rule 6 asks for signInActivity only when every counted in-scope sign-in was a silent refresh. */
 function needsSignInActivity(signIns: readonly SignIn[], window: TimeWindow): boolean {
   const days = (window.end.getTime() - window.start.getTime()) / 86_400_000;
-  const evidence = collectEvidence(signIns, lookbackWindow(window.end, days));
-  return evidence.counted > 0 && evidence.interactive === 0;
+  return restsOnSignInActivity(collectEvidence(signIns, lookbackWindow(window.end, days)));
 }
 
 /** The user's signInActivity (P1, 10 requests a minute); a failure is a gap and rule 6 goes without it. */

@@ -53,16 +53,22 @@ export function isNonInteractive(signIn: SignIn): boolean {
   return signIn.isInteractive === false || signIn.signInEventTypes?.includes("nonInteractiveUser") === true;
 }
 
-function add(entries: Map<string, EvidenceEntry>, signIn: SignIn, time: number, silent: boolean): void {
+function add(
+  entries: Map<string, EvidenceEntry>,
+  signIn: SignIn,
+  time: number,
+  silent: boolean,
+  count: number,
+): void {
   const appId = signIn.appId.toLowerCase();
   const entry = entries.get(appId);
   if (entry === undefined) {
     const app = APP_BY_ID.get(appId)?.name ?? signIn.appDisplayName ?? AZURE_SERVICE_MANAGEMENT_NAME;
-    entries.set(appId, { appId, app, lastSignIn: signIn.createdDateTime, count: 1, silent: silent ? 1 : 0 });
+    entries.set(appId, { appId, app, lastSignIn: signIn.createdDateTime, count, silent: silent ? count : 0 });
     return;
   }
-  entry.count += 1;
-  entry.silent += silent ? 1 : 0;
+  entry.count += count;
+  entry.silent += silent ? count : 0;
   if (time > Date.parse(entry.lastSignIn)) {
     entry.lastSignIn = signIn.createdDateTime;
   }
@@ -87,10 +93,12 @@ export function collectEvidence(signIns: readonly SignIn[], window: Window): Evi
       continue;
     }
     const silent = isNonInteractive(signIn);
-    add(phase === 1 ? phase1 : phase2, signIn, time, silent);
-    counted += 1;
+    // A summarised row (the tenant scan's non-interactive sign-ins) stands for signInCount sign-ins.
+    const count = signIn.signInCount ?? 1;
+    add(phase === 1 ? phase1 : phase2, signIn, time, silent, count);
+    counted += count;
     if (!silent) {
-      interactive += 1;
+      interactive += count;
     }
     if (signIn.authenticationProtocol?.toLowerCase() === "ropc") {
       ropc = true;
@@ -103,4 +111,12 @@ export function collectEvidence(signIns: readonly SignIn[], window: Window): Evi
     counted,
     interactive,
   };
+}
+
+/**
+ * Whether rule 6 turns on the user's signInActivity: counted in-scope sign-ins, every one silent, none by
+ * ROPC (which makes a suspect anyway). Only then is the 10-a-minute read worth its cost.
+ */
+export function restsOnSignInActivity(evidence: Evidence): boolean {
+  return evidence.counted > 0 && evidence.interactive === 0 && !evidence.ropc;
 }

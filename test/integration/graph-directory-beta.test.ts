@@ -36,13 +36,23 @@ describe("GraphDirectory: interactive sign-ins from v1.0, non-interactive ones f
       ],
     );
     assert.equal(facts.user.signInActivity?.lastSignInDateTime, "2026-11-18T07:30:00Z");
-    assert.equal((stats.byPath["GET /beta/auditLogs/signIns"] ?? 0) - (before["GET /beta/auditLogs/signIns"] ?? 0), 1);
-    assert.equal((stats.byPath["GET /auditLogs/signIns"] ?? 0) - (before["GET /auditLogs/signIns"] ?? 0), 0, "no v1.0 read");
+    assert.equal(
+      (stats.byPath["GET /beta/auditLogs/signIns"] ?? 0) - (before["GET /beta/auditLogs/signIns"] ?? 0),
+      1,
+    );
+    assert.equal(
+      (stats.byPath["GET /auditLogs/signIns"] ?? 0) - (before["GET /auditLogs/signIns"] ?? 0),
+      0,
+      "no v1.0 read",
+    );
     assert.deepEqual(facts.dataGaps, []);
     const verdict = assess(facts, tenant, end);
     assert.equal(verdict.phase2, "affected");
     assert.equal(verdict.serviceAccountSuspect, false, "she signs in interactively to other apps");
-    assert.deepEqual(verdict.evidence.phase2.map((entry) => [entry.app, entry.count, entry.silent]), [["Azure CLI", 3, 3]]);
+    assert.deepEqual(
+      verdict.evidence.phase2.map((entry) => [entry.app, entry.count, entry.silent]),
+      [["Azure CLI", 3, 3]],
+    );
   });
 
   it("does not read signInActivity for a user with an interactive in-scope sign-in", async () => {
@@ -56,8 +66,14 @@ describe("GraphDirectory: interactive sign-ins from v1.0, non-interactive ones f
   it("carries on with v1.0 when beta answers an error, and names the gap (rule 6's last test is off)", async () => {
     harness.simulator.admin.injectFault({ pathPrefix: "/beta/auditLogs/signIns", count: 1, status: 400 });
     const facts = await harness.directory.getUserFacts(BOB, window);
-    assert.deepEqual(facts.signIns?.map((signIn) => signIn.appId), ["04b07795-8ddb-461a-bbee-02f9e1bf7b46"]);
-    assert.deepEqual(facts.dataGaps.map((gap) => gap.data), ["nonInteractiveSignIns"]);
+    assert.deepEqual(
+      facts.signIns?.map((signIn) => signIn.appId),
+      ["04b07795-8ddb-461a-bbee-02f9e1bf7b46"],
+    );
+    assert.deepEqual(
+      facts.dataGaps.map((gap) => gap.data),
+      ["nonInteractiveSignIns"],
+    );
 
     harness.simulator.admin.injectFault({ pathPrefix: "/beta/auditLogs/signIns", count: 1, status: 400 });
     const carol = await harness.directory.getUserFacts(CAROL, window);

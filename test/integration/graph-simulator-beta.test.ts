@@ -3,7 +3,7 @@ import { after, before, describe, it } from "node:test";
 
 import { startGraphSimulator } from "../../src/dev/graph-simulator";
 import type { GraphSimulator } from "../../src/dev/graph-simulator";
-import { homeUpn } from "../../src/dev/graph-simulator/handlers/summarized-sign-ins";
+import { homeUpn } from "../../src/directory/home-upn";
 import { contosoSmall } from "../support/graph-simulator-fixtures";
 import { call, get } from "../support/graph-simulator-client";
 

@@ -70,7 +70,16 @@ const ENFORCED_FROM = {
 
 function evidenceLine(entry: EvidenceEntry): string {
   const times = entry.count === 1 ? "1 sign-in" : `${entry.count} sign-ins`;
-  return `${userText(entry.app)}: ${times}, last on ${readableDay(entry.lastSignIn)}`;
+  // Silent token refreshes are why a daily CLI user is affected though they rarely type a password.
+  const silent =
+    entry.silent === 0
+      ? ""
+      : entry.count === 1
+        ? ", a silent refresh"
+        : entry.silent === entry.count
+          ? ", all of them silent refreshes"
+          : `, ${entry.silent} of them silent refreshes`;
+  return `${userText(entry.app)}: ${times}${silent}, last on ${readableDay(entry.lastSignIn)}`;
 }
 
 function explanation(id: PhaseView["id"], verdict: PhaseVerdict, lookbackDays: number): string {

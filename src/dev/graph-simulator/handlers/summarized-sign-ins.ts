@@ -3,44 +3,14 @@ import { allowOptions, page, parseTop } from "../odata";
 import { eventTypeOf } from "../sign-in-filter";
 import type { Handler } from "../types";
 import { requireSignIns } from "./sign-ins";
-import type { SignIn } from "../../../directory/graph-types";
-
-/** beta microsoft.graph.summarizedSignIn: one row per user × app × IP × day (and outcome), no user id. */
-export interface SummarizedSignIn {
-  id: string;
-  userPrincipalName: string;
-  userDisplayName: string | null;
-  appId: string;
-  appDisplayName: string | null;
-  resourceId: string | null;
-  resourceDisplayName: string | null;
-  ipAddress: string | null;
-  signInCount: number;
-  firstSignInDateTime: string;
-  aggregationDateTime: string;
-  status: { errorCode: number };
-}
-
-/**
- * The UPN the summary carries, lower case: a guest's home UPN, not its `#EXT#` one
- * (adele_fabrikam.com#EXT#@contoso.onmicrosoft.com -> adele@fabrikam.com).
- */
-export function homeUpn(upn: string): string {
-  const lower = upn.toLowerCase();
-  const ext = lower.indexOf("#ext#");
-  if (ext === -1) {
-    return lower;
-  }
-  const local = lower.slice(0, ext);
-  const at = local.lastIndexOf("_");
-  return at === -1 ? local : `${local.slice(0, at)}@${local.slice(at + 1)}`;
-}
+import type { SignIn, SummarizedSignIn } from "../../../directory/graph-types";
+import { homeUpn } from "../../../directory/home-upn";
 
 const dayOf = (time: number) => new Date(Math.floor(time / 86_400_000) * 86_400_000).toISOString().replace(/\.\d{3}Z$/, "Z");
 
 /** Groups the non-interactive sign-ins (newest first) into d1 rows, newest day first. */
 export function summarise(signIns: readonly SignIn[], upnOf: (signIn: SignIn) => string): SummarizedSignIn[] {
-  const rows = new Map<string, SummarizedSignIn>();
+  const rows = new Map<string, SummarizedSignIn & { status: { errorCode: number } }>();
   for (const signIn of signIns) {
     const time = Date.parse(signIn.createdDateTime);
     const upn = homeUpn(upnOf(signIn));
