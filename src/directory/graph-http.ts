@@ -26,6 +26,8 @@ export class GraphHttp {
     private readonly baseUrl: string,
     /** Overrides the path table's permission in errors (ARM has one permission for everything). */
     private readonly permission?: string,
+    /** Sent with every request (and every inner $batch request), e.g. Graph's Prefer header. */
+    readonly defaultHeaders: Readonly<Record<string, string>> = {},
   ) {}
 
   async send<T>(
@@ -45,7 +47,7 @@ export class GraphHttp {
     const request = this.client
       .api(url)
       .header("client-request-id", requestId)
-      .headers({ ...headers })
+      .headers({ ...this.defaultHeaders, ...headers })
       .responseType(ResponseType.RAW);
     let response: Response;
     try {

@@ -74,7 +74,7 @@ export function assess(
   const phase2 = phaseVerdict(facts.signIns !== undefined, evidence.phase2, isAdmin);
 
   const allowanceOf = allowanceFor(context.policy, userId, groupIds);
-  const { methods, gaps } = findMethods(facts, allowanceOf);
+  const { methods, gaps } = findMethods(facts, allowanceOf, context.policy.externalIds);
 
   const upn = user.userPrincipalName.toLowerCase();
   const breakGlass = isListed(context.breakGlass, upn, userId, groupIds);
@@ -84,7 +84,12 @@ export function assess(
     onlySilentSignIns(facts, evidence, window);
 
   const hasStrong = methods.strongIndependent.length > 0;
-  const mfaReady = breakGlass ? hasStrong : hasStrong || methods.mfaService.length > 0;
+  // Rule 5: a break-glass account needs a device-bound strong method: a synced passkey lives in one
+  // person's consumer cloud account, an external provider is not independent of a service.
+  const hasDeviceBound = methods.strongIndependent.some((method) => method.synced !== true);
+  const mfaReady = breakGlass
+    ? hasDeviceBound
+    : hasStrong || methods.mfaService.length > 0 || methods.external.length > 0;
   const userType = user.userType ?? facts.registration?.userType ?? "member";
 
   const { actions, suggestions } = nextSteps({
@@ -93,7 +98,7 @@ export function assess(
     mfaReady,
     breakGlass,
     serviceAccountSuspect,
-    hasStrong,
+    hasStrong: breakGlass ? hasDeviceBound : hasStrong,
     isGuest: userType.toLowerCase() === "guest",
     fido2Enabled: allowanceOf("Fido2") === "allowed",
     certificateEnabled: allowanceOf("X509Certificate") === "allowed",
