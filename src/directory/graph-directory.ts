@@ -19,7 +19,7 @@ import type {
   UnifiedRoleAssignment,
   UserRegistrationDetails,
 } from "./graph-types";
-import { graphUrls, portalSettingsUrl } from "./graph-urls";
+import { PORTAL_SETTINGS_API_VERSIONS, graphUrls, portalSettingsUrl } from "./graph-urls";
 import { type Page, collect, pagedItems } from "./paging";
 import { readUserFacts } from "./user-facts";
 
@@ -175,14 +175,34 @@ export class GraphDirectory implements Directory {
   }
 
   getPortalSettings(): Promise<PortalServicesSettings> {
-    return this.options.arm.json<PortalServicesSettings>("GET", portalSettingsUrl(this.options.armBaseUrl));
+    return this.portalSettings("GET");
   }
 
   putPortalSettings(settings: PortalServicesSettings): Promise<PortalServicesSettings> {
+    return this.portalSettings("PUT", settings);
+  }
+
+  /**
+   * The stable api-version first; the preview only when ARM refuses the stable one (400 for an unknown
+   * api-version, 404 where it is not rolled out), so a tenant whose region lags still answers.
+   */
+  private async portalSettings(
+    method: "GET" | "PUT",
+    body?: PortalServicesSettings,
+  ): Promise<PortalServicesSettings> {
+    const [stable, preview] = PORTAL_SETTINGS_API_VERSIONS;
+    const url = portalSettingsUrl(this.options.armBaseUrl, stable);
+    const answer = await this.options.arm.send<PortalServicesSettings>(method, url, body);
+    if (answer.status >= 200 && answer.status < 300) {
+      return answer.body as PortalServicesSettings;
+    }
+    if (answer.status !== 400 && answer.status !== 404) {
+      throw this.options.arm.errorOf(answer, url);
+    }
     return this.options.arm.json<PortalServicesSettings>(
-      "PUT",
-      portalSettingsUrl(this.options.armBaseUrl),
-      settings,
+      method,
+      portalSettingsUrl(this.options.armBaseUrl, preview),
+      body,
     );
   }
 

@@ -91,7 +91,13 @@ export function signInFilter(
   return parts.join(" and ");
 }
 
-/** ARM: the tenant's mandatory-MFA enforcement settings (preview API). */
-export function portalSettingsUrl(armBaseUrl: string): string {
-  return `${armBaseUrl.replace(/\/+$/, "")}/providers/Microsoft.PortalServices/settings/default?api-version=2025-04-01-preview`;
+/** The stable api-version of Microsoft.PortalServices/settings, and the preview used only when it is refused. */
+export const PORTAL_SETTINGS_API_VERSIONS = ["2025-11-01", "2025-04-01-preview"] as const;
+
+/** ARM: the tenant's mandatory-MFA enforcement settings. */
+export function portalSettingsUrl(
+  armBaseUrl: string,
+  apiVersion: (typeof PORTAL_SETTINGS_API_VERSIONS)[number] = PORTAL_SETTINGS_API_VERSIONS[0],
+): string {
+  return `${armBaseUrl.replace(/\/+$/, "")}/providers/Microsoft.PortalServices/settings/default?api-version=${apiVersion}`;
 }

@@ -71,14 +71,40 @@ describe("status view from Graph-shaped facts", () => {
     assert.match(view.methods[0]!.value, /Passkey \/ FIDO2 security key \(YubiKey 5 NFC\)/);
   });
 
+  it("says each phase's date in the tense of the day the card is shown", () => {
+    const joined = snapshotFacts(loadStatusFixture());
+    const facts = [...joined.users()].find((user) => user.user.userPrincipalName === "bob@contoso.example")!;
+    const verdict = assess(facts, joined.tenant, joined.capturedAt, { lookbackDays: 30 });
+    const on = (day: string) =>
+      buildStatusView(verdict, { lookbackDays: 30, checkedAt: new Date(day), fromCache: false }).phases[1]!
+        .explanation;
+    assert.match(on("2025-09-30T12:00:00Z"), /MFA will be required here from October 2025\./);
+    assert.match(on("2025-10-01T00:00:00Z"), /MFA has been required here since October 2025\./);
+    assert.match(on("2026-12-02T09:00:00Z"), /has been required here since October 2025/);
+    const top = buildStatusView(verdict, {
+      lookbackDays: 30,
+      checkedAt: new Date("2026-12-02T09:00:00Z"),
+      fromCache: false,
+    });
+    assert.doesNotMatch(JSON.stringify(top), /will require|will need|will be blocked/);
+  });
+
   it("Carol (contoso-small): says which of her CLI sign-ins were silent token refreshes", () => {
-    const view = viewFor("carol@contoso.example", JSON.parse(readFileSync(CONTOSO_SMALL, "utf8")) as TenantSnapshot);
+    const view = viewFor(
+      "carol@contoso.example",
+      JSON.parse(readFileSync(CONTOSO_SMALL, "utf8")) as TenantSnapshot,
+    );
     assert.deepEqual(view.phases[1]!.evidence, [
       { text: "Azure CLI: 3 sign-ins, all of them silent refreshes, last on 19 Nov 2026" },
     ]);
     const snapshot = JSON.parse(readFileSync(CONTOSO_SMALL, "utf8")) as TenantSnapshot;
     const interactive = { ...snapshot.signIns!.find((signIn) => signIn.id.endsWith("0021"))! };
-    snapshot.signIns!.push({ ...interactive, id: "interactive-1", isInteractive: true, signInEventTypes: ["interactiveUser"] });
+    snapshot.signIns!.push({
+      ...interactive,
+      id: "interactive-1",
+      isInteractive: true,
+      signInEventTypes: ["interactiveUser"],
+    });
     assert.deepEqual(viewFor("carol@contoso.example", snapshot).phases[1]!.evidence, [
       { text: "Azure CLI: 4 sign-ins, 3 of them silent refreshes, last on 19 Nov 2026" },
     ]);

@@ -82,9 +82,14 @@ function evidenceLine(entry: EvidenceEntry): string {
   return `${userText(entry.app)}: ${times}${silent}, last on ${readableDay(entry.lastSignIn)}`;
 }
 
-function explanation(id: PhaseView["id"], verdict: PhaseVerdict, lookbackDays: number): string {
+function explanation(id: PhaseView["id"], verdict: PhaseVerdict, lookbackDays: number, now: Date): string {
   const from = ENFORCED_FROM[id];
-  const since = from === undefined ? "" : ` MFA is required here from ${readableMonth(from)}.`;
+  const since =
+    from === undefined
+      ? ""
+      : Date.parse(from) <= now.getTime()
+        ? ` MFA has been required here since ${readableMonth(from)}.`
+        : ` MFA will be required here from ${readableMonth(from)}.`;
   switch (verdict) {
     case "affected":
       return `You signed in to these in the last ${lookbackDays} days.${since}`;
@@ -97,12 +102,12 @@ function explanation(id: PhaseView["id"], verdict: PhaseVerdict, lookbackDays: n
   }
 }
 
-function phaseView(id: PhaseView["id"], verdict: Verdict, lookbackDays: number): PhaseView {
+function phaseView(id: PhaseView["id"], verdict: Verdict, lookbackDays: number, now: Date): PhaseView {
   return {
     id,
     title: PHASE_TITLES[id],
     ...VERDICT_WORDS[verdict[id]],
-    explanation: explanation(id, verdict[id], lookbackDays),
+    explanation: explanation(id, verdict[id], lookbackDays, now),
     evidence: verdict.evidence[id].map((entry) => ({ text: evidenceLine(entry) })),
   };
 }
@@ -122,7 +127,7 @@ function gapViews(gaps: readonly DataGap[]): Array<{ text: string }> {
 
 /** The status card's data for one verdict: what it means in plain words, the evidence, what to do. */
 export function buildStatusView(verdict: Verdict, options: StatusViewOptions): StatusCardData {
-  const top = headlineFor(verdict, options.lookbackDays);
+  const top = headlineFor(verdict, options.lookbackDays, options.checkedAt);
   const name = verdict.displayName
     ? `${userText(verdict.displayName)} (${userText(verdict.userPrincipalName)})`
     : userText(verdict.userPrincipalName);
@@ -135,8 +140,8 @@ export function buildStatusView(verdict: Verdict, options: StatusViewOptions): S
     phase2: verdict.phase2,
     mfaReady: verdict.mfaReady,
     phases: [
-      phaseView("phase1", verdict, options.lookbackDays),
-      phaseView("phase2", verdict, options.lookbackDays),
+      phaseView("phase1", verdict, options.lookbackDays, options.checkedAt),
+      phaseView("phase2", verdict, options.lookbackDays, options.checkedAt),
     ],
     methods,
     noMethodsText: "No sign-in methods were found.",
