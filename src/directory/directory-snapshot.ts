@@ -4,7 +4,14 @@ import { AZURE_SERVICE_MANAGEMENT_RESOURCE_ID, IN_SCOPE_APPS } from "../domain/a
 import { collectEvidence, restsOnSignInActivity } from "../domain/evidence";
 import type { Directory, Readable, TimeWindow } from "./directory";
 import { DirectoryError } from "./errors";
-import type { GraphUser, ProductTenantSettings, SignIn, SnapshotGroup, TenantSnapshot } from "./graph-types";
+import type {
+  AuthenticationMethod,
+  GraphUser,
+  ProductTenantSettings,
+  SignIn,
+  SnapshotGroup,
+  TenantSnapshot,
+} from "./graph-types";
 import { summaryKeysOf } from "./home-upn";
 import { summaryAsSignIn } from "./summary-sign-in";
 
@@ -86,7 +93,14 @@ export async function readDirectorySnapshot(
   for (const id of referencedGroupIds(options.settings, { authenticationMethodsPolicy: policy })) {
     groups.push({ id, members: await collect(directory.listGroupMembers(id)) });
   }
-  gaps.methods = { data: "methods", reason: "notReadInBulk" };
+  // Without the registration report (no P1), typed methods are the only source: read them per user.
+  const authenticationMethods =
+    userRegistrationDetails === undefined && directory.readMethodsOf !== undefined
+      ? await readTypedMethods(directory, users, gaps)
+      : undefined;
+  if (authenticationMethods === undefined) {
+    gaps.methods = { data: "methods", reason: "notReadInBulk" };
+  }
   return {
     snapshot: {
       capturedAt: options.window.end.toISOString(),
@@ -98,6 +112,7 @@ export async function readDirectorySnapshot(
       settings: options.settings,
       users: withActivity,
       userRegistrationDetails,
+      ...(authenticationMethods === undefined ? {} : { authenticationMethods }),
       signIns,
       roleAssignments,
       groups,
@@ -189,4 +204,18 @@ async function addSignInActivity(
     gaps.signInActivity = { data: "signInActivity", reason: error.reason, permission: error.permission };
     return users;
   }
+}
+
+/** Every user's typed methods; a user whose read failed is left out (a methods gap, by the first reason). */
+async function readTypedMethods(
+  directory: Directory,
+  users: readonly GraphUser[],
+  gaps: Record<string, DataGap>,
+): Promise<Record<string, AuthenticationMethod[]>> {
+  const { methods, failed } = await directory.readMethodsOf!(users.map((user) => user.id));
+  const first = failed.values().next();
+  if (!first.done) {
+    gaps.methods = { data: "methods", reason: first.value.reason, permission: first.value.permission };
+  }
+  return Object.fromEntries(methods);
 }

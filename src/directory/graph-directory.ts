@@ -21,6 +21,7 @@ import type {
 } from "./graph-types";
 import { PORTAL_SETTINGS_API_VERSIONS, graphUrls, portalSettingsUrl } from "./graph-urls";
 import { type Page, collect, pagedItems } from "./paging";
+import { type MethodsRead, readMethodsInBatches } from "./methods-in-batches";
 import { readUserFacts } from "./user-facts";
 
 /** Graph takes at most 15 values in an `in` filter. */
@@ -98,6 +99,11 @@ export class GraphDirectory implements Directory {
     scope: { appIds: string[]; resourceIds: string[] },
   ): Promise<Readable<SignIn>> {
     return this.readable<SignIn>(graphUrls.signIns(window, scope), "signIns");
+  }
+
+  readMethodsOf(userIds: readonly string[], onProgress?: (done: number) => void): Promise<MethodsRead> {
+    const { limiters, tenant, retry, clock, signal } = this.options;
+    return readMethodsInBatches(this.http, userIds, { limiters, tenant, retry, clock, signal }, onProgress);
   }
 
   /** Beta: any error is a gap (the scan carries on with v1.0's interactive sign-ins). */
