@@ -29,7 +29,7 @@ import {
   startSimulatorChild,
   stopSimulatorChild,
 } from "./support/simulator-child";
-import { peakRssMb, reportsMinimumMs } from "./support/throttle-figures";
+import { familyMinimumMs, peakRssMb, reportsMinimumMs } from "./support/throttle-figures";
 import { benchMain } from "./support/bench-main";
 
 export interface ReportBenchFigures {
@@ -39,6 +39,7 @@ export interface ReportBenchFigures {
   requests: number;
   minimumRequests: number;
   reportsRequests: number;
+  activityRequests: number;
   throttled: number;
   elapsedMs: number;
   minimumMs: number;
@@ -155,7 +156,12 @@ export async function run(options: { users?: number; scale?: number } = {}): Pro
       reportsRequests +
       pages(child.roleAssignments, 100) +
       child.groupSizes.reduce((sum, size) => sum + pages(size, 999), 0);
-    const minimumMs = reportsMinimumMs(reportsRequests, scale);
+    // The signInActivity reads have their own limit (10 / minute) and run beside the reports reads, so
+    // the floor is the slower of the two families, not their sum.
+    const minimumMs = Math.max(
+      reportsMinimumMs(reportsRequests, scale),
+      familyMinimumMs("signInActivity", activityRequests, scale),
+    );
     const marks = [started, ...updates.filter((at) => at <= started + elapsedMs), started + elapsedMs];
     const gaps = marks.slice(1).map((at, index) => at - marks[index]!);
     return {
@@ -165,6 +171,7 @@ export async function run(options: { users?: number; scale?: number } = {}): Pro
       requests: after.requests - before.requests,
       minimumRequests,
       reportsRequests,
+      activityRequests,
       throttled: after.throttled - before.throttled,
       elapsedMs: Math.round(elapsedMs),
       minimumMs,
@@ -194,7 +201,8 @@ if (require.main === module) {
       requestsWithin1Percent:
         Math.abs(figures.requests - figures.minimumRequests) <= figures.minimumRequests * 0.01,
       zero429s: figures.throttled === 0,
-      ratioAtMost1_15: figures.ratio <= 1.15,
+      // Issue 14: at most 1.05 x the throttle-bound minimum.
+      ratioAtMost1_05: figures.ratio <= 1.05,
       peakRssUnder400Mb: figures.peakRssMb < 400,
       progressEvery5s: figures.maxUpdateGapMs <= 5_000,
     }),
