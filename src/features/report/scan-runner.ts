@@ -109,6 +109,7 @@ export async function runScan(options: ScanRunOptions): Promise<ScanRecord> {
       windowStart: window.start.toISOString(),
       windowEnd: end.toISOString(),
       lookbackDays: options.lookbackDays,
+      ...(stream.summaryByDay ? { summaryByDay: true } : {}),
       ...(diff ? { diff } : {}),
     };
     await store.finish(scanId, {
