@@ -3,7 +3,7 @@ import type { ProductTenantSettings } from "../../directory/graph-types";
 import { assess, prepareTenant } from "../../domain/assess";
 import type { Logger } from "../../logger";
 import type { ReportScanStore, VerdictRow } from "../../storage/report-scans";
-import { csvHeader, csvRows } from "./csv";
+import { csvHeader, csvRowsBytes } from "./csv";
 import { ReportTally } from "./report-tally";
 import type { ScanProgress, ScanRecord } from "./report-types";
 import { type ScanDirectory, openTenantStream } from "./tenant-stream";
@@ -50,7 +50,7 @@ class VerdictWriter {
     }
     const rows = this.rows;
     this.rows = [];
-    this.csvBytes += Buffer.byteLength(csvRows(rows.map((row) => row.verdict)));
+    this.csvBytes += csvRowsBytes(rows.map((row) => row.verdict));
     await this.store.appendVerdicts(this.scanId, rows);
   }
 }
