@@ -6,6 +6,8 @@ export interface HelpCardInput {
   misunderstood?: string;
   /** Show the admin jobs (report, broadcast). Cosmetic only: each action is authorised on the server. */
   showAdminJobs: boolean;
+  /** The message was in a language the bot does not speak: say which ones it does. */
+  otherLanguage?: boolean;
 }
 
 const MAX_ECHO = 200;
@@ -14,5 +16,9 @@ const MAX_ECHO = 200;
 export function buildHelpCard(input: HelpCardInput): AdaptiveCardJson {
   const heard = input.misunderstood?.trim();
   const echo = heard && heard.length > MAX_ECHO ? `${heard.slice(0, MAX_ECHO)}…` : heard;
-  return renderCard("help", { showAdminJobs: input.showAdminJobs, ...(echo ? { misunderstood: echo } : {}) });
+  return renderCard("help", {
+    showAdminJobs: input.showAdminJobs,
+    ...(echo ? { misunderstood: echo } : {}),
+    ...(input.otherLanguage ? { otherLanguage: true } : {}),
+  });
 }

@@ -63,6 +63,30 @@ describe("bot conversation through POST /api/messages (authenticated, real Teams
     assert.ok(card.includes(JSON.stringify(text).slice(1, -1)), "echoed as typed, not evaluated");
   });
 
+  it("a message in a language it does not speak: the help card in English, saying which languages it speaks", async () => {
+    await bot.post(message(bot.connector.serviceUrl, "Привет, как дела? Это касается меня?"));
+    assert.deepEqual(bot.connector.sentCardIds(), ["help"]);
+    const card = JSON.stringify(bot.connector.sentActivities()[0]!.attachments);
+    assert.match(card, /I didn't understand: /);
+    assert.match(card, /I speak English, Deutsch, Français, Español and 日本語\./);
+  });
+
+  it("an off-topic message in a language it speaks: the help card without the languages line", async () => {
+    await bot.post(message(bot.connector.serviceUrl, "Wie wird das Wetter morgen in Berlin?"));
+    const card = JSON.stringify(bot.connector.sentActivities()[0]!.attachments);
+    assert.match(card, /I didn't understand: /);
+    assert.doesNotMatch(card, /I speak English/);
+  });
+
+  it("thanks, in any language it speaks: a short answer, not the help card", async () => {
+    for (const text of ["thanks!", "Vielen Dank", "merci beaucoup", "muchas gracias", "ありがとうございます"]) {
+      bot.connector.reset();
+      await bot.post(message(bot.connector.serviceUrl, text));
+      assert.deepEqual(bot.connector.sentCardIds(), [], text);
+      assert.match(String(bot.connector.sentActivities()[0]?.text), /You're welcome/, text);
+    }
+  });
+
   it("the message text is never logged", async () => {
     const secret = "my password is Hunter2-Secret";
     await bot.post(message(bot.connector.serviceUrl, secret));

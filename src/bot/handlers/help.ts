@@ -12,7 +12,7 @@ export type ShowAdminJobs = (actor: Actor) => Promise<boolean>;
 export interface Help {
   helpCard(context: TurnContext): Promise<ReturnType<typeof replacingCard>>;
   /** "help", or anything the bot did not understand (echoed literally, so the user sees what it got). */
-  sendHelp(context: TurnContext, misunderstood?: string): Promise<void>;
+  sendHelp(context: TurnContext, misunderstood?: string, options?: { otherLanguage?: boolean }): Promise<void>;
 }
 
 export function createHelp(showAdminJobs: ShowAdminJobs | undefined): Help {
@@ -29,15 +29,16 @@ export function createHelp(showAdminJobs: ShowAdminJobs | undefined): Help {
       return false;
     }
   };
-  const card = async (context: TurnContext, misunderstood?: string): Promise<AdaptiveCardJson> =>
+  const card = async (context: TurnContext, misunderstood?: string, otherLanguage = false): Promise<AdaptiveCardJson> =>
     buildHelpCard({
       showAdminJobs: await adminJobs(context),
       ...(misunderstood === undefined ? {} : { misunderstood }),
+      ...(otherLanguage ? { otherLanguage } : {}),
     });
   return {
     helpCard: async (context) => replacingCard(await card(context)),
-    async sendHelp(context, misunderstood) {
-      await context.sendActivity(cardMessage(await card(context, misunderstood)));
+    async sendHelp(context, misunderstood, options) {
+      await context.sendActivity(cardMessage(await card(context, misunderstood, options?.otherLanguage)));
     },
   };
 }

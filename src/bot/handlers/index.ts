@@ -18,6 +18,7 @@ import { type RegistrationHandlers, createRegistrationHandlers } from "./registr
 import { type ReportHandlers, createReportHandlers } from "./report";
 import { type LookUpStatus, type StatusHandlers, createStatusHandlers } from "./status";
 import { type TapHandlers, createTapHandlers } from "./tap";
+import { sayYoureWelcome } from "./thanks";
 import { createWelcome, sendWelcomeCard } from "./welcome";
 
 export interface BotServices {
@@ -106,6 +107,7 @@ export function createBotHandlers(services: BotServices): BotHandlers {
   const onMessage = createMessageHandler(services.recognize, {
     help: (context) => help.sendHelp(context),
     greeting: (context) => sendWelcomeCard(context, services.now()),
+    thanks: sayYoureWelcome,
     ...(status ? { status: status.askStatus } : {}),
     ...(postponement ? { postpone: postponement.askPostponement } : {}),
     ...(walkthroughs
