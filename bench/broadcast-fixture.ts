@@ -6,7 +6,7 @@ import { createBroadcastEngine } from "../src/features/broadcast/create-engine";
 import { createBroadcastConnector } from "../src/bot/broadcast-connector";
 import { createLogger } from "../src/logger";
 import type { EmbeddedStores } from "../src/storage";
-import { SqliteBroadcastJobStore } from "../src/storage/broadcast-jobs";
+import { type BroadcastJobStore, SqliteBroadcastJobStore } from "../src/storage/broadcast-jobs";
 import { SqliteBroadcastLedger } from "../src/storage/broadcast-ledger";
 import type { JobRunner } from "../src/features/broadcast/job-runner";
 
@@ -29,10 +29,10 @@ function verdict(i: number): Verdict {
     mfaReady: false,
     breakGlass: false,
     serviceAccountSuspect: false,
-    methods: { strongIndependent: [], mfaService: [], notMfa: [], unknown: [], notCounted: [] },
+    methods: { strongIndependent: [], mfaService: [], external: [], notMfa: [], unknown: [], notCounted: [] },
     actions: ["REGISTER_PASSKEY"],
     suggestions: [],
-    evidence: { phase1: [], phase2: [{ appId: "04b07795-8ddb-461a-bbee-02f9e1bf7b46", app: "Azure CLI", lastSignIn: "2026-11-01T00:00:00Z", count: 3 }] },
+    evidence: { phase1: [], phase2: [{ appId: "04b07795-8ddb-461a-bbee-02f9e1bf7b46", app: "Azure CLI", lastSignIn: "2026-11-01T00:00:00Z", count: 3, silent: 0 }] },
     dataGaps: [],
   };
 }
@@ -105,7 +105,7 @@ export function benchEngine(stores: EmbeddedStores, options: { users: number; se
   return { runner, jobs, ledger };
 }
 
-export function newBenchJob(jobs: SqliteBroadcastJobStore, id: string) {
+export function newBenchJob(jobs: Pick<BroadcastJobStore, "createJob">, id: string) {
   return jobs.createJob({
     id,
     tenantId: BENCH_TENANT,
