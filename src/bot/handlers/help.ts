@@ -5,6 +5,7 @@ import type { Actor } from "../../domain/actor";
 import { cardMessage, replacingCard } from "../cards";
 import { readTurn } from "../read-turn";
 import { safeError } from "../safe-error";
+import { type LocaleDefaults, turnLocale } from "../turn-locale";
 
 /** Whether the help card lists the admin jobs: the permissions table's answer, not audited (it shows, it does not act). */
 export type ShowAdminJobs = (actor: Actor) => Promise<boolean>;
@@ -15,7 +16,7 @@ export interface Help {
   sendHelp(context: TurnContext, misunderstood?: string, options?: { otherLanguage?: boolean }): Promise<void>;
 }
 
-export function createHelp(showAdminJobs: ShowAdminJobs | undefined): Help {
+export function createHelp(showAdminJobs: ShowAdminJobs | undefined, defaults: LocaleDefaults = {}): Help {
   // Cosmetic: every admin action is authorised again when taken. A Graph failure just hides the admin part.
   const adminJobs = async (context: TurnContext): Promise<boolean> => {
     const { actor, log } = readTurn(context);
@@ -32,6 +33,7 @@ export function createHelp(showAdminJobs: ShowAdminJobs | undefined): Help {
   const card = async (context: TurnContext, misunderstood?: string, otherLanguage = false): Promise<AdaptiveCardJson> =>
     buildHelpCard({
       showAdminJobs: await adminJobs(context),
+      language: turnLocale(context, defaults).language,
       ...(misunderstood === undefined ? {} : { misunderstood }),
       ...(otherLanguage ? { otherLanguage } : {}),
     });

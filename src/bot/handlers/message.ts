@@ -1,6 +1,7 @@
 import type { TurnContext } from "botbuilder";
 import type { Entities, Intent } from "../../features/conversation/intents";
 import type { MessageLanguage } from "../../features/conversation/languages";
+import { rememberMessageLanguage } from "../turn-locale";
 import { turnLogger } from "../turn-logger";
 import type { Help } from "./help";
 
@@ -27,6 +28,7 @@ export function createMessageHandler(recognize: Recognize, routes: MessageRoutes
     const locale = typeof context.activity.locale === "string" ? context.activity.locale : undefined;
     const { intent, confidence, entities = {}, language } = recognize(text, locale ? { locale } : {});
     turnLogger(context).info({ intent, confidence, language }, "message recognised");
+    rememberMessageLanguage(context, language);
     const route = routes[intent];
     if (route) {
       await route(context, entities);
