@@ -94,6 +94,15 @@ describe("bot conversation through POST /api/messages (authenticated, real Teams
     }
   });
 
+  it("a greeting from a de-DE client: the welcome card in German, its dates as German writes them", async () => {
+    await bot.post({ ...message(bot.connector.serviceUrl, "Guten Morgen"), locale: "de-DE" });
+    assert.deepEqual(bot.connector.sentCardIds(), ["welcome"]);
+    const card = JSON.stringify(bot.connector.sentActivities()[0]!.attachments);
+    assert.match(card, /Ihr Wegweiser zur verpflichtenden MFA/);
+    assert.match(card, /Seit 1\. Oktober 2025/);
+    assert.doesNotMatch(card, /Key dates|Am I affected/);
+  });
+
   it("the help card in the client's language (activity locale), or in the language the message is written in", async () => {
     await bot.post({ ...message(bot.connector.serviceUrl, "help"), locale: "de-DE" });
     let card = JSON.stringify(bot.connector.sentActivities()[0]!.attachments);

@@ -96,7 +96,7 @@ export interface BotHandlers {
 
 export function createBotHandlers(services: BotServices): BotHandlers {
   const references = { store: services.conversationReferences, now: services.now };
-  const sendWelcome = createWelcome({ now: services.now });
+  const sendWelcome = createWelcome({ now: services.now, ...(services.locale ? { locale: services.locale } : {}) });
   const status: StatusHandlers | undefined =
     services.status && createStatusHandlers(services.status, services.now, services.lookUpStatus);
   const postponement: PostponementHandlers | undefined =
@@ -109,7 +109,7 @@ export function createBotHandlers(services: BotServices): BotHandlers {
   const help = createHelp(services.showAdminJobs, services.locale);
   const onMessage = createMessageHandler(services.recognize, {
     help: (context) => help.sendHelp(context),
-    greeting: (context) => sendWelcomeCard(context, services.now()),
+    greeting: (context) => sendWelcomeCard(context, services.now(), services.locale),
     thanks: createThanks(services.locale ?? {}),
     ...(status ? { status: status.askStatus } : {}),
     ...(postponement ? { postpone: postponement.askPostponement } : {}),
