@@ -18,6 +18,8 @@ import { type RegistrationHandlers, createRegistrationHandlers } from "./registr
 import { type ReportHandlers, createReportHandlers } from "./report";
 import { type LookUpStatus, type StatusHandlers, createStatusHandlers } from "./status";
 import { type TapHandlers, createTapHandlers } from "./tap";
+import type { LocaleDefaults } from "../turn-locale";
+import { createThanks } from "./thanks";
 import { createWelcome, sendWelcomeCard } from "./welcome";
 
 export interface BotServices {
@@ -38,6 +40,8 @@ export interface BotServices {
   report?: ReportFeature;
   /** Broadcasts; without it the broadcast verbs answer "not available yet". */
   broadcast?: BroadcastService;
+  /** The tenant's default language and time zone. */
+  locale?: LocaleDefaults;
 }
 
 type Handler = (context: TurnContext) => Promise<void>;
@@ -92,7 +96,7 @@ export interface BotHandlers {
 
 export function createBotHandlers(services: BotServices): BotHandlers {
   const references = { store: services.conversationReferences, now: services.now };
-  const sendWelcome = createWelcome({ now: services.now });
+  const sendWelcome = createWelcome({ now: services.now, ...(services.locale ? { locale: services.locale } : {}) });
   const status: StatusHandlers | undefined =
     services.status && createStatusHandlers(services.status, services.now, services.lookUpStatus);
   const postponement: PostponementHandlers | undefined =
@@ -102,10 +106,11 @@ export function createBotHandlers(services: BotServices): BotHandlers {
   const tap: TapHandlers | undefined = services.registration && createTapHandlers(services.registration);
   const report: ReportHandlers | undefined = services.report && createReportHandlers(services.report.service);
   const broadcast: BroadcastHandlers | undefined = services.broadcast && createBroadcastHandlers(services.broadcast);
-  const help = createHelp(services.showAdminJobs);
+  const help = createHelp(services.showAdminJobs, services.locale);
   const onMessage = createMessageHandler(services.recognize, {
     help: (context) => help.sendHelp(context),
-    greeting: (context) => sendWelcomeCard(context, services.now()),
+    greeting: (context) => sendWelcomeCard(context, services.now(), services.locale),
+    thanks: createThanks(services.locale ?? {}),
     ...(status ? { status: status.askStatus } : {}),
     ...(postponement ? { postpone: postponement.askPostponement } : {}),
     ...(walkthroughs
