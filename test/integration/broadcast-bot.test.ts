@@ -109,6 +109,12 @@ describe("broadcast over the bot's endpoint", () => {
     assert.equal(miguel.conversationId, `19:${PEOPLE.miguel}_${TEAMS_APP_ID}@unq.gbl.spaces`);
     assert.deepEqual([rows["gita_fabrikam.example#ext#@contoso.example"]?.reason, rows["dexter.disabled@contoso.example"]?.reason, rows["nobody@contoso.example"]?.reason], ["guest", "disabled", "unknownUser"]);
     assert.equal(teams.accepted.get("a:chat-dana"), 1);
+    // Dana's own status from the scan, rendered as text (the Playground showed a NUL-delimited marker).
+    const danaCard = ((teams.lastActivity.get("a:chat-dana")!.attachments as Array<{ content: Card }>)[0]!.content);
+    const danaTexts = texts(danaCard).join("\n");
+    assert.ok(danaTexts.includes("Your status"), danaTexts);
+    assert.match(danaTexts, /you are (not )?ready\./, danaTexts);
+    assert.ok(!/personal|\\u0000|\ufffd/.test(JSON.stringify(danaCard)), JSON.stringify(danaCard));
     const toMiguel = () => rb.bot.connector.calls.filter((call) => call.method === "POST" && call.conversationId === miguel.conversationId);
     assert.equal(toMiguel().length, 1);
     assert.equal(toMiguel()[0]!.authorization, `Bearer ${OUTGOING_TOKEN}`, "sent with the bot's identity");
