@@ -53,6 +53,29 @@ async function sendNew(context: TurnContext, activity: Partial<Activity>): Promi
   return (await context.sendActivity(activity))?.id ?? "";
 }
 
+/**
+ * Runs `logic` in the proactive turn `start` opens. The adapter would hand a failure inside the turn to
+ * the app's turn-error handler, which logs it at error level as a failed turn; but a person the bot
+ * cannot reach is expected. So the failure is carried out of the adapter, to withRetries (which types and
+ * logs it once, as a warning) and on to the feature that asked.
+ */
+async function inProactiveTurn(
+  start: (logic: (context: TurnContext) => Promise<void>) => Promise<void>,
+  logic: (context: TurnContext) => Promise<void>,
+): Promise<void> {
+  let failure: { error: unknown } | undefined;
+  await start(async (context) => {
+    try {
+      await logic(context);
+    } catch (error) {
+      failure = { error };
+    }
+  });
+  if (failure) {
+    throw failure.error;
+  }
+}
+
 /** Sends and updates cards in users' personal chats, outside any turn, honouring Teams' retry rules. */
 export class ProactiveMessenger implements Messenger {
   private readonly clock: Clock;
@@ -123,13 +146,19 @@ export class ProactiveMessenger implements Messenger {
     activity: Partial<Activity>,
   ): Promise<SentCard> {
     const { directory, teamsAppId, adapter, botAppId, logger } = this.options;
-    if (directory && teamsAppId) {
-      const installed = await directory.installAppForUser(userId, teamsAppId);
-      logger.info(
-        { userId, newlyInstalled: installed.newlyInstalled },
-        "bot installed for a user to reach them",
-      );
+    // Without TEAMS_APP_ID the bot cannot install itself, so a chat it was never added to cannot take the
+    // card (as the broadcast's target resolver decides): say so, without a call that can only fail.
+    if (!directory || !teamsAppId) {
+      throw new MessengerError("unreachable", {
+        detail:
+          "no conversation with this user is stored, and without TEAMS_APP_ID the bot cannot install itself",
+      });
     }
+    const installed = await directory.installAppForUser(userId, teamsAppId);
+    logger.info(
+      { userId, newlyInstalled: installed.newlyInstalled },
+      "bot installed for a user to reach them",
+    );
     const serviceUrl = this.options.serviceUrl ?? (await this.knownServiceUrl(tenantId));
     if (!serviceUrl) {
       throw new MessengerError("unreachable", {
@@ -137,20 +166,25 @@ export class ProactiveMessenger implements Messenger {
       });
     }
     let sent: SentCard | undefined;
+    const parameters = {
+      isGroup: false,
+      bot: { id: botAppId ? `28:${botAppId}` : "bot", name: "MFA Ready" },
+      members: [{ id: userId, name: "" }],
+      tenantId,
+      channelData: { tenant: { id: tenantId } },
+      activity: undefined as unknown as Activity,
+    };
     await this.withRetries("create", () =>
-      adapter.createConversationAsync(
-        botAppId ?? "",
-        "msteams",
-        serviceUrl,
-        BOT_FRAMEWORK_AUDIENCE,
-        {
-          isGroup: false,
-          bot: { id: botAppId ? `28:${botAppId}` : "bot", name: "MFA Ready" },
-          members: [{ id: userId, name: "" }],
-          tenantId,
-          channelData: { tenant: { id: tenantId } },
-          activity: undefined as unknown as Activity,
-        },
+      inProactiveTurn(
+        (logic) =>
+          adapter.createConversationAsync(
+            botAppId ?? "",
+            "msteams",
+            serviceUrl,
+            BOT_FRAMEWORK_AUDIENCE,
+            parameters,
+            logic,
+          ),
         async (context) => {
           const conversationId = context.activity.conversation.id;
           const activityId = await sendNew(context, activity);
@@ -183,7 +217,11 @@ export class ProactiveMessenger implements Messenger {
     reference: Partial<ConversationReference>,
     logic: (context: TurnContext) => Promise<void>,
   ): Promise<void> {
-    return this.options.adapter.continueConversationAsync(this.options.botAppId ?? "", reference, logic);
+    const { adapter, botAppId } = this.options;
+    return inProactiveTurn(
+      (turn) => adapter.continueConversationAsync(botAppId ?? "", reference, turn),
+      logic,
+    );
   }
 
   /** One attempt per Teams call, retried on 429/412/5xx after Retry-After or a jittered backoff. */

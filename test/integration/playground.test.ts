@@ -8,7 +8,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { AdaptiveCardJson } from "../../src/cards/types";
+import { findPersona, personaConfig } from "../../scripts/playground-personas";
 import { readConfig } from "../../src/config";
+import { loadSnapshot } from "../../src/directory/snapshot";
 import { type RunningService, runService } from "../../src/index";
 import { createLogger } from "../../src/logger";
 import { PlaygroundClient, type PlaygroundContext } from "../support/playground-client";
@@ -94,6 +96,29 @@ describe("the Agents Playground against the bot (demo mode)", { timeout: 45_000 
       demo.users.some((user) => user.id === teams.currentUser.aadObjectId),
       "the current user is a demo-tenant user",
     );
+  });
+
+  it("loads the same context `npm run playground -- --as adele` writes (the personas' shape holds)", async () => {
+    const snapshot = loadSnapshot(DEMO_TENANT);
+    const adele = findPersona(snapshot.users, "adele");
+    type Context = {
+      tenantId: string;
+      bot: object;
+      currentUser: object;
+      users: object[];
+      personalChat: { id: string };
+    };
+    const pick = ({ tenantId, bot, currentUser, users, personalChat }: Context) => ({
+      tenantId,
+      bot,
+      currentUser,
+      users,
+      personalChat: personalChat.id,
+    });
+    // The Playground hands back its normalised form (chats and teams as lists): compare who is who.
+    const loaded = (await chat().client.call("GET", "/_internal/v1/config")) as { config: Context };
+    const written = personaConfig(snapshot.tenant.id, snapshot.users, adele) as unknown as Context;
+    assert.deepEqual(pick(loaded.config), pick(written));
   });
 
   it("welcomes once when the app is installed in the personal chat", async () => {

@@ -20,10 +20,15 @@ interface Recorded {
   body: Record<string, unknown>;
 }
 
-/** A Bot Connector that answers from a script of statuses, then 201/200. */
+/** A Bot Connector that answers from a script of statuses (or `pass`: as usual), then 201/200. */
 function connector() {
   const calls: Recorded[] = [];
-  const script: Array<{ status: number; headers?: Record<string, string>; error?: { code: string; message: string } }> = [];
+  const script: Array<{
+    status: number;
+    headers?: Record<string, string>;
+    error?: { code: string; message: string };
+    pass?: boolean;
+  }> = [];
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -36,7 +41,7 @@ function connector() {
       });
       const scripted = script.shift();
       res.setHeader("content-type", "application/json");
-      if (scripted) {
+      if (scripted && !scripted.pass) {
         res.writeHead(scripted.status, scripted.headers);
         res.end(JSON.stringify({ error: scripted.error ?? { code: "Scripted", message: "scripted failure" } }));
         return;
@@ -139,6 +144,50 @@ describe("ProactiveMessenger", () => {
       });
       assert.equal(stub.calls.length, 1, "not retried");
     }
+  });
+
+  it("hands a failure inside the proactive turn to the caller, not to the app's turn-error handler", async () => {
+    // The app's handler logs "turn error" at error level; an unreachable person is expected, not that.
+    const adapter = createBotAdapter({ appType: "SingleTenant" });
+    const turnErrors: unknown[] = [];
+    adapter.onTurnError = async (_context, error) => {
+      turnErrors.push(error);
+      throw error;
+    };
+    const own = new ProactiveMessenger({
+      adapter,
+      conversationReferences: stores.conversationReferences,
+      directory,
+      teamsAppId: "6d0f3f7e-2b1a-4c55-9a0e-5f2d8c1b7a43",
+      serviceUrl,
+      logger: pino({ level: "silent" }),
+      clock: instantClock,
+    });
+    // Teams (or the Playground) creates the chat, then refuses the card in it.
+    stub.script.push({ status: 201, pass: true }, { status: 404 });
+    await assert.rejects(own.sendCard(tenantId, "user-5", card), MessengerError, "create");
+    await own.sendText(tenantId, "user-6", "first");
+    stub.script.push({ status: 403 });
+    await assert.rejects(own.sendCard(tenantId, "user-6", card), MessengerError, "continue");
+    assert.deepEqual(turnErrors, []);
+  });
+
+  it("without TEAMS_APP_ID, a user with no stored conversation is unreachable, and nothing is sent", async () => {
+    const own = new ProactiveMessenger({
+      adapter: createBotAdapter({ appType: "SingleTenant" }),
+      conversationReferences: stores.conversationReferences,
+      directory,
+      serviceUrl,
+      logger: pino({ level: "silent" }),
+      clock: instantClock,
+    });
+    await assert.rejects(own.sendCard(tenantId, "user-7", card), (error: unknown) => {
+      assert.ok(error instanceof MessengerError);
+      assert.equal(error.reason, "unreachable");
+      return true;
+    });
+    assert.deepEqual(stub.calls, [], "no conversation created, no activity posted");
+    assert.deepEqual(installs, []);
   });
 
   it("updates a card in place", async () => {

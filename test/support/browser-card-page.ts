@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
 import type { AdaptiveCardJson } from "../../src/cards/types";
-import { TEAMS_CHAT_CSS, TEAMS_HOST_CONFIG } from "./browser-teams-host-config";
+import { type TeamsTheme, teamsTheme } from "./browser-teams-host-config";
 
 const MODULES = path.resolve(__dirname, "..", "..", "node_modules");
 
@@ -34,11 +34,11 @@ export interface CardPage {
  * adaptivecards library parses at 1.5 like a host, renders with the Teams host config, and renders
  * TextBlock Markdown through markdown-it (the library picks up window.markdownit, as Teams renders it).
  */
-const PAGE_SCRIPT = `
+const pageScript = (hostConfig: Record<string, unknown>) => `
 window.mfaRenderCard = function (json) {
   var AC = window.AdaptiveCards;
   var card = new AC.AdaptiveCard();
-  card.hostConfig = new AC.HostConfig(${JSON.stringify(TEAMS_HOST_CONFIG)});
+  card.hostConfig = new AC.HostConfig(${JSON.stringify(hostConfig)});
   var context = new AC.SerializationContext(AC.Versions.v1_5);
   card.parse(json, context);
   var events = [];
@@ -69,8 +69,12 @@ window.mfaRenderCard = function (json) {
 
 const script = (file: string) => readFileSync(path.join(MODULES, file), "utf8");
 
-/** A page with the adaptivecards library and nothing from the network (the files come from node_modules). */
-export async function openCardPage(context: BrowserContext): Promise<CardPage> {
+/**
+ * A page with the adaptivecards library and nothing from the network (the files come from node_modules),
+ * in Teams' light theme or its dark one.
+ */
+export async function openCardPage(context: BrowserContext, theme: TeamsTheme = "light"): Promise<CardPage> {
+  const { hostConfig, css } = teamsTheme(theme);
   const page: Page = await context.newPage();
   const problems: string[] = [];
   page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
@@ -81,11 +85,11 @@ export async function openCardPage(context: BrowserContext): Promise<CardPage> {
   });
   await page.setViewportSize({ width: 560, height: 900 });
   await page.setContent(
-    `<!doctype html><html><head><meta charset="utf-8"><style>${TEAMS_CHAT_CSS}</style></head><body><div id="bubble"></div></body></html>`,
+    `<!doctype html><html><head><meta charset="utf-8"><style>${css}</style></head><body><div id="bubble"></div></body></html>`,
   );
   await page.addScriptTag({ content: script("markdown-it/dist/browser/markdown-it.umd.min.js") });
   await page.addScriptTag({ content: script("adaptivecards/dist/adaptivecards.min.js") });
-  await page.addScriptTag({ content: PAGE_SCRIPT });
+  await page.addScriptTag({ content: pageScript(hostConfig) });
   return {
     async render(card) {
       return (await page.evaluate(`window.mfaRenderCard(${JSON.stringify(card)})`)) as CardRender;

@@ -31,6 +31,8 @@ export function cardOf(message: PlaygroundMessage): AdaptiveCardJson | undefined
  */
 export class PlaygroundClient {
   readonly received: PlaygroundMessage[] = [];
+  /** The action of every event on the stream, for failure messages. */
+  readonly actions: string[] = [];
   private waiters: (() => void)[] = [];
 
   private constructor(
@@ -39,7 +41,9 @@ export class PlaygroundClient {
   ) {
     socket.on("message", (data) => {
       const event = JSON.parse(String(data)) as { action?: string; message?: PlaygroundMessage };
-      if (event.action === "createMessage" && event.message) {
+      this.actions.push(event.action ?? "");
+      // A card the bot updates in place (a progress card becoming the report) arrives again, updated.
+      if ((event.action === "createMessage" || event.action === "updateMessage") && event.message) {
         this.received.push(event.message);
         this.waiters.forEach((wake) => wake());
       }
@@ -123,7 +127,8 @@ export class PlaygroundClient {
     this.socket.close();
   }
 
-  private async call(method: string, path: string, body?: object): Promise<unknown> {
+  /** One call to the Playground's HTTP API; a non-2xx answer is an error with its body. */
+  async call(method: string, path: string, body?: object): Promise<unknown> {
     const response = await fetch(`${this.url}${path}`, {
       method,
       headers: body ? { "content-type": "application/json" } : {},

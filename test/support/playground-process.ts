@@ -14,6 +14,7 @@ export interface PlaygroundProcess {
 export interface StartPlaygroundOptions {
   botEndpoint: string;
   logFile: string;
+  configFile?: string;
   timeoutMs?: number;
 }
 
@@ -34,6 +35,7 @@ export async function startPlayground(options: StartPlaygroundOptions): Promise<
     botEndpoint: options.botEndpoint,
     port: 0,
     logFile: options.logFile,
+    configFile: options.configFile,
     env: { ...process.env, TEAMSAPPTESTER_BROWSER: "none" },
   });
   const child = spawn(process.execPath, args, { env, stdio: ["ignore", "pipe", "pipe"] });
