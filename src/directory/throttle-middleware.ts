@@ -52,7 +52,7 @@ export class ThrottleMiddleware implements Middleware {
     const method = (fetchOptions.method ?? "GET").toUpperCase();
     const path = loggablePath(url);
     const requestId = requestIdOf(fetchOptions.headers);
-    const entry = limiters.limiterFor(graphPath(url), tenant);
+    const entry = limiters.limiterFor(graphPath(url), tenant, method);
     /** A wait that close() may end: the SDK drops our error's type, so it goes through the ledger. */
     const wait = async <T>(work: () => Promise<T>): Promise<T> => {
       try {
