@@ -6,7 +6,7 @@ import { createBroadcastEngine } from "../src/features/broadcast/create-engine";
 import { createBroadcastConnector } from "../src/bot/broadcast-connector";
 import { createLogger } from "../src/logger";
 import type { EmbeddedStores } from "../src/storage";
-import { SqliteBroadcastJobStore } from "../src/storage/broadcast-jobs";
+import { type BroadcastJobStore, SqliteBroadcastJobStore } from "../src/storage/broadcast-jobs";
 import { SqliteBroadcastLedger } from "../src/storage/broadcast-ledger";
 import type { JobRunner } from "../src/features/broadcast/job-runner";
 
@@ -117,7 +117,7 @@ export function benchEngine(stores: EmbeddedStores, options: { users: number; se
   return { runner, jobs, ledger };
 }
 
-export function newBenchJob(jobs: SqliteBroadcastJobStore, id: string) {
+export function newBenchJob(jobs: Pick<BroadcastJobStore, "createJob">, id: string) {
   return jobs.createJob({
     id,
     tenantId: BENCH_TENANT,

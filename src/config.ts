@@ -14,6 +14,8 @@ export class ConfigError extends Error {
   }
 }
 
+/** An Azure Storage service endpoint; the other two services are the same URL with the service swapped. */
+const accountEndpoint = /^https:\/\/[a-z0-9]{3,24}\.(blob|table|queue)\.[a-z0-9.-]+\/?$/i;
 const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const list = (value: string | undefined) =>
   (value ?? "")
@@ -75,8 +77,24 @@ const schema = z.object({
   DATA_DIR: optionalText.transform((value) => value ?? ".data"),
   /** Bot state and product stores: sqlite (embedded) or azure (Azure Storage, for scale-out). */
   STORAGE: z.enum(["sqlite", "azure"], { message: "must be sqlite or azure" }).optional().default("sqlite"),
-  /** Azure Storage connection string, with STORAGE=azure. */
+  /**
+   * With STORAGE=azure, production: the account's Blob, Table or Queue endpoint
+   * (https://<account>.blob.core.windows.net); reached with the app's managed or workload identity
+   * (DefaultAzureCredential; AZURE_CLIENT_ID picks a user-assigned identity). No key.
+   */
+  AZURE_STORAGE_ACCOUNT_URL: optionalText.refine(
+    (value) => value === undefined || accountEndpoint.test(value),
+    "must be the account's https://<account>.blob|table|queue.<suffix> endpoint",
+  ),
+  /** With STORAGE=azure, development: a connection string (Azurite's UseDevelopmentStorage=true or its full form). */
+  AZURE_STORAGE_CONNECTION_STRING: optionalText,
+  /** The same, kept under the secrets' prefix for .env.*.user files. */
   SECRET_AZURE_STORAGE_CONNECTION_STRING: optionalText,
+  /** Prefix of the tables and container the bot creates (letters and digits), so several bots can share one account. */
+  AZURE_STORAGE_PREFIX: optionalText.refine(
+    (value) => value === undefined || /^[a-z][a-z0-9]{0,19}$/i.test(value),
+    "must be a letter then up to 19 letters or digits",
+  ),
   /** trace, debug, info, warn, error or silent. */
   LOG_LEVEL: z
     .enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"], { message: "must be trace, debug, info, warn, error, fatal or silent" })
@@ -133,6 +151,12 @@ type RawConfig = z.infer<typeof schema>;
 
 export type GraphCredentialKind = "simulator" | "secret" | "certificate" | "managed-identity" | "workload-identity";
 
+/** Where bot state and the product's stores live: embedded SQLite, or Azure Storage shared by every instance. */
+export type StorageConfig =
+  | { kind: "sqlite" }
+  | { kind: "azure"; prefix: string; connectionString: string; accountUrl?: undefined }
+  | { kind: "azure"; prefix: string; accountUrl: string; connectionString?: undefined };
+
 export interface Config {
   port: number;
   host: string;
@@ -147,7 +171,7 @@ export interface Config {
   };
   allowedTenants: string[];
   dataDir: string;
-  storage: { kind: "sqlite" | "azure"; connectionString?: string };
+  storage: StorageConfig;
   logLevel: RawConfig["LOG_LEVEL"];
   directory: {
     /** demo: the in-process Graph simulator over GRAPH_SNAPSHOT; graph: a real tenant (or a simulator by URL). */
@@ -202,6 +226,27 @@ export function loadEnvFiles(
   return merged;
 }
 
+function storageConfig(raw: RawConfig): StorageConfig {
+  const connectionString = raw.AZURE_STORAGE_CONNECTION_STRING ?? raw.SECRET_AZURE_STORAGE_CONNECTION_STRING;
+  if (raw.STORAGE === "sqlite") {
+    return { kind: "sqlite" };
+  }
+  const prefix = (raw.AZURE_STORAGE_PREFIX ?? "mfaready").toLowerCase();
+  if (raw.AZURE_STORAGE_ACCOUNT_URL !== undefined && connectionString !== undefined) {
+    throw new ConfigError("AZURE_STORAGE_CONNECTION_STRING", "set either it or AZURE_STORAGE_ACCOUNT_URL, not both");
+  }
+  if (raw.AZURE_STORAGE_ACCOUNT_URL !== undefined) {
+    return { kind: "azure", prefix, accountUrl: raw.AZURE_STORAGE_ACCOUNT_URL.replace(/\/$/, "") };
+  }
+  if (connectionString === undefined) {
+    throw new ConfigError("AZURE_STORAGE_ACCOUNT_URL", "is required with STORAGE=azure (or AZURE_STORAGE_CONNECTION_STRING for Azurite)");
+  }
+  if (connectionString !== "UseDevelopmentStorage=true" && !/(^|;)(AccountName|TableEndpoint|BlobEndpoint)=/i.test(connectionString)) {
+    throw new ConfigError("AZURE_STORAGE_CONNECTION_STRING", "is not an Azure Storage connection string (AccountName=…;AccountKey=…;TableEndpoint=…)");
+  }
+  return { kind: "azure", prefix, connectionString };
+}
+
 /** Validates the environment into a typed Config, or throws a ConfigError naming the first bad variable. */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = schema.safeParse(env);
@@ -227,9 +272,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       throw new ConfigError(file, `file not found: ${value}`);
     }
   }
-  if (raw.STORAGE === "azure" && !raw.SECRET_AZURE_STORAGE_CONNECTION_STRING) {
-    throw new ConfigError("SECRET_AZURE_STORAGE_CONNECTION_STRING", "is required with STORAGE=azure");
-  }
+  const storage = storageConfig(raw);
 
   const clientId = raw.GRAPH_CLIENT_ID ?? raw.BOT_ID;
   const clientSecret = raw.SECRET_GRAPH_CLIENT_SECRET ?? raw.SECRET_BOT_PASSWORD;
@@ -260,7 +303,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     allowedTenants: list(raw.ALLOWED_TENANTS).map((id) => id.toLowerCase()),
     dataDir: raw.DATA_DIR,
-    storage: { kind: raw.STORAGE, connectionString: raw.SECRET_AZURE_STORAGE_CONNECTION_STRING },
+    storage,
     logLevel: raw.LOG_LEVEL,
     directory: {
       mode: realTenant || raw.GRAPH_BASE_URL ? "graph" : "demo",

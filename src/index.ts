@@ -24,12 +24,13 @@ import { lookUpStatus } from "./features/status/status-lookup";
 import type { Logger } from "./logger";
 import { createServer } from "./server";
 import type { DirectoryHealth } from "./server/health";
-import { type EmbeddedStores, openEmbeddedStores } from "./storage";
+import { type ProductStores, openEmbeddedStores } from "./storage";
+import { openAzureStores } from "./storage/azure";
 
 /** How long a shutdown waits for turns already running. */
 export const SHUTDOWN_DRAIN_MS = 10_000;
 
-export type ServiceStores = EmbeddedStores;
+export type ServiceStores = ProductStores;
 
 /** The tenant directory as the service host sees it: a health probe, and what to close on shutdown. */
 export interface DirectoryHandle {
@@ -52,8 +53,8 @@ export interface ServiceParts {
   now?: () => Date;
   /** Report tuning for tests: how often progress cards update, the HTTP client of the CSV upload. */
   report?: { progressIntervalMs?: number; fetch?: typeof fetch };
-  /** Broadcast tuning for tests: progress card cadence. */
-  broadcast?: { progressEveryMs?: number };
+  /** Broadcast tuning for tests: progress card cadence, the lease and how often other instances' jobs are looked for. */
+  broadcast?: { progressEveryMs?: number; leaseMs?: number; resumeEveryMs?: number };
 }
 
 export interface RunningService {
@@ -120,7 +121,8 @@ export async function startService(parts: ServiceParts): Promise<RunningService>
     directory?.directory &&
     authz &&
     createBroadcastFeature({
-      database: stores.database,
+      jobs: stores.broadcastJobs,
+      ledger: stores.broadcastLedger,
       directory: directory.directory,
       authz,
       verdicts: verdictsFromScans(report.scans),
@@ -189,6 +191,7 @@ export async function startService(parts: ServiceParts): Promise<RunningService>
       mode: config.directory.mode,
       startedAt: Date.now(),
       now: Date.now,
+      storageKind: stores.kind,
       storage: () => stores.ping(),
       directory: directory ? () => directory.health() : undefined,
     },
@@ -291,12 +294,26 @@ export async function openDirectory(config: Config, logger: Logger): Promise<Dir
   };
 }
 
+/**
+ * The stores the configuration names: embedded SQLite under DATA_DIR (the default), or Azure Storage
+ * shared by every instance. An account that does not answer or refuses stops start-up naming the setting.
+ */
+export async function openStores(config: Config): Promise<ProductStores> {
+  if (config.storage.kind === "sqlite") {
+    return openEmbeddedStores(config.dataDir);
+  }
+  const setting = config.storage.accountUrl === undefined ? "AZURE_STORAGE_CONNECTION_STRING" : "AZURE_STORAGE_ACCOUNT_URL";
+  try {
+    return await openAzureStores(config.storage);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split("\n")[0]! : String(error);
+    throw new ConfigError(setting, `the storage account could not be opened: ${reason.slice(0, 200)}`);
+  }
+}
+
 /** config -> stores -> directory -> service; what opened before a failure is closed again. */
 export async function runService(config: Config, logger: Logger): Promise<RunningService> {
-  if (config.storage.kind !== "sqlite") {
-    throw new ConfigError("STORAGE", "azure is not available in this build yet; use sqlite");
-  }
-  const stores = openEmbeddedStores(config.dataDir);
+  const stores = await openStores(config);
   let directory: DirectoryHandle | undefined;
   try {
     directory = await openDirectory(config, logger);

@@ -13,11 +13,8 @@ import { auditFinished } from "../features/broadcast/create-broadcast-feature";
 import { deliveryReportCsv } from "../features/broadcast/delivery-report";
 import { personalLine } from "../features/broadcast/personal-line";
 import { countAudience } from "../features/broadcast/preview";
-import { openDirectory } from "../index";
+import { openDirectory, openStores } from "../index";
 import { createLogger } from "../logger";
-import { openEmbeddedStores } from "../storage";
-import { SqliteBroadcastJobStore } from "../storage/broadcast-jobs";
-import { SqliteBroadcastLedger } from "../storage/broadcast-ledger";
 import type { BroadcastContent } from "../storage/broadcast-types";
 import { type Command, type CommandIo, UsageError } from "./command";
 import { readLiveTenant } from "./assess-live";
@@ -76,9 +73,11 @@ async function run(args: string[], io: CommandIo): Promise<number> {
   }
   const config = readConfig(loadEnvFiles(io.env));
   const logger = createLogger({ level: config.logLevel === "info" ? "warn" : config.logLevel, destination: io.stderr });
-  const stores = openEmbeddedStores(config.dataDir);
-  const jobs = new SqliteBroadcastJobStore(stores.database);
-  const ledger = new SqliteBroadcastLedger(stores.database);
+  // The stores the service uses (SQLite, or with STORAGE=azure the shared account): a job sent from
+  // the command line is one the bot instances see, and its lease keeps them from sending it too.
+  const stores = await openStores(config);
+  const jobs = stores.broadcastJobs;
+  const ledger = stores.broadcastLedger;
   if (values.report) {
     for await (const chunk of deliveryReportCsv(ledger, values.report)) {
       io.stdout.write(chunk);

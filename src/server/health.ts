@@ -17,6 +17,8 @@ export interface HealthChecks {
   mode: "demo" | "graph";
   startedAt: number;
   now: () => number;
+  /** Where the stores live: embedded SQLite, or Azure Storage shared by the instances. */
+  storageKind?: "sqlite" | "azure";
   storage: () => boolean | Promise<boolean>;
   /** Unset: no directory wired (reported as not reachable, with the reason). */
   directory?: () => Promise<DirectoryHealth>;
@@ -28,7 +30,7 @@ export interface HealthReport {
   version: string;
   mode: "demo" | "graph";
   uptimeSeconds: number;
-  storage: { reachable: boolean };
+  storage: { kind: "sqlite" | "azure"; reachable: boolean };
   directory: DirectoryHealth;
 }
 
@@ -54,7 +56,7 @@ export async function checkHealth(checks: HealthChecks): Promise<HealthReport> {
     version: checks.version,
     mode: checks.mode,
     uptimeSeconds: Math.round((checks.now() - checks.startedAt) / 1000),
-    storage: { reachable: storage },
+    storage: { kind: checks.storageKind ?? "sqlite", reachable: storage },
     directory,
   };
 }

@@ -25,7 +25,11 @@ export interface BroadcastJobStore {
   transition(id: string, from: readonly JobState[], to: JobState, extra?: { pauseReason?: string; resumeAt?: number; at?: string }): Promise<boolean>;
   setProgressRef(id: string, ref: ProgressCardRef): Promise<void>;
   addSendMs(id: string, ms: number): Promise<void>;
-  /** Takes (or renews) the lease when it is free, expired or already ours. */
+  /**
+   * Takes (or renews) the lease when it is free, expired or already ours, and no other owner holds a
+   * live lease on another job of the same tenant: one process sends for a tenant at a time, so its
+   * rate limiter alone keeps the tenant within BROADCAST_RPS whatever the number of instances.
+   */
   acquireLease(id: string, owner: string, now: number, leaseMs: number): Promise<boolean>;
   releaseLease(id: string, owner: string): Promise<void>;
   /** Jobs some process should be running: preparing, sending or paused. */
@@ -125,8 +129,13 @@ export class SqliteBroadcastJobStore implements BroadcastJobStore {
 
   async acquireLease(id: string, owner: string, now: number, leaseMs: number): Promise<boolean> {
     const result = this.db
-      .prepare("UPDATE broadcast_jobs SET lease_owner = ?, lease_until = ? WHERE id = ? AND (lease_owner IS NULL OR lease_owner = ? OR lease_until < ?)")
-      .run(owner, now + leaseMs, id, owner, now);
+      .prepare(
+        `UPDATE broadcast_jobs SET lease_owner = @owner, lease_until = @until
+         WHERE id = @id AND (lease_owner IS NULL OR lease_owner = @owner OR lease_until < @now)
+           AND NOT EXISTS (SELECT 1 FROM broadcast_jobs AS other WHERE other.tenant_id = broadcast_jobs.tenant_id
+             AND other.id != broadcast_jobs.id AND other.lease_owner != @owner AND other.lease_until >= @now)`,
+      )
+      .run({ owner, until: now + leaseMs, id, now });
     return result.changes > 0;
   }
 

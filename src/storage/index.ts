@@ -5,12 +5,17 @@ import { type Database, openDatabase } from "./database";
 import { type PostponementRequestStore, SqlitePostponementRequestStore } from "./postponement-requests";
 import { type ReportScanStore, SqliteReportScanStore } from "./report-scans";
 import { type ReportSubscriptionStore, SqliteReportSubscriptionStore } from "./report-subscriptions";
-import { type ScheduledJobStore, SqliteScheduledJobStore } from "./scheduled-jobs";
+import { SqliteScanClaimStore } from "./scan-claims";
+import { SqliteScheduledJobStore } from "./scheduled-jobs";
+import { SqliteBroadcastJobStore } from "./broadcast-jobs";
+import { SqliteBroadcastLedger } from "./broadcast-ledger";
 import { SqliteStorage } from "./sqlite-storage";
+import type { ProductStores } from "./stores";
 import { SqliteTapRequestStore, type TapRequestStore } from "./tap-request-store";
 import { SqliteWalkthroughStore, type WalkthroughStore } from "./walkthrough-store";
 
 export { openDatabase, type Database } from "./database";
+export type { ProductStores } from "./stores";
 export { SqliteStorage } from "./sqlite-storage";
 export { SqliteScheduledJobStore, type ScheduledJob, type ScheduledJobStore } from "./scheduled-jobs";
 export { SqliteAuditLog, type AuditEntry, type AuditLog, type NewAuditEntry } from "./audit-log";
@@ -24,14 +29,16 @@ export {
 /** The file under DATA_DIR that holds every embedded store. */
 export const DATABASE_FILE = "mfa-ready.sqlite";
 
-export interface EmbeddedStores {
+export interface EmbeddedStores extends ProductStores {
+  kind: "sqlite";
   database: Database;
   storage: SqliteStorage;
   conversationReferences: ConversationReferenceStore;
   auditLog: AuditLog;
   walkthroughs: WalkthroughStore;
   tapRequests: TapRequestStore;
-  scheduledJobs: ScheduledJobStore;
+  /** The SQLite class itself: it answers synchronously, which tests lean on. */
+  scheduledJobs: SqliteScheduledJobStore;
   postponementRequests: PostponementRequestStore;
   reportScans: ReportScanStore;
   reportSubscriptions: ReportSubscriptionStore;
@@ -46,6 +53,7 @@ export function openEmbeddedStores(dataDir: string): EmbeddedStores {
   const database = openDatabase(dataDir === ":memory:" ? dataDir : path.join(dataDir, DATABASE_FILE));
   const ping = database.prepare<[], { ok: number }>("SELECT 1 AS ok");
   return {
+    kind: "sqlite",
     database,
     storage: new SqliteStorage(database),
     conversationReferences: new SqliteConversationReferenceStore(database),
@@ -56,6 +64,9 @@ export function openEmbeddedStores(dataDir: string): EmbeddedStores {
     postponementRequests: new SqlitePostponementRequestStore(database),
     reportScans: new SqliteReportScanStore(database),
     reportSubscriptions: new SqliteReportSubscriptionStore(database),
+    scanClaims: new SqliteScanClaimStore(database),
+    broadcastJobs: new SqliteBroadcastJobStore(database),
+    broadcastLedger: new SqliteBroadcastLedger(database),
     ping() {
       if (!database.open) {
         return false;

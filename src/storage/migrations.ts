@@ -5,6 +5,7 @@ import { migration as walkthroughs } from "./migrations/0004-walkthroughs";
 import { migration as postponement } from "./migrations/0005-postponement";
 import { migration as report } from "./migrations/0006-report";
 import { migration as broadcast } from "./migrations/0007-broadcast";
+import { migration as scanClaims } from "./migrations/0008-scan-claims";
 import type { Migration } from "./migrations/migration";
 import { migration as botState } from "./migrations/0001-bot-state";
 import { migration as conversationReferences } from "./migrations/0002-conversation-references";
@@ -20,6 +21,7 @@ export const MIGRATIONS: readonly Migration[] = [
   postponement,
   report,
   broadcast,
+  scanClaims,
 ];
 
 /** The schema version a database is at, kept in SQLite's own header (PRAGMA user_version). */

@@ -56,7 +56,7 @@ describe("the HTTP surface (local mode: no BOT_ID)", () => {
     assert.equal(health.name, "mfa-ready");
     assert.match(String(health.version), /^\d+\.\d+\.\d+/);
     assert.equal(typeof health.uptimeSeconds, "number");
-    assert.deepEqual(health.storage, { reachable: true });
+    assert.deepEqual(health.storage, { kind: "sqlite", reachable: true });
     assert.deepEqual(health.directory, { reachable: true, permissions: PERMISSIONS });
     assert.equal(health.mode, "demo");
     assert.equal(health.status, "ok");

@@ -3,7 +3,7 @@ import { PasswordServiceClientCredentialFactory } from "botframework-connector";
 import { type Config, readConfig } from "../../src/config";
 import { type DirectoryHandle, type RunningService, type ServiceParts, startService } from "../../src/index";
 import { createLogger } from "../../src/logger";
-import { type EmbeddedStores, openEmbeddedStores } from "../../src/storage";
+import { type EmbeddedStores, type ProductStores, openEmbeddedStores } from "../../src/storage";
 import type { ActivityJson } from "./activities";
 import { type ConnectorStub, startConnectorStub } from "./connector-stub";
 import { type JwtIssuer, type TokenOptions, startJwtIssuer } from "./jwt-issuer";
@@ -42,6 +42,11 @@ export interface HarnessOptions {
   dataDir?: string;
   /** Report tuning (progress card interval, upload client). */
   report?: ServiceParts["report"];
+  /**
+   * Stores shared with other instances (scale-out tests: Azure Storage on Azurite): the service runs on
+   * these; `stores` is then an unused in-memory set.
+   */
+  sharedStores?: ProductStores;
 }
 
 export interface BotHarness {
@@ -87,7 +92,7 @@ export async function startBotHarness(options: HarnessOptions = {}): Promise<Bot
   const service = await startService({
     config,
     logger,
-    stores,
+    stores: options.sharedStores ?? stores,
     directory: options.directory,
     now: options.now,
     report: options.report,
@@ -149,6 +154,7 @@ export async function startBotHarness(options: HarnessOptions = {}): Promise<Bot
     },
     async close() {
       await service.stop(1_000);
+      stores.close();
       await connector.close();
       await issuer?.close();
     },

@@ -1,5 +1,6 @@
 import type { GraphSimulator } from "../../src/dev/graph-simulator";
 import type { TenantSnapshot } from "../../src/directory/graph-types";
+import type { ProductStores } from "../../src/storage";
 import type { ActivityJson } from "./activities";
 import type { BotHarness } from "./bot-harness";
 import { attachedCards, startBotOverSimulator, userActions } from "./bot-over-simulator";
@@ -33,11 +34,13 @@ export async function startPostponementBot(options: {
   dataDir?: string;
   snapshot?: TenantSnapshot;
   simulator?: GraphSimulator;
+  /** Stores shared with another instance (scale-out tests). */
+  sharedStores?: ProductStores;
 }): Promise<PostponementBot> {
   const { bot, simulator, asUser, close } = await startBotOverSimulator({
     snapshot: options.snapshot,
     simulator: options.simulator,
-    harness: { now: options.now, dataDir: options.dataDir, env: { TEAMS_APP_ID } },
+    harness: { now: options.now, dataDir: options.dataDir, env: { TEAMS_APP_ID }, sharedStores: options.sharedStores },
   });
   const as = (activity: ActivityJson, userId: string) => asUser(activity, userId, { name: "" });
   const cardsOf = (activity: Record<string, unknown>) => attachedCards<Card>(activity);

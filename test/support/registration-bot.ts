@@ -1,5 +1,6 @@
 import type { GraphSimulator } from "../../src/dev/graph-simulator";
 import type { TenantSnapshot } from "../../src/directory/graph-types";
+import type { ProductStores } from "../../src/storage";
 import type { ActivityJson } from "./activities";
 import type { BotHarness } from "./bot-harness";
 import { attachedCards, startBotOverSimulator, userActions } from "./bot-over-simulator";
@@ -46,12 +47,12 @@ export const personalChat = (userId: string) => `a:personal-${userId}`;
 
 /** The bot over HTTP (authenticated, connector stub) on the demo tenant in the Graph simulator, stores in `dataDir` when given. */
 export async function startRegistrationBot(
-  options: { snapshot?: TenantSnapshot; simulator?: GraphSimulator; dataDir?: string; now?: () => Date } = {},
+  options: { snapshot?: TenantSnapshot; simulator?: GraphSimulator; dataDir?: string; now?: () => Date; sharedStores?: ProductStores } = {},
 ): Promise<RegistrationBot> {
   const { bot, simulator, asUser, close } = await startBotOverSimulator({
     snapshot: options.snapshot,
     simulator: options.simulator,
-    harness: { now: options.now, dataDir: options.dataDir, env: { TEAMS_APP_ID } },
+    harness: { now: options.now, dataDir: options.dataDir, env: { TEAMS_APP_ID }, sharedStores: options.sharedStores },
   });
   const as = (activity: ActivityJson, userId: string) =>
     asUser(activity, userId, { name: `User ${userId.slice(-2)}`, conversationId: personalChat(userId) });

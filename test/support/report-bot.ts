@@ -5,6 +5,7 @@ import { snapshotFacts } from "../../src/directory/snapshot-facts";
 import { assessTenant } from "../../src/domain/assess-tenant";
 import type { Verdict } from "../../src/domain/verdict";
 import type { ReportFeature } from "../../src/features/report/create-report-feature";
+import type { ProductStores } from "../../src/storage";
 import { type ActivityJson, actionExecute, message, teamsActivity } from "./activities";
 import type { BotHarness } from "./bot-harness";
 import { startBotOverSimulator } from "./bot-over-simulator";
@@ -39,11 +40,16 @@ export async function startReportBot(options: {
   now?: () => Date;
   env?: Record<string, string>;
   progressIntervalMs?: number;
+  /** A simulator already running (another instance's too), left open at close. */
+  runningSimulator?: GraphSimulator;
+  /** Stores shared with another instance (scale-out tests). */
+  sharedStores?: ProductStores;
 } = {}): Promise<ReportBot> {
   const { bot, simulator, snapshot, directory, asUser, close } = await startBotOverSimulator({
     snapshot: options.snapshot,
+    simulator: options.runningSimulator,
     simulatorOptions: options.simulator,
-    harness: { now: options.now, env: options.env, report: { progressIntervalMs: options.progressIntervalMs ?? 200 } },
+    harness: { now: options.now, env: options.env, report: { progressIntervalMs: options.progressIntervalMs ?? 200 }, sharedStores: options.sharedStores },
   });
   const as = (activity: ActivityJson, userId: string) =>
     asUser(activity, userId, { name: `User ${userId.slice(-2)}`, conversationId: chatOf(userId) });

@@ -2,11 +2,10 @@ import { randomUUID } from "node:crypto";
 import type { Directory } from "../../directory/directory";
 import type { Logger } from "../../logger";
 import type { AuditLog } from "../../storage/audit-log";
-import { SqliteBroadcastJobStore } from "../../storage/broadcast-jobs";
-import { SqliteBroadcastLedger } from "../../storage/broadcast-ledger";
+import type { BroadcastJobStore } from "../../storage/broadcast-jobs";
+import type { BroadcastLedger } from "../../storage/broadcast-ledger";
 import type { BroadcastJob } from "../../storage/broadcast-types";
 import type { ConversationReferenceStore } from "../../storage/conversation-references";
-import type { Database } from "../../storage/database";
 import type { Authorizer } from "../authz/authorize";
 import type { Scheduler } from "../scheduler/scheduler";
 import type { VerdictSource } from "./audience";
@@ -16,10 +15,12 @@ import type { DispatchTuning } from "./dispatcher";
 import type { JobRunner } from "./job-runner";
 import type { Assess } from "./prepare";
 import type { ProgressSnapshot } from "./progress";
+import { type ResumePoller, startResumePoller } from "./resume-poller";
 import type { BroadcastTransport } from "./transport";
 
 export interface BroadcastFeatureOptions {
-  database: Database;
+  jobs: BroadcastJobStore;
+  ledger: BroadcastLedger;
   directory: Directory;
   authz: Authorizer;
   verdicts: VerdictSource;
@@ -33,12 +34,16 @@ export interface BroadcastFeatureOptions {
   now?: () => Date;
   tuning?: Partial<DispatchTuning>;
   progressEveryMs?: number;
+  /** How often this instance looks for jobs another one left (its lease expired); 30 s by default. */
+  resumeEveryMs?: number;
+  /** The broadcast lease: how long a silent sender keeps its job (30 s by default). */
+  leaseMs?: number;
 }
 
 export interface BroadcastFeature {
   service: BroadcastService;
   runner: JobRunner;
-  /** Resumes every job a previous process left unfinished (called once at start). */
+  /** Resumes every job a previous process left unfinished (called once at start), then keeps looking for jobs another instance left. */
   resumeUnfinished(): Promise<void>;
   close(): Promise<void>;
 }
@@ -56,8 +61,7 @@ export async function auditFinished(auditLog: AuditLog, job: BroadcastJob, progr
 export function createBroadcastFeature(options: BroadcastFeatureOptions): BroadcastFeature {
   const now = options.now ?? (() => new Date());
   const logger = options.logger.child({ feature: "broadcast" });
-  const jobs = new SqliteBroadcastJobStore(options.database);
-  const ledger = new SqliteBroadcastLedger(options.database);
+  const { jobs, ledger } = options;
   const holder: { service?: BroadcastService } = {};
   const updateCard = async (job: BroadcastJob, progress: ProgressSnapshot) => {
     if (!job.progressRef || !holder.service) {
@@ -69,7 +73,7 @@ export function createBroadcastFeature(options: BroadcastFeatureOptions): Broadc
   const runner = createBroadcastEngine({
     jobs, ledger, conversationReferences: options.conversationReferences, directory: options.directory, verdicts: options.verdicts, transport: options.transport,
     teamsAppId: options.teams.appId, serviceUrl: options.teams.serviceUrl, tenantRps: options.teams.tenantRps, assess: options.assess, logger, owner: `bot-${process.pid}-${randomUUID().slice(0, 8)}`,
-    tuning: options.tuning, progressEveryMs: options.progressEveryMs,
+    tuning: options.tuning, progressEveryMs: options.progressEveryMs, leaseMs: options.leaseMs,
     onProgress: updateCard,
     onFinished: async (job, progress) => {
       await auditFinished(options.auditLog, job, progress, job.sendMs / 1000);
@@ -101,15 +105,16 @@ export function createBroadcastFeature(options: BroadcastFeatureOptions): Broadc
     await runner.run(job.id);
   });
 
+  let poller: ResumePoller | undefined;
   return {
     service,
     runner,
     async resumeUnfinished() {
-      for (const id of await jobs.activeJobIds()) {
-        void runner.run(id);
-      }
+      poller ??= startResumePoller({ runner, jobs, everyMs: options.resumeEveryMs ?? 30_000, logger });
+      await poller.poll();
     },
     async close() {
+      poller?.stop();
       await runner.stopAll();
     },
   };

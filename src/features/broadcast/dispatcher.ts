@@ -238,12 +238,19 @@ export class Dispatcher {
       try {
         await this.options.tenantLimiter.acquire(this.abort.signal);
         await conversationLimiter?.acquire(this.abort.signal);
-        await this.options.sendGuard?.admit(this.abort.signal);
       } catch {
         return; // stopped while waiting for a slot: the row is still pending
       }
       attempt += 1;
       await ledger.markSending(job.id, delivery.seq, target, this.now());
+      // The send-time guard goes after the ledger write, right before the call: a store over the network
+      // (Azure Tables) takes a varying time to answer, and sends it delays would otherwise leave bunched.
+      try {
+        await this.options.sendGuard?.admit(this.abort.signal);
+      } catch {
+        await ledger.markPending(job.id, delivery.seq, this.now());
+        return; // stopped before the call: nothing was sent, the row is pending again
+      }
       const outcome: SendOutcome = await this.options.transport.send(target, card, summary);
       if (outcome.kind === "sent") {
         this.consecutive429 = 0;

@@ -142,7 +142,7 @@ export class JobRunner {
         return "stopped";
       }
       if (job.state === "preparing") {
-        await this.options.prepare(job);
+        await this.whileHolding(jobId, leaseMs, () => this.options.prepare(job!));
         await jobs.transition(jobId, ["preparing"], "sending");
         job = (await jobs.getJob(jobId))!;
       }
@@ -160,9 +160,29 @@ export class JobRunner {
           "rows left in sending by a stopped process: re-sending, reported as possibly duplicated",
         );
       }
+      // Still ours? A long preparation on a slow store must not leave two senders.
+      if (!(await jobs.acquireLease(jobId, owner, clock.now(), leaseMs))) {
+        log.warn("broadcast lease lost while preparing: another process took the job");
+        return "stopped";
+      }
       return await this.dispatch(job, log, leaseMs);
     } finally {
       await jobs.releaseLease(jobId, owner);
+    }
+  }
+
+  /** Renews the lease every third of its length while `work` runs (preparing 10,000 rows takes a while). */
+  private async whileHolding<T>(jobId: string, leaseMs: number, work: () => Promise<T>): Promise<T> {
+    const { jobs, clock, owner } = this.options;
+    const timer = setInterval(() => {
+      jobs.acquireLease(jobId, owner, clock.now(), leaseMs).catch((error: unknown) =>
+        this.options.logger.warn({ jobId, err: error instanceof Error ? error.message : String(error) }, "lease renewal failed"),
+      );
+    }, Math.max(50, leaseMs / 3));
+    try {
+      return await work();
+    } finally {
+      clearInterval(timer);
     }
   }
 

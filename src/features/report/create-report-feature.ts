@@ -3,6 +3,7 @@ import type { Directory } from "../../directory/directory";
 import type { ProductTenantSettings } from "../../directory/graph-types";
 import type { Logger } from "../../logger";
 import type { ReportScanStore } from "../../storage/report-scans";
+import type { ScanClaimStore } from "../../storage/scan-claims";
 import type { ReportSubscriptionStore } from "../../storage/report-subscriptions";
 import type { Authorizer } from "../authz/authorize";
 import type { Messenger } from "../messaging/messenger";
@@ -27,7 +28,7 @@ export interface ReportFeatureOptions {
   tenantId?: string;
   /** Demo mode: the window ends at the snapshot's capture time; its settings fill the gaps. */
   snapshot?: { capturedAt: string; settings: ProductTenantSettings };
-  stores: { reportScans: ReportScanStore; reportSubscriptions: ReportSubscriptionStore };
+  stores: { reportScans: ReportScanStore; reportSubscriptions: ReportSubscriptionStore; scanClaims?: ScanClaimStore };
   messenger: Messenger;
   scheduler: Scheduler;
   logger: Logger;
@@ -42,6 +43,7 @@ export function createReportFeature(options: ReportFeatureOptions): ReportFeatur
   const scans = new ScanService({
     directory: options.directory,
     store: options.stores.reportScans,
+    claims: options.stores.scanClaims,
     ...assessmentScope(options.config, options),
     logger,
     clock: now,

@@ -2,9 +2,11 @@ import { randomUUID } from "node:crypto";
 import type { Verdict } from "../../domain/verdict";
 import type { Logger } from "../../logger";
 import type { ReportScanStore } from "../../storage/report-scans";
+import type { ScanClaimStore } from "../../storage/scan-claims";
 import type { AssessmentScope } from "../status/assessment-scope";
 import { ReportError } from "./report-errors";
 import type { ScanProgress, ScanRecord } from "./report-types";
+import { CLAIM_TTL_MS, followRemoteScan, holdClaim, progressToJson } from "./remote-scan";
 import { runScan } from "./scan-runner";
 import type { ScanDirectory } from "./tenant-stream";
 
@@ -37,12 +39,20 @@ export interface ScanServiceOptions extends AssessmentScope {
   clock?: () => Date;
   /** How long a completed scan is reused. Default one hour. */
   cacheTtlMs?: number;
+  /** With several instances: one running scan per tenant, joined from any instance. */
+  claims?: ScanClaimStore;
+  /** How often a scan run by another instance is looked at. Default 1 s. */
+  followEveryMs?: number;
 }
 
 /** Whole-tenant readiness scans: start or join, cancel, the latest result, its verdicts streamed back. */
 export class ScanService {
-  private readonly running = new Map<string, RunningScan & { controller: AbortController }>();
+  /** Scans of this process, and (remote) scans another instance runs that requests here joined. */
+  private readonly running = new Map<string, RunningScan & { controller: AbortController; remote?: boolean }>();
+  /** A start in progress per tenant (claiming takes a store round trip): a second request joins it. */
+  private readonly starting = new Map<string, Promise<StartedScan>>();
   private readonly clock: () => Date;
+  private readonly owner = randomUUID();
 
   constructor(private readonly options: ScanServiceOptions) {
     this.clock = options.clock ?? (() => new Date());
@@ -68,13 +78,48 @@ export class ScanService {
       this.options.logger.info({ event: "report.joined", scanId: running.id, by: request.requestedBy }, "joined the running scan");
       return { kind: "running", scan: running, joined: true };
     }
-    return { kind: "running", scan: this.launch(tenant, request.requestedBy), joined: false };
+    const starting = this.starting.get(tenant);
+    if (starting !== undefined) {
+      const started = await starting;
+      return started.kind === "running" ? { ...started, joined: true } : started;
+    }
+    const attempt = this.launchOrJoin(tenant, request.requestedBy);
+    this.starting.set(tenant, attempt);
+    try {
+      return await attempt;
+    } finally {
+      this.starting.delete(tenant);
+    }
+  }
+
+  /** Claims the tenant (when shared with other instances) and runs the scan here, or joins the one running elsewhere. */
+  private async launchOrJoin(tenant: string, requestedBy: string): Promise<StartedScan> {
+    const claims = this.options.claims;
+    const id = randomUUID();
+    if (claims === undefined) {
+      return { kind: "running", scan: this.launch(tenant, requestedBy, id), joined: false };
+    }
+    const initial: ScanProgress = { stage: "starting", usersRead: 0, signInsRead: 0, startedAt: this.clock() };
+    const result = await claims.claim(tenant, id, this.owner, Date.now(), CLAIM_TTL_MS, progressToJson(initial));
+    if (result.won) {
+      return { kind: "running", scan: this.launch(tenant, requestedBy, id), joined: false };
+    }
+    this.options.logger.info({ event: "report.joined", scanId: result.current.scanId, by: requestedBy, remote: true }, "joined the scan another instance runs");
+    const controller = new AbortController();
+    const followed = followRemoteScan({ tenantId: tenant, claim: result.current, claims, store: this.options.store, signal: controller.signal, everyMs: this.options.followEveryMs });
+    const done = followed.done.finally(() => this.running.delete(tenant));
+    // The watchers read the outcome through `done`; this derived promise must not count as unhandled.
+    done.catch((error: unknown) => this.options.logger.info({ event: "report.followEnded", err: { message: (error as Error).message } }, "stopped following a remote scan"));
+    const scan = { id: result.current.scanId, tenantId: tenant, requestedBy, progress: followed.progress, done, controller, remote: true };
+    this.running.set(tenant, scan);
+    return { kind: "running", scan, joined: true };
   }
 
   /** Stops a running scan; false when it is not running (finished already, or unknown). */
   cancel(scanId: string, by: string): boolean {
     for (const scan of this.running.values()) {
-      if (scan.id === scanId) {
+      // A scan another instance runs is canceled there (its admin's card); here it is only followed.
+      if (scan.id === scanId && scan.remote !== true) {
         this.options.logger.info({ event: "report.cancel", scanId, by }, "scan canceled");
         scan.controller.abort();
         return true;
@@ -121,13 +166,13 @@ export class ScanService {
     return tenant;
   }
 
-  private launch(tenantId: string, requestedBy: string): RunningScan & { controller: AbortController } {
+  private launch(tenantId: string, requestedBy: string, id: string): RunningScan & { controller: AbortController } {
     const controller = new AbortController();
     const progress: ScanProgress = { stage: "starting", usersRead: 0, signInsRead: 0, startedAt: this.clock() };
-    const id = randomUUID();
     const log = this.options.logger.child({ scanId: id, tenantId });
     log.info({ event: "report.started", by: requestedBy }, "scan started");
     const started = performance.now();
+    const release = this.options.claims && holdClaim(this.options.claims, { tenantId, id, progress }, this.owner, log);
     const done = runScan({
       scanId: id,
       tenantId,
@@ -141,7 +186,10 @@ export class ScanService {
       signal: controller.signal,
       progress,
       logger: log,
-    }).finally(() => this.running.delete(tenantId));
+    }).finally(async () => {
+      this.running.delete(tenantId);
+      await release?.().catch((error: unknown) => log.warn({ event: "report.claimNotReleased", err: { message: (error as Error).message } }, "scan claim not released"));
+    });
     done.then(
       (scan) =>
         log.info(

@@ -49,22 +49,22 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     const log = logger.child({ jobId: job.id, kind: job.kind, tenantId: job.tenantId });
     if (!handler) {
       log.warn("no handler for this kind of scheduled job; it waits for a version that has one");
-      store.retryLater(job.id, owner, new Date(now().getTime() + leaseMs), "no handler");
+      await store.retryLater(job.id, owner, new Date(now().getTime() + leaseMs), "no handler");
       return;
     }
     try {
       await handler(job);
-      store.complete(job.id, owner);
+      await store.complete(job.id, owner);
       log.info("scheduled job done");
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       if (job.attempts + 1 >= maxAttempts) {
-        store.complete(job.id, owner);
+        await store.complete(job.id, owner);
         log.error({ err: message, attempts: job.attempts + 1 }, "scheduled job failed for good");
         return;
       }
       const delay = RETRY_DELAYS_MS[Math.min(job.attempts, RETRY_DELAYS_MS.length - 1)]!;
-      store.retryLater(job.id, owner, new Date(now().getTime() + delay), message);
+      await store.retryLater(job.id, owner, new Date(now().getTime() + delay), message);
       log.warn(
         { err: message, attempts: job.attempts + 1, retryInMs: delay },
         "scheduled job failed; will retry",
@@ -79,7 +79,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     running = (async () => {
       let count = 0;
       for (;;) {
-        const due = store.claimDue(now(), owner, leaseMs, 20);
+        const due = await store.claimDue(now(), owner, leaseMs, 20);
         if (due.length === 0) {
           return count;
         }
