@@ -128,6 +128,11 @@ describe("broadcast over the bot's endpoint", () => {
     assert.equal(miguelCard.id, "broadcast-message");
     assert.ok(JSON.stringify(miguelCard).includes("\\\\${user.name}"));
     assert.equal((await jobs.getJob(draftId))!.state, "done");
+    // Priya could not be reached: "Finished" is not green, and the reason is in words, not a code.
+    const report = rb.updatesIn(DEMO.adele).filter((update) => update.id === "broadcast-progress" && JSON.stringify(update).includes("Broadcast report")).at(-1)!;
+    const reportJson = JSON.stringify(report);
+    assert.ok(reportJson.includes("Finished, but 1 could not be reached") && !reportJson.includes('"color":"Good"'), reportJson);
+    assert.ok(reportJson.includes("1 they blocked the app in Teams") && !/blocked 1|notFound|unknownUser/.test(reportJson), reportJson);
     const completed = (await audit("broadcast.completed")).find((entry) => entry.subjectId === draftId);
     assert.deepEqual([completed?.actorId, completed?.detail?.sent, completed?.detail?.failed, completed?.detail?.skipped], [DEMO.adele, 2, 1, 3]);
     assert.equal((await audit("broadcast.started")).filter((entry) => entry.subjectId === draftId).length, 1);
