@@ -20,13 +20,13 @@ export const GRAPH_LIMIT_FAMILIES: readonly LimitFamily[] = [
   // requests per second per app per tenant, reading them 60 (DOMAIN.md "Teams: what a bot may send").
   {
     name: "teamsAppInstall",
-    paths: [/^\/users\/[^/]+\/teamwork\/installedApps(\/[^/]+)?$/i],
+    paths: [/^\/users\/[^/]+\/teamwork\/installedApps(\/[^/?]+)?(\?.*)?$/i],
     methods: ["POST", "PUT"],
     rules: [{ kind: "window", limit: 30, windowMs: 1_000 }],
   },
   {
     name: "teamsAppRead",
-    paths: [/^\/users\/[^/]+\/teamwork\/installedApps(\/.*)?$/i],
+    paths: [/^\/users\/[^/]+\/teamwork\/installedApps([/?].*)?$/i],
     methods: ["GET"],
     rules: [{ kind: "window", limit: 60, windowMs: 1_000 }],
   },
@@ -34,6 +34,12 @@ export const GRAPH_LIMIT_FAMILIES: readonly LimitFamily[] = [
     name: "reports",
     paths: [/^\/reports\//i, /^\/auditLogs\//i],
     rules: [{ kind: "window", limit: 5, windowMs: 10_000 }],
+  },
+  {
+    // GET of signInActivity: 10 requests per minute (matched on the query, which names it in $select).
+    name: "signInActivity",
+    paths: [/^\/users(\/[^?]*)?\?.*signInActivity/i],
+    rules: [{ kind: "window", limit: 10, windowMs: 60_000 }],
   },
   { name: "default", paths: [/^/], rules: [{ kind: "bucket", capacity: 100, refillPerSecond: 100 }] },
 ];
