@@ -34,7 +34,7 @@ describe("LimiterRegistry", () => {
     assert.equal(registry.familyOf("/users/abc/teamwork/installedApps/xyz/chat", "GET")?.name, "teamsAppRead");
     assert.equal(registry.familyOf("/users/abc/teamwork/installedApps?$filter=teamsApp/id eq 'x'", "GET")?.name, "teamsAppRead");
     assert.equal(registry.familyOf("/users/abc", "POST")?.name, "default");
-    assert.deepEqual(registry.familyOf("/users/abc/teamwork/installedApps", "POST")?.rules, [{ kind: "window", limit: 30, windowMs: 1_020 }]);
+    assert.deepEqual(registry.familyOf("/users/abc/teamwork/installedApps", "POST")?.rules, [{ kind: "window", limit: 30, windowMs: 1_020 }, { kind: "window", limit: 3, windowMs: 102 }]);
     assert.notEqual(registry.limiterFor("/users/a/teamwork/installedApps", "t", "POST")!.limiter, registry.limiterFor("/users/a/teamwork/installedApps", "t", "GET")!.limiter);
   });
 
