@@ -137,20 +137,15 @@ export class Dispatcher {
             return this.stopReason;
           }
           seen += 1;
-          const ready = this.options.readyTarget ? await this.options.readyTarget(job.tenantId, delivery) : undefined;
-          if (ready !== undefined || this.options.readyTarget === undefined) {
-            while (sends.size >= this.tuning.concurrency) {
-              await Promise.race(sends);
-            }
-            track(sends, this.deliverSafely(job, delivery, ready));
-          } else if (contacts.size < this.tuning.contactConcurrency) {
-            startContact(delivery);
-          } else {
-            backlog.push(delivery);
-            while (backlog.length >= this.tuning.contactBacklog && this.stopReason === undefined) {
-              await Promise.race(contacts);
-            }
+          while (sends.size >= this.tuning.concurrency) {
+            await Promise.race(sends);
           }
+          while (backlog.length >= this.tuning.contactBacklog && this.stopReason === undefined) {
+            await Promise.race(contacts);
+          }
+          // The chat is looked up in the send slot, as a send would: a row without one leaves the slot
+          // at once for the first-contact pool (or its backlog), so it never holds back the next row.
+          track(sends, this.sendOrHandOver(job, delivery, (row) => (contacts.size < this.tuning.contactConcurrency ? startContact(row) : backlog.push(row))));
         }
         if (page.length < this.tuning.pageSize) {
           break;
@@ -166,6 +161,23 @@ export class Dispatcher {
         return "done";
       }
     }
+  }
+
+  private async sendOrHandOver(job: BroadcastJob, delivery: Delivery, handOver: (delivery: Delivery) => unknown): Promise<void> {
+    if (this.options.readyTarget === undefined) {
+      return this.deliverSafely(job, delivery, undefined);
+    }
+    let ready: SendTarget | undefined;
+    try {
+      ready = await this.options.readyTarget(job.tenantId, delivery);
+    } catch (error) {
+      return this.deliverSafely(job, delivery, undefined).then(() => this.options.logger.warn({ seq: delivery.seq, err: error instanceof Error ? error.message : String(error) }, "stored chat lookup failed"));
+    }
+    if (ready === undefined) {
+      handOver(delivery);
+      return;
+    }
+    return this.deliverSafely(job, delivery, ready);
   }
 
   private now(): string {
