@@ -12,8 +12,15 @@ import type { JobRunner } from "../src/features/broadcast/job-runner";
 
 export const BENCH_TENANT = "b3e0c4a5-0000-4000-8000-00000000be0c";
 
-const userId = (i: number) => `c0000000-0000-4000-8000-${String(i).padStart(12, "0")}`;
+/** The recipients: the stored-chat case's own ids, or a simulated tenant's members (first-contact cases). */
+let ids: readonly string[] | undefined;
+export function useBenchUsers(userIds: readonly string[]): void {
+  ids = userIds;
+}
+const userId = (i: number) => ids?.[i - 1] ?? `c0000000-0000-4000-8000-${String(i).padStart(12, "0")}`;
 export const conversationOf = (i: number) => `a:bench-${i}`;
+/** The chat the Teams-limits stub opens for a user (its default `chatOf`). */
+export const openedChatOf = (userId: string) => `a:chat-${userId}`;
 
 /** A verdict as a scan would give it: affected by phase 2, not ready. Generated on demand, never held. */
 function verdict(i: number): Verdict {
@@ -52,8 +59,8 @@ export function benchVerdicts(users: number): VerdictSource {
   };
 }
 
-/** Users that exist and are enabled; installs are never needed (every user has a stored chat). */
-export function benchDirectory(users: number): Pick<Directory, "getUser" | "listGroupMembers" | "listUsers" | "installAppForUser"> {
+/** Users that exist and are enabled; installs go to `install` (the Graph adapter over the simulator). */
+export function benchDirectory(users: number, install?: Pick<Directory, "installApp">): Pick<Directory, "getUser" | "listGroupMembers" | "listUsers" | "installApp"> {
   return {
     async *listUsers(): AsyncIterable<GraphUser> {
       for (let i = 1; i <= users; i++) {
@@ -64,8 +71,11 @@ export function benchDirectory(users: number): Pick<Directory, "getUser" | "list
       return undefined;
     },
     async *listGroupMembers() {},
-    async installAppForUser() {
-      throw new Error("the benchmark tenant needs no installs");
+    async installApp(id, teamsAppId) {
+      if (!install) {
+        throw new Error("this benchmark case needs no installs");
+      }
+      return install.installApp(id, teamsAppId);
     },
   };
 }
@@ -83,7 +93,7 @@ export function seedConversations(stores: EmbeddedStores, users: number, service
   })();
 }
 
-export function benchEngine(stores: EmbeddedStores, options: { users: number; serviceUrl: string; rps: number; owner?: string }): {
+export function benchEngine(stores: EmbeddedStores, options: { users: number; serviceUrl: string; rps: number; owner?: string; install?: Pick<Directory, "installApp">; teamsAppId?: string }): {
   runner: JobRunner;
   jobs: SqliteBroadcastJobStore;
   ledger: SqliteBroadcastLedger;
@@ -94,7 +104,9 @@ export function benchEngine(stores: EmbeddedStores, options: { users: number; se
     jobs,
     ledger,
     conversationReferences: stores.conversationReferences,
-    directory: benchDirectory(options.users),
+    directory: benchDirectory(options.users, options.install),
+    teamsAppId: options.teamsAppId,
+    serviceUrl: options.serviceUrl,
     verdicts: benchVerdicts(options.users),
     transport: createBroadcastConnector({ bot: { appType: "SingleTenant" } }),
     tenantRps: options.rps,

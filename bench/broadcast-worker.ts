@@ -3,18 +3,32 @@
  * chats and the job when missing (idempotent), and runs the job to its end. Reports its RSS and the
  * rows sent every 200 ms over IPC. The crash test kills it with SIGKILL and starts it again.
  */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { readConfig } from "../src/config";
+import { createDirectory } from "../src/directory/create-directory";
+import { createLogger } from "../src/logger";
 import { openEmbeddedStores } from "../src/storage";
-import { benchEngine, newBenchJob, seedConversations } from "./broadcast-fixture";
+import { benchEngine, newBenchJob, seedConversations, useBenchUsers } from "./broadcast-fixture";
 
+/**
+ * argv: dataDir serviceUrl jobId users rps [graph.json]. With graph.json ({ baseUrl, caCertPem,
+ * teamsAppId, userIds }) nobody has a stored chat: the recipients are the simulated tenant's members,
+ * reached by opening a chat through the connector, and installing through Graph where needed.
+ */
 async function main(): Promise<void> {
-  const [dataDir, serviceUrl, jobId, usersText, rpsText] = process.argv.slice(2);
+  const [dataDir, serviceUrl, jobId, usersText, rpsText, graphFile] = process.argv.slice(2);
   const users = Number(usersText);
   const rps = Number(rpsText);
   const stores = openEmbeddedStores(dataDir!);
-  if ((await stores.conversationReferences.count("b3e0c4a5-0000-4000-8000-00000000be0c")) < users) {
+  const graph = graphFile ? (JSON.parse(readFileSync(path.resolve(graphFile), "utf8")) as { baseUrl: string; caCertPem: string; teamsAppId: string; userIds: string[] }) : undefined;
+  if (graph) {
+    useBenchUsers(graph.userIds);
+  } else if ((await stores.conversationReferences.count("b3e0c4a5-0000-4000-8000-00000000be0c")) < users) {
     seedConversations(stores, users, serviceUrl!);
   }
-  const { runner, jobs, ledger } = benchEngine(stores, { users, serviceUrl: serviceUrl!, rps, owner: `worker-${process.pid}` });
+  const install = graph ? createDirectory(readConfig({}), createLogger({ level: "warn", destination: process.stderr }), { graphBaseUrl: graph.baseUrl, caCertPem: graph.caCertPem }) : undefined;
+  const { runner, jobs, ledger } = benchEngine(stores, { users, serviceUrl: serviceUrl!, rps, owner: `worker-${process.pid}`, install, teamsAppId: graph?.teamsAppId });
   await newBenchJob(jobs, jobId!);
   const report = async () => {
     const totals = await ledger.totals(jobId!);
@@ -34,6 +48,7 @@ async function main(): Promise<void> {
   const totals = await ledger.totals(jobId!);
   const cpu = process.cpuUsage();
   process.send?.({ done: true, totals, sendMs: (await jobs.getJob(jobId!))!.sendMs, cpuMsPerMessage: (cpu.user + cpu.system) / 1000 / Math.max(1, totals.sent) });
+  install?.close();
   stores.close();
 }
 

@@ -32,6 +32,11 @@ const optionalHttpsUrl = optionalText.refine(
   (value) => value === undefined || /^https:\/\/[^\s/]+/i.test(value),
   "must be an https:// URL",
 );
+/** Teams' service URLs are https; plain http only on this machine (a local Bot Connector stub). */
+const optionalServiceUrl = optionalText.refine(
+  (value) => value === undefined || /^https:\/\/[^\s/]+/i.test(value) || /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(\/|$)/i.test(value),
+  "must be an https:// URL (http:// only on localhost)",
+);
 const integer = (fallback: number, min: number, max: number) =>
   optionalText
     .transform((value) => (value === undefined ? fallback : Number(value)))
@@ -145,7 +150,7 @@ const schema = z.object({
   /** The Teams app id of the manifest (for installing the bot for users). */
   TEAMS_APP_ID: optionalGuid,
   /** Teams service URL used to reach users without a stored conversation (e.g. the tenant's region). */
-  TEAMS_SERVICE_URL: optionalHttpsUrl,
+  TEAMS_SERVICE_URL: optionalServiceUrl,
   /** Messages per second per tenant that the bot allows itself (Teams' published limit is 50). */
   BROADCAST_RPS: positive(50, 1000),
   /** Object id of a group whose members may broadcast without an admin role (DOMAIN.md "Who may do what"). */

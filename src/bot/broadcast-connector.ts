@@ -8,7 +8,7 @@ import {
 import { CardFactory, ConfigurationBotFrameworkAuthentication, MessageFactory } from "botbuilder";
 import type { AdaptiveCardJson } from "../cards/types";
 import type { Config } from "../config";
-import type { BroadcastTransport, SendOutcome, SendTarget } from "../features/broadcast/transport";
+import type { BroadcastTransport, ContactOutcome, ContactTarget, SendOutcome, SendTarget } from "../features/broadcast/transport";
 import { type BotAuthEndpoints, botAuthOptions } from "./auth-options";
 import { createConnectorHttp } from "./connector-http";
 import { connectorOutcome } from "./connector-outcome";
@@ -57,22 +57,43 @@ export function createBroadcastConnector(options: BroadcastConnectorOptions): Br
   };
   const timeout = options.timeoutMs ?? 30_000;
   const request = createConnectorHttp(timeout);
-  const call = async (method: "POST" | "PUT", target: SendTarget, path: string, activity: object): Promise<SendOutcome> => {
+  /** One signed JSON request; the answer's id on 2xx, else the classifier's outcome. */
+  const exchange = async (method: "POST" | "PUT", serviceUrl: string, path: string, payload: object): Promise<{ kind: "ok"; id: string } | Exclude<SendOutcome, { kind: "sent" }>> => {
     try {
       const headers: Record<string, string> = { "content-type": "application/json; charset=utf-8" };
-      await (await credentialsFor(target.serviceUrl))?.signRequest({ headers: { set: (name, value) => (headers[name.toLowerCase()] = value) } });
-      const base = target.serviceUrl.endsWith("/") ? target.serviceUrl : `${target.serviceUrl}/`;
-      const url = `${base}v3/conversations/${encodeURIComponent(target.conversationId)}/activities${path}`;
-      const answer = await request(method, url, headers, JSON.stringify(activity));
+      await (await credentialsFor(serviceUrl))?.signRequest({ headers: { set: (name, value) => (headers[name.toLowerCase()] = value) } });
+      const base = serviceUrl.endsWith("/") ? serviceUrl : `${serviceUrl}/`;
+      const answer = await request(method, `${base}v3/conversations${path}`, headers, JSON.stringify(payload));
       if (answer.status >= 200 && answer.status < 300) {
         const id = (answer.body ? (JSON.parse(answer.body) as { id?: string }) : {}).id;
-        return { kind: "sent", activityId: id ?? "" };
+        return { kind: "ok", id: id ?? "" };
       }
       return connectorOutcome(answer.status, answer.retryAfter, answer.body.slice(0, 2_000), Date.now());
     } catch (error) {
       // No answer (timeout, connection refused or reset): Teams may or may not have it.
       return { kind: "retryable", reason: error instanceof Error ? error.message.slice(0, 40) : "network" };
     }
+  };
+  const call = async (method: "POST" | "PUT", target: SendTarget, path: string, activity: object): Promise<SendOutcome> => {
+    const answer = await exchange(method, target.serviceUrl, `/${encodeURIComponent(target.conversationId)}/activities${path}`, activity);
+    return answer.kind === "ok" ? { kind: "sent", activityId: answer.id } : answer;
+  };
+  /**
+   * Teams answers a chat with a user who does not have the app with 403 "the bot is not part of the
+   * conversation roster"; a blocked bot or one an admin disabled keeps its own final reason.
+   */
+  const createConversation = async (target: ContactTarget): Promise<ContactOutcome> => {
+    const answer = await exchange("POST", target.serviceUrl, "", {
+      isGroup: false,
+      bot: { id: `28:${appId}` },
+      members: [{ id: target.userId }],
+      tenantId: target.tenantId,
+      channelData: { tenant: { id: target.tenantId } },
+    });
+    if (answer.kind === "ok") {
+      return answer.id ? { kind: "created", conversationId: answer.id } : { kind: "final", reason: "failed" };
+    }
+    return answer.kind === "final" && answer.status === 403 && answer.reason === "forbidden" ? { kind: "notInstalled" } : answer;
   };
   const activityOf = (target: SendTarget, card: AdaptiveCardJson, summary?: string) => ({
     ...MessageFactory.attachment(CardFactory.adaptiveCard(card)),
@@ -82,6 +103,7 @@ export function createBroadcastConnector(options: BroadcastConnectorOptions): Br
   });
 
   return {
+    createConversation,
     send: (target, card, summary) => call("POST", target, "", activityOf(target, card, summary)),
     update: (target, card) => call("PUT", target, `/${encodeURIComponent(target.activityId)}`, { ...activityOf(target, card), id: target.activityId, type: "message" }),
   };

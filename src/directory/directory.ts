@@ -93,6 +93,11 @@ export interface Directory {
   ): Promise<TemporaryAccessPass>;
   /** Installs the bot for a user (already installed is fine) and returns the personal chat id. */
   installAppForUser(userId: string, teamsAppId: string): Promise<{ chatId: string; newlyInstalled: boolean }>;
+  /**
+   * Installs the bot for a user and nothing more (one POST; 409 "already installed" is fine): a broadcast
+   * then opens the chat through the Bot Connector, which costs no Graph call.
+   */
+  installApp(userId: string, teamsAppId: string): Promise<{ newlyInstalled: boolean }>;
   /** Azure Resource Manager Microsoft.PortalServices/settings/default. */
   getPortalSettings(): Promise<PortalServicesSettings>;
   putPortalSettings(settings: PortalServicesSettings): Promise<PortalServicesSettings>;

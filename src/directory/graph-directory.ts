@@ -2,7 +2,7 @@ import { AZURE_SERVICE_MANAGEMENT_RESOURCE_ID, PHASE1_APP_IDS, PHASE2_APP_IDS } 
 import type { UserFacts } from "../domain/facts";
 import { NON_INTERACTIVE_SIGN_INS } from "../domain/facts";
 import type { Clock, LimiterRegistry, RetryOptions } from "../throttle";
-import { installAppForUser } from "./app-installation";
+import { installApp, installAppForUser } from "./app-installation";
 import type { Directory, Readable, TemporaryAccessPassRequest, TimeWindow } from "./directory";
 import { DirectoryError } from "./errors";
 import { gapOf } from "./gaps";
@@ -178,6 +178,10 @@ export class GraphDirectory implements Directory {
     teamsAppId: string,
   ): Promise<{ chatId: string; newlyInstalled: boolean }> {
     return installAppForUser(this.http, this.options.graphBaseUrl, userId, teamsAppId);
+  }
+
+  installApp(userId: string, teamsAppId: string): Promise<{ newlyInstalled: boolean }> {
+    return installApp(this.http, this.options.graphBaseUrl, userId, teamsAppId);
   }
 
   getPortalSettings(): Promise<PortalServicesSettings> {

@@ -52,8 +52,9 @@ export class ThrottleMiddleware implements Middleware {
     const method = (fetchOptions.method ?? "GET").toUpperCase();
     const path = loggablePath(url);
     const requestId = requestIdOf(fetchOptions.headers);
-    // The query too: a user read that selects signInActivity has its own, far smaller limit.
-    const entry = limiters.limiterFor(`${graphPath(url)}${decodeURIComponent(url.search)}`, tenant);
+    // The query too: a user read that selects signInActivity has its own, far smaller limit; the method
+    // too: installing a Teams app (POST) and reading installations (GET) have their own.
+    const entry = limiters.limiterFor(`${graphPath(url)}${decodeURIComponent(url.search)}`, tenant, method);
     /** A wait that close() may end: the SDK drops our error's type, so it goes through the ledger. */
     const wait = async <T>(work: () => Promise<T>): Promise<T> => {
       try {

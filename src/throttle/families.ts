@@ -5,6 +5,8 @@ export interface LimitFamily {
   name: string;
   /** Path patterns; the first family that matches wins, so the catch-all comes last. */
   paths: readonly RegExp[];
+  /** Only these HTTP methods (upper case); any method when absent. */
+  methods?: readonly string[];
   rules: readonly LimitRule[];
 }
 
@@ -14,6 +16,28 @@ export interface LimitFamily {
  * generous; 100 per second per tenant keeps us well inside the global limits.
  */
 export const GRAPH_LIMIT_FAMILIES: readonly LimitFamily[] = [
+  // Microsoft Teams service limits in Graph: installing an app for a user (POST/PUT installedApps) 30
+  // requests per second per app per tenant, reading them 60 (DOMAIN.md "Teams: what a bot may send").
+  // The same rate over a tenth of a second too: requests spread evenly, so a little arrival jitter does
+  // not put a burst from the start of one second into the sliding second Graph counts.
+  {
+    name: "teamsAppInstall",
+    paths: [/^\/users\/[^/]+\/teamwork\/installedApps(\/[^/?]+)?(\?.*)?$/i],
+    methods: ["POST", "PUT"],
+    rules: [
+      { kind: "window", limit: 30, windowMs: 1_000 },
+      { kind: "window", limit: 3, windowMs: 100 },
+    ],
+  },
+  {
+    name: "teamsAppRead",
+    paths: [/^\/users\/[^/]+\/teamwork\/installedApps([/?].*)?$/i],
+    methods: ["GET"],
+    rules: [
+      { kind: "window", limit: 60, windowMs: 1_000 },
+      { kind: "window", limit: 6, windowMs: 100 },
+    ],
+  },
   {
     name: "reports",
     paths: [/^\/reports\//i, /^\/auditLogs\//i],

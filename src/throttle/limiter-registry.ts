@@ -33,14 +33,15 @@ export class LimiterRegistry {
     }));
   }
 
-  /** The family whose pattern matches the path (no query, no API version), or undefined. */
-  familyOf(path: string): LimitFamily | undefined {
-    return this.families.find((family) => family.paths.some((pattern) => pattern.test(path)));
+  /** The family whose pattern (and method, when it names some) matches the path (no query, no API version). */
+  familyOf(path: string, method = "GET"): LimitFamily | undefined {
+    const verb = method.toUpperCase();
+    return this.families.find((family) => (family.methods === undefined || family.methods.includes(verb)) && family.paths.some((pattern) => pattern.test(path)));
   }
 
-  /** The limiter for this path and tenant; undefined when no family matches (no limit then). */
-  limiterFor(path: string, tenant = ""): { family: string; limiter: RateLimiter } | undefined {
-    const family = this.familyOf(path);
+  /** The limiter for this path, method and tenant; undefined when no family matches (no limit then). */
+  limiterFor(path: string, tenant = "", method = "GET"): { family: string; limiter: RateLimiter } | undefined {
+    const family = this.familyOf(path, method);
     if (family === undefined) {
       return undefined;
     }

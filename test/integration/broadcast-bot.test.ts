@@ -9,7 +9,8 @@ import { type TeamsLimitsStub, startTeamsLimitsStub } from "../support/teams-lim
 
 const TEAMS_APP_ID = "3c0ffee0-0000-4000-8000-0000000a9901";
 const persona = (n: number) => `a0000000-0000-4000-8000-${n.toString(16).padStart(12, "0")}`;
-// Miguel never talked to the bot: he is reached by installing it for him through Graph.
+// Miguel never talked to the bot and does not have the app: Teams refuses to open a chat with him, so the
+// app is installed for him through Graph, then his chat is opened through the Bot Connector.
 const PEOPLE = { dana: persona(3), gita: persona(9), priya: persona(12), miguel: persona(13), dexter: persona(0x19) };
 const UPNS = ["miguel.mobile", "dana.ready", "priya.shell", "gita_fabrikam.example#EXT#", "dexter.disabled", "nobody"].map((name) => `${name}@contoso.example`);
 const MESSAGE = "Microsoft now **requires MFA** for Azure. ${user.name} <b>not bold</b>\n- Open [My Security info](https://aka.ms/mysecurityinfo)";
@@ -37,6 +38,7 @@ describe("broadcast over the bot's endpoint", () => {
       await stores.conversationReferences.save({ tenantId, userId, conversationId: chat, serviceUrl: teams.serviceUrl, reference: {}, updatedAt: new Date().toISOString() });
     }
     teams.blocked.add("a:chat-priya");
+    rb.bot.connector.isInstalled = (userId) => rb.simulator.admin.isAppInstalled(userId, TEAMS_APP_ID);
     const started = await rb.report.scans.start(tenantId, { fresh: true, requestedBy: DEMO.adele });
     if (started.kind === "running") {
       await started.scan.done;
@@ -97,7 +99,7 @@ describe("broadcast over the bot's endpoint", () => {
     assert.equal(teams.accepted.size, 0);
   });
 
-  it("sends: known chats, an install through Graph, a blocked user; guests, disabled and unknown skipped; Send twice does nothing", async () => {
+  it("sends: known chats, an install through Graph then a chat opened, a blocked user; guests, disabled and unknown skipped; Send twice does nothing", async () => {
     const { card } = await rb.click(DEMO.adele, VERBS.broadcastSend, { draftId }, "preview-activity");
     assert.equal(card.id, "broadcast-progress");
     await eventually(() => rb.updatesIn(DEMO.adele).some((update) => update.id === "broadcast-progress" && JSON.stringify(update).includes("Broadcast report")), 20_000);
@@ -106,9 +108,19 @@ describe("broadcast over the bot's endpoint", () => {
     assert.match(rows["dana.ready@contoso.example"]?.activityId ?? "", /^act-/);
     const miguel = rows["miguel.mobile@contoso.example"]!;
     assert.equal(miguel.state, "sent");
-    assert.equal(miguel.conversationId, `19:${PEOPLE.miguel}_${TEAMS_APP_ID}@unq.gbl.spaces`);
+    assert.equal(miguel.conversationId, `a:stub-chat-${PEOPLE.miguel}`);
+    assert.ok(rb.simulator.admin.isAppInstalled(PEOPLE.miguel, TEAMS_APP_ID), "installed for him through Graph");
+    assert.equal(rb.simulator.stats.byPath["POST /users/{id}/teamwork/installedApps"], 1, "one install: Dana and Priya had chats");
+    assert.equal(rb.simulator.stats.byPath["GET /users/{id}/teamwork/installedApps"] ?? 0, 0, "no Graph read to find the chat");
+    assert.equal((await rb.bot.stores.conversationReferences.get(tenantId, PEOPLE.miguel))?.conversationId, miguel.conversationId, "his chat is kept for the next broadcast");
     assert.deepEqual([rows["gita_fabrikam.example#ext#@contoso.example"]?.reason, rows["dexter.disabled@contoso.example"]?.reason, rows["nobody@contoso.example"]?.reason], ["guest", "disabled", "unknownUser"]);
     assert.equal(teams.accepted.get("a:chat-dana"), 1);
+    // Dana's own status from the scan, rendered as text (the Playground showed a NUL-delimited marker).
+    const danaCard = ((teams.lastActivity.get("a:chat-dana")!.attachments as Array<{ content: Card }>)[0]!.content);
+    const danaTexts = texts(danaCard).join("\n");
+    assert.ok(danaTexts.includes("Your status"), danaTexts);
+    assert.match(danaTexts, /you are (not )?ready\./, danaTexts);
+    assert.ok(!/personal|\\u0000|\ufffd/.test(JSON.stringify(danaCard)), JSON.stringify(danaCard));
     const toMiguel = () => rb.bot.connector.calls.filter((call) => call.method === "POST" && call.conversationId === miguel.conversationId);
     assert.equal(toMiguel().length, 1);
     assert.equal(toMiguel()[0]!.authorization, `Bearer ${OUTGOING_TOKEN}`, "sent with the bot's identity");
@@ -116,6 +128,11 @@ describe("broadcast over the bot's endpoint", () => {
     assert.equal(miguelCard.id, "broadcast-message");
     assert.ok(JSON.stringify(miguelCard).includes("\\\\${user.name}"));
     assert.equal((await jobs.getJob(draftId))!.state, "done");
+    // Priya could not be reached: "Finished" is not green, and the reason is in words, not a code.
+    const report = rb.updatesIn(DEMO.adele).filter((update) => update.id === "broadcast-progress" && JSON.stringify(update).includes("Broadcast report")).at(-1)!;
+    const reportJson = JSON.stringify(report);
+    assert.ok(reportJson.includes("Finished, but 1 could not be reached") && !reportJson.includes('"color":"Good"'), reportJson);
+    assert.ok(reportJson.includes("1 they blocked the app in Teams") && !/blocked 1|notFound|unknownUser/.test(reportJson), reportJson);
     const completed = (await audit("broadcast.completed")).find((entry) => entry.subjectId === draftId);
     assert.deepEqual([completed?.actorId, completed?.detail?.sent, completed?.detail?.failed, completed?.detail?.skipped], [DEMO.adele, 2, 1, 3]);
     assert.equal((await audit("broadcast.started")).filter((entry) => entry.subjectId === draftId).length, 1);

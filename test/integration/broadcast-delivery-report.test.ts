@@ -4,6 +4,7 @@ import { parse } from "csv-parse/sync";
 import { FILE_CONSENT_CARD, FILE_INFO_CARD } from "../../src/bot/file-consent";
 import { VERBS } from "../../src/cards/verbs";
 import { DELIVERY_COLUMNS } from "../../src/features/broadcast/delivery-report";
+import { reasonText } from "../../src/features/broadcast/reason-text";
 import { SqliteBroadcastLedger } from "../../src/storage/broadcast-ledger";
 import { actionExecute, fromTenant } from "../support/activities";
 import { type Card, DEMO, type ReportBot, cardsIn, eventually, startReportBot } from "../support/report-bot";
@@ -87,12 +88,12 @@ describe("a broadcast's delivery report through the Teams file consent flow", ()
     const ledgerRows = await ledger.page(jobId, 0, 100);
     assert.equal(rows.length - 1, ledgerRows.length);
     ledgerRows.forEach((row, index) =>
-      assert.deepEqual(rows[index + 1], [row.upn, row.displayName, row.state, row.reason ?? "", row.activityId ?? "", String(row.attempts), String(row.possiblyDuplicated), row.updatedAt], `row ${index + 1}`),
+      assert.deepEqual(rows[index + 1], [row.upn, row.displayName, row.state, row.reason ?? "", row.reason ? reasonText(row.reason) : "", row.activityId ?? "", String(row.attempts), String(row.possiblyDuplicated), row.updatedAt], `row ${index + 1}`),
     );
     const byUpn = Object.fromEntries(rows.slice(1).map((row) => [row[0]!.toLowerCase(), row]));
     assert.deepEqual(byUpn["dana.ready@contoso.example"]?.slice(2, 4), ["sent", ""]);
-    assert.equal(byUpn["dana.ready@contoso.example"]?.[6], "true", "possibly duplicated");
-    assert.deepEqual(byUpn["priya.shell@contoso.example"]?.slice(2, 4), ["failed", "blocked"]);
+    assert.equal(byUpn["dana.ready@contoso.example"]?.[7], "true", "possibly duplicated");
+    assert.deepEqual(byUpn["priya.shell@contoso.example"]?.slice(2, 5), ["failed", "blocked", "they blocked the app in Teams"]);
     assert.deepEqual(byUpn["gita_fabrikam.example#ext#@contoso.example"]?.slice(2, 4), ["skipped", "guest"]);
     assert.deepEqual(byUpn["nobody@contoso.example"]?.slice(2, 4), ["skipped", "unknownUser"]);
 

@@ -20,6 +20,11 @@ export interface ConnectorStub {
   sentActivities(): Record<string, unknown>[];
   /** Root `id` of every Adaptive Card the bot sent, in order. */
   sentCardIds(): string[];
+  /**
+   * Whether the bot's app is installed for a user (AAD id): Teams opens a 1:1 chat only then, else 403
+   * "bot not in the conversation roster". Unset: installed for everyone.
+   */
+  isInstalled?: (userId: string) => boolean;
   /** Holds every answer until `release()`: to keep a turn in flight. */
   hold(): { release(): void };
   reset(): void;
@@ -45,6 +50,7 @@ export function cardIdsOf(activity: Record<string, unknown>): string[] {
 /** The Bot Connector REST endpoints the bot calls (v3), answering as the real service does. */
 export async function startConnectorStub(): Promise<ConnectorStub> {
   const calls: ConnectorCall[] = [];
+  const self: { isInstalled?: (userId: string) => boolean } = {};
   let gate: Promise<void> | undefined;
   let counter = 0;
 
@@ -65,9 +71,13 @@ export async function startConnectorStub(): Promise<ConnectorStub> {
     }
     res.setHeader("content-type", "application/json");
     counter += 1;
-    if (match && match[1] === undefined && req.method === "POST") {
+    const member = ((body.members ?? []) as Array<{ id?: string }>)[0]?.id;
+    if (match && match[1] === undefined && req.method === "POST" && member && self.isInstalled && !self.isInstalled(member)) {
+      res.statusCode = 403;
+      res.end(JSON.stringify({ error: { code: "BotNotInConversationRoster", message: "The bot is not part of the conversation roster." } }));
+    } else if (match && match[1] === undefined && req.method === "POST") {
       res.statusCode = 201;
-      res.end(JSON.stringify({ id: `a:stub-conversation-${counter}`, activityId: `stub-${counter}` }));
+      res.end(JSON.stringify({ id: member && !body.activity ? `a:stub-chat-${member}` : `a:stub-conversation-${counter}`, activityId: `stub-${counter}` }));
     } else if (match?.[1] && (req.method === "POST" || req.method === "PUT")) {
       res.statusCode = req.method === "POST" ? 201 : 200;
       res.end(JSON.stringify({ id: match[2] && req.method === "PUT" ? match[2] : `stub-${counter}` }));
@@ -83,6 +93,12 @@ export async function startConnectorStub(): Promise<ConnectorStub> {
     calls.filter((call) => call.method === "POST" && call.conversationId !== undefined).map((call) => call.body);
 
   return {
+    get isInstalled() {
+      return self.isInstalled;
+    },
+    set isInstalled(check) {
+      self.isInstalled = check;
+    },
     serviceUrl,
     calls,
     sentActivities,

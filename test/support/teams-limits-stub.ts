@@ -3,9 +3,11 @@ import type { AddressInfo } from "node:net";
 
 /**
  * A Bot Connector that enforces Teams' published limits the way Teams answers them: per conversation
- * 7 / 1 s, 8 / 2 s, 60 / 30 s, 1,800 / h, and per tenant `tenantRps` in any second; above any, 429 with
- * Retry-After. Blocked chats answer 403, unknown ones 404. It counts what it accepted per conversation,
- * so a test or the benchmark can prove every recipient got exactly one message.
+ * 7 / 1 s, 8 / 2 s, 60 / 30 s, 1,800 / h, and per tenant `tenantRps` requests (sends, updates, new
+ * chats) in any second; above any, 429 with Retry-After. Blocked chats answer 403, unknown ones 404.
+ * `POST /v3/conversations` opens a user's 1:1 chat when the app is installed for them, else 403 "bot not
+ * in the conversation roster". It counts what it accepted per conversation, so a test or the benchmark
+ * can prove every recipient got exactly one message.
  */
 export interface TeamsLimitsStubOptions {
   tenantRps: number;
@@ -16,6 +18,10 @@ export interface TeamsLimitsStubOptions {
   /** Answer delay in ms (Teams takes some). */
   latencyMs?: number;
   retryAfterSeconds?: number;
+  /** Whether the app is installed for a user (AAD id); default everyone. */
+  isInstalled?: (userId: string) => boolean;
+  /** The chat id Teams gives a user's 1:1 chat with the bot; default `a:chat-{userId}`. */
+  chatOf?: (userId: string) => string;
 }
 
 export interface TeamsLimitsStub {
@@ -28,6 +34,14 @@ export interface TeamsLimitsStub {
   throttledAt: number[];
   /** PUT (card update) count. */
   updates: number;
+  /** Whether the app is installed for a user (settable after start, e.g. to ask the Graph simulator). */
+  isInstalled?: (userId: string) => boolean;
+  /** Chats opened (`POST /v3/conversations` answered 201) per user. */
+  created: Map<string, number>;
+  /** Chats refused because the app is not installed for the user. */
+  refusedNotInstalled: number;
+  /** Every request the tenant limit counted and accepted (sends, updates, new chats), times in ms. */
+  requestsAt: number[];
   /** The last activity posted to each conversation (tests read the card). */
   lastActivity: Map<string, Record<string, unknown>>;
   blocked: Set<string>;
@@ -84,12 +98,15 @@ export async function startTeamsLimitsStub(options: TeamsLimitsStubOptions): Pro
   const accepted = new Map<string, number>();
   const lastActivity = new Map<string, Record<string, unknown>>();
   const acceptedAt: number[] = [];
+  const requestsAt: number[] = [];
+  const created = new Map<string, number>();
+  const chatOf = options.chatOf ?? ((userId: string) => `a:chat-${userId}`);
   const throttledAt: number[] = [];
   const blocked = new Set(options.blocked ?? []);
   const missing = new Set(options.missing ?? []);
   let throttleEverything = false;
   let counter = 0;
-  const state = { updates: 0 };
+  const state: { updates: number; refusedNotInstalled: number; isInstalled?: (userId: string) => boolean } = { updates: 0, refusedNotInstalled: 0, isInstalled: options.isInstalled };
 
   const server: Server = createServer(async (req, res) => {
     // Counted when the request arrives, as a service would, not after this process got round to its body.
@@ -108,6 +125,28 @@ export async function startTeamsLimitsStub(options: TeamsLimitsStubOptions): Pro
         send();
       }
     };
+    if (req.method === "POST" && /^\/v3\/conversations\/?$/.test(req.url ?? "")) {
+      const tenantOf = ((body.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id ?? (body.tenantId as string | undefined) ?? "unknown").toLowerCase();
+      const member = ((body.members ?? []) as Array<{ id?: string }>)[0]?.id;
+      if (throttleEverything || !perTenant.admit(tenantOf, now)) {
+        throttledAt.push(now);
+        answer(429, { error: { code: "TooManyRequests", message: "Too many requests" } }, { "retry-after": String(options.retryAfterSeconds ?? 1) });
+        return;
+      }
+      requestsAt.push(now);
+      if (!member) {
+        answer(400, { error: { code: "BadArgument", message: "members is required" } });
+        return;
+      }
+      if (state.isInstalled && !state.isInstalled(member)) {
+        state.refusedNotInstalled += 1;
+        answer(403, { error: { code: "BotNotInConversationRoster", message: "The bot is not part of the conversation roster." } });
+        return;
+      }
+      created.set(member, (created.get(member) ?? 0) + 1);
+      answer(201, { id: chatOf(member) });
+      return;
+    }
     if (!match) {
       answer(404, { error: { code: "NotFound", message: req.url } });
       return;
@@ -128,6 +167,7 @@ export async function startTeamsLimitsStub(options: TeamsLimitsStubOptions): Pro
       return;
     }
     counter += 1;
+    requestsAt.push(now);
     if (req.method === "PUT") {
       state.updates += 1;
       lastActivity.set(conversationId, body);
@@ -149,6 +189,17 @@ export async function startTeamsLimitsStub(options: TeamsLimitsStubOptions): Pro
     get updates() {
       return state.updates;
     },
+    get refusedNotInstalled() {
+      return state.refusedNotInstalled;
+    },
+    get isInstalled() {
+      return state.isInstalled;
+    },
+    set isInstalled(check) {
+      state.isInstalled = check;
+    },
+    created,
+    requestsAt,
     lastActivity,
     blocked,
     missing,

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { LIMITS, parseUpnList, validateCompose } from "../../src/features/broadcast/compose";
-import { buildMessageCard } from "../../src/features/broadcast/message-card";
+import { buildMessageCard, messageCardFactory } from "../../src/features/broadcast/message-card";
 import { isAllowedUrl, renderMessageMarkdown } from "../../src/features/broadcast/message-text";
 
 const base = { title: "Set up MFA", message: "Microsoft now **requires MFA**.", audience: "affected-not-ready" };
@@ -77,5 +77,17 @@ describe("broadcast message text", () => {
     assert.ok(json.includes("\\\\${verbs.showHelp} {{x}}"), json);
     assert.ok(!json.includes("help.show"), "a template expression in the text was evaluated");
     assert.ok(json.includes("Your line"));
+  });
+
+  it("the per-recipient factory fills in the recipient's own line exactly as the template would (no marker left)", () => {
+    const content = { title: "MFA", message: "Please **act**", button: undefined };
+    const factory = messageCardFactory(content, "Adele");
+    for (const line of ["You sign in to the Azure portal and admin centres, so Microsoft requires MFA for you. You have no MFA method that counts yet: you are not ready.", "Odd $& $' $1 \\ \"quoted\" *star* [x]\n- item"]) {
+      const card = factory(line);
+      assert.deepEqual(card, buildMessageCard(content, line, "Adele"));
+      const json = JSON.stringify(card);
+      assert.ok(!/mfareadypersonal|\\u0000|\ufffd/.test(json), json);
+    }
+    assert.deepEqual(factory(undefined), buildMessageCard(content, undefined, "Adele"));
   });
 });

@@ -26,6 +26,9 @@ function scriptedTransport(script: Record<string, SendOutcome[]>): BroadcastTran
     async update() {
       return { kind: "sent", activityId: "x" };
     },
+    async createConversation(target) {
+      return { kind: "created", conversationId: `chat-${target.userId}` };
+    },
   };
 }
 

@@ -27,6 +27,17 @@ describe("LimiterRegistry", () => {
     assert.notEqual(registry.limiterFor("/auditLogs/signIns", "tenant-b")!.limiter, a, "one per tenant");
   });
 
+  it("installing a Teams app for a user is its own family (30/s), reading installations another (60/s), by method", () => {
+    const registry = new LimiterRegistry({ families: GRAPH_LIMIT_FAMILIES, clock: systemClock });
+    assert.equal(registry.familyOf("/users/abc/teamwork/installedApps", "POST")?.name, "teamsAppInstall");
+    assert.equal(registry.familyOf("/users/abc/teamwork/installedApps", "GET")?.name, "teamsAppRead");
+    assert.equal(registry.familyOf("/users/abc/teamwork/installedApps/xyz/chat", "GET")?.name, "teamsAppRead");
+    assert.equal(registry.familyOf("/users/abc/teamwork/installedApps?$filter=teamsApp/id eq 'x'", "GET")?.name, "teamsAppRead");
+    assert.equal(registry.familyOf("/users/abc", "POST")?.name, "default");
+    assert.deepEqual(registry.familyOf("/users/abc/teamwork/installedApps", "POST")?.rules, [{ kind: "window", limit: 30, windowMs: 1_020 }, { kind: "window", limit: 3, windowMs: 102 }]);
+    assert.notEqual(registry.limiterFor("/users/a/teamwork/installedApps", "t", "POST")!.limiter, registry.limiterFor("/users/a/teamwork/installedApps", "t", "GET")!.limiter);
+  });
+
   it("scales the published limit for a scaled simulator and widens windows by the margin", async () => {
     const registry = new LimiterRegistry({
       families: GRAPH_LIMIT_FAMILIES,

@@ -117,6 +117,20 @@ export class SimulatorAdmin {
     user.authorizationInfo = { ...user.authorizationInfo, certificateUserIds: [...certificateUserIds] };
   }
 
+  /** Installs a Teams app for a user as an app setup policy would (no Graph request, no throttle). */
+  installApp(userIdOrUpn: string, teamsAppId: string): void {
+    const id = this.userId(userIdOrUpn);
+    const installed = this.state.installedApps.get(id) ?? new Set<string>();
+    installed.add(teamsAppId.toLowerCase());
+    this.state.installedApps.set(id, installed);
+  }
+
+  /** Whether the app is installed for the user: what Teams checks before opening a chat with its bot. */
+  isAppInstalled(userIdOrUpn: string, teamsAppId: string): boolean {
+    const user = this.state.user(userIdOrUpn);
+    return user !== undefined && (this.state.installedApps.get(user.id)?.has(teamsAppId.toLowerCase()) ?? false);
+  }
+
   injectFault(rule: FaultRule): void {
     try {
       this.faults.add(rule);

@@ -31,7 +31,7 @@ export interface HandlerContext {
 export type Handler = (context: HandlerContext) => SimResponse | Promise<SimResponse>;
 
 /** Which throttling bucket a route draws from (shared/DOMAIN.md, Graph's throttling limits). */
-export type ThrottleFamily = "reports" | "global" | "signInActivity";
+export type ThrottleFamily = "reports" | "global" | "signInActivity" | "teamsAppInstall" | "teamsAppRead";
 
 export interface Route {
   method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";

@@ -19,8 +19,8 @@ import type { BroadcastTransport } from "./transport";
 export interface BroadcastEngineOptions {
   jobs: BroadcastJobStore;
   ledger: BroadcastLedger;
-  conversationReferences: Pick<ConversationReferenceStore, "get">;
-  directory: Pick<Directory, "getUser" | "listGroupMembers" | "listUsers" | "installAppForUser">;
+  conversationReferences: Pick<ConversationReferenceStore, "get" | "save">;
+  directory: Pick<Directory, "getUser" | "listGroupMembers" | "listUsers" | "installApp">;
   verdicts: VerdictSource;
   transport: BroadcastTransport;
   teamsAppId?: string;
@@ -56,6 +56,14 @@ export function createBroadcastEngine(options: BroadcastEngineOptions): JobRunne
     }
     return factory(personal);
   };
+  const targets = createTargetResolver({
+    conversationReferences: options.conversationReferences,
+    directory: options.directory,
+    transport: options.transport,
+    teamsAppId: options.teamsAppId,
+    serviceUrl: options.serviceUrl,
+    now: () => clock.now(),
+  });
   return new JobRunner({
     jobs: options.jobs,
     ledger: options.ledger,
@@ -64,12 +72,8 @@ export function createBroadcastEngine(options: BroadcastEngineOptions): JobRunne
     logger: options.logger.child({ component: "broadcast" }),
     tenantRps: options.tenantRps,
     owner: options.owner ?? `${process.pid}-${randomUUID().slice(0, 8)}`,
-    resolveTarget: createTargetResolver({
-      conversationReferences: options.conversationReferences,
-      directory: options.directory,
-      teamsAppId: options.teamsAppId,
-      serviceUrl: options.serviceUrl,
-    }),
+    readyTarget: targets.ready,
+    resolveTarget: targets.contact,
     render: (job, delivery) => ({
       card: cardFor(job, delivery.personal),
       summary: job.content.title,

@@ -6,12 +6,16 @@ import type { BroadcastJobStore } from "../../storage/broadcast-jobs";
 import type { BroadcastLedger } from "../../storage/broadcast-ledger";
 import { type Clock, type RateLimiter, type RetryOptions, TEAMS_RETRY_STATUSES, decideRetry } from "../../throttle";
 import type { SendTimeGuard } from "./send-time-guard";
-import type { TargetResolver } from "./target-resolver";
-import type { BroadcastTransport, SendOutcome } from "./transport";
+import type { ReadyTarget, TargetResolution, TargetResolver } from "./target-resolver";
+import type { BroadcastTransport, SendOutcome, SendTarget } from "./transport";
 
 export interface DispatchTuning {
   /** Sends in flight at once; enough to keep the tenant rate busy while some wait for an answer. */
   concurrency: number;
+  /** First contacts (open a chat, install through Graph) in flight at once, beside the sends. */
+  contactConcurrency: number;
+  /** Rows waiting for a first-contact slot; the reader goes on to ready rows until this many wait. */
+  contactBacklog: number;
   pageSize: number;
   retry: RetryOptions;
   /** This many 429s in a row (no success between) pause the whole job… */
@@ -22,6 +26,8 @@ export interface DispatchTuning {
 
 export const DEFAULT_DISPATCH_TUNING: DispatchTuning = {
   concurrency: 64,
+  contactConcurrency: 64,
+  contactBacklog: 4_096,
   pageSize: 256,
   retry: { maxAttempts: 5, retryStatuses: TEAMS_RETRY_STATUSES, baseDelayMs: 500, maxDelayMs: 30_000, maxRetryAfterMs: 120_000, random: Math.random },
   pauseAfterConsecutive429: 20,
@@ -32,7 +38,13 @@ export interface DispatcherOptions {
   jobs: BroadcastJobStore;
   ledger: BroadcastLedger;
   transport: BroadcastTransport;
+  /** First contact for a row without a chat (see target-resolver.ts). */
   resolveTarget: TargetResolver;
+  /**
+   * The chat a row already has. With it, rows that need a first contact go to their own pool and
+   * never hold back rows ready to send; without it every row goes through resolveTarget in turn.
+   */
+  readyTarget?: ReadyTarget;
   render(job: BroadcastJob, delivery: Delivery): { card: AdaptiveCardJson; summary: string };
   tenantLimiter: RateLimiter;
   /** The same tenant rules, checked against actual send times (see SendTimeGuard). */
@@ -65,7 +77,7 @@ export class Dispatcher {
   private consecutive429 = 0;
   private readonly abort = new AbortController();
   private stopReason: DispatchEnd | undefined;
-  /** Graph install retries per row in this run; bounded so a broken user cannot hold the job. */
+  /** First-contact retries per row in this run; bounded so a broken user cannot hold the job. */
   private readonly installRetries = new Map<number, number>();
 
   constructor(private readonly options: DispatcherOptions) {
@@ -82,9 +94,36 @@ export class Dispatcher {
     }
   }
 
+  /**
+   * One pass reads the pending rows in order. A row with a chat goes to the send pool; one without goes
+   * to the first-contact pool (installs are paced at 30/s, far below the send rate), or waits in a
+   * bounded backlog for a slot there while the reader goes on to rows that are ready. Another pass picks
+   * up rows a retry left pending.
+   */
   async run(job: BroadcastJob): Promise<DispatchEnd> {
     const { ledger } = this.options;
-    const inFlight = new Set<Promise<void>>();
+    const sends = new Set<Promise<void>>();
+    const contacts = new Set<Promise<void>>();
+    const backlog: Delivery[] = [];
+    const track = (pool: Set<Promise<void>>, work: Promise<void>, then?: () => void) => {
+      const tracked: Promise<void> = work.finally(() => {
+        pool.delete(tracked);
+        then?.();
+      });
+      pool.add(tracked);
+    };
+    const startContact = (delivery: Delivery): void =>
+      track(contacts, this.deliverSafely(job, delivery, undefined), () => {
+        const next = this.stopReason === undefined ? backlog.shift() : undefined;
+        if (next) {
+          startContact(next);
+        }
+      });
+    const settle = async () => {
+      while (sends.size + contacts.size > 0) {
+        await Promise.race([...sends, ...contacts]);
+      }
+    };
     for (;;) {
       let after = 0;
       let seen = 0;
@@ -92,22 +131,28 @@ export class Dispatcher {
         const page = await ledger.pendingPage(job.id, after, this.tuning.pageSize);
         for (const delivery of page) {
           after = delivery.seq;
-          while (inFlight.size >= this.tuning.concurrency) {
-            await Promise.race(inFlight);
-          }
           if (this.stopReason !== undefined) {
-            await Promise.all(inFlight);
+            backlog.length = 0;
+            await settle();
             return this.stopReason;
           }
           seen += 1;
-          const work: Promise<void> = this.deliverSafely(job, delivery).finally(() => inFlight.delete(work));
-          inFlight.add(work);
+          while (sends.size >= this.tuning.concurrency) {
+            await Promise.race(sends);
+          }
+          while (backlog.length >= this.tuning.contactBacklog && this.stopReason === undefined) {
+            await Promise.race(contacts);
+          }
+          // The chat is looked up in the send slot, as a send would: a row without one leaves the slot
+          // at once for the first-contact pool (or its backlog), so it never holds back the next row.
+          track(sends, this.sendOrHandOver(job, delivery, (row) => (contacts.size < this.tuning.contactConcurrency ? startContact(row) : backlog.push(row))));
         }
         if (page.length < this.tuning.pageSize) {
           break;
         }
       }
-      await Promise.all(inFlight);
+      await settle();
+      backlog.length = 0;
       if (this.stopReason !== undefined) {
         return this.stopReason;
       }
@@ -118,14 +163,31 @@ export class Dispatcher {
     }
   }
 
+  private async sendOrHandOver(job: BroadcastJob, delivery: Delivery, handOver: (delivery: Delivery) => unknown): Promise<void> {
+    if (this.options.readyTarget === undefined) {
+      return this.deliverSafely(job, delivery, undefined);
+    }
+    let ready: SendTarget | undefined;
+    try {
+      ready = await this.options.readyTarget(job.tenantId, delivery);
+    } catch (error) {
+      return this.deliverSafely(job, delivery, undefined).then(() => this.options.logger.warn({ seq: delivery.seq, err: error instanceof Error ? error.message : String(error) }, "stored chat lookup failed"));
+    }
+    if (ready === undefined) {
+      handOver(delivery);
+      return;
+    }
+    return this.deliverSafely(job, delivery, ready);
+  }
+
   private now(): string {
     return new Date(this.options.clock.now()).toISOString();
   }
 
   /** A bug or a store failure for one row fails that row with a reason; it never stops the job. */
-  private async deliverSafely(job: BroadcastJob, delivery: Delivery): Promise<void> {
+  private async deliverSafely(job: BroadcastJob, delivery: Delivery, ready: SendTarget | undefined): Promise<void> {
     try {
-      await this.deliver(job, delivery);
+      await this.deliver(job, delivery, ready);
     } catch (error) {
       this.counters.failed += 1;
       this.options.logger.error({ seq: delivery.seq, err: error instanceof Error ? error.message : String(error) }, "broadcast row failed");
@@ -133,16 +195,42 @@ export class Dispatcher {
     }
   }
 
-  private async deliver(job: BroadcastJob, delivery: Delivery): Promise<void> {
+  /** Waits for a tenant slot for a Bot Connector request; throws when the run stopped meanwhile. */
+  private async admitConnector(): Promise<void> {
+    await this.options.tenantLimiter.acquire(this.abort.signal);
+    await this.options.sendGuard?.admit(this.abort.signal);
+  }
+
+  private async resolve(job: BroadcastJob, delivery: Delivery, ready: SendTarget | undefined): Promise<TargetResolution | undefined> {
+    if (ready) {
+      return { kind: "target", target: ready };
+    }
+    try {
+      return await this.options.resolveTarget(job.tenantId, delivery, job.progressRef?.serviceUrl, () => this.admitConnector());
+    } catch (error) {
+      if (this.abort.signal.aborted) {
+        return undefined; // stopped while waiting for a slot: the row is still pending
+      }
+      throw error;
+    }
+  }
+
+  private async deliver(job: BroadcastJob, delivery: Delivery, ready: SendTarget | undefined): Promise<void> {
     const { ledger, clock, logger } = this.options;
-    const resolved = await this.options.resolveTarget(job.tenantId, delivery, job.progressRef?.serviceUrl);
+    const resolved = await this.resolve(job, delivery, ready);
+    if (resolved === undefined) {
+      return;
+    }
     if (resolved.kind === "fail") {
       this.counters.failed += 1;
       await ledger.markFinal(job.id, delivery.seq, "failed", resolved.reason, this.now());
       return;
     }
     if (resolved.kind === "retry") {
-      // Graph could not install the bot just now: the row stays pending for the next pass, a few times.
+      // Graph or Teams could not open the chat just now: the row stays pending for the next pass, a few times.
+      if (resolved.throttledMs !== undefined) {
+        this.onThrottled(job, resolved.throttledMs);
+      }
       const tries = (this.installRetries.get(delivery.seq) ?? 0) + 1;
       this.installRetries.set(delivery.seq, tries);
       if (tries >= this.tuning.retry.maxAttempts) {

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { renderCard } from "../../cards/render";
 import { userText } from "../../cards/markdown";
 import type { AdaptiveCardJson } from "../../cards/types";
@@ -31,15 +32,26 @@ export function buildMessageCard(content: Pick<BroadcastContent, "title" | "mess
   return renderCard("broadcast-message", messageCardData(content, personal, sender));
 }
 
-const MARK = "\u0000personal\u0000";
-
 /**
  * The same card for many recipients: rendered once per job with a marker where the personal line goes,
  * then filled per recipient by string substitution (the templating engine is the costly part). The
- * line is JSON-escaped and Markdown-escaped exactly as the template path would.
+ * marker is letters and digits only, so neither userText's Markdown escapes nor JSON.stringify change
+ * it (a NUL-delimited one came out of JSON.stringify as "\\u0000…" and was never found), and it is random
+ * per job, so no admin text can contain it. The line is Markdown-escaped and JSON-escaped exactly as the
+ * template path would; a function replacement keeps a "$&" in the line literal.
  */
 export function messageCardFactory(content: Pick<BroadcastContent, "title" | "message" | "button">, sender: string): (personal: string | undefined) => AdaptiveCardJson {
-  const withLine = JSON.stringify(buildMessageCard(content, MARK, sender));
+  const mark = `mfareadypersonal${randomUUID().replace(/-/g, "")}`;
+  const withLine = JSON.stringify(buildMessageCard(content, mark, sender));
   const without = JSON.stringify(buildMessageCard(content, undefined, sender));
-  return (personal) => (personal ? (JSON.parse(withLine.replace(MARK, JSON.stringify(userText(personal)).slice(1, -1))) as AdaptiveCardJson) : (JSON.parse(without) as AdaptiveCardJson));
+  if (!withLine.includes(mark)) {
+    throw new Error("broadcast-message template lost the personal line marker");
+  }
+  return (personal) => {
+    if (!personal) {
+      return JSON.parse(without) as AdaptiveCardJson;
+    }
+    const line = JSON.stringify(userText(personal)).slice(1, -1);
+    return JSON.parse(withLine.replace(mark, () => line)) as AdaptiveCardJson;
+  };
 }

@@ -5,14 +5,11 @@ import { VERBS } from "../../cards/verbs";
 import type { BroadcastJob } from "../../storage/broadcast-types";
 import { audienceLabel } from "./compose";
 import { type ProgressSnapshot, readableDuration } from "./progress";
+import { reasonsText } from "./reason-text";
 
 const n = (value: number) => value.toLocaleString("en-US");
-const reasons = (byReason: Record<string, number>) =>
-  Object.entries(byReason)
-    .map(([reason, count]) => `${reason} ${n(count)}`)
-    .join(", ");
-
-function stateLine(job: BroadcastJob): { line: string; color: string } {
+/** "Finished" is green only when nobody failed: a job with failures finished, but not well. */
+function stateLine(job: BroadcastJob, failed: number): { line: string; color: string } {
   switch (job.state) {
     case "preparing":
       return { line: "Preparing the list of recipients…", color: "Default" };
@@ -25,14 +22,16 @@ function stateLine(job: BroadcastJob): { line: string; color: string } {
     case "cancelled":
       return { line: "Cancelled. Messages already sent stay in people's chats.", color: "Attention" };
     case "done":
-      return { line: "Finished.", color: "Good" };
+      return failed > 0
+        ? { line: `Finished, but ${n(failed)} could not be reached (why below).`, color: "Warning" }
+        : { line: "Finished.", color: "Good" };
   }
 }
 
 /** The admin's progress card: counts, rate, time left, and the controls the job's state allows. */
 export function buildProgressCard(job: BroadcastJob, progress: ProgressSnapshot, options: { adminMri?: string; now: Date }): AdaptiveCardJson {
   const t = progress.totals;
-  const { line, color } = stateLine(job);
+  const { line, color } = stateLine(job, t.failed);
   const control = (title: string, verb: string) => ({ title, verb, jobId: job.id });
   const controls =
     job.state === "sending" || job.state === "preparing"
@@ -41,8 +40,8 @@ export function buildProgressCard(job: BroadcastJob, progress: ProgressSnapshot,
         ? [control("Resume", VERBS.broadcastResume), control("Cancel", VERBS.broadcastCancel)]
         : [control("Delivery report (CSV)", VERBS.broadcastReport)];
   const details = [
-    ...(t.failed > 0 ? [`Failed: ${reasons(t.failedByReason)}.`] : []),
-    ...(t.skipped > 0 ? [`Skipped: ${reasons(t.skippedByReason)}.`] : []),
+    ...(t.failed > 0 ? [`Not reached: ${reasonsText(t.failedByReason)}.`] : []),
+    ...(t.skipped > 0 ? [`Left out: ${reasonsText(t.skippedByReason)}.`] : []),
     ...(t.possiblyDuplicated > 0 ? [`${n(t.possiblyDuplicated)} possibly received the message twice (the sender stopped between Teams accepting it and recording it).`] : []),
     `Audience: ${audienceLabel(job.content.audience)}.`,
   ];
