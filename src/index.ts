@@ -24,7 +24,8 @@ import { lookUpStatus } from "./features/status/status-lookup";
 import type { Logger } from "./logger";
 import { createServer } from "./server";
 import type { DirectoryHealth } from "./server/health";
-import { type ProductStores, openEmbeddedStores } from "./storage";
+import { type ProductStores, asProductStores } from "./product-stores";
+import { openEmbeddedStores } from "./storage";
 import { openAzureStores } from "./storage/azure";
 
 /** How long a shutdown waits for turns already running. */
@@ -300,11 +301,11 @@ export async function openDirectory(config: Config, logger: Logger): Promise<Dir
  */
 export async function openStores(config: Config): Promise<ProductStores> {
   if (config.storage.kind === "sqlite") {
-    return openEmbeddedStores(config.dataDir);
+    return asProductStores(openEmbeddedStores(config.dataDir));
   }
   const setting = config.storage.accountUrl === undefined ? "AZURE_STORAGE_CONNECTION_STRING" : "AZURE_STORAGE_ACCOUNT_URL";
   try {
-    return await openAzureStores(config.storage);
+    return asProductStores(await openAzureStores(config.storage));
   } catch (error) {
     const reason = error instanceof Error ? error.message.split("\n")[0]! : String(error);
     throw new ConfigError(setting, `the storage account could not be opened: ${reason.slice(0, 200)}`);

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Directory } from "../../directory/directory";
 import type { Logger } from "../../logger";
-import type { AuditLog } from "../../storage/audit-log";
+import type { AuditLog } from "../authz/audit-log";
 import type { BroadcastJobStore } from "../../storage/broadcast-jobs";
 import type { BroadcastLedger } from "../../storage/broadcast-ledger";
 import type { BroadcastJob } from "../../storage/broadcast-types";
