@@ -29,10 +29,10 @@ function verdict(i: number): Verdict {
     mfaReady: false,
     breakGlass: false,
     serviceAccountSuspect: false,
-    methods: { strongIndependent: [], mfaService: [], notMfa: [], unknown: [], notCounted: [] },
+    methods: { strongIndependent: [], mfaService: [], external: [], notMfa: [], unknown: [], notCounted: [] },
     actions: ["REGISTER_PASSKEY"],
     suggestions: [],
-    evidence: { phase1: [], phase2: [{ appId: "04b07795-8ddb-461a-bbee-02f9e1bf7b46", app: "Azure CLI", lastSignIn: "2026-11-01T00:00:00Z", count: 3 }] },
+    evidence: { phase1: [], phase2: [{ appId: "04b07795-8ddb-461a-bbee-02f9e1bf7b46", app: "Azure CLI", lastSignIn: "2026-11-01T00:00:00Z", count: 3, silent: 0 }] },
     dataGaps: [],
   };
 }

@@ -14,7 +14,10 @@ import { readConfig } from "../src/config";
 import { generateTenant } from "../src/dev/generate-tenant";
 import { createDirectory } from "../src/directory/create-directory";
 import { referencedGroupIds } from "../src/directory/directory-snapshot";
-import type { ProductTenantSettings } from "../src/directory/graph-types";
+import type { ProductTenantSettings, SignIn } from "../src/directory/graph-types";
+import { summarise } from "../src/dev/graph-simulator/handlers/summarized-sign-ins";
+import { eventTypeOf } from "../src/dev/graph-simulator/sign-in-filter";
+import { collectEvidence, phaseOf, restsOnSignInActivity } from "../src/domain/evidence";
 import { ScanService } from "../src/features/report/scan-service";
 import { ScanWatchers } from "../src/features/report/scan-watchers";
 import { createLogger } from "../src/logger";
@@ -52,6 +55,31 @@ interface TenantFacts {
   settings: ProductTenantSettings;
   roleAssignments: number;
   groupSizes: number[];
+  /** Rows of beta's summarised non-interactive in-scope sign-ins (the scan reads them in pages of 1,000). */
+  summaryRows: number;
+  /** Users whose every counted sign-in is silent: rule 6 reads their signInActivity, 15 to a request. */
+  activityUsers: number;
+}
+
+/** What the scan must read beyond v1.0: the summary's rows and the users rule 6 needs signInActivity for. */
+function nonInteractiveFacts(snapshot: ReturnType<typeof generateTenant>): {
+  summaryRows: number;
+  activityUsers: number;
+} {
+  const nonInteractive = (snapshot.signIns ?? []).filter(
+    (signIn) => eventTypeOf(signIn) === "nonInteractiveUser" && phaseOf(signIn) !== undefined,
+  );
+  const summaryRows = summarise(nonInteractive, (signIn) => signIn.userPrincipalName ?? "").length;
+  const end = Date.parse(snapshot.capturedAt);
+  const window = { startMs: end - 30 * 86_400_000, endMs: end };
+  const byUser = new Map<string, SignIn[]>();
+  for (const signIn of snapshot.signIns ?? []) {
+    byUser.set(signIn.userId, [...(byUser.get(signIn.userId) ?? []), signIn]);
+  }
+  const activityUsers = [...byUser.values()].filter((list) =>
+    restsOnSignInActivity(collectEvidence(list, window)),
+  ).length;
+  return { summaryRows, activityUsers };
 }
 
 /** Child mode: generate the tenant, serve it throttled, print one JSON line, serve until killed. */
@@ -65,6 +93,7 @@ async function serveChild(users: number, scale: number): Promise<void> {
     settings: snapshot.settings,
     roleAssignments: snapshot.roleAssignments?.length ?? 0,
     groupSizes: groups,
+    ...nonInteractiveFacts(snapshot),
   };
   await serveSimulatorChild(snapshot, scale, facts);
 }
@@ -117,9 +146,11 @@ export async function run(options: { users?: number; scale?: number } = {}): Pro
     watchers.close();
 
     const signIns = begun.scan.progress.signInsRead;
-    const reportsRequests = pages(users, 999) + pages(signIns, 1000);
+    const reportsRequests = pages(users, 999) + pages(signIns, 1000) + pages(child.summaryRows, 1000);
+    const activityRequests = Math.ceil(child.activityUsers / 15);
     const minimumRequests =
       2 /* policy, $count */ +
+      activityRequests +
       pages(users, 999) +
       reportsRequests +
       pages(child.roleAssignments, 100) +

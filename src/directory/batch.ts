@@ -9,6 +9,7 @@ export interface BatchStep {
   id: string;
   method: "GET";
   url: string;
+  headers?: Record<string, string>;
 }
 
 /** One inner answer; headers as Graph sends them inside a batch (a plain object). */
@@ -54,7 +55,9 @@ export async function sendBatch(
         await unlessClosed(signal, () => entry.limiter.acquire(signal), "A $batch waiting for its limit");
       }
     }
-    const body = await http.json<{ responses: BatchAnswer[] }>("POST", "/$batch", { requests: pending });
+    // The envelope's headers do not reach the inner requests: each carries the client's defaults itself.
+    const requests = pending.map((step) => ({ ...step, headers: { ...http.defaultHeaders, ...step.headers } }));
+    const body = await http.json<{ responses: BatchAnswer[] }>("POST", "/$batch", { requests });
     const retryLater: BatchStep[] = [];
     let delayMs = 0;
     for (const answer of body.responses) {

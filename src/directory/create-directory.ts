@@ -53,6 +53,8 @@ export type ConfiguredDirectory = GraphDirectory & {
  * The composition of the Graph adapter: credential -> token per resource -> SDK client with our chain
  * (token -> throttle/retry/timeout -> HTTPS with the trusted CA) -> GraphDirectory.
  */
+const GRAPH_HEADERS = { Prefer: "include-unknown-enum-members" } as const;
+
 export function createDirectory(
   config: Config,
   logger: Logger,
@@ -86,6 +88,7 @@ export function createDirectory(
     token: TokenProvider,
     wellKnownGraphHosts: boolean,
     permission?: string,
+    defaultHeaders: Readonly<Record<string, string>> = {},
   ) => {
     const ledger = new FailureLedger();
     const host = new URL(baseUrl).hostname;
@@ -109,11 +112,13 @@ export function createDirectory(
       defaultVersion: "v1.0",
       customHosts: new Set([host]),
     });
-    return new GraphHttp(client, ledger, baseUrl, permission);
+    return new GraphHttp(client, ledger, baseUrl, permission, defaultHeaders);
   };
 
   const directory = new GraphDirectory({
-    graph: httpFor(graphBaseUrl, tokens.graph, true),
+    // Graph adds enum members over time (passKeySynced, externalAuthMethod…): ask for them as themselves,
+    // not as unknownFutureValue, so a new method type is reported as itself (DOMAIN.md "Newer values").
+    graph: httpFor(graphBaseUrl, tokens.graph, true, undefined, GRAPH_HEADERS),
     arm: httpFor(armBaseUrl, tokens.arm, false, PORTAL_SETTINGS_PERMISSION),
     graphBaseUrl,
     armBaseUrl,

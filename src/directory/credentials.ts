@@ -21,27 +21,44 @@ export function scopeFor(baseUrl: string): string {
   return `${new URL(baseUrl).origin}/.default`;
 }
 
+const PUBLIC_CLOUD_AUTHORITY = "login.microsoftonline.com";
+
+/**
+ * The authority options for @azure/identity. MSAL's instance discovery asks the public cloud about any
+ * authority first and fails for one it does not know (a sovereign cloud's, an emulator's): when
+ * AUTHORITY_HOST names another host, the authority is trusted as configured and discovery is off.
+ */
+export function authorityOptions(authorityHost: string): {
+  authorityHost: string;
+  disableInstanceDiscovery?: true;
+} {
+  return new URL(authorityHost).hostname.toLowerCase() === PUBLIC_CLOUD_AUTHORITY
+    ? { authorityHost }
+    : { authorityHost, disableInstanceDiscovery: true };
+}
+
 /** The @azure/identity credential config.directory.credential names; undefined for the simulator. */
 export function createCredential(directory: Config["directory"]): TokenCredential | undefined {
-  const { tenantId, clientId, authorityHost } = directory;
+  const { tenantId, clientId } = directory;
+  const authority = authorityOptions(directory.authorityHost);
   switch (directory.credential) {
     case "simulator":
       return undefined;
     case "secret":
-      return new ClientSecretCredential(tenantId!, clientId!, directory.clientSecret!, { authorityHost });
+      return new ClientSecretCredential(tenantId!, clientId!, directory.clientSecret!, authority);
     case "certificate":
       return new ClientCertificateCredential(
         tenantId!,
         clientId!,
         { certificatePath: directory.certificatePath! },
-        { authorityHost },
+        authority,
       );
     case "managed-identity":
       return clientId === undefined
         ? new ManagedIdentityCredential()
         : new ManagedIdentityCredential({ clientId });
     case "workload-identity":
-      return new WorkloadIdentityCredential({ tenantId, clientId, authorityHost });
+      return new WorkloadIdentityCredential({ tenantId, clientId, ...authority });
   }
 }
 

@@ -1,8 +1,19 @@
 import type { DataGap } from "../domain/facts";
+import { NON_INTERACTIVE_SIGN_INS } from "../domain/facts";
 import { AZURE_SERVICE_MANAGEMENT_RESOURCE_ID, IN_SCOPE_APPS } from "../domain/apps";
+import { collectEvidence, restsOnSignInActivity } from "../domain/evidence";
 import type { Directory, Readable, TimeWindow } from "./directory";
 import { DirectoryError } from "./errors";
-import type { ProductTenantSettings, SnapshotGroup, TenantSnapshot } from "./graph-types";
+import type {
+  AuthenticationMethod,
+  GraphUser,
+  ProductTenantSettings,
+  SignIn,
+  SnapshotGroup,
+  TenantSnapshot,
+} from "./graph-types";
+import { summaryKeysOf } from "./home-upn";
+import { summaryAsSignIn } from "./summary-sign-in";
 
 async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
   const all: T[] = [];
@@ -73,11 +84,23 @@ export async function readDirectorySnapshot(
     readable(directory.listSignIns(options.window, scope), "signIns", gaps),
     collect(directory.listRoleAssignments()),
   ]);
+  if (signIns !== undefined) {
+    signIns.push(...(await readSummary(directory, scope, users, options.window, gaps)));
+  }
+  const withActivity =
+    signIns === undefined ? users : await addSignInActivity(directory, users, signIns, options.window, gaps);
   const groups: SnapshotGroup[] = [];
   for (const id of referencedGroupIds(options.settings, { authenticationMethodsPolicy: policy })) {
     groups.push({ id, members: await collect(directory.listGroupMembers(id)) });
   }
-  gaps.methods = { data: "methods", reason: "notReadInBulk" };
+  // Without the registration report (no P1), typed methods are the only source: read them per user.
+  const authenticationMethods =
+    userRegistrationDetails === undefined && directory.readMethodsOf !== undefined
+      ? await readTypedMethods(directory, users, gaps)
+      : undefined;
+  if (authenticationMethods === undefined) {
+    gaps.methods = { data: "methods", reason: "notReadInBulk" };
+  }
   return {
     snapshot: {
       capturedAt: options.window.end.toISOString(),
@@ -87,8 +110,9 @@ export async function readDirectorySnapshot(
         premium: gaps.signIns?.reason !== "noPremium",
       },
       settings: options.settings,
-      users,
+      users: withActivity,
       userRegistrationDetails,
+      ...(authenticationMethods === undefined ? {} : { authenticationMethods }),
       signIns,
       roleAssignments,
       groups,
@@ -96,4 +120,102 @@ export async function readDirectorySnapshot(
     },
     gaps,
   };
+}
+
+/** Beta's summarised non-interactive sign-ins, joined to the users by UPN; an error is a gap. */
+async function readSummary(
+  directory: Directory,
+  scope: { appIds: string[]; resourceIds: string[] },
+  users: readonly GraphUser[],
+  window: TimeWindow,
+  gaps: Record<string, DataGap>,
+): Promise<SignIn[]> {
+  if (directory.listNonInteractiveSummary === undefined) {
+    return [];
+  }
+  const idByKey = new Map<string, string>();
+  for (const user of users) {
+    for (const key of summaryKeysOf(user)) {
+      idByKey.set(key, user.id);
+    }
+  }
+  const rows = await readable(
+    directory.listNonInteractiveSummary(scope),
+    NON_INTERACTIVE_SIGN_INS,
+    gaps,
+  ).catch((error: unknown) => {
+    if (!(error instanceof DirectoryError)) {
+      throw error;
+    }
+    gaps[NON_INTERACTIVE_SIGN_INS] = {
+      data: NON_INTERACTIVE_SIGN_INS,
+      reason: error.reason,
+      permission: error.permission,
+    };
+    return undefined;
+  });
+  const signIns: SignIn[] = [];
+  for (const row of rows ?? []) {
+    const userId = idByKey.get(row.userPrincipalName.toLowerCase());
+    const signIn = userId === undefined ? undefined : summaryAsSignIn(row, window.start.getTime(), userId);
+    if (signIn !== undefined) {
+      signIns.push(signIn);
+    }
+  }
+  return signIns;
+}
+
+/** signInActivity for the users rule 6 needs it for (every counted sign-in silent); an error is a gap. */
+async function addSignInActivity(
+  directory: Directory,
+  users: GraphUser[],
+  signIns: readonly SignIn[],
+  window: TimeWindow,
+  gaps: Record<string, DataGap>,
+): Promise<GraphUser[]> {
+  if (directory.getSignInActivity === undefined || gaps[NON_INTERACTIVE_SIGN_INS] !== undefined) {
+    return users;
+  }
+  const byUser = new Map<string, SignIn[]>();
+  for (const signIn of signIns) {
+    const id = signIn.userId.toLowerCase();
+    byUser.set(id, [...(byUser.get(id) ?? []), signIn]);
+  }
+  const evidenceWindow = { startMs: window.start.getTime(), endMs: window.end.getTime() };
+  const ids = users
+    .filter((user) => user.signInActivity == null)
+    .map((user) => user.id)
+    .filter((id) =>
+      restsOnSignInActivity(collectEvidence(byUser.get(id.toLowerCase()) ?? [], evidenceWindow)),
+    );
+  if (ids.length === 0) {
+    return users;
+  }
+  try {
+    const found = await directory.getSignInActivity(ids);
+    return users.map((user) => {
+      const activity = found.get(user.id.toLowerCase());
+      return activity === undefined ? user : { ...user, signInActivity: activity };
+    });
+  } catch (error) {
+    if (!(error instanceof DirectoryError)) {
+      throw error;
+    }
+    gaps.signInActivity = { data: "signInActivity", reason: error.reason, permission: error.permission };
+    return users;
+  }
+}
+
+/** Every user's typed methods; a user whose read failed is left out (a methods gap, by the first reason). */
+async function readTypedMethods(
+  directory: Directory,
+  users: readonly GraphUser[],
+  gaps: Record<string, DataGap>,
+): Promise<Record<string, AuthenticationMethod[]>> {
+  const { methods, failed } = await directory.readMethodsOf!(users.map((user) => user.id));
+  const first = failed.values().next();
+  if (!first.done) {
+    gaps.methods = { data: "methods", reason: first.value.reason, permission: first.value.permission };
+  }
+  return Object.fromEntries(methods);
 }

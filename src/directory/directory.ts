@@ -5,6 +5,8 @@ import type {
   GraphUser,
   PortalServicesSettings,
   SignIn,
+  SignInActivity,
+  SummarizedSignIn,
   TemporaryAccessPass,
   UnifiedRoleAssignment,
   UserRegistrationDetails,
@@ -42,7 +44,35 @@ export interface Directory {
   /** Everyone's registration details (reports API, needs Entra ID P1). */
   listRegistrationDetails(): Promise<Readable<UserRegistrationDetails>>;
   /** Sign-ins in the window to any of the given client app ids or resource ids (needs Entra ID P1). */
-  listSignIns(window: TimeWindow, scope: { appIds: string[]; resourceIds: string[] }): Promise<Readable<SignIn>>;
+  listSignIns(
+    window: TimeWindow,
+    scope: { appIds: string[]; resourceIds: string[] },
+  ): Promise<Readable<SignIn>>;
+  /**
+   * Everyone's non-interactive in-scope sign-ins, summarised per user (by lower-case UPN), app, IP and day
+   * (beta; needs Entra ID P1). Absent when listSignIns already holds the non-interactive ones (a snapshot).
+   * A beta error is a gap, never a failed scan.
+   */
+  listNonInteractiveSummary?(scope: {
+    appIds: string[];
+    resourceIds: string[];
+  }): Promise<Readable<SummarizedSignIn>>;
+  /**
+   * signInActivity of a few users (P1; 10 requests / minute: only for the users rule 6 needs it for),
+   * by lower-case user id. Absent when the users already carry it (a snapshot).
+   */
+  getSignInActivity?(userIds: readonly string[]): Promise<Map<string, SignInActivity>>;
+  /**
+   * Typed methods of many users through $batch, paced adaptively: for tenants without the registration
+   * report (no P1), where they are the only source. Absent where methods come otherwise (a snapshot).
+   */
+  readMethodsOf?(
+    userIds: readonly string[],
+    onProgress?: (done: number) => void,
+  ): Promise<{
+    methods: Map<string, AuthenticationMethod[]>;
+    failed: Map<string, { reason: string; permission?: string }>;
+  }>;
   /** All directory role assignments (optionally only those of one principal). */
   listRoleAssignments(principalId?: string): AsyncIterable<UnifiedRoleAssignment>;
   /** Member ids of one group, transitively. */
@@ -57,7 +87,10 @@ export interface Directory {
    * undefined and named in dataGaps.
    */
   getUserFacts(userId: string, window: TimeWindow): Promise<UserFacts>;
-  createTemporaryAccessPass(userId: string, request: TemporaryAccessPassRequest): Promise<TemporaryAccessPass>;
+  createTemporaryAccessPass(
+    userId: string,
+    request: TemporaryAccessPassRequest,
+  ): Promise<TemporaryAccessPass>;
   /** Installs the bot for a user (already installed is fine) and returns the personal chat id. */
   installAppForUser(userId: string, teamsAppId: string): Promise<{ chatId: string; newlyInstalled: boolean }>;
   /** Azure Resource Manager Microsoft.PortalServices/settings/default. */

@@ -1,5 +1,6 @@
 import { AZURE_SERVICE_MANAGEMENT_RESOURCE_ID, PHASE1_APP_IDS, PHASE2_APP_IDS } from "../domain/apps";
 import type { UserFacts } from "../domain/facts";
+import { NON_INTERACTIVE_SIGN_INS } from "../domain/facts";
 import type { Clock, LimiterRegistry, RetryOptions } from "../throttle";
 import { installAppForUser } from "./app-installation";
 import type { Directory, Readable, TemporaryAccessPassRequest, TimeWindow } from "./directory";
@@ -12,13 +13,19 @@ import type {
   GraphUser,
   PortalServicesSettings,
   SignIn,
+  SignInActivity,
+  SummarizedSignIn,
   TemporaryAccessPass,
   UnifiedRoleAssignment,
   UserRegistrationDetails,
 } from "./graph-types";
-import { graphUrls, portalSettingsUrl } from "./graph-urls";
+import { PORTAL_SETTINGS_API_VERSIONS, graphUrls, portalSettingsUrl } from "./graph-urls";
 import { type Page, collect, pagedItems } from "./paging";
+import { type MethodsRead, readMethodsInBatches } from "./methods-in-batches";
 import { readUserFacts } from "./user-facts";
+
+/** Graph takes at most 15 values in an `in` filter. */
+const SIGN_IN_ACTIVITY_IDS = 15;
 
 export interface GraphDirectoryOptions {
   graph: GraphHttp;
@@ -94,6 +101,41 @@ export class GraphDirectory implements Directory {
     return this.readable<SignIn>(graphUrls.signIns(window, scope), "signIns");
   }
 
+  readMethodsOf(userIds: readonly string[], onProgress?: (done: number) => void): Promise<MethodsRead> {
+    const { limiters, tenant, retry, clock, signal } = this.options;
+    return readMethodsInBatches(this.http, userIds, { limiters, tenant, retry, clock, signal }, onProgress);
+  }
+
+  /** Beta: any error is a gap (the scan carries on with v1.0's interactive sign-ins). */
+  async listNonInteractiveSummary(scope: {
+    appIds: string[];
+    resourceIds: string[];
+  }): Promise<Readable<SummarizedSignIn>> {
+    const url = this.http.beta(graphUrls.nonInteractiveSummary(scope));
+    try {
+      return await this.readable<SummarizedSignIn>(url, NON_INTERACTIVE_SIGN_INS, true);
+    } catch (error) {
+      if (error instanceof DirectoryError) {
+        return { available: false, gap: gapOf(NON_INTERACTIVE_SIGN_INS, error) };
+      }
+      throw error;
+    }
+  }
+
+  /** Up to SIGN_IN_ACTIVITY_IDS ids a request ($filter=id in (...)); the client paces them at 10 a minute. */
+  async getSignInActivity(userIds: readonly string[]): Promise<Map<string, SignInActivity>> {
+    const found = new Map<string, SignInActivity>();
+    for (let at = 0; at < userIds.length; at += SIGN_IN_ACTIVITY_IDS) {
+      const url = graphUrls.signInActivity(userIds.slice(at, at + SIGN_IN_ACTIVITY_IDS));
+      for await (const user of pagedItems<GraphUser>(this.http, url)) {
+        if (user.signInActivity) {
+          found.set(user.id.toLowerCase(), user.signInActivity);
+        }
+      }
+    }
+    return found;
+  }
+
   listRoleAssignments(principalId?: string): AsyncIterable<UnifiedRoleAssignment> {
     return pagedItems<UnifiedRoleAssignment>(this.http, graphUrls.roleAssignments(principalId));
   }
@@ -139,14 +181,34 @@ export class GraphDirectory implements Directory {
   }
 
   getPortalSettings(): Promise<PortalServicesSettings> {
-    return this.options.arm.json<PortalServicesSettings>("GET", portalSettingsUrl(this.options.armBaseUrl));
+    return this.portalSettings("GET");
   }
 
   putPortalSettings(settings: PortalServicesSettings): Promise<PortalServicesSettings> {
+    return this.portalSettings("PUT", settings);
+  }
+
+  /**
+   * The stable api-version first; the preview only when ARM refuses the stable one (400 for an unknown
+   * api-version, 404 where it is not rolled out), so a tenant whose region lags still answers.
+   */
+  private async portalSettings(
+    method: "GET" | "PUT",
+    body?: PortalServicesSettings,
+  ): Promise<PortalServicesSettings> {
+    const [stable, preview] = PORTAL_SETTINGS_API_VERSIONS;
+    const url = portalSettingsUrl(this.options.armBaseUrl, stable);
+    const answer = await this.options.arm.send<PortalServicesSettings>(method, url, body);
+    if (answer.status >= 200 && answer.status < 300) {
+      return answer.body as PortalServicesSettings;
+    }
+    if (answer.status !== 400 && answer.status !== 404) {
+      throw this.options.arm.errorOf(answer, url);
+    }
     return this.options.arm.json<PortalServicesSettings>(
-      "PUT",
-      portalSettingsUrl(this.options.armBaseUrl),
-      settings,
+      method,
+      portalSettingsUrl(this.options.armBaseUrl, preview),
+      body,
     );
   }
 
@@ -170,13 +232,13 @@ export class GraphDirectory implements Directory {
    * A reports-family collection: the first page is read now, so a tenant without Entra ID P1 or a missing
    * permission shows as a gap before anyone starts streaming; the rest streams page by page.
    */
-  private async readable<T>(url: string, data: string): Promise<Readable<T>> {
+  private async readable<T>(url: string, data: string, anyError = false): Promise<Readable<T>> {
     const answer = await this.http.send<Page<T>>("GET", url);
     if (answer.status >= 200 && answer.status < 300 && answer.body !== undefined) {
       return { available: true, items: pagedItems(this.http, undefined, answer.body) };
     }
     const error = this.http.errorOf(answer, url);
-    if (error.reason === "noPremium" || error.reason === "forbidden") {
+    if (anyError || error.reason === "noPremium" || error.reason === "forbidden") {
       return { available: false, gap: gapOf(data, error) };
     }
     throw error;

@@ -26,6 +26,8 @@ export class GraphHttp {
     private readonly baseUrl: string,
     /** Overrides the path table's permission in errors (ARM has one permission for everything). */
     private readonly permission?: string,
+    /** Sent with every request (and every inner $batch request), e.g. Graph's Prefer header. */
+    readonly defaultHeaders: Readonly<Record<string, string>> = {},
   ) {}
 
   async send<T>(
@@ -45,7 +47,7 @@ export class GraphHttp {
     const request = this.client
       .api(url)
       .header("client-request-id", requestId)
-      .headers({ ...headers })
+      .headers({ ...this.defaultHeaders, ...headers })
       .responseType(ResponseType.RAW);
     let response: Response;
     try {
@@ -85,6 +87,11 @@ export class GraphHttp {
   errorOf(answer: GraphAnswer<unknown>, url: string): DirectoryError {
     const permission = this.permission ?? permissionForPath(graphPath(this.resolve(url)));
     return errorFromResponse(answer.status, answer.body, this.pathOf(url), permission, answer.headers);
+  }
+
+  /** The absolute URL of a path under Graph's beta version ("/auditLogs/signIns?…"). */
+  beta(path: string): string {
+    return `${this.baseUrl.replace(/\/+$/, "")}/beta${path}`;
   }
 
   /** The loggable path of a relative or absolute URL. */

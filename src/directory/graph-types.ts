@@ -12,6 +12,14 @@ export interface GraphUser {
   userType?: "Member" | "Guest" | "member" | "guest" | string | null;
   accountEnabled?: boolean | null;
   authorizationInfo?: { certificateUserIds?: string[] | null } | null;
+  /** P1 only, and only when $select asks for it (10 requests / minute): last sign-ins to any app. */
+  signInActivity?: SignInActivity | null;
+}
+
+/** microsoft.graph.signInActivity: the user's last sign-ins to any app, interactive and not. */
+export interface SignInActivity {
+  lastSignInDateTime?: string | null;
+  lastNonInteractiveSignInDateTime?: string | null;
 }
 
 /** microsoft.graph.userRegistrationDetails */
@@ -49,10 +57,37 @@ export interface SignIn {
   resourceId?: string | null;
   resourceDisplayName?: string | null;
   isInteractive?: boolean | null;
+  /** Beta only: "interactiveUser", "nonInteractiveUser", "servicePrincipal", "managedIdentity", … */
+  signInEventTypes?: string[] | null;
   authenticationProtocol?: string | null;
+  ipAddress?: string | null;
   authenticationRequirement?: string | null;
   clientAppUsed?: string | null;
   status?: { errorCode?: number | null; failureReason?: string | null } | null;
+  /**
+   * Not a Graph property: a sign-in made from a summarised row (beta summarizedSignIn) stands for this many
+   * sign-ins of that user, app and day. Absent means one.
+   */
+  signInCount?: number;
+}
+
+/**
+ * beta microsoft.graph.summarizedSignIn (getSummarizedNonInteractiveSignIns): one row per user × app × IP ×
+ * aggregation window, with no user id; userPrincipalName is lower case, a guest's is its home UPN.
+ */
+export interface SummarizedSignIn {
+  id: string;
+  userPrincipalName: string;
+  userDisplayName?: string | null;
+  appId: string;
+  appDisplayName?: string | null;
+  resourceId?: string | null;
+  resourceDisplayName?: string | null;
+  ipAddress?: string | null;
+  signInCount: number;
+  firstSignInDateTime: string;
+  aggregationDateTime: string;
+  status?: { errorCode?: number | null } | null;
 }
 
 /** microsoft.graph.unifiedRoleAssignment; roleDefinitionId is the role template id for built-in roles. */

@@ -5,6 +5,10 @@ import type { TimeWindow } from "./directory";
 const q = encodeURIComponent;
 const USER_SELECT = "id,displayName,userPrincipalName,mail,userType,accountEnabled,authorizationInfo";
 
+/** Beta's lambda over signInEventTypes: the clause that makes it return non-interactive user sign-ins too. */
+export const USER_EVENT_TYPES_CLAUSE =
+  "signInEventTypes/any(t: t eq 'interactiveUser' or t eq 'nonInteractiveUser')";
+
 /** OData string literal: single quotes doubled. */
 const literal = (value: string) => `'${value.replace(/'/g, "''")}'`;
 
@@ -24,6 +28,28 @@ export const graphUrls = {
     scope: { appIds: readonly string[]; resourceIds: readonly string[] },
     userId?: string,
   ) => `/auditLogs/signIns?$top=1000&$filter=${q(signInFilter(window, scope, userId))}`,
+  /**
+   * Beta only (a path under /beta): one user's in-scope sign-ins, interactive and non-interactive, in one
+   * query. Without the signInEventTypes clause beta too answers interactive ones only.
+   */
+  userSignInsBeta: (
+    window: TimeWindow,
+    scope: { appIds: readonly string[]; resourceIds: readonly string[] },
+    userId: string,
+  ) =>
+    `/auditLogs/signIns?$top=1000&$filter=${q(`${signInFilter(window, scope, userId)} and ${USER_EVENT_TYPES_CLAUSE}`)}`,
+  /** Beta only: everyone's non-interactive sign-ins, one row per user × app × IP × UTC day. */
+  nonInteractiveSummary: (scope: { appIds: readonly string[]; resourceIds: readonly string[] }) => {
+    const apps = [
+      ...scope.appIds.map((id) => `appId eq ${literal(id)}`),
+      ...scope.resourceIds.map((id) => `resourceId eq ${literal(id)}`),
+    ];
+    const filter = apps.length === 0 ? "" : `&$filter=${q(apps.join(" or "))}`;
+    return `/auditLogs/getSummarizedNonInteractiveSignIns(aggregationWindow='d1')?$top=1000${filter}`;
+  },
+  /** P1; its own throttle (10 requests / minute): read only for the users rule 6 needs it for. */
+  signInActivity: (userIds: readonly string[]) =>
+    `/users?$select=id,signInActivity&$filter=${q(`id in (${userIds.map(literal).join(",")})`)}`,
   roleAssignments: (principalId?: string) =>
     principalId === undefined
       ? `/roleManagement/directory/roleAssignments`
@@ -65,7 +91,13 @@ export function signInFilter(
   return parts.join(" and ");
 }
 
-/** ARM: the tenant's mandatory-MFA enforcement settings (preview API). */
-export function portalSettingsUrl(armBaseUrl: string): string {
-  return `${armBaseUrl.replace(/\/+$/, "")}/providers/Microsoft.PortalServices/settings/default?api-version=2025-04-01-preview`;
+/** The stable api-version of Microsoft.PortalServices/settings, and the preview used only when it is refused. */
+export const PORTAL_SETTINGS_API_VERSIONS = ["2025-11-01", "2025-04-01-preview"] as const;
+
+/** ARM: the tenant's mandatory-MFA enforcement settings. */
+export function portalSettingsUrl(
+  armBaseUrl: string,
+  apiVersion: (typeof PORTAL_SETTINGS_API_VERSIONS)[number] = PORTAL_SETTINGS_API_VERSIONS[0],
+): string {
+  return `${armBaseUrl.replace(/\/+$/, "")}/providers/Microsoft.PortalServices/settings/default?api-version=${apiVersion}`;
 }

@@ -1,4 +1,5 @@
 import type { DataGap, TenantFacts, UserFacts } from "../domain/facts";
+import { NON_INTERACTIVE_SIGN_INS } from "../domain/facts";
 import type {
   ProductTenantSettings,
   SignIn,
@@ -87,6 +88,13 @@ export function snapshotFacts(snapshot: TenantSnapshot, options: SnapshotFactsOp
   }
   if (snapshot.roleAssignments === undefined) {
     sharedGaps.push(gap("roleAssignments"));
+  }
+  // A live read whose beta summary failed: the sign-ins are v1.0's interactive ones only.
+  for (const data of [NON_INTERACTIVE_SIGN_INS, "signInActivity"]) {
+    const known = options.gaps?.[data];
+    if (snapshot.signIns !== undefined && known !== undefined) {
+      sharedGaps.push(known);
+    }
   }
   const referenced = referencedGroups(snapshot, settings);
   const groupsUnreadable = snapshot.groups === undefined && referenced.size > 0;

@@ -53,6 +53,10 @@ export const userSpec: ItemSpec = {
   userType: { kind: "string" },
   accountEnabled: { kind: "boolean" },
   authorizationInfo: { kind: "object", fields: { certificateUserIds: { kind: "stringArray" } } },
+  signInActivity: {
+    kind: "object",
+    fields: { lastSignInDateTime: { kind: "date" }, lastNonInteractiveSignInDateTime: { kind: "date" } },
+  },
 };
 
 export const registrationSpec: ItemSpec = {
@@ -78,6 +82,7 @@ export const signInSpec: ItemSpec = {
   appDisplayName: { kind: "string" },
   resourceId: { kind: "string" },
   isInteractive: { kind: "boolean" },
+  signInEventTypes: { kind: "stringArray" },
   authenticationProtocol: { kind: "string" },
   status: { kind: "object", fields: { errorCode: { kind: "number" } } },
 };

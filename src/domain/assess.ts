@@ -1,7 +1,9 @@
 import { roleName } from "./roles";
 import { collectEvidence, lookbackWindow } from "./evidence";
 import type { Evidence } from "./evidence";
+import type { Window } from "./evidence";
 import type { TenantFacts, UserFacts } from "./facts";
+import { NON_INTERACTIVE_SIGN_INS } from "./facts";
 import { allowanceFor, findMethods } from "./methods";
 import { nextSteps } from "./next-steps";
 import type { PreparedTenant } from "./prepare-tenant";
@@ -25,6 +27,23 @@ function phaseVerdict(readable: boolean, entries: readonly unknown[], holdsRole:
     return holdsRole ? "likely" : "unknown";
   }
   return entries.length > 0 ? "affected" : "no";
+}
+
+/**
+ * Rule 6's last test: counted in-scope sign-ins, none interactive. It needs the non-interactive sign-ins to
+ * have been read (else every v1.0-only user would look interactive-only or not at all), and it spares a
+ * person whose signInActivity shows an interactive sign-in to anything in the window: a script never signs
+ * in to Teams or Outlook.
+ */
+function onlySilentSignIns(facts: UserFacts, evidence: Evidence, window: Window): boolean {
+  if (facts.signIns === undefined || evidence.counted === 0 || evidence.interactive > 0) {
+    return false;
+  }
+  if (facts.dataGaps.some((gap) => gap.data === NON_INTERACTIVE_SIGN_INS)) {
+    return false;
+  }
+  const last = facts.user.signInActivity?.lastSignInDateTime;
+  return !(typeof last === "string" && Date.parse(last) >= window.startMs);
 }
 
 /**
@@ -55,17 +74,22 @@ export function assess(
   const phase2 = phaseVerdict(facts.signIns !== undefined, evidence.phase2, isAdmin);
 
   const allowanceOf = allowanceFor(context.policy, userId, groupIds);
-  const { methods, gaps } = findMethods(facts, allowanceOf);
+  const { methods, gaps } = findMethods(facts, allowanceOf, context.policy.externalIds);
 
   const upn = user.userPrincipalName.toLowerCase();
   const breakGlass = isListed(context.breakGlass, upn, userId, groupIds);
   const serviceAccountSuspect =
     isListed(context.serviceAccounts, upn, userId, groupIds) ||
     evidence.ropc ||
-    (evidence.counted > 0 && evidence.interactive === 0);
+    onlySilentSignIns(facts, evidence, window);
 
   const hasStrong = methods.strongIndependent.length > 0;
-  const mfaReady = breakGlass ? hasStrong : hasStrong || methods.mfaService.length > 0;
+  // Rule 5: a break-glass account needs a device-bound strong method: a synced passkey lives in one
+  // person's consumer cloud account, an external provider is not independent of a service.
+  const hasDeviceBound = methods.strongIndependent.some((method) => method.synced !== true);
+  const mfaReady = breakGlass
+    ? hasDeviceBound
+    : hasStrong || methods.mfaService.length > 0 || methods.external.length > 0;
   const userType = user.userType ?? facts.registration?.userType ?? "member";
 
   const { actions, suggestions } = nextSteps({
@@ -74,7 +98,7 @@ export function assess(
     mfaReady,
     breakGlass,
     serviceAccountSuspect,
-    hasStrong,
+    hasStrong: breakGlass ? hasDeviceBound : hasStrong,
     isGuest: userType.toLowerCase() === "guest",
     fido2Enabled: allowanceOf("Fido2") === "allowed",
     certificateEnabled: allowanceOf("X509Certificate") === "allowed",

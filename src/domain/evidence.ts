@@ -7,7 +7,10 @@ import {
 } from "./apps";
 import type { EvidenceEntry } from "./verdict";
 
-/** Sign-in evidence for one user (DOMAIN.md rules 1 and 6): counted in-scope sign-ins, per phase and app. */
+/**
+ * Sign-in evidence for one user (DOMAIN.md rules 1 and 6): counted in-scope sign-ins, interactive and
+ * non-interactive alike, per phase and app.
+ */
 export interface Evidence {
   phase1: EvidenceEntry[];
   phase2: EvidenceEntry[];
@@ -42,15 +45,30 @@ export function phaseOf(signIn: SignIn): 1 | 2 | undefined {
   return signIn.resourceId?.toLowerCase() === RESOURCE_ID ? 2 : undefined;
 }
 
-function add(entries: Map<string, EvidenceEntry>, signIn: SignIn, time: number): void {
+/**
+ * Non-interactive (a silent token refresh): beta's signInEventTypes says so, or isInteractive is an explicit
+ * false. A missing isInteractive is not evidence of a script.
+ */
+export function isNonInteractive(signIn: SignIn): boolean {
+  return signIn.isInteractive === false || signIn.signInEventTypes?.includes("nonInteractiveUser") === true;
+}
+
+function add(
+  entries: Map<string, EvidenceEntry>,
+  signIn: SignIn,
+  time: number,
+  silent: boolean,
+  count: number,
+): void {
   const appId = signIn.appId.toLowerCase();
   const entry = entries.get(appId);
   if (entry === undefined) {
     const app = APP_BY_ID.get(appId)?.name ?? signIn.appDisplayName ?? AZURE_SERVICE_MANAGEMENT_NAME;
-    entries.set(appId, { appId, app, lastSignIn: signIn.createdDateTime, count: 1 });
+    entries.set(appId, { appId, app, lastSignIn: signIn.createdDateTime, count, silent: silent ? count : 0 });
     return;
   }
-  entry.count += 1;
+  entry.count += count;
+  entry.silent += silent ? count : 0;
   if (time > Date.parse(entry.lastSignIn)) {
     entry.lastSignIn = signIn.createdDateTime;
   }
@@ -74,11 +92,13 @@ export function collectEvidence(signIns: readonly SignIn[], window: Window): Evi
     if (!(time >= window.startMs && time <= window.endMs)) {
       continue;
     }
-    add(phase === 1 ? phase1 : phase2, signIn, time);
-    counted += 1;
-    // A missing isInteractive is not evidence of a script: only an explicit false counts as non-interactive.
-    if (signIn.isInteractive !== false) {
-      interactive += 1;
+    const silent = isNonInteractive(signIn);
+    // A summarised row (the tenant scan's non-interactive sign-ins) stands for signInCount sign-ins.
+    const count = signIn.signInCount ?? 1;
+    add(phase === 1 ? phase1 : phase2, signIn, time, silent, count);
+    counted += count;
+    if (!silent) {
+      interactive += count;
     }
     if (signIn.authenticationProtocol?.toLowerCase() === "ropc") {
       ropc = true;
@@ -91,4 +111,12 @@ export function collectEvidence(signIns: readonly SignIn[], window: Window): Evi
     counted,
     interactive,
   };
+}
+
+/**
+ * Whether rule 6 turns on the user's signInActivity: counted in-scope sign-ins, every one silent, none by
+ * ROPC (which makes a suspect anyway). Only then is the 10-a-minute read worth its cost.
+ */
+export function restsOnSignInActivity(evidence: Evidence): boolean {
+  return evidence.counted > 0 && evidence.interactive === 0 && !evidence.ropc;
 }

@@ -6,7 +6,7 @@
  * learn.microsoft.com/graph/api/resources/userregistrationdetails (methodsRegistered values).
  */
 
-export type MethodClass = "strongIndependent" | "mfaService" | "notMfa" | "unknown";
+export type MethodClass = "strongIndependent" | "mfaService" | "external" | "notMfa" | "unknown";
 
 /** Ids of authenticationMethodsPolicy.authenticationMethodConfigurations. */
 export type MethodConfigurationId =
@@ -26,6 +26,10 @@ export interface MethodKind {
   name: string;
   /** Configurations that may allow it (any one suffices: phone counts when Sms or Voice allows); empty = none governs it. */
   governedBy: readonly MethodConfigurationId[];
+  /** Synced between devices through a consumer cloud account: strong, but not for a break-glass account. */
+  synced?: boolean;
+  /** An external MFA provider: governed by the externalAuthenticationMethodConfiguration it names. */
+  external?: boolean;
 }
 
 const fido2: MethodKind = {
@@ -33,6 +37,19 @@ const fido2: MethodKind = {
   name: "Passkey / FIDO2 security key",
   governedBy: ["Fido2"],
 };
+export const SYNCED_PASSKEY: MethodKind = {
+  class: "strongIndependent",
+  name: "Synced passkey",
+  governedBy: ["Fido2"],
+  synced: true,
+};
+const external: MethodKind = {
+  class: "external",
+  name: "External MFA provider",
+  governedBy: [],
+  external: true,
+};
+const qrCode: MethodKind = { class: "notMfa", name: "QR code sign-in", governedBy: [] };
 const whfb: MethodKind = { class: "strongIndependent", name: "Windows Hello for Business", governedBy: [] };
 const platform: MethodKind = {
   class: "strongIndependent",
@@ -76,6 +93,7 @@ export const METHOD_KINDS_BY_ODATA_TYPE: Readonly<Record<string, MethodKind>> = 
   passwordAuthenticationMethod: password,
   emailAuthenticationMethod: email,
   temporaryAccessPassAuthenticationMethod: tap,
+  externalAuthenticationMethod: external,
 };
 
 /** userRegistrationDetails.methodsRegistered values. */
@@ -96,6 +114,11 @@ export const METHOD_KINDS_BY_REGISTERED: Readonly<Record<string, MethodKind>> = 
   email,
   temporaryAccessPass: tap,
   securityQuestion,
+  passKeySynced: SYNCED_PASSKEY,
+  externalAuthMethod: external,
+  externalAuthenticationMethod: external,
+  sms: phone,
+  qrCode,
 };
 
 /** Certificate-based authentication: the user has certificateUserIds and X509Certificate allows them. */

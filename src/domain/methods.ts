@@ -4,8 +4,10 @@ import {
   CERTIFICATE_METHOD,
   METHOD_KINDS_BY_ODATA_TYPE,
   METHOD_KINDS_BY_REGISTERED,
+  SYNCED_PASSKEY,
   shortODataType,
 } from "./method-classes";
+import { syncedProvider } from "./synced-passkeys";
 import type { Allowance, PreparedPolicy } from "./policy";
 import { allowance, counts } from "./policy";
 import type { MethodEntry, VerdictMethods } from "./verdict";
@@ -19,23 +21,45 @@ export interface MethodFindings {
 interface Candidate {
   entry: MethodEntry;
   kind: MethodKind | undefined;
+  /** The configurations that govern this one method, when not its kind's (an external provider's own). */
+  governedBy?: readonly string[];
 }
 
-function candidates(facts: UserFacts): Candidate[] {
+/** A typed method's kind: a FIDO2 passkey from a synced provider's AAGUID is a synced passkey. */
+function typedCandidate(method: NonNullable<UserFacts["methods"]>[number]): Candidate {
+  const type = shortODataType(method["@odata.type"]);
+  const provider = type === "fido2AuthenticationMethod" ? syncedProvider(method.aaGuid) : undefined;
+  const kind = provider === undefined ? METHOD_KINDS_BY_ODATA_TYPE[type] : SYNCED_PASSKEY;
+  const name =
+    method.displayName ||
+    (provider === undefined ? kind?.name : `${SYNCED_PASSKEY.name} (${provider})`) ||
+    type;
+  const entry: MethodEntry = { type, name, source: "methods", ...(kind?.synced ? { synced: true } : {}) };
+  if (kind?.external) {
+    // Counted through the external configuration whose id is the method's configurationId (rule 3).
+    const id = typeof method.configurationId === "string" ? method.configurationId.toLowerCase() : "";
+    return { entry, kind, governedBy: [id === "" ? "externalAuthenticationMethod" : id] };
+  }
+  return { entry, kind };
+}
+
+function candidates(facts: UserFacts, externalIds: readonly string[]): Candidate[] {
   const found: Candidate[] = [];
   if (facts.methods !== undefined) {
     for (const method of facts.methods) {
-      const type = shortODataType(method["@odata.type"]);
-      const kind = METHOD_KINDS_BY_ODATA_TYPE[type];
-      found.push({
-        entry: { type, name: method.displayName || kind?.name || type, source: "methods" },
-        kind,
-      });
+      found.push(typedCandidate(method));
     }
   } else if (facts.registration !== undefined) {
     for (const type of facts.registration.methodsRegistered) {
       const kind = METHOD_KINDS_BY_REGISTERED[type];
-      found.push({ entry: { type, name: kind?.name ?? type, source: "registrationDetails" }, kind });
+      const entry: MethodEntry = {
+        type,
+        name: kind?.name ?? type,
+        source: "registrationDetails",
+        ...(kind?.synced ? { synced: true } : {}),
+      };
+      // A registration-details external method counts if any external configuration allows the user.
+      found.push({ entry, kind, ...(kind?.external ? { governedBy: externalIds } : {}) });
     }
   }
   if ((facts.user.authorizationInfo?.certificateUserIds?.length ?? 0) > 0) {
@@ -48,39 +72,45 @@ function candidates(facts: UserFacts): Candidate[] {
 /** One verdict for a method governed by several configurations (phone: Sms or Voice): the best of them. */
 function decide(
   kind: MethodKind,
-  allowanceOf: (id: MethodKind["governedBy"][number]) => Allowance,
+  governedBy: readonly string[],
+  allowanceOf: (id: string) => Allowance,
 ): Allowance {
-  if (kind.governedBy.length === 0) {
-    return "allowed";
+  if (governedBy.length === 0) {
+    // An external method with no external configuration in the policy: absent, like any other (rule 3).
+    return kind.external ? allowanceOf("externalAuthenticationMethod") : "allowed";
   }
-  const values = kind.governedBy.map(allowanceOf);
+  const values = governedBy.map(allowanceOf);
   return values.find((value) => value === "allowed") ?? values.find(counts) ?? values[0]!;
 }
 
 export function findMethods(
   facts: UserFacts,
-  allowanceOf: (id: MethodKind["governedBy"][number]) => Allowance,
+  allowanceOf: (id: string) => Allowance,
+  externalIds: readonly string[] = [],
 ): MethodFindings {
   const methods: VerdictMethods = {
     strongIndependent: [],
     mfaService: [],
+    external: [],
     notMfa: [],
     unknown: [],
     notCounted: [],
   };
   const gaps: DataGap[] = [];
-  for (const { entry, kind } of candidates(facts)) {
+  for (const { entry, kind, governedBy } of candidates(facts, externalIds)) {
     if (kind === undefined) {
       methods.unknown.push(entry);
       continue;
     }
-    const verdict = decide(kind, allowanceOf);
+    const governing = governedBy ?? kind.governedBy;
+    const verdict = decide(kind, governing, allowanceOf);
     if (!counts(verdict)) {
       methods.notCounted.push({ method: entry, reason: verdict });
       continue;
     }
     if (verdict === "absent") {
-      for (const id of kind.governedBy.filter((each) => allowanceOf(each) === "absent")) {
+      const absent = governing.length === 0 ? ["externalAuthenticationMethod"] : governing;
+      for (const id of absent.filter((each) => allowanceOf(each) === "absent")) {
         if (!gaps.some((gap) => gap.data === `policy.${id}`)) {
           gaps.push({ data: `policy.${id}`, reason: "notInPolicy" });
         }
@@ -96,7 +126,7 @@ export function allowanceFor(
   policy: PreparedPolicy,
   userId: string,
   groupIds: readonly string[],
-): (id: MethodKind["governedBy"][number]) => Allowance {
+): (id: string) => Allowance {
   const memo = new Map<string, Allowance>();
   return (id) => {
     let value = memo.get(id);

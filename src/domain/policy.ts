@@ -28,13 +28,21 @@ interface PreparedConfiguration {
 export interface PreparedPolicy {
   readable: boolean;
   configurations: ReadonlyMap<string, PreparedConfiguration>;
+  /** Ids of the externalAuthenticationMethodConfigurations (external MFA providers), lower case. */
+  externalIds: readonly string[];
 }
+
+const EXTERNAL_CONFIGURATION = /externalAuthenticationMethodConfiguration$/i;
 
 const ALL_USERS = "all_users";
 
 export function preparePolicy(policy: AuthenticationMethodsPolicy | undefined): PreparedPolicy {
   const configurations = new Map<string, PreparedConfiguration>();
+  const externalIds: string[] = [];
   for (const configuration of policy?.authenticationMethodConfigurations ?? []) {
+    if (EXTERNAL_CONFIGURATION.test(configuration["@odata.type"] ?? "")) {
+      externalIds.push(configuration.id.toLowerCase());
+    }
     const include = (configuration.includeTargets ?? []).map((target) => target.id.toLowerCase());
     const exclude = (configuration.excludeTargets ?? []).map((target) => target.id.toLowerCase());
     configurations.set(configuration.id.toLowerCase(), {
@@ -45,13 +53,14 @@ export function preparePolicy(policy: AuthenticationMethodsPolicy | undefined): 
       excludeIds: new Set(exclude),
     });
   }
-  return { readable: policy !== undefined, configurations };
+  return { readable: policy !== undefined, configurations, externalIds };
 }
 
 /** `userId` and `groupIds` lower-cased by the caller. */
 export function allowance(
   policy: PreparedPolicy,
-  configurationId: MethodConfigurationId,
+  /** A built-in configuration id, or an external method configuration's own id. */
+  configurationId: MethodConfigurationId | (string & {}),
   userId: string,
   groupIds: readonly string[],
 ): Allowance {

@@ -12,6 +12,8 @@ export interface EnforcementPhase {
   covers: string;
   /** Enforcement start (phase 1 rolled out gradually from this month). */
   enforcedFrom: string;
+  /** When a gradual rollout finished: from here on it applies to every tenant (MC1215070 for 1b). */
+  fullyEnforcedFrom?: string;
   /** The latest date a Global Administrator can postpone enforcement without Microsoft Support. */
   selfServicePostponementUntil: string;
   postponementUrl: string;
@@ -29,7 +31,8 @@ export const ENFORCEMENT_PHASES: readonly EnforcementPhase[] = [
     phase: "1b",
     covers: "Microsoft 365 admin center",
     enforcedFrom: "2025-02-01",
-    // Follows phase 1.
+    fullyEnforcedFrom: "2026-02-09",
+    // No postponement of its own: it followed phase 1's.
     selfServicePostponementUntil: "2025-09-30",
     postponementUrl: "https://aka.ms/managemfaforazure",
   },
@@ -45,6 +48,12 @@ export const ENFORCEMENT_PHASES: readonly EnforcementPhase[] = [
 
 /** The client tool versions that handle phase 2's MFA claims challenge. */
 export const MINIMUM_CLIENT_TOOLS = { azureCli: "2.76", azurePowerShell: "14.3" } as const;
+
+/** Whether a phase is enforced everywhere at `now` (its rollout, if gradual, has finished). */
+export function isFullyEnforced(phase: PhaseId, now: Date): boolean {
+  const entry = ENFORCEMENT_PHASES.find((candidate) => candidate.phase === phase);
+  return entry !== undefined && Date.parse(entry.fullyEnforcedFrom ?? entry.enforcedFrom) <= now.getTime();
+}
 
 /** Whether any self-service postponement date is still in the future at `now`. */
 export function canStillPostpone(now: Date): boolean {

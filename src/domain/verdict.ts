@@ -26,11 +26,15 @@ export interface MethodEntry {
   /** A readable name (the method's own displayName when Graph gives one). */
   name: string;
   source: MethodSource;
+  /** A synced passkey (passKeySynced, or a synced provider's AAGUID): strong, never for a break-glass account. */
+  synced?: boolean;
 }
 
 export interface VerdictMethods {
   strongIndependent: MethodEntry[];
   mfaService: MethodEntry[];
+  /** External MFA providers (Duo, Okta…): count as MFA, but are not strong-independent. */
+  external: MethodEntry[];
   notMfa: MethodEntry[];
   /** Types the product does not know: reported, never counted as MFA. */
   unknown: MethodEntry[];
@@ -44,6 +48,8 @@ export interface EvidenceEntry {
   app: string;
   lastSignIn: string;
   count: number;
+  /** How many of `count` were non-interactive (silent token refreshes, rule 1). */
+  silent: number;
 }
 
 export interface Verdict {

@@ -19,5 +19,11 @@ export const GRAPH_LIMIT_FAMILIES: readonly LimitFamily[] = [
     paths: [/^\/reports\//i, /^\/auditLogs\//i],
     rules: [{ kind: "window", limit: 5, windowMs: 10_000 }],
   },
+  {
+    // GET of signInActivity: 10 requests per minute (matched on the query, which names it in $select).
+    name: "signInActivity",
+    paths: [/^\/users(\/[^?]*)?\?.*signInActivity/i],
+    rules: [{ kind: "window", limit: 10, windowMs: 60_000 }],
+  },
   { name: "default", paths: [/^/], rules: [{ kind: "bucket", capacity: 100, refillPerSecond: 100 }] },
 ];

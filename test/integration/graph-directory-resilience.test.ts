@@ -98,7 +98,7 @@ describe("GraphDirectory under throttling, failures and hangs", () => {
 
   it("in a $batch, retries only the inner 429 after its Retry-After and keeps the 200s and a 404 as they are", async () => {
     harness.simulator.admin.injectFault({
-      pathPrefix: "/v1.0/auditLogs/signIns",
+      pathPrefix: `/v1.0/users/${ADELE}/authentication/methods`,
       count: 1,
       status: 429,
       retryAfterSeconds: 1,
@@ -112,7 +112,8 @@ describe("GraphDirectory under throttling, failures and hangs", () => {
     const before = {
       batches: stats.batches,
       users: stats.byPath["GET /users/{id}"] ?? 0,
-      signIns: stats.byPath["GET /auditLogs/signIns"] ?? 0,
+      methods: stats.byPath["GET /users/{id}/authentication/methods"] ?? 0,
+      betaSignIns: stats.byPath["GET /beta/auditLogs/signIns"] ?? 0,
     };
     const started = Date.now();
     const facts = await harness.directory.getUserFacts(ADELE, window);
@@ -120,7 +121,9 @@ describe("GraphDirectory under throttling, failures and hangs", () => {
     assert.ok(elapsed >= 1_000, `Retry-After honoured (${elapsed} ms)`);
     assert.equal(stats.batches - before.batches, 2, "the second batch holds only the throttled request");
     assert.equal((stats.byPath["GET /users/{id}"] ?? 0) - before.users, 1);
-    assert.equal((stats.byPath["GET /auditLogs/signIns"] ?? 0) - before.signIns, 2);
+    assert.equal((stats.byPath["GET /users/{id}/authentication/methods"] ?? 0) - before.methods, 2);
+    assert.equal((stats.byPath["GET /beta/auditLogs/signIns"] ?? 0) - before.betaSignIns, 1, "beside the batch, once");
+    assert.ok(facts.methods !== undefined);
     assert.ok(facts.signIns !== undefined && facts.signIns.length > 0);
     assert.equal(facts.groupIds, undefined);
     assert.deepEqual(facts.dataGaps, [{ data: "groups", reason: "notFound" }]);

@@ -31,7 +31,7 @@ describe("graph simulator: $batch, throttling and faults", () => {
       assert.equal(byId.get("user")!.status, 200);
       assert.equal(byId.get("user")!.body!.id, "b0000000-0000-0000-0000-000000000002");
       assert.equal(byId.get("missing")!.status, 404);
-      assert.equal(byId.get("count")!.body as unknown, "3");
+      assert.equal(byId.get("count")!.body as unknown, "4");
       const reports = [...byId.values()].filter((r) => r.id.startsWith("report"));
       assert.equal(reports.filter((r) => r.status === 200).length, 5, "5 report requests per 10 s");
       const throttled = reports.filter((r) => r.status === 429);

@@ -32,7 +32,8 @@ describe("graph simulator: sign-ins", () => {
     const end = Date.parse("2026-11-20T09:00:00Z");
     const expected = tenant.signIns!.filter((s) => {
       const t = Date.parse(s.createdDateTime);
-      return t >= start && t <= end && (apps.includes(s.appId) || s.resourceId === RESOURCE);
+      // v1.0 serves interactive user sign-ins only, as Graph does.
+      return t >= start && t <= end && (apps.includes(s.appId) || s.resourceId === RESOURCE) && s.isInteractive !== false;
     });
     assert.deepEqual(got.map((s) => s.id).sort(), expected.map((s) => s.id).sort());
     const times = got.map((s) => Date.parse(String(s.createdDateTime)));

@@ -37,7 +37,8 @@ describe("graph simulator: reads over HTTPS", () => {
     assert.equal(answer.status, 200);
     const body = answer.body as Body;
     assert.equal(body["@odata.context"], `${sim.baseUrl}/v1.0/$metadata#users(id,displayName,userPrincipalName,mail,userType,accountEnabled,authorizationInfo)`);
-    assert.deepEqual(body.value, contosoSmall().users);
+    // Graph returns signInActivity only to a $select that names it.
+    assert.deepEqual(body.value, contosoSmall().users.map(({ signInActivity: _activity, ...user }) => user));
     assert.equal(body["@odata.nextLink"], undefined);
   });
 
@@ -72,7 +73,7 @@ describe("graph simulator: reads over HTTPS", () => {
     assert.equal((await get(sim, "/v1.0/users/$count")).status, 400);
     const count = await get(sim, "/v1.0/users/$count", { headers: { ConsistencyLevel: "eventual" } });
     assert.equal(count.status, 200);
-    assert.equal(count.text, "3");
+    assert.equal(count.text, "4");
     const listed = await get(big, "/v1.0/users?$select=id&$top=10&$count=true", { headers: { ConsistencyLevel: "eventual" } });
     assert.equal((listed.body as Body)["@odata.count"], 250);
   });

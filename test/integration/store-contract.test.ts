@@ -36,7 +36,7 @@ function verdict(userId: string): Verdict {
   return {
     userId, userPrincipalName: `${userId}@contoso.example`, displayName: userId, userType: "Member", isAdmin: false, roles: [],
     phase1: "no", phase2: "no", mfaReady: false, breakGlass: false, serviceAccountSuspect: false,
-    methods: { strongIndependent: [], mfaService: [], notMfa: [], unknown: [], notCounted: [] },
+    methods: { strongIndependent: [], mfaService: [], external: [], notMfa: [], unknown: [], notCounted: [] },
     actions: [], suggestions: [], evidence: { phase1: [], phase2: [] }, dataGaps: [],
   };
 }

@@ -30,7 +30,9 @@ export async function closeWhileWaiting(): Promise<CloseScenario> {
   try {
     const { admin, stats } = harness.simulator;
     admin.injectFault({ pathPrefix: `/v1.0/users/${BEN}`, count: 1, status: 429, retryAfterSeconds: 120 });
-    admin.injectFault({ pathPrefix: "/v1.0/auditLogs/signIns", count: 1, status: 429, retryAfterSeconds: 120 });
+    // An inner request of the user's $batch, and the beta sign-ins read beside it (which pauses the family).
+    admin.injectFault({ pathPrefix: `/v1.0/users/${ADELE}/authentication`, count: 1, status: 429, retryAfterSeconds: 120 });
+    admin.injectFault({ pathPrefix: "/beta/auditLogs/signIns", count: 1, status: 429, retryAfterSeconds: 120 });
     const end = new Date(snapshot.capturedAt);
     const window = { start: new Date(end.getTime() - 30 * 86_400_000), end };
     const started = Date.now();
@@ -38,8 +40,8 @@ export async function closeWhileWaiting(): Promise<CloseScenario> {
       ["a request retrying after its Retry-After", harness.directory.getUser(BEN)],
       ["a $batch retrying an inner 429", harness.directory.getUserFacts(ADELE, window)],
     ];
-    // Both 429s answered, and a moment for the client to start its two-minute waits.
-    while (stats.faults < 2 || !harness.lines.some((line) => line.includes('"graph retry"'))) {
+    // The 429s answered, and a moment for the client to start its two-minute waits.
+    while (stats.faults < 3 || !harness.lines.some((line) => line.includes('"graph retry"'))) {
       await sleep(10);
     }
     await sleep(100);

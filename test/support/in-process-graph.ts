@@ -1,6 +1,7 @@
 import type { Context, Middleware } from "@microsoft/microsoft-graph-client";
 
 import { handleBatch } from "../../src/dev/graph-simulator/batch";
+import { decodePathMarks } from "../../src/dev/graph-simulator/odata";
 import { type SimulatorStats, dispatch } from "../../src/dev/graph-simulator/dispatch";
 import { FaultInjector } from "../../src/dev/graph-simulator/faults";
 import { TenantState } from "../../src/dev/graph-simulator/tenant-state";
@@ -45,7 +46,7 @@ export class InProcessGraph implements Middleware {
     const body = typeof options.body === "string" ? (JSON.parse(options.body) as unknown) : undefined;
     const request: SimRequest = {
       method: (options.method ?? "GET").toUpperCase(),
-      path: url.pathname.replace(/%24/gi, "$"),
+      path: decodePathMarks(url.pathname),
       query: url.searchParams,
       headers,
       body,
@@ -59,10 +60,10 @@ export class InProcessGraph implements Middleware {
       now: () => Date.now(),
       sleep: (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)),
     };
-    const batch = request.path === "/v1.0/$batch";
+    const batch = request.path === "/v1.0/$batch" || request.path === "/beta/$batch";
     const paths = batch
       ? ((body as { requests?: Array<{ url?: string }> } | undefined)?.requests ?? []).map((step) => `/${step.url ?? ""}`)
-      : [request.path.replace(/^\/v1\.0/, "")];
+      : [request.path.replace(/^\/(v1\.0|beta)/, "")];
     const reports = paths.filter((candidate) => REPORTS.test(candidate)).length;
     this.reportsAt.push(...Array.from({ length: reports }, () => Date.now()));
     const answer = batch ? await handleBatch(deps, request) : await dispatch(deps, request);

@@ -42,16 +42,17 @@ describe("mfa-ready assess", () => {
     }>;
     assert.deepEqual(
       verdicts.map((v) => v.userPrincipalName),
-      ["alice@contoso.example", "bob@contoso.example", "breakglass1@contoso.example"],
+      ["alice@contoso.example", "bob@contoso.example", "breakglass1@contoso.example", "carol@contoso.example"],
     );
     assert.deepEqual(verdicts[1]!.actions, ["REGISTER_PASSKEY"]);
+    assert.deepEqual(verdicts[3]!.actions, [], "Carol refreshes CLI tokens but signs in interactively too");
   });
 
   it("prints the admin CSV with a header and one row per user", async () => {
     const { code, stdout } = await run("--snapshot", example, "--format", "csv");
     assert.equal(code, 0);
     const lines = stdout.trimEnd().split("\n");
-    assert.equal(lines.length, 4);
+    assert.equal(lines.length, 5);
     assert.match(
       lines[0]!,
       /^userPrincipalName,displayName,userType,phase1,phase2,mfaReady,breakGlass,serviceAccountSuspect,/,
@@ -77,7 +78,7 @@ describe("mfa-ready assess", () => {
     const lines = stdout.trimEnd().split("\n");
     assert.match(lines[0]!, /^USER\s+PHASE 1\s+PHASE 2\s+READY/);
     assert.equal(lines[1]!.indexOf("affected"), lines[0]!.indexOf("PHASE 1"));
-    assert.match(lines.at(-1)!, /^3 users, phase 1 affected 1 .*break-glass 1/);
+    assert.match(lines.at(-1)!, /^4 users, phase 1 affected 1 .*break-glass 1/);
   });
 
   it("assesses one user by UPN, case-insensitively", async () => {

@@ -82,4 +82,43 @@ describe("rule 6: suspected service accounts", () => {
       "no sign-ins, no suspicion",
     );
   });
+
+  it("counts a silent refresh told by beta's signInEventTypes alone as non-interactive", () => {
+    const refresh = signIn({ appId: APP.cli, isInteractive: null, signInEventTypes: ["nonInteractiveUser"] });
+    const verdict = assess(facts({ signIns: [refresh, refresh] }), tenant(), NOW);
+    assert.equal(verdict.serviceAccountSuspect, true);
+    assert.deepEqual(verdict.evidence.phase2.map((entry) => [entry.count, entry.silent]), [[2, 2]]);
+  });
+
+  it("spares a person whose signInActivity shows an interactive sign-in to anything in the window", () => {
+    const refresh = signIn({ appId: APP.cli, isInteractive: false });
+    const at = (lastSignInDateTime: string) =>
+      assess(facts({ user: { signInActivity: { lastSignInDateTime } }, signIns: [refresh] }), tenant(), NOW);
+    assert.equal(at("2026-11-18T07:30:00Z").serviceAccountSuspect, false, "Teams last Wednesday");
+    assert.equal(at("2026-10-21T09:00:00Z").serviceAccountSuspect, false, "the window's first instant");
+    assert.equal(at("2026-10-21T08:59:59Z").serviceAccountSuspect, true, "just before the window");
+    assert.equal(at("2026-10-21T08:59:59Z").phase2, "affected");
+  });
+
+  it("does not apply 'none is interactive' when the non-interactive sign-ins could not be read", () => {
+    const verdict = assess(
+      facts({
+        signIns: [signIn({ appId: APP.cli })],
+        dataGaps: [{ data: "nonInteractiveSignIns", reason: "forbidden" }],
+      }),
+      tenant(),
+      NOW,
+    );
+    assert.equal(verdict.serviceAccountSuspect, false);
+    const silentOnly = assess(
+      facts({
+        signIns: [signIn({ appId: APP.cli, isInteractive: false })],
+        dataGaps: [{ data: "nonInteractiveSignIns", reason: "forbidden" }],
+      }),
+      tenant(),
+      NOW,
+    );
+    assert.equal(silentOnly.serviceAccountSuspect, false);
+    assert.deepEqual(silentOnly.dataGaps, [{ data: "nonInteractiveSignIns", reason: "forbidden" }]);
+  });
 });

@@ -65,7 +65,7 @@ describe("rule 1: which sign-ins count as evidence", () => {
     assert.equal(verdict.phase1, "no");
     assert.equal(verdict.phase2, "affected");
     assert.deepEqual(verdict.evidence.phase2, [
-      { appId: APP.terraform, app: "Terraform", lastSignIn: "2026-11-18T10:15:00Z", count: 1 },
+      { appId: APP.terraform, app: "Terraform", lastSignIn: "2026-11-18T10:15:00Z", count: 1, silent: 0 },
     ]);
   });
 
@@ -112,6 +112,7 @@ describe("rule 2: phase verdicts and their evidence", () => {
         app: "Azure portal / Entra / Intune admin centers",
         lastSignIn: "2026-11-19T08:00:00Z",
         count: 3,
+        silent: 0,
       },
     ]);
     assert.deepEqual(verdict.evidence.phase2, []);

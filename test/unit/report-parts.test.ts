@@ -26,7 +26,7 @@ function verdict(changes: Partial<Verdict> & { userId: string }): Verdict {
     mfaReady: false,
     breakGlass: false,
     serviceAccountSuspect: false,
-    methods: { strongIndependent: [], mfaService: [], notMfa: [], unknown: [], notCounted: [] },
+    methods: { strongIndependent: [], mfaService: [], external: [], notMfa: [], unknown: [], notCounted: [] },
     actions: [],
     suggestions: [],
     evidence: { phase1: [], phase2: [] },

@@ -30,7 +30,7 @@ describe("loadSnapshot / parseSnapshot", () => {
 
   it("loads the shared example as is", () => {
     const snapshot = loadSnapshot(example);
-    assert.equal(snapshot.users.length, 3);
+    assert.equal(snapshot.users.length, 4);
     assert.equal(snapshot.tenant.premium, true);
   });
 

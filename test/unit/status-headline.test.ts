@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import type { PhaseVerdict } from "../../src/domain/verdict";
+import { canStillPostpone, isFullyEnforced } from "../../src/domain/timeline";
 import { headlineFor } from "../../src/features/status/headline";
 
 interface Case {
@@ -119,6 +120,8 @@ const cases: Case[] = [
   },
 ];
 
+const DECEMBER_2026 = new Date("2026-12-02T09:00:00Z");
+
 describe("status headline", () => {
   for (const c of cases) {
     const label = `${c.phase1}/${c.phase2}, ${c.mfaReady ? "ready" : "not ready"}${c.breakGlass ? ", break-glass" : ""}${c.serviceAccountSuspect ? ", service account" : ""}`;
@@ -133,6 +136,7 @@ describe("status headline", () => {
           actions: c.actions ?? [],
         },
         30,
+        DECEMBER_2026,
       );
       assert.equal(result.headline, c.headline);
       assert.equal(result.tone, c.tone);
@@ -151,7 +155,56 @@ describe("status headline", () => {
         actions: [],
       },
       14,
+      DECEMBER_2026,
     );
     assert.match(result.summary, /last 14 days/);
+  });
+});
+
+describe("status headline: every sentence true on the day it is shown", () => {
+  const affected = (phase1: PhaseVerdict, phase2: PhaseVerdict, mfaReady = true) => ({
+    phase1,
+    phase2,
+    mfaReady,
+    breakGlass: false,
+    serviceAccountSuspect: false,
+    actions: [],
+  });
+  const summaryOn = (day: string, input: ReturnType<typeof affected>) =>
+    headlineFor(input, 30, new Date(day)).summary;
+
+  it("phase 2 (ARM, enforced 2025-10-01): 'will require' the day before, 'require' from that day on", () => {
+    assert.match(
+      summaryOn("2025-09-30T23:59:59Z", affected("no", "affected")),
+      /tools that will require MFA/,
+    );
+    assert.match(summaryOn("2025-10-01T00:00:00Z", affected("no", "affected")), /tools that require MFA/);
+    assert.match(
+      summaryOn("2026-12-02T09:00:00Z", affected("no", "affected", false)),
+      /^You use tools that require MFA/,
+    );
+  });
+
+  it("phase 1 (portal, from Oct 2024): 'require' once enforced, and for both phases only when both are", () => {
+    assert.match(summaryOn("2024-09-30T12:00:00Z", affected("affected", "no")), /will require/);
+    assert.match(summaryOn("2025-02-10T12:00:00Z", affected("affected", "no")), /tools that require MFA/);
+    assert.match(summaryOn("2025-02-10T12:00:00Z", affected("affected", "affected")), /will require/);
+    assert.match(
+      summaryOn("2026-12-02T09:00:00Z", affected("affected", "affected")),
+      /tools that require MFA/,
+    );
+  });
+
+  it("a suspected service account: scripts 'will be blocked' before phase 2, 'are blocked' after", () => {
+    const robot = { ...affected("no", "affected"), serviceAccountSuspect: true };
+    assert.match(headlineFor(robot, 30, new Date("2025-09-01T00:00:00Z")).summary, /will be blocked/);
+    assert.match(headlineFor(robot, 30, new Date("2026-12-02T00:00:00Z")).summary, /are blocked/);
+  });
+
+  it("the M365 admin center is fully enforced from 2026-02-09 (MC1215070); no self-service postponement after 2026-07-01", () => {
+    assert.equal(isFullyEnforced("1b", new Date("2026-02-08T23:59:59Z")), false);
+    assert.equal(isFullyEnforced("1b", new Date("2026-02-09T00:00:00Z")), true);
+    assert.equal(canStillPostpone(new Date("2026-07-01T00:00:00Z")), false);
+    assert.equal(canStillPostpone(new Date("2026-06-30T23:59:59Z")), true);
   });
 });

@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { describe, it } from "node:test";
 import { renderCard } from "../../src/cards/render";
 import { VERBS } from "../../src/cards/verbs";
@@ -6,6 +7,7 @@ import type { TenantSnapshot } from "../../src/directory/graph-types";
 import { snapshotFacts } from "../../src/directory/snapshot-facts";
 import { assess } from "../../src/domain/assess";
 import { buildStatusView } from "../../src/features/status/status-view";
+import { CONTOSO_SMALL } from "../support/shared-examples";
 import { loadStatusFixture } from "../support/status-snapshot-directory";
 
 const CHECKED = new Date("2026-11-20T09:00:00Z");
@@ -67,6 +69,45 @@ describe("status view from Graph-shaped facts", () => {
     ]);
     assert.equal(view.methods[0]!.title, "Phishing-resistant MFA");
     assert.match(view.methods[0]!.value, /Passkey \/ FIDO2 security key \(YubiKey 5 NFC\)/);
+  });
+
+  it("says each phase's date in the tense of the day the card is shown", () => {
+    const joined = snapshotFacts(loadStatusFixture());
+    const facts = [...joined.users()].find((user) => user.user.userPrincipalName === "bob@contoso.example")!;
+    const verdict = assess(facts, joined.tenant, joined.capturedAt, { lookbackDays: 30 });
+    const on = (day: string) =>
+      buildStatusView(verdict, { lookbackDays: 30, checkedAt: new Date(day), fromCache: false }).phases[1]!
+        .explanation;
+    assert.match(on("2025-09-30T12:00:00Z"), /MFA will be required here from October 2025\./);
+    assert.match(on("2025-10-01T00:00:00Z"), /MFA has been required here since October 2025\./);
+    assert.match(on("2026-12-02T09:00:00Z"), /has been required here since October 2025/);
+    const top = buildStatusView(verdict, {
+      lookbackDays: 30,
+      checkedAt: new Date("2026-12-02T09:00:00Z"),
+      fromCache: false,
+    });
+    assert.doesNotMatch(JSON.stringify(top), /will require|will need|will be blocked/);
+  });
+
+  it("Carol (contoso-small): says which of her CLI sign-ins were silent token refreshes", () => {
+    const view = viewFor(
+      "carol@contoso.example",
+      JSON.parse(readFileSync(CONTOSO_SMALL, "utf8")) as TenantSnapshot,
+    );
+    assert.deepEqual(view.phases[1]!.evidence, [
+      { text: "Azure CLI: 3 sign-ins, all of them silent refreshes, last on 19 Nov 2026" },
+    ]);
+    const snapshot = JSON.parse(readFileSync(CONTOSO_SMALL, "utf8")) as TenantSnapshot;
+    const interactive = { ...snapshot.signIns!.find((signIn) => signIn.id.endsWith("0021"))! };
+    snapshot.signIns!.push({
+      ...interactive,
+      id: "interactive-1",
+      isInteractive: true,
+      signInEventTypes: ["interactiveUser"],
+    });
+    assert.deepEqual(viewFor("carol@contoso.example", snapshot).phases[1]!.evidence, [
+      { text: "Azure CLI: 4 sign-ins, 3 of them silent refreshes, last on 19 Nov 2026" },
+    ]);
   });
 
   it("the break-glass account and the ROPC service account get their own headlines and single action", () => {

@@ -1,6 +1,7 @@
 import { dispatch } from "./dispatch";
 import type { DispatchDeps } from "./dispatch";
 import { SimulatorHttpError, badRequest } from "./errors";
+import { decodePathMarks } from "./odata";
 import type { SimRequest, SimResponse } from "./types";
 
 export const MAX_BATCH_REQUESTS = 20;
@@ -47,7 +48,8 @@ function innerRequest(outer: SimRequest, step: BatchStep): SimRequest {
   }
   return {
     method: step.method,
-    path: `/v1.0${path.replace(/%24/gi, "$")}`,
+    // A step's relative URL is under the envelope's version: /beta/$batch carries beta URLs.
+    path: `/${outer.path.startsWith("/beta/") ? "beta" : "v1.0"}${decodePathMarks(path)}`,
     query: new URLSearchParams(queryAt === -1 ? "" : relative.slice(queryAt + 1)),
     headers,
     body: step.body,
@@ -55,7 +57,7 @@ function innerRequest(outer: SimRequest, step: BatchStep): SimRequest {
   };
 }
 
-/** POST /v1.0/$batch: each step dispatched (and throttled) on its own; dependsOn is not honoured. */
+/** POST /v1.0/$batch or /beta/$batch: each step dispatched (and throttled) on its own; dependsOn is not honoured. */
 export async function handleBatch(deps: DispatchDeps, outer: SimRequest): Promise<SimResponse> {
   deps.stats.batches += 1;
   if (outer.method !== "POST") {

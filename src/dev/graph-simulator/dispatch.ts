@@ -59,7 +59,8 @@ export async function dispatch(deps: DispatchDeps, request: SimRequest): Promise
         ? new SimulatorHttpError(405, "Request_BadRequest", `The HTTP method '${request.method}' is not allowed for this resource.`)
         : notFoundPath(request.path);
     }
-    const decision = deps.throttle?.take(route.family);
+    const family = typeof route.family === "function" ? route.family(request) : route.family;
+    const decision = deps.throttle?.take(family);
     if (decision !== undefined && !decision.allowed) {
       stats.throttled += 1;
       throw new SimulatorHttpError(429, "TooManyRequests", "Too many requests. Retry after the time in the Retry-After header.", {

@@ -72,8 +72,13 @@ export function project<T extends object>(item: T, select: readonly string[] | u
   return out;
 }
 
+/** `$`, quotes and parentheses, which clients may percent-encode in a path (function calls, $batch). */
+export function decodePathMarks(path: string): string {
+  return path.replace(/%24/gi, "$").replace(/%27/gi, "'").replace(/%28/gi, "(").replace(/%29/gi, ")");
+}
+
 export function contextUrl(request: SimRequest, fragment: string): string {
-  return `${request.origin}/v1.0/$metadata#${fragment}`;
+  return `${request.origin}/${request.path.startsWith("/beta/") ? "beta" : "v1.0"}/$metadata#${fragment}`;
 }
 
 /** `users(id,displayName)` for a selected collection, as Graph names it in @odata.context. */

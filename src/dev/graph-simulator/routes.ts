@@ -5,19 +5,22 @@ import { getPortalSettings, putPortalSettings } from "./handlers/portal-settings
 import { getRegistrationDetails, listRegistrationDetails } from "./handlers/reports";
 import { listRoleAssignments } from "./handlers/role-assignments";
 import { listSignIns } from "./handlers/sign-ins";
+import { listSummarizedSignIns } from "./handlers/summarized-sign-ins";
 import { getInstallationChat, installApp, listInstalledApps } from "./handlers/teamwork";
 import { createTemporaryAccessPass } from "./handlers/temporary-access-pass";
-import { countUsers, getUser, listUsers } from "./handlers/users";
-import type { Route } from "./types";
+import { countUsers, getUser, listUsers, selectsSignInActivity } from "./handlers/users";
+import type { Route, SimRequest, ThrottleFamily } from "./types";
+
+const userFamily = (request: SimRequest): ThrottleFamily => (selectsSignInActivity(request) ? "signInActivity" : "global");
 
 const ID = "(?<id>[^/]+)";
 const TYPED = `(?<collection>${Object.keys(TYPED_COLLECTIONS).join("|")})`;
 
 /** Every Graph and ARM call the simulator answers: the ones the product makes, and nothing else. */
 export const ROUTES: readonly Route[] = [
-  { method: "GET", pattern: /^\/v1\.0\/users$/, name: "GET /users", family: "global", handler: listUsers },
+  { method: "GET", pattern: /^\/v1\.0\/users$/, name: "GET /users", family: userFamily, handler: listUsers },
   { method: "GET", pattern: /^\/v1\.0\/users\/\$count$/, name: "GET /users/$count", family: "global", handler: countUsers },
-  { method: "GET", pattern: new RegExp(`^/v1\\.0/users/${ID}$`), name: "GET /users/{id}", family: "global", handler: getUser },
+  { method: "GET", pattern: new RegExp(`^/v1\\.0/users/${ID}$`), name: "GET /users/{id}", family: userFamily, handler: getUser },
   { method: "GET", pattern: new RegExp(`^/v1\\.0/users/${ID}/authentication/methods$`), name: "GET /users/{id}/authentication/methods", family: "global", handler: listMethods },
   { method: "GET", pattern: new RegExp(`^/v1\\.0/users/${ID}/authentication/${TYPED}$`), name: "GET /users/{id}/authentication/{typed}", family: "global", handler: listTypedMethods },
   { method: "POST", pattern: new RegExp(`^/v1\\.0/users/${ID}/authentication/temporaryAccessPassMethods$`), name: "POST /users/{id}/authentication/temporaryAccessPassMethods", family: "global", handler: createTemporaryAccessPass },
@@ -28,6 +31,8 @@ export const ROUTES: readonly Route[] = [
   { method: "GET", pattern: /^\/v1\.0\/reports\/authenticationMethods\/userRegistrationDetails$/, name: "GET /reports/authenticationMethods/userRegistrationDetails", family: "reports", handler: listRegistrationDetails },
   { method: "GET", pattern: new RegExp(`^/v1\\.0/reports/authenticationMethods/userRegistrationDetails/${ID}$`), name: "GET /reports/authenticationMethods/userRegistrationDetails/{id}", family: "reports", handler: getRegistrationDetails },
   { method: "GET", pattern: /^\/v1\.0\/auditLogs\/signIns$/, name: "GET /auditLogs/signIns", family: "reports", handler: listSignIns },
+  { method: "GET", pattern: /^\/beta\/auditLogs\/signIns$/, name: "GET /beta/auditLogs/signIns", family: "reports", handler: listSignIns },
+  { method: "GET", pattern: /^\/beta\/auditLogs\/getSummarizedNonInteractiveSignIns\(aggregationWindow='(?<window>[^']*)'\)$/, name: "GET /beta/auditLogs/getSummarizedNonInteractiveSignIns", family: "reports", handler: listSummarizedSignIns },
   { method: "GET", pattern: /^\/v1\.0\/roleManagement\/directory\/roleAssignments$/, name: "GET /roleManagement/directory/roleAssignments", family: "global", handler: listRoleAssignments },
   { method: "GET", pattern: new RegExp(`^/v1\\.0/groups/${ID}/(?<relation>members|transitiveMembers)(/(?<cast>microsoft\\.graph\\.user))?$`), name: "GET /groups/{id}/transitiveMembers", family: "global", handler: listGroupMembers },
   { method: "GET", pattern: /^\/v1\.0\/policies\/authenticationMethodsPolicy$/, name: "GET /policies/authenticationMethodsPolicy", family: "global", handler: getMethodsPolicy },

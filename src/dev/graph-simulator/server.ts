@@ -6,6 +6,7 @@ import { handleBatch } from "./batch";
 import { dispatch } from "./dispatch";
 import type { DispatchDeps } from "./dispatch";
 import { SimulatorHttpError, errorResponse } from "./errors";
+import { decodePathMarks } from "./odata";
 import type { SimRequest, SimResponse } from "./types";
 
 const MAX_BODY_BYTES = 5 * 1024 * 1024;
@@ -47,7 +48,7 @@ function toSimRequest(message: IncomingMessage, body: unknown): SimRequest {
   }
   return {
     method: (message.method ?? "GET").toUpperCase(),
-    path: url.pathname.replace(/%24/gi, "$"),
+    path: decodePathMarks(url.pathname),
     query: url.searchParams,
     headers,
     body,
@@ -72,7 +73,7 @@ async function answer(deps: RequestHandlerDeps, message: IncomingMessage): Promi
     if (request.path.startsWith("/_simulator/")) {
       return { request, response: handleAdmin(deps.admin, deps.stats, request) };
     }
-    if (request.path === "/v1.0/$batch") {
+    if (request.path === "/v1.0/$batch" || request.path === "/beta/$batch") {
       return { request, response: await handleBatch(deps, request) };
     }
     return { request, response: await dispatch(deps, request) };

@@ -5,6 +5,7 @@ import type { SignIn } from "../../directory/graph-types";
  * The sign-in $filter the product sends, and only that:
  *   createdDateTime ge DATE and createdDateTime le DATE [and userId eq 'ID']
  *   [and (appId eq 'A' or … or resourceId eq 'R')]  |  [and appId in ('A','B')]
+ *   [and signInEventTypes/any(t: t eq 'nonInteractiveUser' [or t eq '…'])]   (beta only)
  * Terms may come in any order; each kind at most once.
  */
 export interface SignInFilter {
@@ -13,6 +14,36 @@ export interface SignInFilter {
   userId?: string;
   /** Undefined: no app condition. Otherwise a sign-in matches when its appId or resourceId is listed. */
   apps?: { appIds: Set<string>; resourceIds: Set<string> };
+  /**
+   * Beta's signInEventTypes/any(…) clause. Undefined: interactive user sign-ins only, as both v1.0 and
+   * beta answer without it.
+   */
+  eventTypes?: Set<string>;
+}
+
+const EVENT_TYPES_ANY = "signInEventTypes/any";
+
+/** The one event type a snapshot sign-in stands for: its signInEventTypes, else isInteractive. */
+export function eventTypeOf(signIn: SignIn): string {
+  return signIn.signInEventTypes?.[0] ?? (signIn.isInteractive === false ? "nonInteractiveUser" : "interactiveUser");
+}
+
+function parseEventTypes(filter: SignInFilter, stream: TokenStream): void {
+  if (filter.eventTypes !== undefined) {
+    throw invalidFilter(stream.filter, "two signInEventTypes conditions");
+  }
+  stream.punct("(");
+  const variable = stream.word().replace(/:$/, "");
+  filter.eventTypes = new Set();
+  do {
+    if (filter.eventTypes.size > 0) {
+      stream.word("or");
+    }
+    stream.word(variable);
+    stream.word("eq");
+    filter.eventTypes.add(stream.string());
+  } while (!(stream.peek()?.kind === ")"));
+  stream.punct(")");
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:\d{2})$/;
@@ -69,6 +100,10 @@ function parseTerm(filter: SignInFilter, stream: TokenStream): void {
     return;
   }
   const property = stream.word();
+  if (property === EVENT_TYPES_ANY) {
+    parseEventTypes(filter, stream);
+    return;
+  }
   const operator = stream.word();
   if (property === "createdDateTime" && (operator === "ge" || operator === "gt" || operator === "le" || operator === "lt")) {
     const bound = operator.startsWith("g") ? "from" : "to";
@@ -106,6 +141,10 @@ export function matchesSignIn(filter: SignInFilter, signIn: SignIn, time: number
     return false;
   }
   if (filter.userId !== undefined && signIn.userId.toLowerCase() !== filter.userId) {
+    return false;
+  }
+  const eventType = eventTypeOf(signIn);
+  if (filter.eventTypes === undefined ? eventType !== "interactiveUser" : !filter.eventTypes.has(eventType)) {
     return false;
   }
   if (filter.apps !== undefined) {

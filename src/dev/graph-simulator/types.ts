@@ -31,7 +31,7 @@ export interface HandlerContext {
 export type Handler = (context: HandlerContext) => SimResponse | Promise<SimResponse>;
 
 /** Which throttling bucket a route draws from (shared/DOMAIN.md, Graph's throttling limits). */
-export type ThrottleFamily = "reports" | "global";
+export type ThrottleFamily = "reports" | "global" | "signInActivity";
 
 export interface Route {
   method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
@@ -39,6 +39,7 @@ export interface Route {
   pattern: RegExp;
   /** A stable label for stats, e.g. "GET /users/{id}". */
   name: string;
-  family: ThrottleFamily;
+  /** A function when the bucket depends on the request (a user read that selects signInActivity). */
+  family: ThrottleFamily | ((request: SimRequest) => ThrottleFamily);
   handler: Handler;
 }

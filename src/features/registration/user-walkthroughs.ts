@@ -113,7 +113,7 @@ export const CERTIFICATE: WalkthroughDefinition = {
 export const AUTHENTICATOR: WalkthroughDefinition = {
   method: "mfaMethod",
   title: "Set up Microsoft Authenticator",
-  why: "Without an MFA method you will be blocked from the Azure portal and Azure tools once enforcement reaches you.",
+  why: "Without an MFA method you are blocked from the Azure portal and Azure tools wherever mandatory MFA is enforced.",
   steps: [
     {
       kind: "instructions",

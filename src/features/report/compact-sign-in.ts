@@ -26,6 +26,8 @@ export function compactSignIn(signIn: SignIn, window: Window): SignIn | undefine
     appDisplayName: signIn.appDisplayName,
     resourceId: signIn.resourceId,
     isInteractive: signIn.isInteractive,
+    ...(signIn.signInEventTypes?.includes("nonInteractiveUser") ? { isInteractive: false } : {}),
+    ...(signIn.signInCount === undefined ? {} : { signInCount: signIn.signInCount }),
     authenticationProtocol: signIn.authenticationProtocol,
     status: { errorCode: signIn.status?.errorCode },
   };

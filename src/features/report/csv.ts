@@ -42,7 +42,11 @@ export function csvRow(verdict: Verdict): string[] {
     String(verdict.breakGlass),
     String(verdict.serviceAccountSuspect),
     methods(verdict.methods.strongIndependent),
-    methods(verdict.methods.mfaService),
+    // External providers count as MFA; the column keeps the CSV's shape and says which they are.
+    methods([
+      ...verdict.methods.mfaService,
+      ...verdict.methods.external.map((entry) => ({ ...entry, type: `${entry.type} (external)` })),
+    ]),
     methods(verdict.methods.notMfa),
     methods(verdict.methods.unknown),
     verdict.actions.join("; "),

@@ -1,17 +1,39 @@
 import type { Directory, Readable, TimeWindow } from "../../directory/directory";
 import { referencedGroupIds } from "../../directory/directory-snapshot";
 import { DirectoryError } from "../../directory/errors";
-import type { AuthenticationMethodsPolicy, ProductTenantSettings, SignIn, UnifiedRoleAssignment } from "../../directory/graph-types";
+import type {
+  AuthenticationMethodsPolicy,
+  ProductTenantSettings,
+  SignIn,
+  UnifiedRoleAssignment,
+} from "../../directory/graph-types";
+import { summaryKeysOf } from "../../directory/home-upn";
+import { summaryAsSignIn } from "../../directory/summary-sign-in";
 import { AZURE_SERVICE_MANAGEMENT_RESOURCE_ID, IN_SCOPE_APPS } from "../../domain/apps";
+import { collectEvidence, restsOnSignInActivity } from "../../domain/evidence";
 import type { DataGap, TenantFacts, UserFacts } from "../../domain/facts";
+import { NON_INTERACTIVE_SIGN_INS } from "../../domain/facts";
 import { abortable, untilAborted } from "./abortable";
 import { compactSignIn } from "./compact-sign-in";
 import { joinRegistrations } from "./user-registration-join";
 
 export type ScanDirectory = Pick<
   Directory,
-  "listUsers" | "countUsers" | "listRegistrationDetails" | "listSignIns" | "listRoleAssignments" | "listGroupMembers" | "getMethodsPolicy"
+  | "listUsers"
+  | "countUsers"
+  | "listRegistrationDetails"
+  | "listSignIns"
+  | "listRoleAssignments"
+  | "listGroupMembers"
+  | "getMethodsPolicy"
+  | "listNonInteractiveSummary"
+  | "getSignInActivity"
 >;
+
+/** signInActivity is read for a few users a request; facts that wait for it are held until then. */
+const ACTIVITY_BATCH = 15;
+/** Users held behind one that waits, at most: the stream never holds much of a large tenant. */
+const HELD_MAX = 2_000;
 
 export interface TenantStreamOptions {
   window: TimeWindow;
@@ -25,11 +47,17 @@ export interface TenantStream {
   tenant: TenantFacts;
   /** From GET /users/$count; undefined when the directory cannot say. */
   usersTotal?: number;
-  /** Every user's facts, in Graph's order, one at a time. */
+  /**
+   * Every user's facts, in Graph's order, one at a time. A user whose every counted sign-in was silent
+   * waits (with up to 14 others, and the users after them) for the signInActivity rule 6 then needs.
+   */
   users(): AsyncGenerator<UserFacts>;
 }
 
-const SCOPE = { appIds: IN_SCOPE_APPS.map((app) => app.appId), resourceIds: [AZURE_SERVICE_MANAGEMENT_RESOURCE_ID] };
+const SCOPE = {
+  appIds: IN_SCOPE_APPS.map((app) => app.appId),
+  resourceIds: [AZURE_SERVICE_MANAGEMENT_RESOURCE_ID],
+};
 
 function push<T>(index: Map<string, T[]>, key: string, item: T): void {
   const list = index.get(key);
@@ -40,7 +68,11 @@ function push<T>(index: Map<string, T[]>, key: string, item: T): void {
   }
 }
 
-async function readable<T>(answer: Readable<T>, key: string, gaps: Record<string, DataGap>): Promise<AsyncIterable<T> | undefined> {
+async function readable<T>(
+  answer: Readable<T>,
+  key: string,
+  gaps: Record<string, DataGap>,
+): Promise<AsyncIterable<T> | undefined> {
   if (!answer.available) {
     gaps[key] = { ...answer.gap, data: key };
     return undefined;
@@ -48,7 +80,10 @@ async function readable<T>(answer: Readable<T>, key: string, gaps: Record<string
   return answer.items;
 }
 
-async function readPolicy(directory: ScanDirectory, gaps: Record<string, DataGap>): Promise<AuthenticationMethodsPolicy | undefined> {
+async function readPolicy(
+  directory: ScanDirectory,
+  gaps: Record<string, DataGap>,
+): Promise<AuthenticationMethodsPolicy | undefined> {
   try {
     return await directory.getMethodsPolicy();
   } catch (error) {
@@ -68,7 +103,10 @@ async function readPolicy(directory: ScanDirectory, gaps: Record<string, DataGap
  * rows then stream side by side. The sign-ins are read first so the reports family (5 requests / 10 s)
  * is never idle: registration pages follow them at once.
  */
-export async function openTenantStream(directory: ScanDirectory, options: TenantStreamOptions): Promise<TenantStream> {
+export async function openTenantStream(
+  directory: ScanDirectory,
+  options: TenantStreamOptions,
+): Promise<TenantStream> {
   const { window, settings, signal } = options;
   const gaps: Record<string, DataGap> = {};
   const endMs = window.end.getTime();
@@ -76,7 +114,11 @@ export async function openTenantStream(directory: ScanDirectory, options: Tenant
 
   const signInsByUser = new Map<string, SignIn[]>();
   const readSignIns = async (): Promise<boolean> => {
-    const items = await readable(await untilAborted(directory.listSignIns(window, SCOPE), signal), "signIns", gaps);
+    const items = await readable(
+      await untilAborted(directory.listSignIns(window, SCOPE), signal),
+      "signIns",
+      gaps,
+    );
     if (items === undefined) {
       return false;
     }
@@ -94,6 +136,39 @@ export async function openTenantStream(directory: ScanDirectory, options: Tenant
     options.onSignIns?.(read);
     return true;
   };
+  // Non-interactive sign-ins, summarised (beta), by the lower-case UPN the rows carry. A directory without
+  // the summary (a snapshot) already gave them in listSignIns.
+  const summaryByUpn = new Map<string, SignIn[]>();
+  const readSummary = async (): Promise<void> => {
+    if (directory.listNonInteractiveSummary === undefined) {
+      return;
+    }
+    const answer = await untilAborted(directory.listNonInteractiveSummary(SCOPE), signal);
+    if (!answer.available) {
+      gaps[NON_INTERACTIVE_SIGN_INS] = { ...answer.gap, data: NON_INTERACTIVE_SIGN_INS };
+      return;
+    }
+    try {
+      for await (const row of abortable(answer.items, signal)) {
+        const signIn = summaryAsSignIn(row, evidenceWindow.startMs);
+        const kept = signIn && compactSignIn(signIn, evidenceWindow);
+        if (kept !== undefined) {
+          push(summaryByUpn, row.userPrincipalName.toLowerCase(), kept);
+        }
+      }
+    } catch (error) {
+      // A later page failing is a gap like the first: the scan carries on with v1.0's sign-ins.
+      if (!(error instanceof DirectoryError)) {
+        throw error;
+      }
+      summaryByUpn.clear();
+      gaps[NON_INTERACTIVE_SIGN_INS] = {
+        data: NON_INTERACTIVE_SIGN_INS,
+        reason: error.reason,
+        permission: error.permission,
+      };
+    }
+  };
   const readRoles = async (): Promise<Map<string, UnifiedRoleAssignment[]>> => {
     const byUser = new Map<string, UnifiedRoleAssignment[]>();
     for await (const assignment of abortable(directory.listRoleAssignments(), signal)) {
@@ -101,7 +176,9 @@ export async function openTenantStream(directory: ScanDirectory, options: Tenant
     }
     return byUser;
   };
-  const readGroups = async (policy: AuthenticationMethodsPolicy | undefined): Promise<Map<string, string[]>> => {
+  const readGroups = async (
+    policy: AuthenticationMethodsPolicy | undefined,
+  ): Promise<Map<string, string[]>> => {
     const byUser = new Map<string, string[]>();
     for (const groupId of referencedGroupIds(settings, { authenticationMethodsPolicy: policy })) {
       for await (const member of abortable(directory.listGroupMembers(groupId), signal)) {
@@ -115,12 +192,53 @@ export async function openTenantStream(directory: ScanDirectory, options: Tenant
     Promise.all([readPolicy(directory, gaps), directory.countUsers?.().catch(() => undefined)]),
     signal,
   );
-  const [signInsReadable, roles, memberships] = await Promise.all([readSignIns(), readRoles(), readGroups(policy)]);
+  const [signInsReadable, , roles, memberships] = await Promise.all([
+    readSignIns(),
+    readSummary(),
+    readRoles(),
+    readGroups(policy),
+  ]);
   signal?.throwIfAborted();
 
   gaps.methods = { data: "methods", reason: "notReadInBulk" };
   const premiumGap = gaps.signIns?.reason === "noPremium" ? "noPremium" : "notInSnapshot";
-  const sharedGaps: DataGap[] = signInsReadable ? [] : [gaps.signIns ?? { data: "signIns", reason: premiumGap }];
+  const sharedGaps: DataGap[] = signInsReadable
+    ? []
+    : [gaps.signIns ?? { data: "signIns", reason: premiumGap }];
+  const summaryGap = gaps[NON_INTERACTIVE_SIGN_INS];
+  if (signInsReadable && summaryGap !== undefined) {
+    sharedGaps.push(summaryGap);
+  }
+  // Rule 6's "none is interactive" test means something only when the non-interactive ones were read.
+  const activityReader =
+    signInsReadable && summaryGap === undefined ? directory.getSignInActivity?.bind(directory) : undefined;
+
+  /** The held facts in order, those that waited with their signInActivity (one request for all of them). */
+  async function release(held: Array<{ facts: UserFacts; needsActivity: boolean }>): Promise<UserFacts[]> {
+    const waited = held.filter((entry) => entry.needsActivity).map((entry) => entry.facts);
+    const completed = waited.length === 0 ? [] : await withActivity(waited);
+    let next = 0;
+    return held.map((entry) => (entry.needsActivity ? completed[next++]! : entry.facts));
+  }
+
+  /** Adds signInActivity to held facts, a few users a request; a failure is a gap on each of them. */
+  async function withActivity(held: UserFacts[]): Promise<UserFacts[]> {
+    try {
+      const found = await untilAborted(activityReader!(held.map((facts) => facts.user.id)), signal);
+      return held.map((facts) => {
+        const activity = found.get(facts.user.id.toLowerCase());
+        return activity === undefined
+          ? facts
+          : { ...facts, user: { ...facts.user, signInActivity: activity } };
+      });
+    } catch (error) {
+      if (!(error instanceof DirectoryError)) {
+        throw error;
+      }
+      const gap = { data: "signInActivity", reason: error.reason, permission: error.permission };
+      return held.map((facts) => ({ ...facts, dataGaps: [...facts.dataGaps, gap] }));
+    }
+  }
 
   async function* users(): AsyncGenerator<UserFacts> {
     const registrations = await readable(
@@ -132,6 +250,8 @@ export async function openTenantStream(directory: ScanDirectory, options: Tenant
       data: "registrationDetails",
       reason: registrations === undefined ? premiumGap : "notInSnapshot",
     };
+    const held: Array<{ facts: UserFacts; needsActivity: boolean }> = [];
+    let waiting = 0;
     for await (const [user, registration] of joinRegistrations(
       abortable(directory.listUsers(), signal),
       registrations && abortable(registrations, signal),
@@ -142,18 +262,40 @@ export async function openTenantStream(directory: ScanDirectory, options: Tenant
       if (registration === undefined) {
         dataGaps.push(registrationGap);
       }
-      yield {
+      const keys = summaryKeysOf(user);
+      const signIns = signInsReadable
+        ? [...(signInsByUser.get(id) ?? []), ...keys.flatMap((key) => summaryByUpn.get(key) ?? [])]
+        : undefined;
+      const facts: UserFacts = {
         user,
         registration,
         methods: undefined,
-        signIns: signInsReadable ? (signInsByUser.get(id) ?? []) : undefined,
+        signIns,
         roleAssignments: roles.get(id) ?? [],
         groupIds: memberships.get(id) ?? [],
         dataGaps,
       };
       // Each user's sign-ins are needed once: let them go.
       signInsByUser.delete(id);
+      keys.forEach((key) => summaryByUpn.delete(key));
+      const needsActivity =
+        activityReader !== undefined &&
+        signIns !== undefined &&
+        user.signInActivity == null &&
+        restsOnSignInActivity(collectEvidence(signIns, evidenceWindow));
+      if (!needsActivity && held.length === 0) {
+        yield facts;
+        continue;
+      }
+      // Graph's order is kept: users after one that waits for signInActivity wait with it.
+      held.push({ facts, needsActivity });
+      waiting += needsActivity ? 1 : 0;
+      if (waiting >= ACTIVITY_BATCH || held.length >= HELD_MAX) {
+        yield* await release(held.splice(0));
+        waiting = 0;
+      }
     }
+    yield* await release(held.splice(0));
   }
 
   return {

@@ -46,7 +46,7 @@ export const CODE_TEXTS: Readonly<Record<VerdictCode, CodeText>> = {
   },
   MOVE_TO_WORKLOAD_IDENTITY: {
     button: "Move to a workload identity",
-    line: "Move the scripts that use this account to a workload identity (a service principal or managed identity): user sign-ins with a password will be blocked.",
+    line: "Move the scripts that use this account to a workload identity (a service principal or managed identity): wherever mandatory MFA is enforced, a user sign-in with a password fails.",
   },
   UPDATE_CLIENT_TOOLS: {
     button: "Update Azure tools",

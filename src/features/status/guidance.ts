@@ -88,7 +88,7 @@ export const GUIDANCE = {
   },
   REGISTER_MFA_METHOD: {
     title: "Set up multifactor authentication",
-    why: "Without an MFA method you will be blocked from the Azure portal and Azure tools once enforcement reaches you.",
+    why: "Without an MFA method you are blocked from the Azure portal and Azure tools wherever mandatory MFA is enforced.",
     steps: [
       "Open My Security info and sign in.",
       "Choose Add sign-in method and pick Microsoft Authenticator (or the method your organisation offers).",

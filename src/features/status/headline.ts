@@ -1,3 +1,4 @@
+import { isFullyEnforced } from "../../domain/timeline";
 import type { PhaseVerdict, Verdict } from "../../domain/verdict";
 
 /** Card colour: green when nothing is required, red when something is, amber when we cannot tell. */
@@ -36,9 +37,14 @@ function toneOf(input: HeadlineInput): Tone {
 }
 
 /** The plain-language top of the status card, for every combination of verdicts (see headline tests). */
-export function headlineFor(input: HeadlineInput, lookbackDays: number): Headline {
+export function headlineFor(input: HeadlineInput, lookbackDays: number, now: Date): Headline {
   const tone = toneOf(input);
   const affected = phasesWith(input, "affected");
+  // Every sentence true on the day it is shown: "require" once the phases are enforced, "will" before.
+  const enforced = (phases: string[]) =>
+    phases.length > 0 && phases.every((phase) => isFullyEnforced(phase === "1" ? "1" : "2", now));
+  const requires = enforced(affected) ? "require" : "will require";
+  const blocked = enforced(affected.length > 0 ? affected : ["1", "2"]) ? "are blocked" : "will be blocked";
   const likely = phasesWith(input, "likely");
   const unknown = phasesWith(input, "unknown");
   const ready = input.mfaReady;
@@ -47,8 +53,7 @@ export function headlineFor(input: HeadlineInput, lookbackDays: number): Headlin
     const scope = affected.length > 0 ? ` and affected by ${phaseWords(affected)}` : "";
     return {
       headline: `This looks like a service account${scope}`,
-      summary:
-        "Scripts that sign in as a user will be blocked by mandatory MFA. Move them to a workload identity.",
+      summary: `Scripts that sign in as a user ${blocked} by mandatory MFA. Move them to a workload identity.`,
       tone,
     };
   }
@@ -71,12 +76,12 @@ export function headlineFor(input: HeadlineInput, lookbackDays: number): Headlin
     return ready
       ? {
           headline: `You are affected by ${phaseWords(affected)} and ready`,
-          summary: "You use tools that will require MFA, and you already have a method that counts.",
+          summary: `You use tools that ${requires} MFA, and you already have a method that counts.`,
           tone,
         }
       : {
           headline: `You are affected by ${phaseWords(affected)} and not ready yet`,
-          summary: "You use tools that will require MFA, and you have no method that counts yet.",
+          summary: `You use tools that ${requires} MFA, and you have no method that counts yet.`,
           tone,
         };
   }
@@ -104,7 +109,7 @@ export function headlineFor(input: HeadlineInput, lookbackDays: number): Headlin
         }
       : {
           headline: "We could not tell whether you are affected, and you are not ready yet",
-          summary: `${why} If you use the Azure portal or Azure tools, you will need a method that counts as MFA.`,
+          summary: `${why} If you use the Azure portal or Azure tools, you need a method that counts as MFA.`,
           tone,
         };
   }
@@ -117,7 +122,7 @@ export function headlineFor(input: HeadlineInput, lookbackDays: number): Headlin
       }
     : {
         headline: "You are not affected right now",
-        summary: `${quiet} If you start using them, you will need a method that counts as MFA.`,
+        summary: `${quiet} If you start using them, you need a method that counts as MFA.`,
         tone,
       };
 }

@@ -2,6 +2,7 @@ import {
   CERTIFICATE_METHOD,
   METHOD_KINDS_BY_ODATA_TYPE,
   METHOD_KINDS_BY_REGISTERED,
+  SYNCED_PASSKEY,
 } from "../../domain/method-classes";
 import type { MethodEntry, VerdictMethods } from "../../domain/verdict";
 import { userText } from "../../cards";
@@ -27,11 +28,14 @@ function kindName(type: string): string | undefined {
 
 /** "Microsoft Authenticator (Alice's iPhone)": the kind first, the device's own name (user text) after it. */
 export function methodLabel(entry: MethodEntry): string {
-  const kind = kindName(entry.type);
+  const kind = entry.synced ? SYNCED_PASSKEY.name : kindName(entry.type);
   if (kind === undefined) {
     return userText(entry.name || entry.type);
   }
-  return entry.name && entry.name !== kind ? `${kind} (${userText(entry.name)})` : kind;
+  const provider = entry.name.startsWith(`${kind} (`) ? entry.name.slice(kind.length + 2, -1) : entry.name;
+  const label = provider && provider !== kind ? `${kind} (${userText(provider)})` : kind;
+  // What the class means for this person, in the card's words (DOMAIN.md rule 5).
+  return entry.synced ? `${label}: works for you; not for an emergency account` : label;
 }
 
 function join(labels: string[]): string {
@@ -43,6 +47,7 @@ export function methodFacts(methods: VerdictMethods): MethodFact[] {
   const rows: Array<[string, string[]]> = [
     ["Phishing-resistant MFA", methods.strongIndependent.map(methodLabel)],
     ["MFA", methods.mfaService.map(methodLabel)],
+    ["External MFA (counts; not for an emergency account)", methods.external.map(methodLabel)],
     ["Not MFA", methods.notMfa.map(methodLabel)],
     ["Unknown (not counted)", methods.unknown.map(methodLabel)],
     [

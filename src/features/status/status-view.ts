@@ -70,12 +70,26 @@ const ENFORCED_FROM = {
 
 function evidenceLine(entry: EvidenceEntry): string {
   const times = entry.count === 1 ? "1 sign-in" : `${entry.count} sign-ins`;
-  return `${userText(entry.app)}: ${times}, last on ${readableDay(entry.lastSignIn)}`;
+  // Silent token refreshes are why a daily CLI user is affected though they rarely type a password.
+  const silent =
+    entry.silent === 0
+      ? ""
+      : entry.count === 1
+        ? ", a silent refresh"
+        : entry.silent === entry.count
+          ? ", all of them silent refreshes"
+          : `, ${entry.silent} of them silent refreshes`;
+  return `${userText(entry.app)}: ${times}${silent}, last on ${readableDay(entry.lastSignIn)}`;
 }
 
-function explanation(id: PhaseView["id"], verdict: PhaseVerdict, lookbackDays: number): string {
+function explanation(id: PhaseView["id"], verdict: PhaseVerdict, lookbackDays: number, now: Date): string {
   const from = ENFORCED_FROM[id];
-  const since = from === undefined ? "" : ` MFA is required here from ${readableMonth(from)}.`;
+  const since =
+    from === undefined
+      ? ""
+      : Date.parse(from) <= now.getTime()
+        ? ` MFA has been required here since ${readableMonth(from)}.`
+        : ` MFA will be required here from ${readableMonth(from)}.`;
   switch (verdict) {
     case "affected":
       return `You signed in to these in the last ${lookbackDays} days.${since}`;
@@ -88,12 +102,12 @@ function explanation(id: PhaseView["id"], verdict: PhaseVerdict, lookbackDays: n
   }
 }
 
-function phaseView(id: PhaseView["id"], verdict: Verdict, lookbackDays: number): PhaseView {
+function phaseView(id: PhaseView["id"], verdict: Verdict, lookbackDays: number, now: Date): PhaseView {
   return {
     id,
     title: PHASE_TITLES[id],
     ...VERDICT_WORDS[verdict[id]],
-    explanation: explanation(id, verdict[id], lookbackDays),
+    explanation: explanation(id, verdict[id], lookbackDays, now),
     evidence: verdict.evidence[id].map((entry) => ({ text: evidenceLine(entry) })),
   };
 }
@@ -113,7 +127,7 @@ function gapViews(gaps: readonly DataGap[]): Array<{ text: string }> {
 
 /** The status card's data for one verdict: what it means in plain words, the evidence, what to do. */
 export function buildStatusView(verdict: Verdict, options: StatusViewOptions): StatusCardData {
-  const top = headlineFor(verdict, options.lookbackDays);
+  const top = headlineFor(verdict, options.lookbackDays, options.checkedAt);
   const name = verdict.displayName
     ? `${userText(verdict.displayName)} (${userText(verdict.userPrincipalName)})`
     : userText(verdict.userPrincipalName);
@@ -126,8 +140,8 @@ export function buildStatusView(verdict: Verdict, options: StatusViewOptions): S
     phase2: verdict.phase2,
     mfaReady: verdict.mfaReady,
     phases: [
-      phaseView("phase1", verdict, options.lookbackDays),
-      phaseView("phase2", verdict, options.lookbackDays),
+      phaseView("phase1", verdict, options.lookbackDays, options.checkedAt),
+      phaseView("phase2", verdict, options.lookbackDays, options.checkedAt),
     ],
     methods,
     noMethodsText: "No sign-in methods were found.",

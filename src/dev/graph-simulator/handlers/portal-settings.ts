@@ -2,7 +2,8 @@ import { SimulatorHttpError } from "../errors";
 import type { Handler, SimRequest } from "../types";
 import type { PortalServicesSettings } from "../../../directory/graph-types";
 
-const API_VERSION = "2025-04-01-preview";
+/** The stable version and the preview it replaced: ARM answers the same resource on both. */
+const API_VERSIONS = ["2025-11-01", "2025-04-01-preview"];
 const RESOURCE_ID = "/providers/Microsoft.PortalServices/settings/default";
 const ENFORCEMENT = ["Default", "OptOut", "Enforce"];
 
@@ -13,8 +14,8 @@ function checkApiVersion(request: SimRequest): void {
   if (version === null) {
     throw armError(400, "MissingApiVersionParameter", "The api-version query parameter (?api-version=) is required for all requests.");
   }
-  if (version !== API_VERSION) {
-    throw armError(400, "InvalidApiVersionParameter", `The api-version '${version}' is invalid. The supported versions are '${API_VERSION}'.`);
+  if (!API_VERSIONS.includes(version)) {
+    throw armError(400, "InvalidApiVersionParameter", `The api-version '${version}' is invalid. The supported versions are '${API_VERSIONS.join(",")}'.`);
   }
 }
 

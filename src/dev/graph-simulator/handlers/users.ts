@@ -1,6 +1,7 @@
-import { SimulatorHttpError, notFound } from "../errors";
+import { SimulatorHttpError, nonPremium, notFound } from "../errors";
+import { TokenStream, invalidFilter, tokenize } from "../filter-tokens";
 import { allowOptions, contextUrl, page, parseSelect, parseTop, project, requireEventualConsistency, selectFragment, wantsCount } from "../odata";
-import type { Handler } from "../types";
+import type { Handler, SimRequest } from "../types";
 import type { GraphUser } from "../../../directory/graph-types";
 
 const CODE = "Request_BadRequest";
@@ -11,8 +12,43 @@ export const USER_PROPERTIES: ReadonlySet<string> = new Set([
   "givenName", "surname", "jobTitle", "department", "companyName", "mobilePhone", "businessPhones",
   "officeLocation", "preferredLanguage", "usageLocation", "createdDateTime", "employeeId",
   "onPremisesSyncEnabled", "onPremisesImmutableId", "creationType", "externalUserState", "otherMails",
-  "proxyAddresses", "identities", "mailNickname",
+  "proxyAddresses", "identities", "mailNickname", "signInActivity",
 ]);
+
+/** signInActivity is P1 only, and a read that selects it has its own throttle (10 per minute). */
+export const selectsSignInActivity = (request: SimRequest) =>
+  (request.query.get("$select") ?? "").split(",").some((name) => name.trim() === "signInActivity");
+
+function requireActivityLicence(request: SimRequest, premium: boolean): void {
+  if (selectsSignInActivity(request) && !premium) {
+    throw nonPremium();
+  }
+}
+
+/** `id in ('a','b',…)` or `id eq 'a'`: the only user filter the product sends (a few users' signInActivity). */
+function parseIdFilter(text: string): Set<string> {
+  const stream = new TokenStream(tokenize(text, CODE), text, CODE);
+  stream.word("id");
+  const operator = stream.word();
+  const ids = new Set<string>();
+  if (operator === "eq") {
+    ids.add(stream.string().toLowerCase());
+  } else if (operator === "in") {
+    stream.punct("(");
+    ids.add(stream.string().toLowerCase());
+    while (stream.peek()?.kind === ",") {
+      stream.punct(",");
+      ids.add(stream.string().toLowerCase());
+    }
+    stream.punct(")");
+  } else {
+    throw invalidFilter(text, `'id ${operator}' is not supported here`, CODE);
+  }
+  if (!stream.done()) {
+    throw invalidFilter(text, "only one condition on id is supported here", CODE);
+  }
+  return ids;
+}
 
 /** What Graph returns for a user when the request has no $select. */
 const DEFAULT_PROPERTIES = [
@@ -29,10 +65,13 @@ export function projectUser(user: GraphUser, select: readonly string[] | undefin
 }
 
 export const listUsers: Handler = ({ request, state }) => {
-  allowOptions(request, ["$select", "$top", "$count", "$skiptoken"], CODE);
+  allowOptions(request, ["$select", "$top", "$count", "$skiptoken", "$filter"], CODE);
   const select = parseSelect(request, USER_PROPERTIES, "microsoft.graph.user", CODE);
+  requireActivityLicence(request, state.tenant.premium);
+  const filter = request.query.get("$filter");
+  const ids = filter === null ? undefined : parseIdFilter(filter);
   return page(request, {
-    items: state.users,
+    items: ids === undefined ? state.users : state.users.filter((user) => ids.has(user.id.toLowerCase())),
     top: parseTop(request, { max: 999, fallback: 100 }, CODE),
     count: wantsCount(request, CODE),
     context: selectFragment("users", select),
@@ -50,6 +89,7 @@ export const countUsers: Handler = ({ request, state }) => {
 export const getUser: Handler = ({ request, params, state }) => {
   allowOptions(request, ["$select"], CODE);
   const select = parseSelect(request, USER_PROPERTIES, "microsoft.graph.user", CODE);
+  requireActivityLicence(request, state.tenant.premium);
   const user = state.user(params.id!);
   if (user === undefined) {
     throw notFound(params.id!);
