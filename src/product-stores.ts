@@ -4,7 +4,7 @@ import type { EmbeddedStores } from "./storage";
 import type { AuditLog } from "./features/authz/audit-log";
 import type { BroadcastJobStore } from "./storage/broadcast-jobs";
 import type { BroadcastLedger } from "./storage/broadcast-ledger";
-import type { ConversationReferenceStore } from "./storage/conversation-references";
+import type { ConversationReferenceStore } from "./features/messaging/conversation-reference-store";
 import type { PostponementRequestStore } from "./features/postponement/postponement-store";
 import type { ReportScanStore } from "./features/report/report-scan-store";
 import type { ReportSubscriptionStore } from "./features/report/report-subscription-store";

@@ -8,7 +8,7 @@ import type { Registration } from "../features/registration/create-registration"
 import type { ReportFeature } from "../features/report/create-report-feature";
 import type { StatusService } from "../features/status/status-service";
 import type { Logger } from "../logger";
-import type { ConversationReferenceStore } from "../storage/conversation-references";
+import type { ConversationReferenceStore } from "../features/messaging/conversation-reference-store";
 import { type ActivityEndpoint, createActivityEndpoint } from "./activity-endpoint";
 import { type BotAdapter, type BotAdapterOptions, createBotAdapter } from "./adapter";
 import { createBotApplication } from "./application";

@@ -18,11 +18,7 @@ export { SqliteStorage } from "./sqlite-storage";
 export { SqliteScheduledJobStore } from "./scheduled-jobs";
 export { SqliteAuditLog } from "./audit-log";
 export { StorageConflictError } from "./storage-errors";
-export {
-  SqliteConversationReferenceStore,
-  type ConversationReferenceStore,
-  type StoredConversationReference,
-} from "./conversation-references";
+export { SqliteConversationReferenceStore } from "./conversation-references";
 
 /** The file under DATA_DIR that holds every embedded store. */
 export const DATABASE_FILE = "mfa-ready.sqlite";

@@ -5,7 +5,7 @@ import type { PostponementService } from "../../features/postponement/postponeme
 import type { Registration } from "../../features/registration/create-registration";
 import type { ReportFeature } from "../../features/report/create-report-feature";
 import type { StatusService } from "../../features/status/status-service";
-import type { ConversationReferenceStore } from "../../storage/conversation-references";
+import type { ConversationReferenceStore } from "../../features/messaging/conversation-reference-store";
 import { botWasAdded } from "../conversation-kind";
 import { type BroadcastHandlers, createBroadcastHandlers } from "./broadcast";
 import { forgetPersonalChat, rememberPersonalChat } from "./conversation-reference";

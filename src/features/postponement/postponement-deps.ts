@@ -1,7 +1,7 @@
 import type { Directory } from "../../directory/directory";
 import type { Logger } from "../../logger";
 import type { AuditLog } from "../authz/audit-log";
-import type { ConversationReferenceStore } from "../../storage/conversation-references";
+import type { ConversationReferenceStore } from "../messaging/conversation-reference-store";
 import type { PostponementRequestStore } from "./postponement-store";
 import type { Authorizer } from "../authz/authorize";
 import type { Messenger } from "../messaging/messenger";
