@@ -22,8 +22,8 @@ export function createRegistrationFor(
   directory: Directory,
   authz: Authorizer,
   messenger: Messenger,
-  source: StatusSource | undefined,
-  options: { now?: () => Date; onVerified?: (actor: Actor) => void } = {},
+  source: StatusSource,
+  options: { now: () => Date; onVerified?: (actor: Actor) => void },
 ): Registration {
   return createRegistration({
     directory,
@@ -32,7 +32,7 @@ export function createRegistrationFor(
     tapRequestStore: stores.tapRequests,
     auditLog: stores.auditLog,
     messenger,
-    ...assessmentScope(config, source ?? {}),
+    ...assessmentScope(config, source),
     logger,
     clock: options.now,
     onVerified: options.onVerified,
