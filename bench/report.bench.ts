@@ -17,6 +17,8 @@ import { referencedGroupIds } from "../src/directory/directory-snapshot";
 import type { ProductTenantSettings, SignIn } from "../src/directory/graph-types";
 import { summarise } from "../src/dev/graph-simulator/handlers/summarized-sign-ins";
 import { eventTypeOf } from "../src/dev/graph-simulator/sign-in-filter";
+import { summaryKeysOf } from "../src/directory/home-upn";
+import { summaryAsSignIn } from "../src/directory/summary-sign-in";
 import { collectEvidence, phaseOf, restsOnSignInActivity } from "../src/domain/evidence";
 import { ScanService } from "../src/features/report/scan-service";
 import { ScanWatchers } from "../src/features/report/scan-watchers";
@@ -29,7 +31,7 @@ import {
   startSimulatorChild,
   stopSimulatorChild,
 } from "./support/simulator-child";
-import { peakRssMb, reportsMinimumMs } from "./support/throttle-figures";
+import { familyMinimumMs, peakRssMb, reportsMinimumMs } from "./support/throttle-figures";
 import { benchMain } from "./support/bench-main";
 
 export interface ReportBenchFigures {
@@ -39,6 +41,7 @@ export interface ReportBenchFigures {
   requests: number;
   minimumRequests: number;
   reportsRequests: number;
+  activityRequests: number;
   throttled: number;
   elapsedMs: number;
   minimumMs: number;
@@ -61,7 +64,11 @@ interface TenantFacts {
   activityUsers: number;
 }
 
-/** What the scan must read beyond v1.0: the summary's rows and the users rule 6 needs signInActivity for. */
+/**
+ * What the scan must read beyond v1.0: the summary's rows and the users rule 6 needs signInActivity for,
+ * found the way the scan finds them (v1.0's interactive sign-ins by user id, the summary's rows by UPN,
+ * counted by UTC day, so a refresh earlier on the window start's day counts too).
+ */
 function nonInteractiveFacts(snapshot: ReturnType<typeof generateTenant>): {
   summaryRows: number;
   activityUsers: number;
@@ -69,17 +76,33 @@ function nonInteractiveFacts(snapshot: ReturnType<typeof generateTenant>): {
   const nonInteractive = (snapshot.signIns ?? []).filter(
     (signIn) => eventTypeOf(signIn) === "nonInteractiveUser" && phaseOf(signIn) !== undefined,
   );
-  const summaryRows = summarise(nonInteractive, (signIn) => signIn.userPrincipalName ?? "").length;
+  const rows = summarise(nonInteractive, (signIn) => signIn.userPrincipalName ?? "");
   const end = Date.parse(snapshot.capturedAt);
   const window = { startMs: end - 30 * 86_400_000, endMs: end };
   const byUser = new Map<string, SignIn[]>();
+  const add = (key: string, signIn: SignIn) => byUser.set(key, [...(byUser.get(key) ?? []), signIn]);
   for (const signIn of snapshot.signIns ?? []) {
-    byUser.set(signIn.userId, [...(byUser.get(signIn.userId) ?? []), signIn]);
+    if (eventTypeOf(signIn) === "interactiveUser") {
+      add(signIn.userId.toLowerCase(), signIn);
+    }
   }
-  const activityUsers = [...byUser.values()].filter((list) =>
-    restsOnSignInActivity(collectEvidence(list, window)),
-  ).length;
-  return { summaryRows, activityUsers };
+  const byUpn = new Map<string, SignIn[]>();
+  for (const row of rows) {
+    const signIn = summaryAsSignIn(row, window.startMs);
+    if (signIn !== undefined) {
+      const upn = row.userPrincipalName.toLowerCase();
+      byUpn.set(upn, [...(byUpn.get(upn) ?? []), signIn]);
+    }
+  }
+  const activityUsers = snapshot.users.filter((user) => {
+    const list = [
+      ...(byUser.get(user.id.toLowerCase()) ?? []),
+      ...summaryKeysOf(user).flatMap((key) => byUpn.get(key) ?? []),
+    ];
+    // The users page does not select signInActivity (its own limit), so the scan asks for everyone here.
+    return restsOnSignInActivity(collectEvidence(list, window));
+  }).length;
+  return { summaryRows: rows.length, activityUsers };
 }
 
 /** Child mode: generate the tenant, serve it throttled, print one JSON line, serve until killed. */
@@ -155,7 +178,12 @@ export async function run(options: { users?: number; scale?: number } = {}): Pro
       reportsRequests +
       pages(child.roleAssignments, 100) +
       child.groupSizes.reduce((sum, size) => sum + pages(size, 999), 0);
-    const minimumMs = reportsMinimumMs(reportsRequests, scale);
+    // The signInActivity reads have their own limit (10 / minute) and run beside the reports reads, so
+    // the floor is the slower of the two families, not their sum.
+    const minimumMs = Math.max(
+      reportsMinimumMs(reportsRequests, scale),
+      familyMinimumMs("signInActivity", activityRequests, scale),
+    );
     const marks = [started, ...updates.filter((at) => at <= started + elapsedMs), started + elapsedMs];
     const gaps = marks.slice(1).map((at, index) => at - marks[index]!);
     return {
@@ -165,6 +193,7 @@ export async function run(options: { users?: number; scale?: number } = {}): Pro
       requests: after.requests - before.requests,
       minimumRequests,
       reportsRequests,
+      activityRequests,
       throttled: after.throttled - before.throttled,
       elapsedMs: Math.round(elapsedMs),
       minimumMs,
@@ -194,7 +223,8 @@ if (require.main === module) {
       requestsWithin1Percent:
         Math.abs(figures.requests - figures.minimumRequests) <= figures.minimumRequests * 0.01,
       zero429s: figures.throttled === 0,
-      ratioAtMost1_15: figures.ratio <= 1.15,
+      // Issue 14: at most 1.05 x the throttle-bound minimum.
+      ratioAtMost1_05: figures.ratio <= 1.05,
       peakRssUnder400Mb: figures.peakRssMb < 400,
       progressEvery5s: figures.maxUpdateGapMs <= 5_000,
     }),

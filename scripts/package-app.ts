@@ -2,7 +2,9 @@
  * `npm run package`: builds the Teams app package for an environment (MFA_READY_ENV, default local).
  * Fills each ${{VAR}} in appPackage/manifest.json from env/.env.<env>, its .user companion and the
  * environment, validates the result against the Teams schema bundled in @microsoft/app-manifest
- * (offline), checks the icons and zips manifest + icons to appPackage/build/appPackage.<env>.zip.
+ * (offline), validates each language file its localizationInfo names against the bundled localisation
+ * schema (and checks each translates the same strings as the default one), checks the icons and zips
+ * manifest, language files and icons to appPackage/build/appPackage.<env>.zip.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -37,6 +39,23 @@ export function substitute(text: string, vars: NodeJS.ProcessEnv, envName: strin
 
 /** Validates against the schema named by `$schema`, read from the package's bundled copy, never the network. */
 export async function validateManifest(manifest: object): Promise<string[]> {
+  return validateWith(manifest, (schema) => schema);
+}
+
+/**
+ * A language file, against the bundled localisation schema. That schema's activityTypes patterns end a
+ * character class with a bare "\\b]", which ajv (unicode regular expressions) refuses to compile; the
+ * bracket is escaped, which is what the pattern means, and nothing else is changed.
+ */
+async function validateLanguageFile(strings: object): Promise<string[]> {
+  return validateWith(strings, (schema) => {
+    const patterns = (schema as { patternProperties?: Record<string, unknown> }).patternProperties ?? {};
+    const fixed = Object.fromEntries(Object.entries(patterns).map(([key, value]) => [key.replace(/\\b\]/g, "\\b\\]"), value]));
+    return { ...schema, patternProperties: fixed };
+  });
+}
+
+async function validateWith(manifest: object, prepare: (schema: object) => object): Promise<string[]> {
   const prefix = "https://developer.microsoft.com/";
   const url = String((manifest as { $schema?: unknown }).$schema ?? "");
   const bundled = path.join(
@@ -47,7 +66,7 @@ export async function validateManifest(manifest: object): Promise<string[]> {
   if (!existsSync(bundled)) {
     throw new PackageError(`$schema ${url || "(none)"} is not bundled with @microsoft/app-manifest`);
   }
-  const schema = JSON.parse(readFileSync(bundled, "utf8")) as Parameters<
+  const schema = prepare(JSON.parse(readFileSync(bundled, "utf8")) as object) as Parameters<
     typeof AppManifestUtils.validateAgainstSchema
   >[1];
   const asManifest = manifest as Parameters<typeof AppManifestUtils.validateAgainstSchema>[0];
@@ -80,6 +99,43 @@ export function checkIcons(dir: string): string[] {
   return problems;
 }
 
+interface LocalizationInfo {
+  defaultLanguageFile?: string;
+  additionalLanguages?: Array<{ languageTag: string; file: string }>;
+}
+
+/** The language files localizationInfo names, each validated; their problems prefixed with the file name. */
+export async function checkLanguageFiles(
+  manifest: Record<string, unknown>,
+  dir: string,
+): Promise<{ files: Map<string, string>; problems: string[] }> {
+  const info = (manifest.localizationInfo ?? {}) as LocalizationInfo;
+  const names = [
+    ...(info.defaultLanguageFile ? [info.defaultLanguageFile] : []),
+    ...(info.additionalLanguages ?? []).map((language) => language.file),
+  ];
+  const files = new Map<string, string>();
+  const problems: string[] = [];
+  let defaultKeys: string[] | undefined;
+  for (const name of names) {
+    const file = path.join(dir, name);
+    if (!existsSync(file)) {
+      problems.push(`${name} (named by localizationInfo) does not exist`);
+      continue;
+    }
+    const text = readFileSync(file, "utf8");
+    const strings = JSON.parse(text) as Record<string, unknown>;
+    files.set(name, text);
+    problems.push(...(await validateLanguageFile(strings)).map((problem) => `${name}: ${problem}`));
+    const keys = Object.keys(strings).filter((key) => key !== "$schema").sort();
+    defaultKeys ??= keys;
+    if (keys.join("|") !== defaultKeys.join("|")) {
+      problems.push(`${name} does not translate the same strings as ${names[0]}`);
+    }
+  }
+  return { files, problems };
+}
+
 export interface BuiltPackage {
   zipFile: string;
   manifest: Record<string, unknown>;
@@ -100,12 +156,16 @@ export async function buildAppPackage(
     envName,
   );
   const manifest = JSON.parse(text) as Record<string, unknown>;
-  const problems = [...(await validateManifest(manifest)), ...checkIcons(source)];
+  const languages = await checkLanguageFiles(manifest, source);
+  const problems = [...(await validateManifest(manifest)), ...languages.problems, ...checkIcons(source)];
   if (problems.length > 0) {
     throw new PackageError(`appPackage/manifest.json is not valid for ${envName}: ${problems.join("; ")}`);
   }
   const zip = new JSZip();
   zip.file("manifest.json", `${JSON.stringify(manifest, null, 2)}\n`);
+  for (const [name, text] of languages.files) {
+    zip.file(name, text);
+  }
   for (const icon of Object.keys(ICONS)) {
     zip.file(icon, readFileSync(path.join(source, icon)));
   }

@@ -129,6 +129,16 @@ const schema = z.object({
     (value) => value === undefined || /^([01]\d|2[0-3]):[0-5]\d$/.test(value),
     "must be a time of day HH:MM (UTC), e.g. 07:00",
   ),
+  /** The tenant's language when neither Teams nor Graph tell a user's (a BCP 47 tag: de-DE, ja-JP…); unset: English. */
+  DEFAULT_LOCALE: optionalText.refine(
+    (value) => value === undefined || /^(en|de|fr|es|ja)(-[A-Za-z0-9]{2,8})*$/.test(value),
+    "must be a locale in en, de, fr, es or ja, e.g. de-DE",
+  ),
+  /** The tenant's time zone for the dates and times people read (IANA, e.g. Europe/Berlin); unset: UTC. */
+  TIME_ZONE: optionalText.refine(
+    (value) => value === undefined || Intl.supportedValuesOf("timeZone").includes(value) || value === "UTC",
+    "must be an IANA time zone, e.g. Europe/Berlin",
+  ),
   /** Per-request timeout for Graph and Teams calls, in milliseconds. */
   HTTP_TIMEOUT_MS: integer(30_000, 100, 300_000),
 
@@ -192,6 +202,8 @@ export interface Config {
   teams: { appId?: string; serviceUrl?: string; tenantRps: number };
   /** Who may do what beyond the role table: the broadcast senders group. */
   authz: { broadcastSenders?: string };
+  /** The tenant's default language and time zone for what people read. */
+  locale: { defaultLocale?: string; timeZone?: string };
 }
 
 /** Resolved from the package root, so it holds for src/ (tsx) and dist/ (compiled) alike. */
@@ -321,5 +333,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     report: { dailyAt: raw.REPORT_DAILY_AT },
     teams: { appId: raw.TEAMS_APP_ID, serviceUrl: raw.TEAMS_SERVICE_URL, tenantRps: raw.BROADCAST_RPS },
     authz: { broadcastSenders: raw.BROADCAST_SENDERS?.toLowerCase() },
+    locale: { defaultLocale: raw.DEFAULT_LOCALE, timeZone: raw.TIME_ZONE },
   };
 }

@@ -137,6 +137,7 @@ export async function startService(parts: ServiceParts): Promise<RunningService>
     storage: stores.storage,
     conversationReferences: stores.conversationReferences,
     recognize: parts.recognize ?? recognize,
+    locale: config.locale,
     logger,
     now,
     auth: parts.auth,

@@ -16,6 +16,7 @@ import type { Recognize } from "./handlers/message";
 import type { ShowAdminJobs } from "./handlers/help";
 import type { LookUpStatus } from "./handlers/status";
 import { ProactiveMessenger } from "./proactive-messenger";
+import type { LocaleDefaults } from "./turn-locale";
 
 /** The bot's link to Teams: the adapter for incoming turns and the messenger for messages it starts. */
 export interface BotConnection {
@@ -71,6 +72,8 @@ export interface BotOptions {
   /** The readiness report. */
   report: ReportFeature;
   broadcast: BroadcastService;
+  /** The tenant's default language and time zone (DEFAULT_LOCALE, TIME_ZONE). */
+  locale?: LocaleDefaults;
   /** Token endpoints and outgoing credentials; tests point them at local servers. */
   auth?: BotAdapterOptions;
   /** The adapter (and messenger) made by connectBot; absent: a fresh adapter from config and auth. */
@@ -95,6 +98,7 @@ export function createBot(options: BotOptions): ActivityEndpoint {
       registration: options.registration,
       report: options.report,
       broadcast: options.broadcast,
+      ...(options.locale ? { locale: options.locale } : {}),
     },
     logger: options.logger,
   });

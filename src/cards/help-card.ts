@@ -1,3 +1,5 @@
+import type { Language } from "../features/conversation/languages";
+import { translator } from "../i18n/i18n";
 import { renderCard } from "./render";
 import type { AdaptiveCardJson } from "./types";
 
@@ -6,6 +8,10 @@ export interface HelpCardInput {
   misunderstood?: string;
   /** Show the admin jobs (report, broadcast). Cosmetic only: each action is authorised on the server. */
   showAdminJobs: boolean;
+  /** The message was in a language the bot does not speak: the card in English, saying which ones it does. */
+  otherLanguage?: boolean;
+  /** The reader's language (English when absent). */
+  language?: Language;
 }
 
 const MAX_ECHO = 200;
@@ -14,5 +20,14 @@ const MAX_ECHO = 200;
 export function buildHelpCard(input: HelpCardInput): AdaptiveCardJson {
   const heard = input.misunderstood?.trim();
   const echo = heard && heard.length > MAX_ECHO ? `${heard.slice(0, MAX_ECHO)}…` : heard;
-  return renderCard("help", { showAdminJobs: input.showAdminJobs, ...(echo ? { misunderstood: echo } : {}) });
+  const language = input.otherLanguage ? "en" : (input.language ?? "en");
+  return renderCard(
+    "help",
+    {
+      showAdminJobs: input.showAdminJobs,
+      ...(echo ? { misunderstood: echo } : {}),
+      ...(input.otherLanguage ? { otherLanguage: translator("en")("languages") } : {}),
+    },
+    language,
+  );
 }

@@ -1,6 +1,8 @@
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import * as ACData from "adaptivecards-templating";
+import type { Language } from "../features/conversation/languages";
+import { cardStrings } from "../i18n/i18n";
 import { type AdaptiveCardJson, CardTemplateError } from "./types";
 import { VERBS } from "./verbs";
 
@@ -10,7 +12,8 @@ export const TEMPLATE_DIR = path.resolve(__dirname, "..", "..", "adaptiveCards")
 const NAME = /^[a-z0-9-]+$/;
 
 export interface CardRenderer {
-  render(name: string, data: object): AdaptiveCardJson;
+  /** The card in a language: its strings (resources cards.<name>) are given to the template as `s`. */
+  render(name: string, data: object, language?: Language): AdaptiveCardJson;
   /** Every template name in the folder, sorted. */
   names(): string[];
 }
@@ -56,7 +59,7 @@ export function createCardRenderer(directory: string = TEMPLATE_DIR): CardRender
   };
 
   return {
-    render(name, data) {
+    render(name, data, language = "en") {
       const template = load(name);
       const missing: string[] = [];
       const previous = ACData.GlobalSettings.getUndefinedFieldValueSubstitutionString;
@@ -67,7 +70,7 @@ export function createCardRenderer(directory: string = TEMPLATE_DIR): CardRender
       };
       let card: AdaptiveCardJson;
       try {
-        card = template.expand({ $root: { ...data, verbs: VERBS } }) as AdaptiveCardJson;
+        card = template.expand({ $root: { s: cardStrings(language, name), ...data, verbs: VERBS } }) as AdaptiveCardJson;
       } finally {
         ACData.GlobalSettings.getUndefinedFieldValueSubstitutionString = previous;
       }
@@ -99,6 +102,6 @@ export function createCardRenderer(directory: string = TEMPLATE_DIR): CardRender
 const shared = createCardRenderer();
 
 /** Renders a template from adaptiveCards/ with the given view-model data. */
-export function renderCard(name: string, data: object): AdaptiveCardJson {
-  return shared.render(name, data);
+export function renderCard(name: string, data: object, language?: Language): AdaptiveCardJson {
+  return shared.render(name, data, language);
 }

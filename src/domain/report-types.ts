@@ -62,6 +62,8 @@ export interface ScanSummary {
   windowStart: string;
   windowEnd: string;
   lookbackDays: number;
+  /** Non-interactive sign-ins were counted by whole UTC day (beta's summary): up to a day more at the start. */
+  summaryByDay?: boolean;
   diff?: ScanDiff;
 }
 

@@ -63,6 +63,61 @@ describe("bot conversation through POST /api/messages (authenticated, real Teams
     assert.ok(card.includes(JSON.stringify(text).slice(1, -1)), "echoed as typed, not evaluated");
   });
 
+  it("a message in a language it does not speak: the help card in English, saying which languages it speaks", async () => {
+    await bot.post(message(bot.connector.serviceUrl, "Привет, как дела? Это касается меня?"));
+    assert.deepEqual(bot.connector.sentCardIds(), ["help"]);
+    const card = JSON.stringify(bot.connector.sentActivities()[0]!.attachments);
+    assert.match(card, /I didn't understand: /);
+    assert.match(card, /I speak English, Deutsch, Français, Español and 日本語\./);
+  });
+
+  it("an off-topic message in a language it speaks: the help card in that language, without the languages line", async () => {
+    await bot.post(message(bot.connector.serviceUrl, "Wie wird das Wetter morgen in Berlin?"));
+    const card = JSON.stringify(bot.connector.sentActivities()[0]!.attachments);
+    assert.match(card, /Das habe ich nicht verstanden: /);
+    assert.doesNotMatch(card, /I speak English/);
+  });
+
+  it("thanks, in any language it speaks: a short answer in that language, not the help card", async () => {
+    const answers: Array<[string, RegExp]> = [
+      ["thanks!", /^You're welcome\./],
+      ["Vielen Dank", /^Gern geschehen\. Fragen Sie/],
+      ["merci beaucoup", /^Je vous en prie\./],
+      ["muchas gracias", /^De nada\. Pregúnteme/],
+      ["ありがとうございます", /^どういたしまして。/],
+    ];
+    for (const [text, answer] of answers) {
+      bot.connector.reset();
+      await bot.post(message(bot.connector.serviceUrl, text));
+      assert.deepEqual(bot.connector.sentCardIds(), [], text);
+      assert.match(String(bot.connector.sentActivities()[0]?.text), answer, text);
+    }
+  });
+
+  it("a greeting from a de-DE client: the welcome card in German, its dates as German writes them", async () => {
+    await bot.post({ ...message(bot.connector.serviceUrl, "Guten Morgen"), locale: "de-DE" });
+    assert.deepEqual(bot.connector.sentCardIds(), ["welcome"]);
+    const card = JSON.stringify(bot.connector.sentActivities()[0]!.attachments);
+    assert.match(card, /Ihr Wegweiser zur verpflichtenden MFA/);
+    assert.match(card, /Seit 1\. Oktober 2025/);
+    assert.doesNotMatch(card, /Key dates|Am I affected/);
+  });
+
+  it("the help card in the client's language (activity locale), or in the language the message is written in", async () => {
+    await bot.post({ ...message(bot.connector.serviceUrl, "help"), locale: "de-DE" });
+    let card = JSON.stringify(bot.connector.sentActivities()[0]!.attachments);
+    assert.match(card, /Was ich für Sie tun kann/);
+    assert.doesNotMatch(card, /What I can do/);
+    bot.connector.reset();
+    await bot.post({ ...message(bot.connector.serviceUrl, "Que savez-vous faire ?"), locale: "en-GB" });
+    card = JSON.stringify(bot.connector.sentActivities()[0]!.attachments);
+    assert.match(card, /Ce que je peux faire pour vous/);
+    bot.connector.reset();
+    await bot.post({ ...message(bot.connector.serviceUrl, "ヘルプ"), locale: "ja-JP" });
+    card = JSON.stringify(bot.connector.sentActivities()[0]!.attachments);
+    assert.match(card, /できること/);
+  });
+
   it("the message text is never logged", async () => {
     const secret = "my password is Hunter2-Secret";
     await bot.post(message(bot.connector.serviceUrl, secret));

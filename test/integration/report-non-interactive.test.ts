@@ -20,7 +20,7 @@ async function scan(harness: Harness, snapshot: TenantSnapshot) {
   for await (const facts of stream.users()) {
     verdicts.push(assess(facts, tenant, end));
   }
-  return verdicts;
+  return { verdicts, summaryByDay: stream.summaryByDay };
 }
 
 describe("the tenant scan: v1.0's interactive sign-ins plus beta's summarised non-interactive ones", () => {
@@ -64,7 +64,8 @@ describe("the tenant scan: v1.0's interactive sign-ins plus beta's summarised no
   after(() => harness.close());
 
   it("finds Carol, the script and the guest affected by phase 2, and suspects only the script", async () => {
-    const verdicts = await scan(harness, snapshot);
+    const { verdicts, summaryByDay } = await scan(harness, snapshot);
+    assert.equal(summaryByDay, true, "the summary counts by UTC day: the report says so");
     const byUpn = new Map(verdicts.map((verdict) => [verdict.userPrincipalName, verdict]));
     for (const upn of ["carol@contoso.example", "nightly@contoso.example", guest.userPrincipalName]) {
       assert.equal(byUpn.get(upn)!.phase2, "affected", upn);
@@ -101,7 +102,8 @@ describe("the tenant scan: v1.0's interactive sign-ins plus beta's summarised no
       count: 1,
       status: 403,
     });
-    const verdicts = await scan(harness, snapshot);
+    const { verdicts, summaryByDay } = await scan(harness, snapshot);
+    assert.equal(summaryByDay, false, "no summary was read: the report has no by-day caveat");
     const nightly = verdicts.find((verdict) => verdict.userPrincipalName === "nightly@contoso.example")!;
     assert.equal(nightly.phase2, "no");
     assert.equal(nightly.serviceAccountSuspect, false);

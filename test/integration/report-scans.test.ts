@@ -58,9 +58,24 @@ describe("readiness scans over the endpoint", () => {
       assert.match(body, /Without Entra ID P1 I cannot see who signs in to Azure/);
       assert.match(body, /no Microsoft Entra ID P1 licence, so Microsoft keeps none/);
       assert.match(body, /registration report needs Microsoft Entra ID P1 too/);
+      assert.doesNotMatch(body, /whole UTC day/, "no summary was read: no by-day caveat");
       const scan = (await harness.report.scans.latest(harness.simulator.tenantId))!;
       assert.equal(scan.summary!.counts.buckets.affectedReady + scan.summary!.counts.buckets.affectedNotReady, 0);
       assert.ok(scan.summary!.counts.buckets.likely > 0, "role holders are likely affected");
+    } finally {
+      await harness.close();
+    }
+  });
+
+  it("says that beta's daily summary can add up to one day of silent refreshes at the window's start", async () => {
+    const harness = await startReportBot({ snapshot: generateTenant({ users: 200, seed: 5 }) });
+    try {
+      cardsIn(await harness.say(DEMO.adele, "readiness report"));
+      const report = await eventually(() => harness.updatesIn(DEMO.adele).find((card) => card.id === "report"));
+      assert.match(
+        texts(report),
+        /sign-ins of the last 30 days \(silent token refreshes are counted by whole UTC day, so they may add up to one more day at the start\)/,
+      );
     } finally {
       await harness.close();
     }

@@ -36,7 +36,10 @@ describe("scale-out: a tenant scan is run once and joined from another instance"
   });
 
   it("one scan; the second instance's admin joins it and gets the same report", { timeout: 60_000 }, async () => {
-    const usersListedBefore = simulator.stats.byPath["GET /users"] ?? 0;
+    // One scan reads the registration report once (the demo tenant is one page); GET /users is no measure
+    // since rule 6's signInActivity reads go there too.
+    const REGISTRATION = "GET /reports/authenticationMethods/userRegistrationDetails";
+    const registrationReadsBefore = simulator.stats.byPath[REGISTRATION] ?? 0;
     const first = cardsIn(await a.say(DEMO.adele, "readiness report"))[0];
     assert.equal(first?.id, "report-progress");
     const scanId = scanIdOf(first);
@@ -51,6 +54,6 @@ describe("scale-out: a tenant scan is run once and joined from another instance"
     assert.equal(scanIdOf(onB), scanId);
     assert.equal(scanIdOf(onA), scanId);
     assert.equal((await b.report.scans.get(scanId))?.status, "completed");
-    assert.equal((simulator.stats.byPath["GET /users"] ?? 0) - usersListedBefore, 1, "the tenant's users were read once");
+    assert.equal((simulator.stats.byPath[REGISTRATION] ?? 0) - registrationReadsBefore, 1, "the tenant was scanned once");
   });
 });

@@ -11,6 +11,7 @@ import {
   PackageError,
   buildAppPackage,
   checkIcons,
+  checkLanguageFiles,
   substitute,
   validateManifest,
 } from "../../scripts/package-app";
@@ -116,17 +117,50 @@ describe("npm run package", () => {
     assert.equal(substitute('{"a":"${{X}}"}', { X: 'say "hi"\\' }, "t"), '{"a":"say \\"hi\\"\\\\"}');
   });
 
-  it("zips the filled-in manifest and both icons", async () => {
+  it("names a language file per language, each valid against the bundled localisation schema", async () => {
+    const manifest = sampleManifest();
+    const { files, problems } = await checkLanguageFiles(manifest, APP);
+    assert.deepEqual(problems, []);
+    assert.deepEqual([...files.keys()], ["en.json", "de.json", "fr.json", "es.json", "ja.json"]);
+    const german = JSON.parse(files.get("de.json")!) as Record<string, string>;
+    assert.equal(german["bots[0].commandLists[0].commands[0].title"], "Bin ich betroffen?");
+  });
+
+  it("refuses a language file the schema refuses, or one that translates other strings", async () => {
+    const dir = path.join(scratch, "languages");
+    mkdirSync(dir, { recursive: true });
+    for (const file of ["en.json", "de.json", "fr.json", "es.json", "ja.json"]) {
+      copyFileSync(path.join(APP, file), path.join(dir, file));
+    }
+    const french = JSON.parse(readFileSync(path.join(APP, "fr.json"), "utf8")) as Record<string, string>;
+    writeFileSync(path.join(dir, "fr.json"), JSON.stringify({ ...french, "description.short": "x".repeat(200) }));
+    const { ["name.full"]: _dropped, ...spanish } = JSON.parse(readFileSync(path.join(APP, "es.json"), "utf8")) as Record<string, string>;
+    writeFileSync(path.join(dir, "es.json"), JSON.stringify(spanish));
+    const { problems } = await checkLanguageFiles(sampleManifest(), dir);
+    assert.match(problems.join("\n"), /fr\.json: .*description/);
+    assert.match(problems.join("\n"), /es\.json does not translate the same strings/);
+  });
+
+  it("zips the filled-in manifest, its language files and both icons", async () => {
     const root = path.join(scratch, "root");
     mkdirSync(path.join(root, "appPackage"), { recursive: true });
     copyFileSync(path.join(ROOT, "package.json"), path.join(root, "package.json"));
-    for (const file of ["manifest.json", "color.png", "outline.png"]) {
+    for (const file of ["manifest.json", "color.png", "outline.png", "en.json", "de.json", "fr.json", "es.json", "ja.json"]) {
       copyFileSync(path.join(APP, file), path.join(root, "appPackage", file));
     }
     const { zipFile } = await buildAppPackage("test", SAMPLE, root);
     assert.equal(zipFile, path.join(root, "appPackage", "build", "appPackage.test.zip"));
     const zip = await JSZip.loadAsync(readFileSync(zipFile));
-    assert.deepEqual(Object.keys(zip.files).sort(), ["color.png", "manifest.json", "outline.png"]);
+    assert.deepEqual(Object.keys(zip.files).sort(), [
+      "color.png",
+      "de.json",
+      "en.json",
+      "es.json",
+      "fr.json",
+      "ja.json",
+      "manifest.json",
+      "outline.png",
+    ]);
     const manifest = await zip.file("manifest.json")!.async("string");
     assert.doesNotMatch(manifest, /\$\{\{/);
     assert.equal((JSON.parse(manifest) as { id: string }).id, SAMPLE.TEAMS_APP_ID);

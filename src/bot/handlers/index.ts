@@ -18,6 +18,8 @@ import { type RegistrationHandlers, createRegistrationHandlers } from "./registr
 import { type ReportHandlers, createReportHandlers } from "./report";
 import { type LookUpStatus, type StatusHandlers, createStatusHandlers } from "./status";
 import { type TapHandlers, createTapHandlers } from "./tap";
+import type { LocaleDefaults } from "../turn-locale";
+import { createThanks } from "./thanks";
 import { createWelcome, sendWelcomeCard } from "./welcome";
 
 export interface BotServices {
@@ -37,6 +39,8 @@ export interface BotServices {
   /** The readiness report (scans, CSV, daily). */
   report: ReportFeature;
   broadcast: BroadcastService;
+  /** The tenant's default language and time zone. */
+  locale?: LocaleDefaults;
 }
 
 type Handler = (context: TurnContext) => Promise<void>;
@@ -90,17 +94,18 @@ export interface BotHandlers {
 
 export function createBotHandlers(services: BotServices): BotHandlers {
   const references = { store: services.conversationReferences, now: services.now };
-  const sendWelcome = createWelcome({ now: services.now });
+  const sendWelcome = createWelcome({ now: services.now, ...(services.locale ? { locale: services.locale } : {}) });
   const status: StatusHandlers = createStatusHandlers(services.status, services.now, services.lookUpStatus);
   const postponement: PostponementHandlers = createPostponementHandlers(services.postponement);
   const walkthroughs: RegistrationHandlers = createRegistrationHandlers(services.registration);
   const tap: TapHandlers = createTapHandlers(services.registration);
   const report: ReportHandlers = createReportHandlers(services.report.service);
   const broadcast: BroadcastHandlers = createBroadcastHandlers(services.broadcast);
-  const help = createHelp(services.showAdminJobs);
+  const help = createHelp(services.showAdminJobs, services.locale);
   const onMessage = createMessageHandler(services.recognize, {
     help: (context) => help.sendHelp(context),
-    greeting: (context) => sendWelcomeCard(context, services.now()),
+    greeting: (context) => sendWelcomeCard(context, services.now(), services.locale),
+    thanks: createThanks(services.locale ?? {}),
     status: status.askStatus,
     postpone: postponement.askPostponement,
     registerPasskey: walkthroughs.walkthroughMessage("passkey"),

@@ -2,6 +2,7 @@ import type { TurnContext } from "botbuilder";
 import { buildWelcomeCard } from "../../cards/welcome-card";
 import { cardMessage } from "../cards";
 import { isPersonalChat } from "../conversation-kind";
+import { type LocaleDefaults, turnLocale } from "../turn-locale";
 import { turnLogger } from "../turn-logger";
 
 /**
@@ -16,6 +17,7 @@ export const TEAM_WELCOME =
 
 export interface WelcomeOptions {
   now: () => Date;
+  locale?: LocaleDefaults;
 }
 
 export function createWelcome(options: WelcomeOptions) {
@@ -44,11 +46,13 @@ export function createWelcome(options: WelcomeOptions) {
       await context.sendActivity(TEAM_WELCOME);
       return;
     }
-    await sendWelcomeCard(context, options.now());
+    await sendWelcomeCard(context, options.now(), options.locale);
   };
 }
 
 /** The personal welcome card, addressed to the person by name when Teams gives it. */
-export async function sendWelcomeCard(context: TurnContext, now: Date): Promise<void> {
-  await context.sendActivity(cardMessage(buildWelcomeCard({ userName: context.activity.from?.name, now })));
+export async function sendWelcomeCard(context: TurnContext, now: Date, defaults: LocaleDefaults = {}): Promise<void> {
+  const { language, tag } = turnLocale(context, defaults);
+  const card = buildWelcomeCard({ userName: context.activity.from?.name, now, language, locale: tag });
+  await context.sendActivity(cardMessage(card));
 }

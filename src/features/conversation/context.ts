@@ -4,9 +4,8 @@
  * a message that mentions the domain (MFA, Azure, a method, a tool, a phrase only this domain uses) or has
  * nothing else in it is strong.
  */
-import { DOMAIN, resolveWord } from "./lexicon";
+import type { Lexicon } from "./lexicon";
 import type { PhraseMatch } from "./phrase-matcher";
-import { STOPWORDS } from "./words";
 
 /** Confidence kept when no meaningful word of the message is explained. */
 const COVERAGE_FLOOR = 0.5;
@@ -16,7 +15,11 @@ const ANCHOR_SCORE = 1.5;
 const OFF_TOPIC_FACTOR = 0.8;
 
 /** A factor in [COVERAGE_FLOOR * OFF_TOPIC_FACTOR, 1] for the winning intent's confidence. */
-export function contextFactor(words: readonly string[], matches: readonly PhraseMatch[]): number {
+export function contextFactor(
+  lexicon: Lexicon,
+  words: readonly string[],
+  matches: readonly PhraseMatch[],
+): number {
   const covered = new Array<boolean>(words.length).fill(false);
   let anchored = false;
   for (const match of matches) {
@@ -27,9 +30,9 @@ export function contextFactor(words: readonly string[], matches: readonly Phrase
   let content = 0;
   let explained = 0;
   words.forEach((word, index) => {
-    const domain = DOMAIN.has(resolveWord(word).word);
+    const domain = lexicon.domain.has(lexicon.resolveWord(word).word);
     anchored ||= domain;
-    if (STOPWORDS.has(word) || /^\d+$/.test(word)) {
+    if (lexicon.stopwords.has(word) || /^\d+$/.test(word)) {
       return;
     }
     content += 1;

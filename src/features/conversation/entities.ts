@@ -93,11 +93,12 @@ function daysIn(normalised: string): number | undefined {
   return days >= 1 && days <= 365 ? days : undefined;
 }
 
+// prettier-ignore
 const REPORT_WORDS: ReadonlyArray<[NonNullable<Entities["reportOption"]>, ReadonlySet<string>]> = [
-  ["unsubscribe", new Set(["unsubscribe", "stop"])],
-  ["subscribe", new Set(["subscribe", "daily"])],
-  ["csv", new Set(["csv", "export", "download", "spreadsheet", "excel"])],
-  ["fresh", new Set(["fresh", "again", "rescan"])],
+  ["unsubscribe", new Set(["unsubscribe", "stop", "abbestellen", "abmelden", "desabonner", "desinscrire", "cancelar", "停止", "解除"])],
+  ["subscribe", new Set(["subscribe", "daily", "taglich", "taglicher", "abonnieren", "quotidien", "abonner", "diario", "suscribirme", "毎日", "日次レポート"])],
+  ["csv", new Set(["csv", "export", "download", "spreadsheet", "excel", "exportieren", "herunterladen", "exporter", "telecharger", "exportar", "descargar", "エクスポート", "ダウンロード", "エクセル"])],
+  ["fresh", new Set(["fresh", "again", "rescan", "aktualisieren", "actualiser", "actualizar", "更新"])],
 ];
 
 /** What a report request asks for beyond the report ("… csv", "… fresh", "stop the daily report"), first match wins. */

@@ -2,11 +2,13 @@
  * What the conversation recogniser can tell from one message: the job it asks for and the details it names.
  * Pure types and constants, no botbuilder types, so the router and an optional LLM planner share them.
  */
+import type { MessageLanguage } from "./languages";
 
 export const INTENTS = {
   status: "status",
   help: "help",
   greeting: "greeting",
+  thanks: "thanks",
   registerPasskey: "registerPasskey",
   registerWhfb: "registerWhfb",
   registerCertificate: "registerCertificate",
@@ -50,6 +52,8 @@ export interface Recognition {
   entities: Entities;
   /** The message as matched: lowercase, markup and punctuation gone, contractions expanded. */
   normalised: string;
+  /** The language the words are in, when they show it; "other" for one the bot does not speak. */
+  language?: MessageLanguage;
 }
 
 /** The register job for each method: a request naming a method picks its walkthrough. */
@@ -65,4 +69,4 @@ export const REGISTER_INTENT_FOR: Readonly<Record<Method, ScoredIntent>> = {
 export const REGISTER_INTENTS: ReadonlySet<Intent> = new Set(Object.values(REGISTER_INTENT_FOR));
 
 /** Intents that fit almost any message; they only win when nothing specific is asked. */
-export const SOFT_INTENTS: ReadonlySet<Intent> = new Set([INTENTS.greeting, INTENTS.help]);
+export const SOFT_INTENTS: ReadonlySet<Intent> = new Set([INTENTS.greeting, INTENTS.help, INTENTS.thanks]);

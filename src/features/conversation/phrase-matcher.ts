@@ -3,8 +3,7 @@
  * phrases first, then heavier ones, so "windows hello" takes "hello" away from the greeting. Work is
  * linear in the number of words (phrases are short and indexed by their first word).
  */
-import { PHRASES_BY_FIRST_WORD } from "./lexicon";
-import type { Phrase, ResolvedWord } from "./lexicon";
+import type { Lexicon, Phrase, ResolvedWord } from "./lexicon";
 
 export interface PhraseMatch {
   phrase: Phrase;
@@ -15,10 +14,10 @@ export interface PhraseMatch {
   score: number;
 }
 
-export function matchPhrases(words: readonly ResolvedWord[]): PhraseMatch[] {
+export function matchPhrases(lexicon: Lexicon, words: readonly ResolvedWord[]): PhraseMatch[] {
   const found: PhraseMatch[] = [];
   words.forEach((first, start) => {
-    for (const phrase of PHRASES_BY_FIRST_WORD.get(first.word) ?? []) {
+    for (const phrase of lexicon.phrasesByFirstWord.get(first.word) ?? []) {
       let quality = 1;
       const fits = phrase.words.every((word, offset) => {
         const typed = words[start + offset];

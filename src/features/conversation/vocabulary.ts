@@ -5,8 +5,10 @@
  * Weights: about 1.5-2 for a phrase that alone says the job, about 1 for a strong word, below 0.6 for a hint.
  */
 import type { Method, ScoredIntent, Tool } from "./intents";
+import type { LanguageVocabulary, Weights } from "./language-vocabulary";
+import { FILLERS, STOPWORDS } from "./words";
 
-export type Weights = Readonly<Record<string, number>>;
+export type { Weights } from "./language-vocabulary";
 
 // prettier-ignore
 export const INTENT_PHRASES: Readonly<Partial<Record<ScoredIntent, Weights>>> = {
@@ -20,18 +22,23 @@ export const INTENT_PHRASES: Readonly<Partial<Record<ScoredIntent, Weights>>> = 
     "concern me": 1.3, "where do i stand": 1.4, "am i compliant": 1.6, "compliant": 0.8, "next steps": 1.0,
     "next step": 1.0, "stop working": 0.9, "still work": 0.9, "am i ok": 1.3, "am i good": 1.3,
     "am i safe": 1.3, "what is deadline": 1.4, "which phase": 1.2, "what is phase": 1.2,
-    "when does phase": 1.2, "when is enforcement": 1.3, "going to break": 1.0, "prepared": 0.8, "what about me": 1.2, "for me": 0.3, "does this mean": 0.6,
+    "when does phase": 1.2, "deadline": 1.0, "when is deadline": 1.7, "hit": 0.8, "hit my account": 1.6, "hit us": 1.2, "be locked out": 1.9, "going to be locked out": 2.0, "get locked out": 1.9, "lose access": 1.4, "will i lose": 1.3, "do i have to": 1.2, "have to do anything": 1.5, "do anything": 1.0, "situation": 0.9, "what is situation": 1.5, "am i on list": 1.4, "how am i doing": 1.4, "what happens to me": 1.5, "meet requirement": 1.4, "meet requirements": 1.4, "when do i have to": 1.8, "by when": 1.5, "compliance status": 1.7, "compliance": 0.8, "when is enforcement": 1.3, "going to break": 1.0, "prepared": 0.8, "what about me": 1.2, "for me": 0.3, "does this mean": 0.6,
   },
   help: {
     "help": 1.0, "what can you do": 1.6, "what do you do": 1.4, "commands": 1.1, "command list": 1.3, "menu": 1.0,
     "options": 0.8, "how does this work": 1.4, "how does it work": 1.4, "how do you work": 1.4, "who are you": 1.3,
     "what are you": 1.3, "instructions": 1.0, "usage": 0.9, "get started": 1.1, "getting started": 1.1,
-    "support": 0.6, "assist": 0.6, "confused": 0.8, "what can i ask": 1.4, "features": 0.8,
+    "support": 0.6, "assist": 0.6, "confused": 0.8, "what can i ask": 1.4, "how do i use you": 1.5, "how do i use this": 1.5, "what do you know": 1.4, "features": 0.8,
   },
   greeting: {
     "hi": 0.9, "hello": 1.0, "hey": 0.9, "hiya": 1.0, "howdy": 1.0, "yo": 0.8, "good morning": 1.3,
     "good afternoon": 1.3, "good evening": 1.3, "greetings": 1.0, "morning": 0.6, "hallo": 1.0, "hola": 0.9,
     "what is up": 0.9, "hi there": 1.1, "hello there": 1.2, "bonjour": 0.9, "moin": 0.8, "gday": 0.9,
+  },
+  thanks: {
+    "thanks": 1.2, "thank you": 1.3, "thanks a lot": 1.4, "thank you so much": 1.5, "many thanks": 1.4, "cheers": 1.0,
+    "much appreciated": 1.4, "appreciate it": 1.3, "that helped": 1.0, "great thanks": 1.3, "awesome thanks": 1.3,
+    "perfect thanks": 1.3, "thanks mate": 1.3, "cheers mate": 1.2, "thank u": 1.3,
   },
   temporaryAccessPass: {
     "temporary access pass": 2.2, "tap": 1.4, "issue tap": 1.8, "create tap": 1.8, "generate tap": 1.8, "temp access pass": 2.0, "temp pass": 1.6, "temporary pass": 1.6, "access pass": 1.4,
@@ -39,7 +46,7 @@ export const INTENT_PHRASES: Readonly<Partial<Record<ScoredIntent, Weights>>> = 
     "unable to sign in": 1.6, "not able to sign in": 1.6, "locked out": 1.6, "lost phone": 1.6,
     "lost authenticator": 1.6, "phone broke": 1.4, "phone stolen": 1.4, "phone was stolen": 1.4,
     "bootstrap": 1.1, "can not register": 1.4, "can not get in": 1.4, "no way to sign in": 1.6,
-    "sign in to register": 1.4, "without signing in": 1.2, "get back in": 1.2, "new phone": 1.0, "chicken and egg": 1.0,
+    "sign in to register": 1.4, "without signing in": 1.2, "get back in": 1.2, "new phone": 1.3, "gone": 0.6, "authenticator is gone": 1.7, "chicken and egg": 1.0,
   },
   workloadIdentity: {
     "script": 1.2, "scripts": 1.2, "service account": 1.6, "service accounts": 1.6, "pipeline": 1.3,
@@ -59,9 +66,9 @@ export const INTENT_PHRASES: Readonly<Partial<Record<ScoredIntent, Weights>>> = 
     "reschedule": 1.2, "not enforce": 1.2, "get out of mfa": 1.4, "do not want mfa": 1.4,
   },
   report: {
-    "report": 1.1, "readiness report": 2.1, "status report": 1.8, "tenant report": 1.9, "who is not ready": 1.9, "who is ready": 1.7,
+    "report": 1.1, "readiness report": 2.1, "status report": 1.8, "tenant report": 1.9, "who is not ready": 1.9, "who is not compliant": 1.9, "who is not": 1.0, "download": 1.0, "list": 0.5, "how many": 1.2, "download list": 1.5, "who is ready": 1.7,
     "not ready": 0.6, "export csv": 1.9, "csv": 1.3, "export": 0.9, "dashboard": 1.2, "overview": 1.0,
-    "statistics": 1.1, "stats": 1.0, "how many users": 1.5, "how many people": 1.4, "how many accounts": 1.4,
+    "statistics": 1.1, "stats": 1.0, "how many users": 1.5, "how many people": 1.8, "how many accounts": 1.4,
     "list users": 1.1, "which users": 1.2, "who still needs": 1.3, "summary": 0.9, "chart": 1.0,
     "spreadsheet": 1.1, "excel": 0.9, "tenant wide": 1.3, "readiness": 0.9, "numbers": 0.7, "percentage": 0.9,
     "who has not registered": 1.5, "who has not set up": 1.5, "users without": 1.2,
@@ -71,7 +78,7 @@ export const INTENT_PHRASES: Readonly<Partial<Record<ScoredIntent, Weights>>> = 
     "broadcast": 1.9, "notify everyone": 1.9, "notify all": 1.7, "notify": 1.0, "notify users": 1.6,
     "send message to all": 1.9, "send message to everyone": 1.9, "message everyone": 1.7, "message all": 1.6,
     "announce": 1.4, "announcement": 1.4, "tell everyone": 1.6, "tell all users": 1.6, "all users": 0.5,
-    "everyone": 0.5, "send notice": 1.4, "send reminder": 1.2, "remind everyone": 1.6, "blast": 1.1,
+    "everyone": 0.5, "send notice": 1.4, "send announcement": 1.8, "send reminder": 1.2, "remind everyone": 1.6, "blast": 1.1,
     "mass message": 1.7, "ping everyone": 1.5, "email everyone": 1.4, "alert everyone": 1.5, "nudge": 0.9,
     "send out": 0.8, "notification": 1.0, "inform": 0.9, "all affected": 0.8, "heads up": 0.9,
     "everyone who is not ready": 2.0, "send message": 1.2, "notice": 0.9, "whole company": 0.8, "all staff": 0.8,
@@ -167,3 +174,20 @@ export const DOMAIN_WORDS: readonly string[] = (
   "organization org people enforcing signing logging passwords access request requests requested approve " +
   "approval approved reminder reminders remind"
 ).split(" ");
+
+/** English as one language among the others; its methods, tools and domain words are shared by all. */
+export const ENGLISH: LanguageVocabulary = {
+  intents: INTENT_PHRASES,
+  openers: CONTENT_OPENERS,
+  registerCues: REGISTER_CUES,
+  methods: METHOD_PHRASES,
+  domain: DOMAIN_WORDS,
+  stopwords: [...STOPWORDS],
+  fillers: [...FILLERS],
+  person: {
+    questions: ["is", "does", "has", "was", "will"],
+    afterName: ["affected", "ready", "impacted", "in", "need", "needs", "still", "compliant", "blocked", "ok"],
+    prefixes: ["status of", "status for", "verdict of", "verdict for"],
+    nameThen: [],
+  },
+};

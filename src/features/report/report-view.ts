@@ -22,6 +22,10 @@ export interface ReportCardData {
   subscribed: boolean;
 }
 
+/** Beta's summary has one row per UTC day and its dates cannot be filtered: a row counts by its day. */
+const SUMMARY_BY_DAY =
+  " (silent token refreshes are counted by whole UTC day, so they may add up to one more day at the start)";
+
 const BUCKETS: readonly ReadinessBucket[] = ["affectedNotReady", "affectedReady", "likely", "unknown", "notAffected"];
 
 export const personLine = (person: FindingPerson) =>
@@ -74,7 +78,7 @@ export function buildReportView(scan: ScanRecord, options: { now: Date; subscrib
     headline: options.headline ?? "MFA readiness report",
     tone: tone(summary),
     summary: headlineSummary(summary),
-    scannedLine: `Scanned ${readableTime(finishedAt)}${age >= 60_000 ? ` (${duration(age)} ago)` : ""} · ${users(counts.users)} · sign-ins of the last ${summary.lookbackDays} days`,
+    scannedLine: `Scanned ${readableTime(finishedAt)}${age >= 60_000 ? ` (${duration(age)} ago)` : ""} · ${users(counts.users)} · sign-ins of the last ${summary.lookbackDays} days${summary.summaryByDay ? SUMMARY_BY_DAY : ""}`,
     counts: [
       { title: "Phase 1 (portals)", value: `${count(counts.phase1.affected)} affected, ${count(counts.phase1.likely)} likely` },
       { title: "Phase 2 (CLI, PowerShell, APIs)", value: `${count(counts.phase2.affected)} affected, ${count(counts.phase2.likely)} likely` },

@@ -4,7 +4,7 @@ import { assess, prepareTenant } from "../../domain/assess";
 import type { Logger } from "../../logger";
 import type { ReportScanStore } from "./report-scan-store";
 import type { VerdictRow } from "../../domain/report-types";
-import { csvHeader, csvRows } from "./csv";
+import { csvHeader, csvRowsBytes } from "./csv";
 import { ReportTally } from "./report-tally";
 import type { ScanProgress, ScanRecord } from "../../domain/report-types";
 import { type ScanDirectory, openTenantStream } from "./tenant-stream";
@@ -26,7 +26,12 @@ export interface ScanRunOptions {
   logger: Logger;
 }
 
-const BATCH = 500;
+/**
+ * Rows held before one store write. Small on purpose: rows held longer survive the young-generation
+ * collections and are promoted, which grew the heap; at 100 the report bench's peak RSS was 425-441 MB
+ * against 461-520 MB at 500 (same figures otherwise). Azure Table transactions hold 100 entities too.
+ */
+const BATCH = 100;
 
 /** Stores a scan's verdict rows in batches and adds up the CSV's size as it goes. */
 class VerdictWriter {
@@ -51,7 +56,7 @@ class VerdictWriter {
     }
     const rows = this.rows;
     this.rows = [];
-    this.csvBytes += Buffer.byteLength(csvRows(rows.map((row) => row.verdict)));
+    this.csvBytes += csvRowsBytes(rows.map((row) => row.verdict));
     await this.store.appendVerdicts(this.scanId, rows);
   }
 }
@@ -110,6 +115,7 @@ export async function runScan(options: ScanRunOptions): Promise<ScanRecord> {
       windowStart: window.start.toISOString(),
       windowEnd: end.toISOString(),
       lookbackDays: options.lookbackDays,
+      ...(stream.summaryByDay ? { summaryByDay: true } : {}),
       ...(diff ? { diff } : {}),
     };
     await store.finish(scanId, {

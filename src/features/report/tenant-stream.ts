@@ -48,6 +48,11 @@ export interface TenantStream {
   /** From GET /users/$count; undefined when the directory cannot say. */
   usersTotal?: number;
   /**
+   * Non-interactive sign-ins came from beta's daily summary: a row covers a whole UTC day, so the window
+   * can reach up to one day further back for them (the report says so).
+   */
+  summaryByDay: boolean;
+  /**
    * Every user's facts, in Graph's order, one at a time. A user whose every counted sign-in was silent
    * waits (with up to 14 others, and the users after them) for the signInActivity rule 6 then needs.
    */
@@ -139,6 +144,7 @@ export async function openTenantStream(
   // Non-interactive sign-ins, summarised (beta), by the lower-case UPN the rows carry. A directory without
   // the summary (a snapshot) already gave them in listSignIns.
   const summaryByUpn = new Map<string, SignIn[]>();
+  let summaryRead = false;
   const readSummary = async (): Promise<void> => {
     if (directory.listNonInteractiveSummary === undefined) {
       return;
@@ -149,6 +155,7 @@ export async function openTenantStream(
       return;
     }
     try {
+      summaryRead = true;
       for await (const row of abortable(answer.items, signal)) {
         const signIn = summaryAsSignIn(row, evidenceWindow.startMs);
         const kept = signIn && compactSignIn(signIn, evidenceWindow);
@@ -162,6 +169,7 @@ export async function openTenantStream(
         throw error;
       }
       summaryByUpn.clear();
+      summaryRead = false;
       gaps[NON_INTERACTIVE_SIGN_INS] = {
         data: NON_INTERACTIVE_SIGN_INS,
         reason: error.reason,
@@ -301,6 +309,7 @@ export async function openTenantStream(
   return {
     tenant: { policy, settings, dataGaps: policy === undefined ? [gaps.policy!] : [] },
     usersTotal,
+    summaryByDay: summaryRead && signInsReadable,
     users,
   };
 }

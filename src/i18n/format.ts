@@ -1,0 +1,35 @@
+/**
+ * Dates, times and numbers as the reader's locale writes them, through Intl, in the tenant's time zone
+ * when one is configured (else UTC, the zone of the product's own dates).
+ */
+export interface FormatOptions {
+  /** A BCP 47 tag, e.g. "ja-JP". */
+  locale: string;
+  /** An IANA zone, e.g. "Europe/Berlin". */
+  timeZone?: string | undefined;
+}
+
+/** A calendar day ("1. Oktober 2025", "2025年10月1日"); an ISO date ("2025-10-01") is that day wherever. */
+export function formatDay(value: Date | string, { locale, timeZone }: FormatOptions): string {
+  const isoDay = typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value);
+  const date = typeof value === "string" ? new Date(isoDay ? `${value}T00:00:00Z` : value) : value;
+  return new Intl.DateTimeFormat(locale, {
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: isoDay ? "UTC" : (timeZone ?? "UTC"),
+  }).format(date);
+}
+
+/** A moment with its time ("1. Oktober 2025, 14:05"). */
+export function formatDateTime(value: Date | string, { locale, timeZone }: FormatOptions): string {
+  return new Intl.DateTimeFormat(locale, {
+    dateStyle: "medium",
+    timeStyle: "short",
+    timeZone: timeZone ?? "UTC",
+  }).format(typeof value === "string" ? new Date(value) : value);
+}
+
+export function formatNumber(value: number, { locale }: FormatOptions): string {
+  return new Intl.NumberFormat(locale).format(value);
+}
