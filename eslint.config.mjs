@@ -15,6 +15,13 @@ export default tseslint.config(
     },
   },
   {
+    // Data flows down (STYLE.md): storage implements the interfaces the features own and never imports a feature.
+    files: ["src/storage/**/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ group: ["**/features/**", "**/features"], message: "storage implements the features' interfaces structurally; it never imports a feature (STYLE.md)." }] }],
+    },
+  },
+  {
     // The CommonJS launcher that npm links as `mfa-ready`.
     files: ["bin/*.js"],
     languageOptions: { sourceType: "commonjs", globals: { require: "readonly", __dirname: "readonly", process: "readonly" } },

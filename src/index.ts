@@ -24,7 +24,8 @@ import { lookUpStatus } from "./features/status/status-lookup";
 import type { Logger } from "./logger";
 import { createServer } from "./server";
 import type { DirectoryHealth } from "./server/health";
-import { type ProductStores, openEmbeddedStores } from "./storage";
+import { type ProductStores, asProductStores } from "./product-stores";
+import { openEmbeddedStores } from "./storage";
 import { openAzureStores } from "./storage/azure";
 
 /** How long a shutdown waits for turns already running. */
@@ -36,10 +37,10 @@ export type ServiceStores = ProductStores;
 export interface DirectoryHandle {
   health(): Promise<DirectoryHealth>;
   close(): Promise<void>;
-  /** What status checks read; absent, the status verbs say "not available yet". */
-  status?: StatusSource;
+  /** What status checks read. */
+  status: StatusSource;
   /** The whole port, for the features that act on the tenant (approvals, passes, installs, scans). */
-  directory?: Directory;
+  directory: Directory;
 }
 
 /** Everything the service is built from; tests pass their own stores, token endpoints and clock. */
@@ -47,7 +48,8 @@ export interface ServiceParts {
   config: Config;
   logger: Logger;
   stores: ServiceStores;
-  directory?: DirectoryHandle;
+  /** Every feature needs it; tests hand in the Graph simulator's (faults injected through its admin endpoints). */
+  directory: DirectoryHandle;
   auth?: BotAdapterOptions;
   recognize?: Recognize;
   now?: () => Date;
@@ -62,10 +64,8 @@ export interface RunningService {
   endpoint: ActivityEndpoint;
   /** Scheduled jobs (reminders…); tests run what is due with runDue() after moving their clock. */
   scheduler: Scheduler;
-  /** The readiness report, when a directory is configured. */
-  report?: ReportFeature;
-  /** Broadcasts, when a directory is configured. */
-  broadcast?: BroadcastFeature;
+  report: ReportFeature;
+  broadcast: BroadcastFeature;
   /** Stops accepting, waits for turns in flight (bounded), then closes the directory and the stores. */
   stop(drainMs?: number): Promise<{ drained: boolean }>;
 }
@@ -78,7 +78,7 @@ export async function startService(parts: ServiceParts): Promise<RunningService>
   const connection = connectBot({
     config,
     conversationReferences: stores.conversationReferences,
-    directory: directory?.directory,
+    directory: directory.directory,
     logger,
     now,
     auth: parts.auth,
@@ -89,60 +89,51 @@ export async function startService(parts: ServiceParts): Promise<RunningService>
     logger: logger.child({ component: "scheduler" }),
     now,
   });
-  const status = directory?.status && createStatusService(config, logger, directory.status, { clock: now });
+  const status = createStatusService(config, logger, directory.status, { clock: now });
   // The one permissions table (DOMAIN.md "Who may do what"): every feature asks it, each answer audited.
-  const authz =
-    directory?.directory &&
-    createAuthorizer({
-      directory: directory.directory,
-      auditLog: stores.auditLog,
-      logger: logger.child({ component: "authz" }),
-      settings: assessmentScope(config, directory.status ?? {}).settings,
-      broadcastSenders: config.authz.broadcastSenders,
-    });
-  const report =
-    directory?.directory &&
-    authz &&
-    createReportFeature({
-      config,
-      directory: directory.directory,
-      authz,
-      tenantId: directory.status?.tenantId,
-      snapshot: directory.status?.snapshot,
-      stores,
-      messenger: connection.messenger,
-      scheduler,
-      logger,
-      now,
-      ...parts.report,
-    });
-  const broadcast =
-    report &&
-    directory?.directory &&
-    authz &&
-    createBroadcastFeature({
-      jobs: stores.broadcastJobs,
-      ledger: stores.broadcastLedger,
-      directory: directory.directory,
-      authz,
-      verdicts: verdictsFromScans(report.scans),
-      conversationReferences: stores.conversationReferences,
-      auditLog: stores.auditLog,
-      transport: createBroadcastConnector({ bot: config.bot, endpoints: parts.auth?.endpoints, credentialsFactory: parts.auth?.credentialsFactory, timeoutMs: config.directory.timeoutMs }),
-      scheduler,
-      assess: status && (async (tenantId, userId) => {
-        const view = await status.check({ tenantId, userId }, { fresh: true });
-        return view.card === "status" ? view.verdict : undefined;
-      }),
-      teams: { appId: config.teams.appId, serviceUrl: config.teams.serviceUrl, tenantRps: config.teams.tenantRps },
-      logger,
-      now,
-      ...parts.broadcast,
-    });
+  const authz = createAuthorizer({
+    directory: directory.directory,
+    auditLog: stores.auditLog,
+    logger: logger.child({ component: "authz" }),
+    settings: assessmentScope(config, directory.status).settings,
+    broadcastSenders: config.authz.broadcastSenders,
+  });
+  const report = createReportFeature({
+    config,
+    directory: directory.directory,
+    authz,
+    tenantId: directory.status.tenantId,
+    snapshot: directory.status.snapshot,
+    stores,
+    messenger: connection.messenger,
+    scheduler,
+    logger,
+    now,
+    ...parts.report,
+  });
+  const broadcast = createBroadcastFeature({
+    jobs: stores.broadcastJobs,
+    ledger: stores.broadcastLedger,
+    directory: directory.directory,
+    authz,
+    verdicts: verdictsFromScans(report.scans),
+    conversationReferences: stores.conversationReferences,
+    auditLog: stores.auditLog,
+    transport: createBroadcastConnector({ bot: config.bot, endpoints: parts.auth?.endpoints, credentialsFactory: parts.auth?.credentialsFactory, timeoutMs: config.directory.timeoutMs }),
+    scheduler,
+    assess: async (tenantId, userId) => {
+      const view = await status.check({ tenantId, userId }, { fresh: true });
+      return view.card === "status" ? view.verdict : undefined;
+    },
+    teams: { appId: config.teams.appId, serviceUrl: config.teams.serviceUrl, tenantRps: config.teams.tenantRps },
+    logger,
+    now,
+    ...parts.broadcast,
+  });
   const endpoint = createBot({
     connection,
     config,
-    tenantId: directory?.status?.tenantId,
+    tenantId: directory.status.tenantId,
     storage: stores.storage,
     conversationReferences: stores.conversationReferences,
     recognize: parts.recognize ?? recognize,
@@ -151,36 +142,27 @@ export async function startService(parts: ServiceParts): Promise<RunningService>
     now,
     auth: parts.auth,
     status,
-    lookUpStatus:
-      status && authz && directory?.directory
-        ? (actor, query) => lookUpStatus({ status, authz, directory: directory.directory! }, actor, query)
-        : undefined,
+    lookUpStatus: (actor, query) => lookUpStatus({ status, authz, directory: directory.directory }, actor, query),
     // The help card's admin part: shown to those the table lets read the report (not audited: it acts on nothing).
-    showAdminJobs: authz && (async (actor) => (await authz.authorize(actor, "readinessReport", { audit: false })).allowed),
+    showAdminJobs: async (actor) => (await authz.authorize(actor, "readinessReport", { audit: false })).allowed,
     report,
-    broadcast: broadcast?.service,
-    registration:
-      directory?.directory &&
-      authz &&
-      createRegistrationFor(config, logger, stores, directory.directory, authz, connection.messenger, directory.status, {
-        now,
-        onVerified: (actor) => status?.forget(actor),
-      }),
-    postponement:
-      directory?.directory &&
-      authz &&
-      createPostponementService({
-        directory: directory.directory,
-        authz,
-        store: stores.postponementRequests,
-        auditLog: stores.auditLog,
-        messenger: connection.messenger,
-        scheduler,
-        conversationReferences: stores.conversationReferences,
-        logger: logger.child({ feature: "postponement" }),
-        now,
-        newId: randomUUID,
-      }),
+    broadcast: broadcast.service,
+    registration: createRegistrationFor(config, logger, stores, directory.directory, authz, connection.messenger, directory.status, {
+      now,
+      onVerified: (actor) => status.forget(actor),
+    }),
+    postponement: createPostponementService({
+      directory: directory.directory,
+      authz,
+      store: stores.postponementRequests,
+      auditLog: stores.auditLog,
+      messenger: connection.messenger,
+      scheduler,
+      conversationReferences: stores.conversationReferences,
+      logger: logger.child({ feature: "postponement" }),
+      now,
+      newId: randomUUID,
+    }),
   });
   const { name, version } = appVersion();
   const server = createServer({
@@ -194,12 +176,12 @@ export async function startService(parts: ServiceParts): Promise<RunningService>
       now: Date.now,
       storageKind: stores.kind,
       storage: () => stores.ping(),
-      directory: directory ? () => directory.health() : undefined,
+      directory: () => directory.health(),
     },
   });
   const url = await server.listen(config.port, config.host);
   scheduler.start();
-  await broadcast?.resumeUnfinished();
+  await broadcast.resumeUnfinished();
   logger.info({ url: `${url}/api/messages`, mode: config.directory.mode, version }, "MFA Ready listening");
   if (config.unauthenticated) {
     logger.warn(
@@ -215,10 +197,10 @@ export async function startService(parts: ServiceParts): Promise<RunningService>
     broadcast,
     async stop(drainMs = SHUTDOWN_DRAIN_MS) {
       const result = await server.close(drainMs);
-      await broadcast?.close();
-      await report?.close();
+      await broadcast.close();
+      await report.close();
       await scheduler.stop();
-      await directory?.close();
+      await directory.close();
       stores.close();
       logger.info({ drained: result.drained }, "MFA Ready stopped");
       return result;
@@ -301,11 +283,11 @@ export async function openDirectory(config: Config, logger: Logger): Promise<Dir
  */
 export async function openStores(config: Config): Promise<ProductStores> {
   if (config.storage.kind === "sqlite") {
-    return openEmbeddedStores(config.dataDir);
+    return asProductStores(openEmbeddedStores(config.dataDir));
   }
   const setting = config.storage.accountUrl === undefined ? "AZURE_STORAGE_CONNECTION_STRING" : "AZURE_STORAGE_ACCOUNT_URL";
   try {
-    return await openAzureStores(config.storage);
+    return asProductStores(await openAzureStores(config.storage));
   } catch (error) {
     const reason = error instanceof Error ? error.message.split("\n")[0]! : String(error);
     throw new ConfigError(setting, `the storage account could not be opened: ${reason.slice(0, 200)}`);

@@ -8,7 +8,7 @@ import type { Registration } from "../features/registration/create-registration"
 import type { ReportFeature } from "../features/report/create-report-feature";
 import type { StatusService } from "../features/status/status-service";
 import type { Logger } from "../logger";
-import type { ConversationReferenceStore } from "../storage/conversation-references";
+import type { ConversationReferenceStore } from "../features/messaging/conversation-reference-store";
 import { type ActivityEndpoint, createActivityEndpoint } from "./activity-endpoint";
 import { type BotAdapter, type BotAdapterOptions, createBotAdapter } from "./adapter";
 import { createBotApplication } from "./application";
@@ -58,21 +58,20 @@ export interface BotOptions {
   conversationReferences: ConversationReferenceStore;
   recognize: Recognize;
   logger: Logger;
-  now?: () => Date;
-  /** Status checks against the tenant's directory (absent: the status verbs say "not available yet"). */
-  status?: StatusService;
+  /** The one clock every feature is given. */
+  now: () => Date;
+  status: StatusService;
   /** Another user's status, for the admins the permissions table allows. */
-  lookUpStatus?: LookUpStatus;
+  lookUpStatus: LookUpStatus;
   /** Whether the help card lists the admin jobs. */
-  showAdminJobs?: ShowAdminJobs;
-  /** Postponement answers, requests and approvals (absent: the guidance card answers). */
-  postponement?: PostponementService;
-  /** Walkthroughs, Temporary Access Passes, the audit log (absent: the guidance card answers). */
-  registration?: Registration;
-  /** The readiness report (absent: the report verbs say "not available yet"). */
-  report?: ReportFeature;
-  /** Broadcasts (absent: the broadcast verbs say "not available yet"). */
-  broadcast?: BroadcastService;
+  showAdminJobs: ShowAdminJobs;
+  /** Postponement answers, requests and approvals. */
+  postponement: PostponementService;
+  /** Walkthroughs, Temporary Access Passes, the audit log. */
+  registration: Registration;
+  /** The readiness report. */
+  report: ReportFeature;
+  broadcast: BroadcastService;
   /** The tenant's default language and time zone (DEFAULT_LOCALE, TIME_ZONE). */
   locale?: LocaleDefaults;
   /** Token endpoints and outgoing credentials; tests point them at local servers. */
@@ -91,7 +90,7 @@ export function createBot(options: BotOptions): ActivityEndpoint {
     services: {
       conversationReferences: options.conversationReferences,
       recognize: options.recognize,
-      now: options.now ?? (() => new Date()),
+      now: options.now,
       status: options.status,
       lookUpStatus: options.lookUpStatus,
       showAdminJobs: options.showAdminJobs,

@@ -9,7 +9,7 @@ import type { AdaptiveCardJson } from "../cards/types";
 import type { Directory } from "../directory/directory";
 import { type Messenger, MessengerError, type SentCard } from "../features/messaging/messenger";
 import type { Logger } from "../logger";
-import type { ConversationReferenceStore } from "../storage/conversation-references";
+import type { ConversationReferenceStore } from "../features/messaging/conversation-reference-store";
 import {
   type Clock,
   DEFAULT_RETRY_OPTIONS,

@@ -1,27 +1,5 @@
+import type { AuditEntry, NewAuditEntry } from "../domain/audit-entry";
 import type { Database } from "./database";
-
-/** Who did what, for whom, when, and how it ended. Never holds a secret (a pass, a token). */
-export interface AuditEntry {
-  id: number;
-  at: string;
-  tenantId: string;
-  actorId: string;
-  actorName?: string;
-  /** What happened, as `feature.event`: "tap.issued", "tap.refused", "postponement.requested", … */
-  action: string;
-  subjectId?: string;
-  subjectName?: string;
-  outcome: "success" | "refused" | "failed";
-  detail?: Record<string, string | number | boolean | null>;
-}
-
-export type NewAuditEntry = Omit<AuditEntry, "id" | "at"> & { at?: string };
-
-export interface AuditLog {
-  record(entry: NewAuditEntry): Promise<void>;
-  /** The newest entries of a tenant, newest first. */
-  latest(tenantId: string, limit: number): Promise<AuditEntry[]>;
-}
 
 interface AuditRow {
   id: number;
@@ -38,7 +16,7 @@ interface AuditRow {
 
 const MAX_LATEST = 500;
 
-export class SqliteAuditLog implements AuditLog {
+export class SqliteAuditLog {
   private readonly insert;
   private readonly select;
 

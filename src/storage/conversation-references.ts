@@ -1,26 +1,6 @@
 import type { ConversationReference } from "botbuilder";
+import type { StoredConversationReference } from "../domain/conversation-reference";
 import type { Database } from "./database";
-
-/** How to reach one user proactively: saved on install and on each message, used by broadcasts. */
-export interface StoredConversationReference {
-  tenantId: string;
-  /** The user's Microsoft Entra object id (aadObjectId). */
-  userId: string;
-  conversationId: string;
-  serviceUrl: string;
-  reference: Partial<ConversationReference>;
-  /** ISO 8601. */
-  updatedAt: string;
-}
-
-export interface ConversationReferenceStore {
-  save(ref: StoredConversationReference): Promise<void>;
-  get(tenantId: string, userId: string): Promise<StoredConversationReference | undefined>;
-  remove(tenantId: string, userId: string): Promise<boolean>;
-  /** Every reference of a tenant, ordered by user id, fetched page by page (never all in memory). */
-  list(tenantId: string): AsyncIterable<StoredConversationReference>;
-  count(tenantId: string): Promise<number>;
-}
 
 interface Row {
   tenant_id: string;
@@ -43,7 +23,7 @@ const fromRow = (row: Row): StoredConversationReference => ({
 /** Ids are compared as Entra gives them in activities; lower-case so one user is one row. */
 const norm = (id: string) => id.toLowerCase();
 
-export class SqliteConversationReferenceStore implements ConversationReferenceStore {
+export class SqliteConversationReferenceStore {
   private readonly upsert;
   private readonly selectOne;
   private readonly deleteOne;

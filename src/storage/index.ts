@@ -1,47 +1,48 @@
 import path from "node:path";
-import { type AuditLog, SqliteAuditLog } from "./audit-log";
-import { type ConversationReferenceStore, SqliteConversationReferenceStore } from "./conversation-references";
-import { type Database, openDatabase } from "./database";
-import { type PostponementRequestStore, SqlitePostponementRequestStore } from "./postponement-requests";
-import { type ReportScanStore, SqliteReportScanStore } from "./report-scans";
-import { type ReportSubscriptionStore, SqliteReportSubscriptionStore } from "./report-subscriptions";
-import { SqliteScanClaimStore } from "./scan-claims";
-import { SqliteScheduledJobStore } from "./scheduled-jobs";
+import { SqliteAuditLog } from "./audit-log";
 import { SqliteBroadcastJobStore } from "./broadcast-jobs";
 import { SqliteBroadcastLedger } from "./broadcast-ledger";
+import { SqliteConversationReferenceStore } from "./conversation-references";
+import { type Database, openDatabase } from "./database";
+import { SqlitePostponementRequestStore } from "./postponement-requests";
+import { SqliteReportScanStore } from "./report-scans";
+import { SqliteReportSubscriptionStore } from "./report-subscriptions";
+import { SqliteScanClaimStore } from "./scan-claims";
+import { SqliteScheduledJobStore } from "./scheduled-jobs";
 import { SqliteStorage } from "./sqlite-storage";
-import type { ProductStores } from "./stores";
-import { SqliteTapRequestStore, type TapRequestStore } from "./tap-request-store";
-import { SqliteWalkthroughStore, type WalkthroughStore } from "./walkthrough-store";
+import { SqliteTapRequestStore } from "./tap-request-store";
+import { SqliteWalkthroughStore } from "./walkthrough-store";
 
 export { openDatabase, type Database } from "./database";
-export type { ProductStores } from "./stores";
 export { SqliteStorage } from "./sqlite-storage";
-export { SqliteScheduledJobStore, type ScheduledJob, type ScheduledJobStore } from "./scheduled-jobs";
-export { SqliteAuditLog, type AuditEntry, type AuditLog, type NewAuditEntry } from "./audit-log";
+export { SqliteScheduledJobStore } from "./scheduled-jobs";
+export { SqliteAuditLog } from "./audit-log";
 export { StorageConflictError } from "./storage-errors";
-export {
-  SqliteConversationReferenceStore,
-  type ConversationReferenceStore,
-  type StoredConversationReference,
-} from "./conversation-references";
+export { SqliteConversationReferenceStore } from "./conversation-references";
 
 /** The file under DATA_DIR that holds every embedded store. */
 export const DATABASE_FILE = "mfa-ready.sqlite";
 
-export interface EmbeddedStores extends ProductStores {
+/**
+ * The embedded stores as their SQLite classes. They conform to the features' store interfaces
+ * structurally; src/product-stores.ts is where the compiler checks that they fit.
+ */
+export interface EmbeddedStores {
   kind: "sqlite";
   database: Database;
   storage: SqliteStorage;
-  conversationReferences: ConversationReferenceStore;
-  auditLog: AuditLog;
-  walkthroughs: WalkthroughStore;
-  tapRequests: TapRequestStore;
+  conversationReferences: SqliteConversationReferenceStore;
+  auditLog: SqliteAuditLog;
+  walkthroughs: SqliteWalkthroughStore;
+  tapRequests: SqliteTapRequestStore;
   /** The SQLite class itself: it answers synchronously, which tests lean on. */
   scheduledJobs: SqliteScheduledJobStore;
-  postponementRequests: PostponementRequestStore;
-  reportScans: ReportScanStore;
-  reportSubscriptions: ReportSubscriptionStore;
+  postponementRequests: SqlitePostponementRequestStore;
+  reportScans: SqliteReportScanStore;
+  reportSubscriptions: SqliteReportSubscriptionStore;
+  scanClaims: SqliteScanClaimStore;
+  broadcastJobs: SqliteBroadcastJobStore;
+  broadcastLedger: SqliteBroadcastLedger;
   /** True when the database answers (for /healthz). */
   ping(): boolean;
   /** Closes the database; safe to call more than once. */

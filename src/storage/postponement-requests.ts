@@ -1,24 +1,5 @@
-import type {
-  ApplyOutcome,
-  ApprovalCardRef,
-  Decision,
-  NewPostponementRequest,
-  PostponementRequest,
-  RequestStatus,
-} from "../features/postponement/postponement-request";
+import type { ApplyOutcome, ApprovalCardRef, Decision, NewPostponementRequest, PostponementRequest, RequestStatus } from "../domain/postponement-request";
 import type { Database } from "./database";
-
-/** Postponement requests and their approval cards; an Azure Table implementation can follow this interface. */
-export interface PostponementRequestStore {
-  create(request: NewPostponementRequest): Promise<PostponementRequest>;
-  get(tenantId: string, id: string): Promise<PostponementRequest | undefined>;
-  /** First decision wins: true when this call decided, false when the request was no longer pending. */
-  decide(tenantId: string, id: string, decision: Decision): Promise<boolean>;
-  recordApplied(tenantId: string, id: string, outcome: ApplyOutcome): Promise<void>;
-  latest(tenantId: string, limit: number): Promise<PostponementRequest[]>;
-  addApprovalCard(card: ApprovalCardRef): Promise<void>;
-  approvalCards(requestId: string): Promise<ApprovalCardRef[]>;
-}
 
 interface Row {
   id: string;
@@ -70,7 +51,7 @@ const fromRow = (row: Row): PostponementRequest => ({
 
 const norm = (id: string) => id.toLowerCase();
 
-export class SqlitePostponementRequestStore implements PostponementRequestStore {
+export class SqlitePostponementRequestStore {
   constructor(private readonly db: Database) {}
 
   async create(request: NewPostponementRequest): Promise<PostponementRequest> {

@@ -1,38 +1,6 @@
 import type { Verdict } from "../domain/verdict";
-import type { ScanDiff, ScanRecord, ScanStatus, ScanSummary } from "../features/report/report-types";
+import type { ScanChanges, ScanRecord, ScanStatus, ScanSummary, VerdictRow } from "../domain/report-types";
 import type { Database } from "./database";
-
-/** What changed per user between two scans. */
-export type ScanChanges = Omit<ScanDiff, "previousScanId" | "previousAt">;
-
-/** One user's verdict in a scan, with the columns the report queries on. */
-export interface VerdictRow {
-  seq: number;
-  verdict: Verdict;
-  /** A phase is affected or likely. */
-  affected: boolean;
-  ready: boolean;
-  findings: readonly string[];
-}
-
-/** Scans and their per-user verdicts; small interface so an Azure Table implementation can follow. */
-export interface ReportScanStore {
-  create(scan: Pick<ScanRecord, "id" | "tenantId" | "requestedBy" | "startedAt" | "windowEnd">): Promise<void>;
-  appendVerdicts(scanId: string, rows: readonly VerdictRow[]): Promise<void>;
-  finish(
-    scanId: string,
-    outcome: { status: Exclude<ScanStatus, "running">; finishedAt: string; users: number; csvBytes: number; summary?: ScanSummary; error?: string },
-  ): Promise<void>;
-  get(scanId: string): Promise<ScanRecord | undefined>;
-  /** The newest completed scan of a tenant, optionally before another one. */
-  latestCompleted(tenantId: string, before?: string): Promise<ScanRecord | undefined>;
-  /** Verdicts in scan order, page by page; `finding` keeps only the users in that finding. */
-  verdicts(scanId: string, options?: { finding?: string }): AsyncIterable<Verdict>;
-  /** What changed per user between two scans. */
-  compare(previousScanId: string, scanId: string): Promise<ScanChanges>;
-  /** Deletes a tenant's scans other than the given ones (and their verdicts). */
-  prune(tenantId: string, keep: readonly string[]): Promise<number>;
-}
 
 interface ScanRow {
   id: string;
@@ -64,7 +32,7 @@ const fromRow = (row: ScanRow): ScanRecord => ({
 
 const norm = (id: string) => id.toLowerCase();
 
-export class SqliteReportScanStore implements ReportScanStore {
+export class SqliteReportScanStore {
   constructor(
     private readonly db: Database,
     private readonly pageSize = 1000,

@@ -1,21 +1,5 @@
+import type { ReportSubscription } from "../domain/report-subscription";
 import type { Database } from "./database";
-
-/** An admin who asked for the daily readiness report. */
-export interface ReportSubscription {
-  tenantId: string;
-  userId: string;
-  userName?: string;
-  subscribedAt: string;
-}
-
-export interface ReportSubscriptionStore {
-  /** True when this is a new subscription. */
-  add(subscription: ReportSubscription): Promise<boolean>;
-  /** True when there was one to remove. */
-  remove(tenantId: string, userId: string): Promise<boolean>;
-  has(tenantId: string, userId: string): Promise<boolean>;
-  list(tenantId: string): Promise<ReportSubscription[]>;
-}
 
 interface Row {
   tenant_id: string;
@@ -26,7 +10,7 @@ interface Row {
 
 const norm = (id: string) => id.toLowerCase();
 
-export class SqliteReportSubscriptionStore implements ReportSubscriptionStore {
+export class SqliteReportSubscriptionStore {
   constructor(private readonly db: Database) {}
 
   async add(subscription: ReportSubscription): Promise<boolean> {

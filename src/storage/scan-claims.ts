@@ -1,22 +1,5 @@
+import type { ScanClaim } from "../domain/scan-claim";
 import type { Database } from "./database";
-
-/** A tenant's running scan as another process sees it: which scan, and its progress as last written. */
-export interface ScanClaim {
-  scanId: string;
-  /** JSON-safe progress (dates as ISO strings). */
-  progress: Record<string, unknown>;
-}
-
-/** One running scan per tenant across processes: claimed before it starts, renewed while it runs. */
-export interface ScanClaimStore {
-  /** Claims the tenant for `scanId` unless another owner's claim is live: then that claim. */
-  claim(tenantId: string, scanId: string, owner: string, now: number, ttlMs: number, progress: Record<string, unknown>): Promise<{ won: true } | { won: false; current: ScanClaim }>;
-  /** The holder renews its claim and publishes progress; false when it no longer holds it. */
-  renew(tenantId: string, scanId: string, owner: string, now: number, ttlMs: number, progress: Record<string, unknown>): Promise<boolean>;
-  release(tenantId: string, scanId: string, owner: string): Promise<void>;
-  /** The live claim of a tenant, if any. */
-  current(tenantId: string, now: number): Promise<ScanClaim | undefined>;
-}
 
 interface Row {
   scan_id: string;
@@ -27,7 +10,7 @@ interface Row {
 
 const norm = (id: string) => id.toLowerCase();
 
-export class SqliteScanClaimStore implements ScanClaimStore {
+export class SqliteScanClaimStore {
   constructor(private readonly db: Database) {}
 
   async claim(tenantId: string, scanId: string, owner: string, now: number, ttlMs: number, progress: Record<string, unknown>) {

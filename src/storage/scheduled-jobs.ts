@@ -1,33 +1,6 @@
 import { randomUUID } from "node:crypto";
+import type { NewScheduledJob, ScheduledJob } from "../domain/scheduled-job";
 import type { Database } from "./database";
-
-/** Work to run at a time, surviving restarts: a postponement reminder, a daily scan, a follow-up broadcast. */
-export interface ScheduledJob {
-  id: string;
-  kind: string;
-  tenantId: string;
-  runAt: string;
-  payload: Record<string, unknown>;
-  /** Unique per kind: scheduling the same key again replaces the earlier job. */
-  key?: string;
-  attempts: number;
-}
-
-export type NewScheduledJob = Omit<ScheduledJob, "id" | "attempts">;
-
-/** SQLite answers at once, Azure Table Storage over the network: callers await either. */
-type MaybePromise<T> = T | Promise<T>;
-
-export interface ScheduledJobStore {
-  upsert(job: NewScheduledJob): MaybePromise<ScheduledJob>;
-  cancel(kind: string, key: string): MaybePromise<boolean>;
-  /** Leases up to `limit` jobs due at `now` to `owner`, so another instance does not run them too. */
-  claimDue(now: Date, owner: string, leaseMs: number, limit: number): MaybePromise<ScheduledJob[]>;
-  complete(id: string, owner: string): MaybePromise<void>;
-  /** Puts a failed job back for `retryAt`, counting the attempt. */
-  retryLater(id: string, owner: string, retryAt: Date, error: string): MaybePromise<void>;
-  list(kind?: string): MaybePromise<ScheduledJob[]>;
-}
 
 interface JobRow {
   id: string;
@@ -49,7 +22,7 @@ const toJob = (row: JobRow): ScheduledJob => ({
   attempts: row.attempts,
 });
 
-export class SqliteScheduledJobStore implements ScheduledJobStore {
+export class SqliteScheduledJobStore {
   constructor(private readonly database: Database) {}
 
   upsert(job: NewScheduledJob): ScheduledJob {

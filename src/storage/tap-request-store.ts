@@ -1,46 +1,5 @@
+import type { ApprovalCardRef, TapDecision, TapRequest, TapRequestStatus } from "../domain/tap-request";
 import type { Database } from "./database";
-
-export type TapRequestStatus = "pending" | "issuing" | "issued" | "declined" | "cancelled" | "failed";
-
-/** A user's request for a Temporary Access Pass. The pass itself is never part of it. */
-export interface TapRequest {
-  id: string;
-  tenantId: string;
-  requesterId: string;
-  requesterName?: string;
-  status: TapRequestStatus;
-  /** The requester held a directory role when asking: only a Privileged Authentication Administrator may issue. */
-  needsPrivileged: boolean;
-  createdAt: string;
-  decidedBy?: string;
-  decidedByName?: string;
-  decidedAt?: string;
-  lifetimeMinutes?: number;
-  usableOnce?: boolean;
-  expiresAt?: string;
-  note?: string;
-}
-
-/** Where an approval card went, so every approver's copy can be updated with the outcome. */
-export interface ApprovalCardRef {
-  approverId: string;
-  conversationId: string;
-  activityId: string;
-  serviceUrl: string;
-}
-
-export type TapDecision = Pick<TapRequest, "decidedBy" | "decidedByName" | "decidedAt" | "lifetimeMinutes" | "usableOnce" | "expiresAt" | "note">;
-
-export interface TapRequestStore {
-  create(request: TapRequest): Promise<void>;
-  get(tenantId: string, id: string): Promise<TapRequest | undefined>;
-  /** The requester's open request (pending or being issued), if any. */
-  open(tenantId: string, requesterId: string): Promise<TapRequest | undefined>;
-  /** Moves the request from `from` to `to` only if it is still in `from`: false when someone got there first. */
-  transition(tenantId: string, id: string, from: TapRequestStatus, to: TapRequestStatus, decision?: TapDecision): Promise<boolean>;
-  addApprovalCard(requestId: string, card: ApprovalCardRef): Promise<void>;
-  approvalCards(requestId: string): Promise<ApprovalCardRef[]>;
-}
 
 interface Row {
   id: string;
@@ -79,7 +38,7 @@ const fromRow = (row: Row): TapRequest => ({
   note: opt(row.note),
 });
 
-export class SqliteTapRequestStore implements TapRequestStore {
+export class SqliteTapRequestStore {
   private readonly insert;
   private readonly selectOne;
   private readonly selectOpen;

@@ -1,30 +1,5 @@
+import type { WalkthroughRecord, WalkthroughStatus } from "../domain/walkthrough-record";
 import type { Database } from "./database";
-
-export type WalkthroughStatus = "active" | "verified" | "cancelled";
-
-/** One user's progress through one method's walkthrough. */
-export interface WalkthroughRecord {
-  tenantId: string;
-  userId: string;
-  method: string;
-  status: WalkthroughStatus;
-  /** 0-based index of the step the user is on. */
-  step: number;
-  startedAt: string;
-  updatedAt: string;
-  /** Ids of the user's methods of this kind when the walkthrough started ("new since" checks). */
-  baseline: string[];
-  /** Checklist items the user has ticked (workload identity). */
-  checklist: string[];
-}
-
-/** Walkthrough progress, keyed by tenant + user + method; behind an interface so Azure Storage can follow. */
-export interface WalkthroughStore {
-  get(tenantId: string, userId: string, method: string): Promise<WalkthroughRecord | undefined>;
-  save(record: WalkthroughRecord): Promise<void>;
-  /** Every walkthrough of one user that is still active, most recent first. */
-  active(tenantId: string, userId: string): Promise<WalkthroughRecord[]>;
-}
 
 interface Row {
   tenant_id: string;
@@ -52,7 +27,7 @@ const fromRow = (row: Row): WalkthroughRecord => ({
   checklist: JSON.parse(row.checklist) as string[],
 });
 
-export class SqliteWalkthroughStore implements WalkthroughStore {
+export class SqliteWalkthroughStore {
   private readonly selectOne;
   private readonly selectActive;
   private readonly upsert;

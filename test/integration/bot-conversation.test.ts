@@ -145,7 +145,8 @@ describe("bot conversation through POST /api/messages (authenticated, real Teams
       const response = await bot.post(actionExecute(bot.connector.serviceUrl, verb));
       assert.equal(response.status, 200, verb);
       const value = (response.body as { value: { id: string; body: unknown[] } }).value;
-      assert.doesNotMatch(JSON.stringify(value), /no longer works/, verb);
+      // The unknown-verb card's own words (a feature may answer a card without its data "no longer works" too).
+      assert.doesNotMatch(JSON.stringify(value), /I don't know its button any more/, verb);
     }
   });
 

@@ -4,7 +4,7 @@ import { after, before, describe, it } from "node:test";
 import { VERBS } from "../../src/cards/verbs";
 import { type GraphSimulator, startGraphSimulator } from "../../src/dev/graph-simulator";
 import { openAzureStores } from "../../src/storage/azure";
-import type { ProductStores } from "../../src/storage/stores";
+import type { ProductStores } from "../../src/product-stores";
 import { type Azurite, startAzurite } from "../support/azurite";
 import { DEMO, type PostponementBot, startPostponementBot } from "../support/postponement-bot";
 import { cardText, startRegistrationBot } from "../support/registration-bot";

@@ -30,10 +30,7 @@ describe("the HTTP surface (local mode: no BOT_ID)", () => {
   before(async () => {
     bot = await startBotHarness({
       authenticated: false,
-      directory: {
-        health: async () => ({ reachable: true, permissions: PERMISSIONS }),
-        close: async () => {},
-      },
+      directoryHealth: async () => ({ reachable: true, permissions: PERMISSIONS }),
     });
   });
   after(() => bot.close());

@@ -38,6 +38,8 @@ describe("graceful shutdown", () => {
       assert.equal(bot.stores.ping(), false, "storage closed after the drain");
     } finally {
       await bot.connector.close();
+      // service.stop closed the directory; the harness's Graph simulator is closed here.
+      await bot.simulator?.close();
     }
   });
 
@@ -52,6 +54,7 @@ describe("graceful shutdown", () => {
     gate.release();
     await stuck;
     await bot.connector.close();
+    await bot.simulator?.close();
   });
 });
 

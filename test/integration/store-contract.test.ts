@@ -4,7 +4,7 @@ import { after, before, describe, it } from "node:test";
 import type { Verdict } from "../../src/domain/verdict";
 import { openEmbeddedStores } from "../../src/storage";
 import { openAzureStores } from "../../src/storage/azure";
-import type { ProductStores } from "../../src/storage/stores";
+import type { ProductStores } from "../../src/product-stores";
 import { type Azurite, startAzurite } from "../support/azurite";
 
 /**

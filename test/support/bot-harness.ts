@@ -1,12 +1,16 @@
 import { Writable } from "node:stream";
 import { PasswordServiceClientCredentialFactory } from "botframework-connector";
-import { type Config, readConfig } from "../../src/config";
+import { type Config, DEFAULT_DEMO_SNAPSHOT, readConfig } from "../../src/config";
+import { type GraphSimulator, startGraphSimulator } from "../../src/dev/graph-simulator";
+import { loadSnapshot } from "../../src/directory/snapshot";
 import { type DirectoryHandle, type RunningService, type ServiceParts, startService } from "../../src/index";
 import { createLogger } from "../../src/logger";
-import { type EmbeddedStores, type ProductStores, openEmbeddedStores } from "../../src/storage";
+import type { ProductStores } from "../../src/product-stores";
+import { type EmbeddedStores, openEmbeddedStores } from "../../src/storage";
 import type { ActivityJson } from "./activities";
 import { type ConnectorStub, startConnectorStub } from "./connector-stub";
 import { type JwtIssuer, type TokenOptions, startJwtIssuer } from "./jwt-issuer";
+import { simulatorDirectory } from "./simulator-directory";
 
 export const BOT_ID = "00000000-0000-0000-0000-00000000b07a";
 export const TENANT_ID = "11111111-2222-3333-4444-555555555555";
@@ -34,7 +38,13 @@ export interface HarnessOptions {
   /** With BOT_ID and a local token issuer (default), or without (local mode, no authentication). */
   authenticated?: boolean;
   allowedTenants?: string[];
+  /**
+   * The tenant's directory; default a Graph simulator of the demo tenant under TENANT_ID, started here
+   * and closed with the harness (every feature is on; a test makes Graph fail through its fault injection).
+   */
   directory?: DirectoryHandle;
+  /** The default directory's /healthz answer (the graph-mode permission check, say). */
+  directoryHealth?: DirectoryHandle["health"];
   now?: () => Date;
   /** Extra settings (e.g. TEAMS_APP_ID) on top of the harness's own. */
   env?: Record<string, string>;
@@ -56,6 +66,8 @@ export interface BotHarness {
   issuer?: JwtIssuer;
   stores: EmbeddedStores;
   service: RunningService;
+  /** The Graph simulator the harness started when no directory was given. */
+  simulator?: GraphSimulator;
   /** Every log line, parsed. */
   logs: Record<string, unknown>[];
   /** A valid channel token for an activity (its serviceUrl claim matches). */
@@ -89,11 +101,19 @@ export async function startBotHarness(options: HarnessOptions = {}): Promise<Bot
   });
   const logger = createLogger({ level: "debug", destination });
   const stores = openEmbeddedStores(options.dataDir ?? ":memory:");
+  let simulator: GraphSimulator | undefined;
+  let directory = options.directory;
+  if (directory === undefined) {
+    const demo = loadSnapshot(DEFAULT_DEMO_SNAPSHOT);
+    const snapshot = { ...demo, tenant: { ...demo.tenant, id: TENANT_ID } };
+    simulator = await startGraphSimulator({ snapshot, port: 0 });
+    directory = simulatorDirectory(simulator, snapshot, { health: options.directoryHealth }).handle;
+  }
   const service = await startService({
     config,
     logger,
     stores: options.sharedStores ?? stores,
-    directory: options.directory,
+    directory,
     now: options.now,
     report: options.report,
     auth: issuer
@@ -126,6 +146,7 @@ export async function startBotHarness(options: HarnessOptions = {}): Promise<Bot
     issuer,
     stores,
     service,
+    simulator,
     logs,
     tokenFor,
     async post(activity, postOptions = {}) {
@@ -154,6 +175,7 @@ export async function startBotHarness(options: HarnessOptions = {}): Promise<Bot
     },
     async close() {
       await service.stop(1_000);
+      await simulator?.close();
       stores.close();
       await connector.close();
       await issuer?.close();

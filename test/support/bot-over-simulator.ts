@@ -1,16 +1,15 @@
-import { DEFAULT_DEMO_SNAPSHOT, readConfig } from "../../src/config";
+import { DEFAULT_DEMO_SNAPSHOT } from "../../src/config";
 import {
   type GraphSimulator,
   type GraphSimulatorOptions,
   startGraphSimulator,
 } from "../../src/dev/graph-simulator";
-import { createDirectory } from "../../src/directory/create-directory";
 import type { Directory } from "../../src/directory/directory";
 import type { TenantSnapshot } from "../../src/directory/graph-types";
 import { loadSnapshot } from "../../src/directory/snapshot";
-import { createLogger } from "../../src/logger";
 import { type ActivityJson, actionExecute, fromTenant, message } from "./activities";
 import { type BotHarness, type HarnessOptions, startBotHarness } from "./bot-harness";
+import { simulatorDirectory } from "./simulator-directory";
 
 export function demoSnapshot(): TenantSnapshot {
   return loadSnapshot(DEFAULT_DEMO_SNAPSHOT);
@@ -22,8 +21,6 @@ export interface BotOverSimulatorOptions {
   /** A simulator already running, left open at close; else one is started with `simulatorOptions`. */
   simulator?: GraphSimulator;
   simulatorOptions?: Omit<GraphSimulatorOptions, "snapshot">;
-  /** Give the bot the status source only: the features that act on the tenant (approvals, scans, passes) stay off. */
-  statusOnly?: boolean;
   harness?: Omit<HarnessOptions, "directory">;
 }
 
@@ -51,24 +48,10 @@ export async function startBotOverSimulator(
   const snapshot = options.snapshot ?? demoSnapshot();
   const simulator =
     options.simulator ?? (await startGraphSimulator({ snapshot, port: 0, ...options.simulatorOptions }));
-  const directory = createDirectory(readConfig({ PORT: "0" }), createLogger({ level: "silent" }), {
-    caCertPem: simulator.caCertPem,
-    graphBaseUrl: simulator.baseUrl,
-    throttleScale: options.simulatorOptions?.throttleScale ?? 1000,
+  const { handle, directory } = simulatorDirectory(simulator, snapshot, {
+    throttleScale: options.simulatorOptions?.throttleScale,
   });
-  const bot = await startBotHarness({
-    ...options.harness,
-    directory: {
-      health: async () => ({ reachable: true, permissions: "test" }),
-      close: async () => directory.close(),
-      ...(options.statusOnly ? {} : { directory }),
-      status: {
-        directory,
-        tenantId: simulator.tenantId,
-        snapshot: { capturedAt: snapshot.capturedAt, settings: snapshot.settings },
-      },
-    },
-  });
+  const bot = await startBotHarness({ ...options.harness, directory: handle });
 
   return {
     bot,

@@ -1,6 +1,6 @@
 import type { GraphSimulator } from "../../src/dev/graph-simulator";
 import type { TenantSnapshot } from "../../src/directory/graph-types";
-import type { ProductStores } from "../../src/storage";
+import type { ProductStores } from "../../src/product-stores";
 import type { ActivityJson } from "./activities";
 import type { BotHarness } from "./bot-harness";
 import { attachedCards, startBotOverSimulator, userActions } from "./bot-over-simulator";

@@ -5,7 +5,7 @@ import { snapshotFacts } from "../../src/directory/snapshot-facts";
 import { assessTenant } from "../../src/domain/assess-tenant";
 import type { Verdict } from "../../src/domain/verdict";
 import type { ReportFeature } from "../../src/features/report/create-report-feature";
-import type { ProductStores } from "../../src/storage";
+import type { ProductStores } from "../../src/product-stores";
 import { type ActivityJson, actionExecute, message, teamsActivity } from "./activities";
 import type { BotHarness } from "./bot-harness";
 import { startBotOverSimulator } from "./bot-over-simulator";

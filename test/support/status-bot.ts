@@ -41,7 +41,6 @@ export async function startStatusBot(
   const { bot, simulator, asUser, close } = await startBotOverSimulator({
     snapshot,
     simulatorOptions,
-    statusOnly: true,
   });
   const as = (activity: ActivityJson, userId: string) => asUser(activity, userId);
 

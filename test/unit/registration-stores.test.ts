@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { openEmbeddedStores } from "../../src/storage";
-import type { TapRequest } from "../../src/storage/tap-request-store";
+import type { TapRequest } from "../../src/domain/tap-request";
 
 const request = (id: string, requesterId = "U-1"): TapRequest => ({
   id,

@@ -1,9 +1,7 @@
 import assert from "node:assert/strict";
 import { afterEach, beforeEach, describe, it } from "node:test";
-import {
-  SqliteConversationReferenceStore,
-  type StoredConversationReference,
-} from "../../src/storage/conversation-references";
+import { SqliteConversationReferenceStore } from "../../src/storage/conversation-references";
+import { type StoredConversationReference } from "../../src/domain/conversation-reference";
 import { type Database, openDatabase } from "../../src/storage/database";
 
 const TENANT = "72f988bf-86f1-41af-91ab-2d7cd011db47";

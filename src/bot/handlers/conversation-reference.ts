@@ -1,5 +1,5 @@
 import { TurnContext } from "botbuilder";
-import type { ConversationReferenceStore } from "../../storage/conversation-references";
+import type { ConversationReferenceStore } from "../../features/messaging/conversation-reference-store";
 import { isPersonalChat } from "../conversation-kind";
 import { tenantOf } from "../tenant";
 import { turnLogger } from "../turn-logger";

@@ -17,18 +17,6 @@ export async function unknownVerb(context: TurnContext) {
   );
 }
 
-/** A verb that is declared but whose feature is not in this build yet. */
-export async function notYetAvailable(context: TurnContext) {
-  turnLogger(context).info("verb without a feature yet");
-  return replacingCard(
-    buildErrorCard({
-      title: "Not available yet",
-      whatHappened: "This part of MFA Ready is not switched on in this installation yet.",
-      whatToDo: "Ask your IT team when it will be, or use Help to see what works today.",
-    }),
-  );
-}
-
 /**
  * Invokes the bot does not implement. The endpoint's shape check answers these before a turn; this is
  * the route's own catch-all, a clear 400 too (client input never gets a 5xx).

@@ -5,12 +5,12 @@ import type { PostponementService } from "../../features/postponement/postponeme
 import type { Registration } from "../../features/registration/create-registration";
 import type { ReportFeature } from "../../features/report/create-report-feature";
 import type { StatusService } from "../../features/status/status-service";
-import type { ConversationReferenceStore } from "../../storage/conversation-references";
+import type { ConversationReferenceStore } from "../../features/messaging/conversation-reference-store";
 import { botWasAdded } from "../conversation-kind";
 import { type BroadcastHandlers, createBroadcastHandlers } from "./broadcast";
 import { forgetPersonalChat, rememberPersonalChat } from "./conversation-reference";
 import { createFileConsentHandler } from "./file-consent";
-import { notYetAvailable, unknownInvoke, unknownVerb } from "./fallbacks";
+import { unknownInvoke, unknownVerb } from "./fallbacks";
 import { type ShowAdminJobs, createHelp } from "./help";
 import { type Recognize, createMessageHandler } from "./message";
 import { type PostponementHandlers, createPostponementHandlers } from "./postponement";
@@ -25,21 +25,20 @@ import { createWelcome, sendWelcomeCard } from "./welcome";
 export interface BotServices {
   conversationReferences: ConversationReferenceStore;
   recognize: Recognize;
+  /** The one clock every feature was given too. */
   now: () => Date;
-  /** Status checks; without it the status verbs answer "not available yet". */
-  status?: StatusService;
+  status: StatusService;
   /** Whether the help card lists the admin jobs (the permissions table, read in Graph). */
-  showAdminJobs?: ShowAdminJobs;
+  showAdminJobs: ShowAdminJobs;
   /** Another user's status ("is ben affected?"), for the admins the permissions table allows. */
-  lookUpStatus?: LookUpStatus;
-  /** Postponement answers, requests and approvals; without it the guidance card answers. */
-  postponement?: PostponementService;
-  /** Walkthroughs, Temporary Access Passes and the audit log; without it the guidance card answers. */
-  registration?: Registration;
-  /** The readiness report (scans, CSV, daily); without it the report verbs answer "not available yet". */
-  report?: ReportFeature;
-  /** Broadcasts; without it the broadcast verbs answer "not available yet". */
-  broadcast?: BroadcastService;
+  lookUpStatus: LookUpStatus;
+  /** Postponement answers, requests and approvals. */
+  postponement: PostponementService;
+  /** Walkthroughs, Temporary Access Passes and the audit log. */
+  registration: Registration;
+  /** The readiness report (scans, CSV, daily). */
+  report: ReportFeature;
+  broadcast: BroadcastService;
   /** The tenant's default language and time zone. */
   locale?: LocaleDefaults;
 }
@@ -57,7 +56,6 @@ export interface BotHandlers {
   /** Broadcast verbs (compose, preview, send, pause, resume, cancel, progress, report). */
   broadcast: Omit<BroadcastHandlers, "askBroadcast" | "file">;
   showHelp: CardHandler;
-  notYetAvailable: CardHandler;
   unknownVerb: CardHandler;
   unknownInvoke: Handler;
   checkStatus: CardHandler;
@@ -90,50 +88,40 @@ export interface BotHandlers {
   offerCsv: CardHandler;
   subscribeReport: CardHandler;
   unsubscribeReport: CardHandler;
-  /** fileConsent/invoke (the readiness CSV, a broadcast's delivery report); without either, the 501 of any unknown invoke. */
+  /** fileConsent/invoke (the readiness CSV, a broadcast's delivery report). */
   fileConsent: Handler;
 }
 
 export function createBotHandlers(services: BotServices): BotHandlers {
   const references = { store: services.conversationReferences, now: services.now };
   const sendWelcome = createWelcome({ now: services.now, ...(services.locale ? { locale: services.locale } : {}) });
-  const status: StatusHandlers | undefined =
-    services.status && createStatusHandlers(services.status, services.now, services.lookUpStatus);
-  const postponement: PostponementHandlers | undefined =
-    services.postponement && createPostponementHandlers(services.postponement);
-  const walkthroughs: RegistrationHandlers | undefined =
-    services.registration && createRegistrationHandlers(services.registration);
-  const tap: TapHandlers | undefined = services.registration && createTapHandlers(services.registration);
-  const report: ReportHandlers | undefined = services.report && createReportHandlers(services.report.service);
-  const broadcast: BroadcastHandlers | undefined = services.broadcast && createBroadcastHandlers(services.broadcast);
+  const status: StatusHandlers = createStatusHandlers(services.status, services.now, services.lookUpStatus);
+  const postponement: PostponementHandlers = createPostponementHandlers(services.postponement);
+  const walkthroughs: RegistrationHandlers = createRegistrationHandlers(services.registration);
+  const tap: TapHandlers = createTapHandlers(services.registration);
+  const report: ReportHandlers = createReportHandlers(services.report.service);
+  const broadcast: BroadcastHandlers = createBroadcastHandlers(services.broadcast);
   const help = createHelp(services.showAdminJobs, services.locale);
   const onMessage = createMessageHandler(services.recognize, {
     help: (context) => help.sendHelp(context),
     greeting: (context) => sendWelcomeCard(context, services.now(), services.locale),
     thanks: createThanks(services.locale ?? {}),
-    ...(status ? { status: status.askStatus } : {}),
-    ...(postponement ? { postpone: postponement.askPostponement } : {}),
-    ...(walkthroughs
-      ? {
-          registerPasskey: walkthroughs.walkthroughMessage("passkey"),
-          registerWhfb: walkthroughs.walkthroughMessage("whfb"),
-          registerCertificate: walkthroughs.walkthroughMessage("certificate"),
-          registerMfaMethod: walkthroughs.walkthroughMessage("mfaMethod"),
-          workloadIdentity: walkthroughs.walkthroughMessage("workloadIdentity"),
-          audit: walkthroughs.auditMessage,
-        }
-      : {}),
-    ...(tap ? { temporaryAccessPass: (context: TurnContext) => tap.requestMessage(context) } : {}),
-    ...(report ? { report: report.askReport } : {}),
-    ...(broadcast ? { broadcast: broadcast.askBroadcast } : {}),
+    status: status.askStatus,
+    postpone: postponement.askPostponement,
+    registerPasskey: walkthroughs.walkthroughMessage("passkey"),
+    registerWhfb: walkthroughs.walkthroughMessage("whfb"),
+    registerCertificate: walkthroughs.walkthroughMessage("certificate"),
+    registerMfaMethod: walkthroughs.walkthroughMessage("mfaMethod"),
+    workloadIdentity: walkthroughs.walkthroughMessage("workloadIdentity"),
+    audit: walkthroughs.auditMessage,
+    temporaryAccessPass: (context: TurnContext) => tap.requestMessage(context),
+    report: report.askReport,
+    broadcast: broadcast.askBroadcast,
   }, help);
-  const showGuidance = status?.showGuidance ?? notYetAvailable;
+  const showGuidance = status.showGuidance;
 
   return {
-    broadcast: broadcast ?? {
-      compose: notYetAvailable, preview: notYetAvailable, send: notYetAvailable, discard: notYetAvailable, pause: notYetAvailable,
-      resume: notYetAvailable, cancel: notYetAvailable, progress: notYetAvailable, report: notYetAvailable,
-    },
+    broadcast,
     installed: async (context) => {
       await rememberPersonalChat(context, references);
       await sendWelcome(context);
@@ -151,40 +139,39 @@ export function createBotHandlers(services: BotServices): BotHandlers {
       await onMessage(context);
     },
     showHelp: (context) => help.helpCard(context),
-    notYetAvailable,
     unknownVerb,
     unknownInvoke,
-    checkStatus: status?.checkStatus ?? notYetAvailable,
-    refreshStatus: status?.refreshStatus ?? notYetAvailable,
+    checkStatus: status.checkStatus,
+    refreshStatus: status.refreshStatus,
     showGuidance,
-    showPostponement: postponement?.showPostponement ?? status?.showGuidance ?? notYetAvailable,
-    postponementForm: postponement?.showForm ?? notYetAvailable,
-    postponementSubmit: postponement?.submitRequest ?? notYetAvailable,
-    approvePostponement: postponement?.approve ?? notYetAvailable,
-    declinePostponement: postponement?.decline ?? notYetAvailable,
-    refreshPostponement: postponement?.refreshApproval ?? notYetAvailable,
+    showPostponement: postponement.showPostponement,
+    postponementForm: postponement.showForm,
+    postponementSubmit: postponement.submitRequest,
+    approvePostponement: postponement.approve,
+    declinePostponement: postponement.decline,
+    refreshPostponement: postponement.refreshApproval,
     // The walkthroughs own their codes; other codes keep the guidance card.
-    startRegistration: walkthroughs?.start(showGuidance) ?? showGuidance,
-    startAction: walkthroughs?.start(showGuidance) ?? showGuidance,
-    walkthroughStart: walkthroughs?.start(showGuidance) ?? notYetAvailable,
-    walkthroughNext: walkthroughs?.next ?? notYetAvailable,
-    walkthroughBack: walkthroughs?.back ?? notYetAvailable,
-    walkthroughVerify: walkthroughs?.verify ?? notYetAvailable,
-    walkthroughRestart: walkthroughs?.restart ?? notYetAvailable,
-    walkthroughCancel: walkthroughs?.cancel ?? notYetAvailable,
-    walkthroughSaveChecklist: walkthroughs?.saveChecklist ?? notYetAvailable,
-    walkthroughAskAdmin: walkthroughs?.askAdmin ?? notYetAvailable,
-    tapRequest: tap?.request ?? notYetAvailable,
-    tapIssue: tap?.issue ?? notYetAvailable,
-    tapDecline: tap?.decline ?? notYetAvailable,
-    tapHide: tap?.hide ?? notYetAvailable,
-    auditShow: walkthroughs?.showAudit ?? notYetAvailable,
-    showReport: report?.showReport ?? notYetAvailable,
-    cancelScan: report?.cancelScan ?? notYetAvailable,
-    showFinding: report?.showFinding ?? notYetAvailable,
-    offerCsv: report?.offerCsv ?? notYetAvailable,
-    subscribeReport: report?.subscribe ?? notYetAvailable,
-    unsubscribeReport: report?.unsubscribe ?? notYetAvailable,
-    fileConsent: report || broadcast ? createFileConsentHandler({ readiness: report?.file, delivery: broadcast?.file }) : unknownInvoke,
+    startRegistration: walkthroughs.start(showGuidance),
+    startAction: walkthroughs.start(showGuidance),
+    walkthroughStart: walkthroughs.start(showGuidance),
+    walkthroughNext: walkthroughs.next,
+    walkthroughBack: walkthroughs.back,
+    walkthroughVerify: walkthroughs.verify,
+    walkthroughRestart: walkthroughs.restart,
+    walkthroughCancel: walkthroughs.cancel,
+    walkthroughSaveChecklist: walkthroughs.saveChecklist,
+    walkthroughAskAdmin: walkthroughs.askAdmin,
+    tapRequest: tap.request,
+    tapIssue: tap.issue,
+    tapDecline: tap.decline,
+    tapHide: tap.hide,
+    auditShow: walkthroughs.showAudit,
+    showReport: report.showReport,
+    cancelScan: report.cancelScan,
+    showFinding: report.showFinding,
+    offerCsv: report.offerCsv,
+    subscribeReport: report.subscribe,
+    unsubscribeReport: report.unsubscribe,
+    fileConsent: createFileConsentHandler({ readiness: report.file, delivery: broadcast.file }),
   };
 }

@@ -4,7 +4,7 @@ import type { Actor } from "../../domain/actor";
 import { type RoleName, roleName as roleNameOf } from "../../domain/roles";
 import { type Action, type Refusal, WHO_MAY, decide } from "../../domain/who-may";
 import type { Logger } from "../../logger";
-import type { AuditLog } from "../../storage/audit-log";
+import type { AuditLog } from "./audit-log";
 import { breakGlassAccountIds } from "./break-glass-accounts";
 import { readRoles } from "./roles";
 

@@ -3,7 +3,7 @@ import { buildErrorCard } from "../../cards/error-card";
 import type { AdaptiveCardJson } from "../../cards/types";
 import type { Actor } from "../../domain/actor";
 import type { Logger } from "../../logger";
-import type { AuditLog } from "../../storage/audit-log";
+import type { AuditLog } from "../authz/audit-log";
 import type { BroadcastJobStore } from "../../storage/broadcast-jobs";
 import type { BroadcastLedger } from "../../storage/broadcast-ledger";
 import type { BroadcastJob, ProgressCardRef } from "../../storage/broadcast-types";

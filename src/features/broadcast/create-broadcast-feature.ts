@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
 import type { Directory } from "../../directory/directory";
 import type { Logger } from "../../logger";
-import type { AuditLog } from "../../storage/audit-log";
+import type { AuditLog } from "../authz/audit-log";
 import type { BroadcastJobStore } from "../../storage/broadcast-jobs";
 import type { BroadcastLedger } from "../../storage/broadcast-ledger";
 import type { BroadcastJob } from "../../storage/broadcast-types";
-import type { ConversationReferenceStore } from "../../storage/conversation-references";
+import type { ConversationReferenceStore } from "../messaging/conversation-reference-store";
 import type { Authorizer } from "../authz/authorize";
 import type { Scheduler } from "../scheduler/scheduler";
 import type { VerdictSource } from "./audience";

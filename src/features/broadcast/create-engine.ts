@@ -4,7 +4,7 @@ import type { Logger } from "../../logger";
 import type { BroadcastJobStore } from "../../storage/broadcast-jobs";
 import type { BroadcastLedger } from "../../storage/broadcast-ledger";
 import type { BroadcastJob } from "../../storage/broadcast-types";
-import type { ConversationReferenceStore } from "../../storage/conversation-references";
+import type { ConversationReferenceStore } from "../messaging/conversation-reference-store";
 import { type Clock, systemClock } from "../../throttle";
 import type { VerdictSource } from "./audience";
 import type { DispatchTuning } from "./dispatcher";

@@ -1,7 +1,7 @@
 import type { Directory } from "../../directory/directory";
 import { DirectoryError } from "../../directory/errors";
 import type { Delivery } from "../../storage/broadcast-types";
-import type { ConversationReferenceStore } from "../../storage/conversation-references";
+import type { ConversationReferenceStore } from "../messaging/conversation-reference-store";
 import type { BroadcastTransport, ContactOutcome, ContactTarget, SendTarget } from "./transport";
 
 export type TargetResolution =

@@ -6,7 +6,7 @@ import { applyInAzure } from "./arm-apply";
 import { approvalCard, notifyDecision } from "./decision-notices";
 import type { Actor } from "../../domain/actor";
 import type { PostponementDeps } from "./postponement-deps";
-import type { PostponementRequest } from "./postponement-request";
+import type { PostponementRequest } from "../../domain/postponement-request";
 
 export interface DecisionInput {
   requestId?: unknown;

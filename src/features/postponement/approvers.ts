@@ -1,5 +1,5 @@
 import type { Directory } from "../../directory/directory";
-import type { ConversationReferenceStore } from "../../storage/conversation-references";
+import type { ConversationReferenceStore } from "../messaging/conversation-reference-store";
 import type { Authorizer } from "../authz/authorize";
 
 export interface Approver {

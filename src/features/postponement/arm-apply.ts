@@ -1,7 +1,7 @@
 import type { Directory } from "../../directory/directory";
 import type { PortalServicesSettings } from "../../directory/graph-types";
 import { phasePostponement } from "../../domain/postponement";
-import type { ApplyOutcome, PostponementRequest } from "./postponement-request";
+import type { ApplyOutcome, PostponementRequest } from "../../domain/postponement-request";
 import { settingsFrom, settingsProblem } from "./tenant-settings";
 
 /** The ARM properties each requestable phase sets (DOMAIN.md: portal* for phase 1, arm* for phase 2). */

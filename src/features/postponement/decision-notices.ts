@@ -5,7 +5,7 @@ import { approvalCardData } from "./approval-view";
 import { teamsIdsOf } from "./approvers";
 import type { Actor } from "../../domain/actor";
 import { type PostponementDeps, REMINDER_JOB_KIND } from "./postponement-deps";
-import type { PostponementRequest } from "./postponement-request";
+import type { PostponementRequest } from "../../domain/postponement-request";
 import { outcomeCardData } from "./requester-views";
 import { readTenantSettings } from "./tenant-settings";
 

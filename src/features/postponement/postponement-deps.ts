@@ -1,8 +1,8 @@
 import type { Directory } from "../../directory/directory";
 import type { Logger } from "../../logger";
-import type { AuditLog } from "../../storage/audit-log";
-import type { ConversationReferenceStore } from "../../storage/conversation-references";
-import type { PostponementRequestStore } from "../../storage/postponement-requests";
+import type { AuditLog } from "../authz/audit-log";
+import type { ConversationReferenceStore } from "../messaging/conversation-reference-store";
+import type { PostponementRequestStore } from "./postponement-store";
 import type { Authorizer } from "../authz/authorize";
 import type { Messenger } from "../messaging/messenger";
 import type { Scheduler } from "../scheduler/scheduler";

@@ -6,7 +6,7 @@ import { type Approver, listGlobalAdministrators, teamsIdsOf } from "./approvers
 import { formCardData } from "./form-view";
 import type { Actor } from "../../domain/actor";
 import type { PostponementDeps } from "./postponement-deps";
-import type { PostponementRequest } from "./postponement-request";
+import type { PostponementRequest } from "../../domain/postponement-request";
 import { type RequestFormInput, validateRequestForm } from "./request-form";
 import { sentCardData } from "./requester-views";
 import { readTenantSettings } from "./tenant-settings";

@@ -3,7 +3,7 @@ import { daysBetween, utcDay } from "../../domain/postponement";
 import { readableDay } from "../status/readable-date";
 import type { Fact } from "./answer-view";
 import { SUPPORT_HOW_TO_URL } from "./portal-steps";
-import type { PostponementRequest } from "./postponement-request";
+import type { PostponementRequest } from "../../domain/postponement-request";
 import { appliedLine, decisionLine, requestFacts } from "./request-facts";
 import { supportRequestText } from "./support-request-text";
 

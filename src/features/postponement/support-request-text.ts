@@ -1,6 +1,6 @@
 import { phasePostponement } from "../../domain/postponement";
 import { readableDay } from "../status/readable-date";
-import type { PostponementRequest } from "./postponement-request";
+import type { PostponementRequest } from "../../domain/postponement-request";
 
 export interface SupportTextInput {
   request: Pick<PostponementRequest, "phase" | "wantedDate" | "justification" | "affectedSystems">;

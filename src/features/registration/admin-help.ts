@@ -1,7 +1,7 @@
 import { renderCard } from "../../cards/render";
 import type { Directory } from "../../directory/directory";
 import type { Logger } from "../../logger";
-import type { AuditLog } from "../../storage/audit-log";
+import type { AuditLog } from "../authz/audit-log";
 import type { Authorizer } from "../authz/authorize";
 import type { Messenger } from "../messaging/messenger";
 import type { Actor } from "../../domain/actor";

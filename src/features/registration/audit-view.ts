@@ -1,5 +1,6 @@
 import { userText } from "../../cards/markdown";
-import type { AuditEntry, AuditLog } from "../../storage/audit-log";
+import type { AuditEntry } from "../../domain/audit-entry";
+import type { AuditLog } from "../authz/audit-log";
 import type { Authorizer } from "../authz/authorize";
 import { refusalData } from "../authz/refusal-card";
 import type { Actor } from "../../domain/actor";

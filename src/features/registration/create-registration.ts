@@ -1,9 +1,9 @@
 import type { AdaptiveCardJson } from "../../cards/types";
 import type { Directory } from "../../directory/directory";
 import type { Logger } from "../../logger";
-import type { AuditLog } from "../../storage/audit-log";
-import type { TapRequestStore } from "../../storage/tap-request-store";
-import type { WalkthroughStore } from "../../storage/walkthrough-store";
+import type { AuditLog } from "../authz/audit-log";
+import type { TapRequestStore } from "./tap-request-store";
+import type { WalkthroughStore } from "./walkthrough-store";
 import type { Authorizer } from "../authz/authorize";
 import type { Messenger } from "../messaging/messenger";
 import type { AssessmentScope } from "../status/assessment-scope";

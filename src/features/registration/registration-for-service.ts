@@ -1,13 +1,15 @@
 import type { Config } from "../../config";
 import type { Directory } from "../../directory/directory";
 import type { Logger } from "../../logger";
-import type { EmbeddedStores } from "../../storage";
+import type { AuditLog } from "../authz/audit-log";
 import type { Authorizer } from "../authz/authorize";
 import type { Messenger } from "../messaging/messenger";
 import type { StatusSource } from "../status/create-status-service";
 import { assessmentScope } from "../status/assessment-scope";
 import type { Actor } from "../../domain/actor";
 import { type Registration, createRegistration } from "./create-registration";
+import type { TapRequestStore } from "./tap-request-store";
+import type { WalkthroughStore } from "./walkthrough-store";
 
 /**
  * The composition root's one call: the same tenant, settings and look-back window as the status checks
@@ -16,12 +18,12 @@ import { type Registration, createRegistration } from "./create-registration";
 export function createRegistrationFor(
   config: Pick<Config, "assessment">,
   logger: Logger,
-  stores: Pick<EmbeddedStores, "walkthroughs" | "tapRequests" | "auditLog">,
+  stores: { walkthroughs: WalkthroughStore; tapRequests: TapRequestStore; auditLog: AuditLog },
   directory: Directory,
   authz: Authorizer,
   messenger: Messenger,
-  source: StatusSource | undefined,
-  options: { now?: () => Date; onVerified?: (actor: Actor) => void } = {},
+  source: StatusSource,
+  options: { now: () => Date; onVerified?: (actor: Actor) => void },
 ): Registration {
   return createRegistration({
     directory,
@@ -30,7 +32,7 @@ export function createRegistrationFor(
     tapRequestStore: stores.tapRequests,
     auditLog: stores.auditLog,
     messenger,
-    ...assessmentScope(config, source ?? {}),
+    ...assessmentScope(config, source),
     logger,
     clock: options.now,
     onVerified: options.onVerified,

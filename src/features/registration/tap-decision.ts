@@ -1,5 +1,5 @@
 import type { AdaptiveCardJson } from "../../cards/types";
-import type { TapRequest } from "../../storage/tap-request-store";
+import type { TapRequest } from "../../domain/tap-request";
 import { refusalText } from "../authz/refusal-card";
 import type { Actor } from "../../domain/actor";
 import { readableTime } from "./actor";

@@ -1,7 +1,7 @@
 import type { AdaptiveCardJson } from "../../cards/types";
 import { userText } from "../../cards/markdown";
 import { renderCard } from "../../cards/render";
-import type { TapRequest } from "../../storage/tap-request-store";
+import type { TapRequest } from "../../domain/tap-request";
 import { readableTime } from "./actor";
 import { readableLifetime } from "./tap-policy";
 

@@ -1,8 +1,9 @@
 import type { Directory } from "../../directory/directory";
 import type { ProductTenantSettings } from "../../directory/graph-types";
 import type { Logger } from "../../logger";
-import type { AuditLog } from "../../storage/audit-log";
-import type { WalkthroughRecord, WalkthroughStore } from "../../storage/walkthrough-store";
+import type { AuditLog } from "../authz/audit-log";
+import type { WalkthroughRecord } from "../../domain/walkthrough-record";
+import type { WalkthroughStore } from "./walkthrough-store";
 import { readRoles } from "../authz/roles";
 import type { Actor } from "../../domain/actor";
 import { type RegistrationView, notice } from "./actor";

@@ -1,4 +1,4 @@
-import type { WalkthroughRecord } from "../../storage/walkthrough-store";
+import type { WalkthroughRecord } from "../../domain/walkthrough-record";
 import { type RegistrationView, readableTime } from "./actor";
 import { METHOD_TITLES, type WalkthroughMethod } from "./methods";
 import type { PolicyCheck } from "./policy-check";

@@ -1,5 +1,5 @@
 import type { Logger } from "../../logger";
-import type { ReportSubscriptionStore } from "../../storage/report-subscriptions";
+import type { ReportSubscriptionStore } from "./report-subscription-store";
 import type { Authorizer } from "../authz/authorize";
 import type { Messenger } from "../messaging/messenger";
 import type { ScheduledJob, Scheduler } from "../scheduler/scheduler";

@@ -1,7 +1,7 @@
 import { findingOf, findingPerson } from "./findings";
 import { FINDING_TEXTS, count, users } from "./report-texts";
-import type { FindingKey } from "./report-types";
-import { FINDING_KEYS } from "./report-types";
+import type { FindingKey } from "../../domain/report-types";
+import { FINDING_KEYS } from "../../domain/report-types";
 import type { Verdict } from "../../domain/verdict";
 import { personLine } from "./report-view";
 

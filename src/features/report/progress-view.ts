@@ -1,5 +1,5 @@
 import { count, duration } from "./report-texts";
-import type { ScanProgress } from "./report-types";
+import type { ScanProgress } from "../../domain/report-types";
 
 export interface ProgressCardData {
   scanId: string;

@@ -1,7 +1,8 @@
 import type { Logger } from "../../logger";
-import type { ReportScanStore } from "../../storage/report-scans";
-import type { ScanClaim, ScanClaimStore } from "../../storage/scan-claims";
-import type { ScanProgress, ScanRecord } from "./report-types";
+import type { ReportScanStore } from "./report-scan-store";
+import type { ScanClaim } from "../../domain/scan-claim";
+import type { ScanClaimStore } from "./scan-claim-store";
+import type { ScanProgress, ScanRecord } from "../../domain/report-types";
 
 /** How long a scan's claim lives without renewal, and how often the holder renews it (with its progress). */
 export const CLAIM_TTL_MS = 15_000;

@@ -3,7 +3,7 @@ import type { AdaptiveCardJson } from "../../cards/types";
 import type { FindingCardData } from "./finding-view";
 import { buildProgressView } from "./progress-view";
 import type { NoticeCardData } from "./report-notices";
-import type { ScanProgress, ScanRecord } from "./report-types";
+import type { ScanProgress, ScanRecord } from "../../domain/report-types";
 import { buildReportView } from "./report-view";
 
 /** The report feature's cards, rendered from their view models (adaptiveCards/report*.json). */

@@ -1,4 +1,4 @@
-import type { GapCount } from "./report-types";
+import type { GapCount } from "../../domain/report-types";
 import { users } from "./report-texts";
 
 /** Gaps an admin needs explained in tenant terms, by "data:reason". */

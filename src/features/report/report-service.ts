@@ -9,7 +9,7 @@ import { buildFindingView, isFindingKey } from "./finding-view";
 import { reportCards } from "./report-cards";
 import { ReportError } from "./report-errors";
 import { reportNotices } from "./report-notices";
-import type { ScanRecord } from "./report-types";
+import type { ScanRecord } from "../../domain/report-types";
 import type { ScanService } from "./scan-service";
 import type { ScanWatchers } from "./scan-watchers";
 

@@ -1,4 +1,4 @@
-import type { FindingKey, ReadinessBucket } from "./report-types";
+import type { FindingKey, ReadinessBucket } from "../../domain/report-types";
 
 /** Each finding's heading and what to do about it, in the admin's words. */
 export const FINDING_TEXTS: Readonly<Record<FindingKey, { title: string; why: string }>> = {

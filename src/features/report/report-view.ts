@@ -2,7 +2,7 @@ import { userText } from "../../cards/markdown";
 import { readableTime } from "../status/readable-date";
 import { gapLines, isWithoutPremium } from "./report-gaps";
 import { BUCKET_TEXTS, FINDING_TEXTS, count, duration, users } from "./report-texts";
-import type { FindingPerson, ReadinessBucket, ScanDiff, ScanRecord, ScanSummary } from "./report-types";
+import type { FindingPerson, ReadinessBucket, ScanDiff, ScanRecord, ScanSummary } from "../../domain/report-types";
 
 export interface ReportCardData {
   scanId: string;

@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
 import type { Verdict } from "../../domain/verdict";
 import type { Logger } from "../../logger";
-import type { ReportScanStore } from "../../storage/report-scans";
-import type { ScanClaimStore } from "../../storage/scan-claims";
+import type { ReportScanStore } from "./report-scan-store";
+import type { ScanClaimStore } from "./scan-claim-store";
 import type { AssessmentScope } from "../status/assessment-scope";
 import { ReportError } from "./report-errors";
-import type { ScanProgress, ScanRecord } from "./report-types";
+import type { ScanProgress, ScanRecord } from "../../domain/report-types";
 import { CLAIM_TTL_MS, followRemoteScan, holdClaim, progressToJson } from "./remote-scan";
 import { runScan } from "./scan-runner";
 import type { ScanDirectory } from "./tenant-stream";

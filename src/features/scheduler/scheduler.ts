@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
 import type { Logger } from "../../logger";
-import type { NewScheduledJob, ScheduledJob, ScheduledJobStore } from "../../storage/scheduled-jobs";
+import type { NewScheduledJob, ScheduledJob } from "../../domain/scheduled-job";
+import type { ScheduledJobStore } from "./scheduled-job-store";
 
-export type { ScheduledJob } from "../../storage/scheduled-jobs";
+export type { ScheduledJob } from "../../domain/scheduled-job";
 
 export type JobHandler = (job: ScheduledJob) => Promise<void>;
 

@@ -1,5 +1,5 @@
 import type { TableClient } from "@azure/data-tables";
-import type { AuditEntry, AuditLog, NewAuditEntry } from "../audit-log";
+import type { AuditEntry, NewAuditEntry } from "../../domain/audit-entry";
 import { key, literal } from "./tables";
 
 interface Entity {
@@ -25,7 +25,7 @@ const MAX_ID = 9_000_000_000_000_000;
  * increasing), plus a random tail against two instances recording in the same microsecond; across
  * instances the order is as good as their clocks (App Service keeps them NTP-synchronised).
  */
-export class AzureAuditLog implements AuditLog {
+export class AzureAuditLog {
   private lastId = 0;
 
   constructor(

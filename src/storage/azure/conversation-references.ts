@@ -1,5 +1,5 @@
 import type { TableClient } from "@azure/data-tables";
-import type { ConversationReferenceStore, StoredConversationReference } from "../conversation-references";
+import type { StoredConversationReference } from "../../domain/conversation-reference";
 import { deleteEntity, entities, key, literal, readEntity } from "./tables";
 
 interface Entity {
@@ -26,7 +26,7 @@ const fromEntity = (e: Entity): StoredConversationReference => ({
  * PartitionKey = tenant, RowKey = user: a turn's save and a broadcast's lookup are point operations, and
  * a tenant's list is one partition read in RowKey (user id) order, page by page.
  */
-export class AzureConversationReferenceStore implements ConversationReferenceStore {
+export class AzureConversationReferenceStore {
   constructor(private readonly table: TableClient) {}
 
   async save(ref: StoredConversationReference): Promise<void> {

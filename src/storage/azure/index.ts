@@ -1,5 +1,5 @@
 import type { TokenCredential } from "@azure/identity";
-import type { ProductStores } from "../stores";
+import type { Storage } from "botbuilder";
 import { type AzureStorageConfig, openAzureAccount } from "./account";
 import { ApprovalCardTable } from "./approval-cards";
 import { AzureAuditLog } from "./audit-log";
@@ -18,6 +18,28 @@ import { AzureWalkthroughStore } from "./walkthrough-store";
 
 export type { AzureStorageConfig } from "./account";
 
+/**
+ * The stores on Azure Storage as their classes. They conform to the features' store interfaces
+ * structurally; src/product-stores.ts is where the compiler checks that they fit.
+ */
+export interface AzureStores {
+  kind: "azure";
+  storage: Storage;
+  conversationReferences: AzureConversationReferenceStore;
+  auditLog: AzureAuditLog;
+  walkthroughs: AzureWalkthroughStore;
+  tapRequests: AzureTapRequestStore;
+  scheduledJobs: AzureScheduledJobStore;
+  postponementRequests: AzurePostponementRequestStore;
+  reportScans: AzureReportScanStore;
+  reportSubscriptions: AzureReportSubscriptionStore;
+  scanClaims: AzureScanClaimStore;
+  broadcastJobs: AzureBroadcastJobStore;
+  broadcastLedger: AzureBroadcastLedger;
+  ping(): Promise<boolean>;
+  close(): void;
+}
+
 /** The tables the stores use (each `<prefix><name>`); created at start, idempotently, by whichever instance comes first. */
 export const TABLES = [
   "convrefs", "audit", "jobs", "walkthroughs", "taprequests", "tapcards", "postponements", "postponementcards",
@@ -28,7 +50,7 @@ export const TABLES = [
  * Opens the product's stores on Azure Storage (tables, and a blob container for bot state), creating
  * what is missing. Fails, naming the setting, when the account does not answer or refuses.
  */
-export async function openAzureStores(config: AzureStorageConfig, options: { credential?: TokenCredential } = {}): Promise<ProductStores> {
+export async function openAzureStores(config: AzureStorageConfig, options: { credential?: TokenCredential } = {}): Promise<AzureStores> {
   const account = openAzureAccount(config, options.credential);
   const tables = Object.fromEntries(TABLES.map((name) => [name, account.table(name)])) as Record<(typeof TABLES)[number], ReturnType<typeof account.table>>;
   await Promise.all(Object.values(tables).map(ensureTable));

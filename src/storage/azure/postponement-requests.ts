@@ -1,6 +1,5 @@
 import type { TableClient } from "@azure/data-tables";
-import type { ApplyOutcome, ApprovalCardRef, Decision, NewPostponementRequest, PostponementRequest } from "../../features/postponement/postponement-request";
-import type { PostponementRequestStore } from "../postponement-requests";
+import type { ApplyOutcome, ApprovalCardRef, Decision, NewPostponementRequest, PostponementRequest } from "../../domain/postponement-request";
 import type { ApprovalCardTable } from "./approval-cards";
 import { updateIf } from "./conditional-update";
 import { entities, key, literal, lostRace, readEntity } from "./tables";
@@ -36,7 +35,7 @@ const defined = <T extends object>(value: T): Partial<T> =>
  * row it read as pending, so of two Global Administrators clicking on two instances one write lands and
  * the other re-reads a decided request. `latest` reads the tenant's partition (a handful of requests).
  */
-export class AzurePostponementRequestStore implements PostponementRequestStore {
+export class AzurePostponementRequestStore {
   constructor(
     private readonly table: TableClient,
     private readonly cards: ApprovalCardTable,

@@ -1,7 +1,7 @@
 import type { TableClient, TransactionAction } from "@azure/data-tables";
 import type { Verdict } from "../../domain/verdict";
-import type { ScanRecord, ScanStatus, ScanSummary } from "../../features/report/report-types";
-import type { ReportScanStore, ScanChanges, VerdictRow } from "../report-scans";
+import type { ScanRecord, ScanStatus, ScanSummary } from "../../domain/report-types";
+import type { ScanChanges, VerdictRow } from "../../domain/report-types";
 import { updateIf } from "./conditional-update";
 import { entities, inBatches, literal, readEntity, seqKey } from "./tables";
 
@@ -41,7 +41,7 @@ const fromEntity = (e: ScanEntity): ScanRecord => ({
  * Scan records in one small partition; verdicts with PartitionKey = scan id, RowKey = seq (zero-padded),
  * so a report reads one partition in scan order page by page, and writes go in 100-row transactions.
  */
-export class AzureReportScanStore implements ReportScanStore {
+export class AzureReportScanStore {
   constructor(
     private readonly scans: TableClient,
     private readonly rows: TableClient,

@@ -1,5 +1,5 @@
 import type { TableClient } from "@azure/data-tables";
-import type { ReportSubscription, ReportSubscriptionStore } from "../report-subscriptions";
+import type { ReportSubscription } from "../../domain/report-subscription";
 import { deleteEntity, entities, key, literal, lostRace, readEntity } from "./tables";
 
 interface Entity {
@@ -12,7 +12,7 @@ interface Entity {
 const norm = (id: string) => id.toLowerCase();
 
 /** PartitionKey = tenant, RowKey = user: subscribe is an insert (a second one loses with 409), the daily run reads one partition. */
-export class AzureReportSubscriptionStore implements ReportSubscriptionStore {
+export class AzureReportSubscriptionStore {
   constructor(private readonly table: TableClient) {}
 
   async add(subscription: ReportSubscription): Promise<boolean> {

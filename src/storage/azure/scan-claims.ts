@@ -1,5 +1,5 @@
 import type { TableClient } from "@azure/data-tables";
-import type { ScanClaim, ScanClaimStore } from "../scan-claims";
+import type { ScanClaim } from "../../domain/scan-claim";
 import { updateIf } from "./conditional-update";
 import { deleteEntity, key, lostRace, readEntity } from "./tables";
 
@@ -13,7 +13,7 @@ interface Entity {
 /** PartitionKey "claim", RowKey = tenant: one row per tenant, taken with a create (409 loses) or If-Match over a lapsed claim. */
 const CLAIMS = "claim";
 
-export class AzureScanClaimStore implements ScanClaimStore {
+export class AzureScanClaimStore {
   constructor(private readonly table: TableClient) {}
 
   async claim(tenantId: string, scanId: string, owner: string, now: number, ttlMs: number, progress: Record<string, unknown>) {

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { TableClient } from "@azure/data-tables";
-import type { NewScheduledJob, ScheduledJob, ScheduledJobStore } from "../scheduled-jobs";
+import type { NewScheduledJob, ScheduledJob } from "../../domain/scheduled-job";
 import { updateIf } from "./conditional-update";
 import { deleteEntity, entities, key, literal, lostRace, readEntity, statusOf } from "./tables";
 
@@ -44,7 +44,7 @@ const toJob = (rowKey: string, e: Entity): ScheduledJob => ({
   attempts: e.attempts,
 });
 
-export class AzureScheduledJobStore implements ScheduledJobStore {
+export class AzureScheduledJobStore {
   constructor(private readonly table: TableClient) {}
 
   async upsert(job: NewScheduledJob): Promise<ScheduledJob> {

@@ -1,5 +1,5 @@
 import type { TableClient } from "@azure/data-tables";
-import type { ApprovalCardRef, TapDecision, TapRequest, TapRequestStatus, TapRequestStore } from "../tap-request-store";
+import type { ApprovalCardRef, TapDecision, TapRequest, TapRequestStatus } from "../../domain/tap-request";
 import type { ApprovalCardTable } from "./approval-cards";
 import { updateIf } from "./conditional-update";
 import { entities, key, literal, readEntity } from "./tables";
@@ -34,7 +34,7 @@ const defined = <T extends object>(value: T): Partial<T> =>
  * request" filters the tenant's partition on requester and status (requests are few per tenant; no
  * table scan). A decision is an If-Match write on the row read, so two admins on two instances get one.
  */
-export class AzureTapRequestStore implements TapRequestStore {
+export class AzureTapRequestStore {
   constructor(
     private readonly table: TableClient,
     private readonly cards: ApprovalCardTable,

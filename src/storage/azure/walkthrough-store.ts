@@ -1,5 +1,5 @@
 import type { TableClient } from "@azure/data-tables";
-import type { WalkthroughRecord, WalkthroughStore } from "../walkthrough-store";
+import type { WalkthroughRecord } from "../../domain/walkthrough-record";
 import { entities, key, literal, readEntity } from "./tables";
 
 interface Entity extends Omit<WalkthroughRecord, "baseline" | "checklist"> {
@@ -26,7 +26,7 @@ const fromEntity = (e: Entity): WalkthroughRecord => ({
  * PartitionKey = tenant + user, RowKey = method: a step is a point read and write, and a user's active
  * walkthroughs are one small partition (one row per method). Any instance can take the next step.
  */
-export class AzureWalkthroughStore implements WalkthroughStore {
+export class AzureWalkthroughStore {
   constructor(private readonly table: TableClient) {}
 
   async get(tenantId: string, userId: string, method: string): Promise<WalkthroughRecord | undefined> {

@@ -1,5 +1,5 @@
-import type { DataGap } from "../../domain/facts";
-import type { PhaseVerdict } from "../../domain/verdict";
+import type { DataGap } from "./facts";
+import type { PhaseVerdict, Verdict } from "./verdict";
 
 /** The findings of a report, in the order an admin should act on them. */
 export const FINDING_KEYS = [
@@ -95,4 +95,17 @@ export interface ScanProgress {
   startedAt: Date;
   /** When users started to stream: the rate since then gives the time left. */
   usersStartedAt?: Date;
+}
+
+/** What changed per user between two scans. */
+export type ScanChanges = Omit<ScanDiff, "previousScanId" | "previousAt">;
+
+/** One user's verdict in a scan, with the columns the report queries on. */
+export interface VerdictRow {
+  seq: number;
+  verdict: Verdict;
+  /** A phase is affected or likely. */
+  affected: boolean;
+  ready: boolean;
+  findings: readonly string[];
 }

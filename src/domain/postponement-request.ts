@@ -1,4 +1,4 @@
-import type { AllowedDates, RequestablePhase } from "../../domain/postponement";
+import type { AllowedDates, RequestablePhase } from "./postponement";
 
 export type RequestStatus = "pending" | "approved" | "declined";
 

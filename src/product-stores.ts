@@ -1,0 +1,42 @@
+import type { Storage } from "botbuilder";
+import type { AzureStores } from "./storage/azure";
+import type { EmbeddedStores } from "./storage";
+import type { AuditLog } from "./features/authz/audit-log";
+import type { BroadcastJobStore } from "./storage/broadcast-jobs";
+import type { BroadcastLedger } from "./storage/broadcast-ledger";
+import type { ConversationReferenceStore } from "./features/messaging/conversation-reference-store";
+import type { PostponementRequestStore } from "./features/postponement/postponement-store";
+import type { ReportScanStore } from "./features/report/report-scan-store";
+import type { ReportSubscriptionStore } from "./features/report/report-subscription-store";
+import type { ScanClaimStore } from "./features/report/scan-claim-store";
+import type { ScheduledJobStore } from "./features/scheduler/scheduled-job-store";
+import type { TapRequestStore } from "./features/registration/tap-request-store";
+import type { WalkthroughStore } from "./features/registration/walkthrough-store";
+
+/** Every store the service is built from, whichever backend holds them (embedded SQLite or Azure Storage). */
+export interface ProductStores {
+  kind: "sqlite" | "azure";
+  /** botbuilder's bot state (eTag-checked). */
+  storage: Storage;
+  conversationReferences: ConversationReferenceStore;
+  auditLog: AuditLog;
+  walkthroughs: WalkthroughStore;
+  tapRequests: TapRequestStore;
+  scheduledJobs: ScheduledJobStore;
+  postponementRequests: PostponementRequestStore;
+  reportScans: ReportScanStore;
+  reportSubscriptions: ReportSubscriptionStore;
+  /** One running scan per tenant across instances. */
+  scanClaims: ScanClaimStore;
+  broadcastJobs: BroadcastJobStore;
+  broadcastLedger: BroadcastLedger;
+  /** True when the backend answers (for /healthz). */
+  ping(): boolean | Promise<boolean>;
+  /** Releases the backend; safe to call more than once. */
+  close(): void;
+}
+
+/** Both backends, typed against the features' interfaces: a store that no longer fits fails to compile here. */
+export function asProductStores(stores: EmbeddedStores | AzureStores): ProductStores {
+  return stores;
+}
