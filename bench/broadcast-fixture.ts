@@ -1,14 +1,14 @@
+import { createBroadcastConnector } from "../src/bot/broadcast-connector";
 import type { Directory } from "../src/directory/directory";
 import type { GraphUser } from "../src/directory/graph-types";
 import type { Verdict } from "../src/domain/verdict";
 import type { VerdictSource } from "../src/features/broadcast/audience";
 import { createBroadcastEngine } from "../src/features/broadcast/create-engine";
-import { createBroadcastConnector } from "../src/bot/broadcast-connector";
+import type { JobRunner } from "../src/features/broadcast/job-runner";
 import { createLogger } from "../src/logger";
 import type { EmbeddedStores } from "../src/storage";
 import { type BroadcastJobStore, SqliteBroadcastJobStore } from "../src/storage/broadcast-jobs";
 import { SqliteBroadcastLedger } from "../src/storage/broadcast-ledger";
-import type { JobRunner } from "../src/features/broadcast/job-runner";
 
 export const BENCH_TENANT = "b3e0c4a5-0000-4000-8000-00000000be0c";
 
@@ -39,7 +39,18 @@ function verdict(i: number): Verdict {
     methods: { strongIndependent: [], mfaService: [], external: [], notMfa: [], unknown: [], notCounted: [] },
     actions: ["REGISTER_PASSKEY"],
     suggestions: [],
-    evidence: { phase1: [], phase2: [{ appId: "04b07795-8ddb-461a-bbee-02f9e1bf7b46", app: "Azure CLI", lastSignIn: "2026-11-01T00:00:00Z", count: 3, silent: 0 }] },
+    evidence: {
+      phase1: [],
+      phase2: [
+        {
+          appId: "04b07795-8ddb-461a-bbee-02f9e1bf7b46",
+          app: "Azure CLI",
+          lastSignIn: "2026-11-01T00:00:00Z",
+          count: 3,
+          silent: 0,
+        },
+      ],
+    },
     dataGaps: [],
   };
 }
@@ -60,7 +71,10 @@ export function benchVerdicts(users: number): VerdictSource {
 }
 
 /** Users that exist and are enabled; installs go to `install` (the Graph adapter over the simulator). */
-export function benchDirectory(users: number, install?: Pick<Directory, "installApp">): Pick<Directory, "getUser" | "listGroupMembers" | "listUsers" | "installApp"> {
+export function benchDirectory(
+  users: number,
+  install?: Pick<Directory, "installApp">,
+): Pick<Directory, "getUser" | "listGroupMembers" | "listUsers" | "installApp"> {
   return {
     async *listUsers(): AsyncIterable<GraphUser> {
       for (let i = 1; i <= users; i++) {
@@ -93,7 +107,17 @@ export function seedConversations(stores: EmbeddedStores, users: number, service
   })();
 }
 
-export function benchEngine(stores: EmbeddedStores, options: { users: number; serviceUrl: string; rps: number; owner?: string; install?: Pick<Directory, "installApp">; teamsAppId?: string }): {
+export function benchEngine(
+  stores: EmbeddedStores,
+  options: {
+    users: number;
+    serviceUrl: string;
+    rps: number;
+    owner?: string;
+    install?: Pick<Directory, "installApp">;
+    teamsAppId?: string;
+  },
+): {
   runner: JobRunner;
   jobs: SqliteBroadcastJobStore;
   ledger: SqliteBroadcastLedger;
@@ -121,7 +145,12 @@ export function newBenchJob(jobs: Pick<BroadcastJobStore, "createJob">, id: stri
   return jobs.createJob({
     id,
     tenantId: BENCH_TENANT,
-    content: { title: "Set up MFA before Azure CLI stops working", message: "Microsoft now **requires MFA** for Azure CLI.", audience: { kind: "affected-not-ready" }, button: { kind: "walkthrough", code: "REGISTER_PASSKEY" } },
+    content: {
+      title: "Set up MFA before Azure CLI stops working",
+      message: "Microsoft now **requires MFA** for Azure CLI.",
+      audience: { kind: "affected-not-ready" },
+      button: { kind: "walkthrough", code: "REGISTER_PASSKEY" },
+    },
     authorId: "bench",
     authorName: "Benchmark",
     origin: "cli",

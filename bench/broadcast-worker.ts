@@ -5,6 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
+
 import { readConfig } from "../src/config";
 import { createDirectory } from "../src/directory/create-directory";
 import { createLogger } from "../src/logger";
@@ -21,18 +22,42 @@ async function main(): Promise<void> {
   const users = Number(usersText);
   const rps = Number(rpsText);
   const stores = openEmbeddedStores(dataDir!);
-  const graph = graphFile ? (JSON.parse(readFileSync(path.resolve(graphFile), "utf8")) as { baseUrl: string; caCertPem: string; teamsAppId: string; userIds: string[] }) : undefined;
+  const graph = graphFile
+    ? (JSON.parse(readFileSync(path.resolve(graphFile), "utf8")) as {
+        baseUrl: string;
+        caCertPem: string;
+        teamsAppId: string;
+        userIds: string[];
+      })
+    : undefined;
   if (graph) {
     useBenchUsers(graph.userIds);
   } else if ((await stores.conversationReferences.count("b3e0c4a5-0000-4000-8000-00000000be0c")) < users) {
     seedConversations(stores, users, serviceUrl!);
   }
-  const install = graph ? createDirectory(readConfig({}), createLogger({ level: "warn", destination: process.stderr }), { graphBaseUrl: graph.baseUrl, caCertPem: graph.caCertPem }) : undefined;
-  const { runner, jobs, ledger } = benchEngine(stores, { users, serviceUrl: serviceUrl!, rps, owner: `worker-${process.pid}`, install, teamsAppId: graph?.teamsAppId });
+  const install = graph
+    ? createDirectory(readConfig({}), createLogger({ level: "warn", destination: process.stderr }), {
+        graphBaseUrl: graph.baseUrl,
+        caCertPem: graph.caCertPem,
+      })
+    : undefined;
+  const { runner, jobs, ledger } = benchEngine(stores, {
+    users,
+    serviceUrl: serviceUrl!,
+    rps,
+    owner: `worker-${process.pid}`,
+    install,
+    teamsAppId: graph?.teamsAppId,
+  });
   await newBenchJob(jobs, jobId!);
   const report = async () => {
     const totals = await ledger.totals(jobId!);
-    process.send?.({ rss: process.memoryUsage().rss, heap: process.memoryUsage().heapUsed, sent: totals.sent, total: totals.total });
+    process.send?.({
+      rss: process.memoryUsage().rss,
+      heap: process.memoryUsage().heapUsed,
+      sent: totals.sent,
+      total: totals.total,
+    });
   };
   const timer = setInterval(() => void report(), 200);
   // A previous process killed mid-run still holds the lease until it expires: wait for it.
@@ -47,7 +72,12 @@ async function main(): Promise<void> {
   await report();
   const totals = await ledger.totals(jobId!);
   const cpu = process.cpuUsage();
-  process.send?.({ done: true, totals, sendMs: (await jobs.getJob(jobId!))!.sendMs, cpuMsPerMessage: (cpu.user + cpu.system) / 1000 / Math.max(1, totals.sent) });
+  process.send?.({
+    done: true,
+    totals,
+    sendMs: (await jobs.getJob(jobId!))!.sendMs,
+    cpuMsPerMessage: (cpu.user + cpu.system) / 1000 / Math.max(1, totals.sent),
+  });
   install?.close();
   stores.close();
 }

@@ -18,10 +18,11 @@ import { type ChildProcess, fork } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import type { DeliveryTotals } from "../src/storage/broadcast-types";
-import { type TeamsLimitsStub, startTeamsLimitsStub } from "../test/support/teams-limits-stub";
-import { startGraphSimulator } from "../src/dev/graph-simulator";
+
 import { generateTenant } from "../src/dev/generate-tenant";
+import { startGraphSimulator } from "../src/dev/graph-simulator";
+import type { DeliveryTotals } from "../src/storage/broadcast-types";
+import { startTeamsLimitsStub, type TeamsLimitsStub } from "../test/support/teams-limits-stub";
 import { conversationOf, openedChatOf } from "./broadcast-fixture";
 
 const RPS = Number(process.env.BENCH_RPS ?? 150);
@@ -40,17 +41,32 @@ interface WorkerMessage {
   sendMs?: number;
 }
 
-function startWorker(dataDir: string, stub: TeamsLimitsStub, jobId: string, users: number, onMessage: (message: WorkerMessage) => void, graphFile?: string): ChildProcess {
-  const child = fork(path.join(__dirname, "broadcast-worker.ts"), [dataDir, stub.serviceUrl, jobId, String(users), String(RPS), ...(graphFile ? [graphFile] : [])], {
-    execArgv: ["--import", "tsx"],
-    stdio: ["ignore", "inherit", "inherit", "ipc"],
-  });
+function startWorker(
+  dataDir: string,
+  stub: TeamsLimitsStub,
+  jobId: string,
+  users: number,
+  onMessage: (message: WorkerMessage) => void,
+  graphFile?: string,
+): ChildProcess {
+  const child = fork(
+    path.join(__dirname, "broadcast-worker.ts"),
+    [dataDir, stub.serviceUrl, jobId, String(users), String(RPS), ...(graphFile ? [graphFile] : [])],
+    {
+      execArgv: ["--import", "tsx"],
+      stdio: ["ignore", "inherit", "inherit", "ipc"],
+    },
+  );
   child.on("message", (message) => onMessage(message as WorkerMessage));
   return child;
 }
 
 const exited = (child: ChildProcess) =>
-  new Promise<number | null>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve(child.exitCode) : child.once("exit", (code) => resolve(code))));
+  new Promise<number | null>((resolve) =>
+    child.exitCode !== null || child.signalCode !== null
+      ? resolve(child.exitCode)
+      : child.once("exit", (code) => resolve(code)),
+  );
 
 function deliveryCounts(stub: TeamsLimitsStub, users: number) {
   let once = 0;
@@ -129,9 +145,14 @@ async function throughput(): Promise<Record<string, number | boolean>> {
 }
 
 /** A first broadcast to people with no stored chat: they have the app (`installed`) or not. */
-async function firstContact(kind: "installed" | "notInstalled", users: number): Promise<Record<string, number | boolean | string>> {
+async function firstContact(
+  kind: "installed" | "notInstalled",
+  users: number,
+): Promise<Record<string, number | boolean | string>> {
   const snapshot = generateTenant({ users: Math.ceil(users * 1.3) + 50, seed: 7 });
-  const members = snapshot.users.filter((user) => user.userType !== "Guest" && user.accountEnabled !== false).slice(0, users);
+  const members = snapshot.users
+    .filter((user) => user.userType !== "Guest" && user.accountEnabled !== false)
+    .slice(0, users);
   if (members.length < users) {
     throw new Error(`the generated tenant has ${members.length} members, ${users} wanted`);
   }
@@ -141,23 +162,42 @@ async function firstContact(kind: "installed" | "notInstalled", users: number): 
       simulator.admin.installApp(user.id, TEAMS_APP_ID);
     }
   }
-  const stub = await startTeamsLimitsStub({ tenantRps: RPS, latencyMs: 20, isInstalled: (userId) => simulator.admin.isAppInstalled(userId, TEAMS_APP_ID) });
+  const stub = await startTeamsLimitsStub({
+    tenantRps: RPS,
+    latencyMs: 20,
+    isInstalled: (userId) => simulator.admin.isAppInstalled(userId, TEAMS_APP_ID),
+  });
   const dataDir = mkdtempSync(path.join(tmpdir(), "mfa-bench-first-contact-"));
   const graphFile = path.join(dataDir, "graph.json");
-  writeFileSync(graphFile, JSON.stringify({ baseUrl: simulator.baseUrl, caCertPem: simulator.caCertPem, teamsAppId: TEAMS_APP_ID, userIds: members.map((user) => user.id) }));
+  writeFileSync(
+    graphFile,
+    JSON.stringify({
+      baseUrl: simulator.baseUrl,
+      caCertPem: simulator.caCertPem,
+      teamsAppId: TEAMS_APP_ID,
+      userIds: members.map((user) => user.id),
+    }),
+  );
   let rssAt1k = 0;
   let rssMax = 0;
   let final: WorkerMessage | undefined;
   try {
-    const child = startWorker(dataDir, stub, `bench-${kind}`, users, (message) => {
-      if (message.rss !== undefined && message.sent !== undefined && message.sent >= 1_000) {
-        rssAt1k ||= message.rss;
-        rssMax = Math.max(rssMax, message.rss);
-      }
-      if (message.done) {
-        final = message;
-      }
-    }, graphFile);
+    const child = startWorker(
+      dataDir,
+      stub,
+      `bench-${kind}`,
+      users,
+      (message) => {
+        if (message.rss !== undefined && message.sent !== undefined && message.sent >= 1_000) {
+          rssAt1k ||= message.rss;
+          rssMax = Math.max(rssMax, message.rss);
+        }
+        if (message.done) {
+          final = message;
+        }
+      },
+      graphFile,
+    );
     const code = await exited(child);
     if (code !== 0 || !final) {
       throw new Error(`sender exited with ${code}`);
@@ -173,8 +213,12 @@ async function firstContact(kind: "installed" | "notInstalled", users: number): 
     const requests = stub.requestsAt.length;
     const elapsedMs = stub.acceptedAt.at(-1)! - stub.requestsAt[0]!;
     const floorMs = Math.max((installs / INSTALLS_PER_SECOND) * 1000, (requests / RPS) * 1000);
-    const fewest = kind === "installed" ? { installs: 0, requests: 2 * users } : { installs: users, requests: 2 * users };
-    const fewestFloorMs = Math.max((fewest.installs / INSTALLS_PER_SECOND) * 1000, (fewest.requests / RPS) * 1000);
+    const fewest =
+      kind === "installed" ? { installs: 0, requests: 2 * users } : { installs: users, requests: 2 * users };
+    const fewestFloorMs = Math.max(
+      (fewest.installs / INSTALLS_PER_SECOND) * 1000,
+      (fewest.requests / RPS) * 1000,
+    );
     const mb = (bytes: number) => Math.round(bytes / 1e6);
     return {
       case: kind === "installed" ? "app installed, no conversation" : "app not installed",
@@ -258,7 +302,10 @@ async function crashRun(run: number): Promise<Record<string, number | boolean>> 
 export async function run(): Promise<BroadcastBenchResult> {
   const result: BroadcastBenchResult = { throughput: await throughput(), firstContact: [], crash: [] };
   process.stdout.write(`throughput ${JSON.stringify(result.throughput)}\n`);
-  for (const [kind, users] of [["installed", INSTALLED_USERS], ["notInstalled", NEW_USERS]] as const) {
+  for (const [kind, users] of [
+    ["installed", INSTALLED_USERS],
+    ["notInstalled", NEW_USERS],
+  ] as const) {
     const figures = await firstContact(kind, users);
     result.firstContact.push(figures);
     process.stdout.write(`firstContact ${JSON.stringify(figures)}\n`);
@@ -276,10 +323,24 @@ if (require.main === module) {
     (result) => {
       const t = result.throughput;
       const ok =
-        (t.percentOfLimit as number) >= 97 && t.lost === 0 && t.duplicates === 0 && t.throttled429OnceWarm === 0 && (t.rssGrowthMb as number) <= 50 &&
-        result.firstContact.every((f) => (f.timesFloor as number) <= 1.03 && f.lost === 0 && f.duplicates === 0 && f.throttled429Teams === 0 && f.throttled429Graph === 0 && (f.rssGrowthMb as number) <= 50) &&
+        (t.percentOfLimit as number) >= 97 &&
+        t.lost === 0 &&
+        t.duplicates === 0 &&
+        t.throttled429OnceWarm === 0 &&
+        (t.rssGrowthMb as number) <= 50 &&
+        result.firstContact.every(
+          (f) =>
+            (f.timesFloor as number) <= 1.03 &&
+            f.lost === 0 &&
+            f.duplicates === 0 &&
+            f.throttled429Teams === 0 &&
+            f.throttled429Graph === 0 &&
+            (f.rssGrowthMb as number) <= 50,
+        ) &&
         result.crash.every((c) => c.lost === 0 && c.everyDuplicateReported === true);
-      process.stdout.write(`${ok ? "PASS" : "FAIL"}: broadcast targets (>= 97% of the limit with stored chats; first contact within 1.03x its floor, no 429; none lost or duplicated, RSS growth <= 50 MB, crash runs exact)\n`);
+      process.stdout.write(
+        `${ok ? "PASS" : "FAIL"}: broadcast targets (>= 97% of the limit with stored chats; first contact within 1.03x its floor, no 429; none lost or duplicated, RSS growth <= 50 MB, crash runs exact)\n`,
+      );
       process.exitCode = ok ? 0 : 1;
     },
     (error: unknown) => {

@@ -10,6 +10,7 @@ import { generateTenant } from "../src/dev/generate-tenant";
 import { createDirectory } from "../src/directory/create-directory";
 import { AZURE_SERVICE_MANAGEMENT_RESOURCE_ID, PHASE1_APP_IDS, PHASE2_APP_IDS } from "../src/domain/apps";
 import { createLogger } from "../src/logger";
+import { benchMain } from "./support/bench-main";
 import {
   serveSimulatorChild,
   simulatorStats,
@@ -17,7 +18,6 @@ import {
   stopSimulatorChild,
 } from "./support/simulator-child";
 import { peakRssMb, reportsMinimumMs } from "./support/throttle-figures";
-import { benchMain } from "./support/bench-main";
 
 export interface GraphBenchFigures {
   users: number;

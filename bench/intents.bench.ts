@@ -6,8 +6,8 @@
  */
 import { LANGUAGES } from "../src/features/conversation/languages";
 import { recognize } from "../src/features/conversation/recognizer";
-import { loadSplit, scoreSplit } from "../test/support/intent-fixtures";
 import type { SplitFigure } from "../test/support/intent-fixtures";
+import { loadSplit, scoreSplit } from "../test/support/intent-fixtures";
 
 const percent = (part: number, whole: number) => `${((100 * part) / Math.max(1, whole)).toFixed(1)}%`;
 
@@ -32,7 +32,9 @@ for (const figure of figures) {
   );
   if (figure.split === "tuning") {
     for (const miss of figure.misses) {
-      process.stdout.write(`    miss ${JSON.stringify(miss.text)}: ${miss.label} -> ${miss.got}${miss.language ? ` [${miss.language}]` : ""}\n`);
+      process.stdout.write(
+        `    miss ${JSON.stringify(miss.text)}: ${miss.label} -> ${miss.got}${miss.language ? ` [${miss.language}]` : ""}\n`,
+      );
     }
   }
 }

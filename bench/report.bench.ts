@@ -12,11 +12,11 @@ import path from "node:path";
 
 import { readConfig } from "../src/config";
 import { generateTenant } from "../src/dev/generate-tenant";
+import { summarise } from "../src/dev/graph-simulator/handlers/summarized-sign-ins";
+import { eventTypeOf } from "../src/dev/graph-simulator/sign-in-filter";
 import { createDirectory } from "../src/directory/create-directory";
 import { referencedGroupIds } from "../src/directory/directory-snapshot";
 import type { ProductTenantSettings, SignIn } from "../src/directory/graph-types";
-import { summarise } from "../src/dev/graph-simulator/handlers/summarized-sign-ins";
-import { eventTypeOf } from "../src/dev/graph-simulator/sign-in-filter";
 import { summaryKeysOf } from "../src/directory/home-upn";
 import { summaryAsSignIn } from "../src/directory/summary-sign-in";
 import { collectEvidence, phaseOf, restsOnSignInActivity } from "../src/domain/evidence";
@@ -25,6 +25,7 @@ import { ScanWatchers } from "../src/features/report/scan-watchers";
 import { createLogger } from "../src/logger";
 import { openDatabase } from "../src/storage/database";
 import { SqliteReportScanStore } from "../src/storage/report-scans";
+import { benchMain } from "./support/bench-main";
 import {
   serveSimulatorChild,
   simulatorStats,
@@ -32,7 +33,6 @@ import {
   stopSimulatorChild,
 } from "./support/simulator-child";
 import { familyMinimumMs, peakRssMb, reportsMinimumMs } from "./support/throttle-figures";
-import { benchMain } from "./support/bench-main";
 
 export interface ReportBenchFigures {
   users: number;

@@ -1,6 +1,6 @@
+import type { ProductStores } from "../src/product-stores";
 import { openAzureStores } from "../src/storage/azure";
 import type { DeliveryTotals } from "../src/storage/broadcast-types";
-import type { ProductStores } from "../src/product-stores";
 import { BENCH_TENANT, conversationOf } from "./broadcast-fixture";
 
 /** What a scale-out worker is told: the shared account, the connector, the job, the pace. */
@@ -34,15 +34,30 @@ export interface ScaleOutWorkerMessage {
 
 const userId = (i: number) => `c0000000-0000-4000-8000-${String(i).padStart(12, "0")}`;
 
-export const openShared = (args: Pick<ScaleOutWorkerArgs, "connectionString" | "prefix">): Promise<ProductStores> =>
+export const openShared = (
+  args: Pick<ScaleOutWorkerArgs, "connectionString" | "prefix">,
+): Promise<ProductStores> =>
   openAzureStores({ kind: "azure", prefix: args.prefix, connectionString: args.connectionString });
 
 /** A stored chat for every user (as installs would leave them), 64 writes at a time. */
-export async function seedAzureConversations(stores: ProductStores, users: number, serviceUrl: string): Promise<void> {
+export async function seedAzureConversations(
+  stores: ProductStores,
+  users: number,
+  serviceUrl: string,
+): Promise<void> {
   for (let i = 1; i <= users; i += 64) {
     const batch = [];
     for (let j = i; j < Math.min(users + 1, i + 64); j++) {
-      batch.push(stores.conversationReferences.save({ tenantId: BENCH_TENANT, userId: userId(j), conversationId: conversationOf(j), serviceUrl, reference: {}, updatedAt: "2026-11-20T00:00:00Z" }));
+      batch.push(
+        stores.conversationReferences.save({
+          tenantId: BENCH_TENANT,
+          userId: userId(j),
+          conversationId: conversationOf(j),
+          serviceUrl,
+          reference: {},
+          updatedAt: "2026-11-20T00:00:00Z",
+        }),
+      );
     }
     await Promise.all(batch);
   }

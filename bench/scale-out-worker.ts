@@ -9,7 +9,7 @@ import { createBroadcastEngine } from "../src/features/broadcast/create-engine";
 import { startResumePoller } from "../src/features/broadcast/resume-poller";
 import { createLogger } from "../src/logger";
 import { benchDirectory, benchVerdicts } from "./broadcast-fixture";
-import { type ScaleOutWorkerArgs, type ScaleOutWorkerMessage, openShared, timed } from "./scale-out-fixture";
+import { openShared, type ScaleOutWorkerArgs, type ScaleOutWorkerMessage, timed } from "./scale-out-fixture";
 
 async function main(): Promise<void> {
   const args = JSON.parse(process.argv[2]!) as ScaleOutWorkerArgs;
@@ -20,10 +20,16 @@ async function main(): Promise<void> {
   const ledger = timed(stores.broadcastLedger, latencies, calls);
   const logger = createLogger({ level: "warn", destination: process.stderr });
   const runner = createBroadcastEngine({
-    jobs, ledger, conversationReferences: timed(stores.conversationReferences, latencies),
-    directory: benchDirectory(args.users), verdicts: benchVerdicts(args.users),
+    jobs,
+    ledger,
+    conversationReferences: timed(stores.conversationReferences, latencies),
+    directory: benchDirectory(args.users),
+    verdicts: benchVerdicts(args.users),
     transport: createBroadcastConnector({ bot: { appType: "SingleTenant" } }),
-    tenantRps: args.rps, logger, owner: `worker-${process.pid}`, leaseMs: args.leaseMs,
+    tenantRps: args.rps,
+    logger,
+    owner: `worker-${process.pid}`,
+    leaseMs: args.leaseMs,
   });
   const send = (message: ScaleOutWorkerMessage) => process.send?.(message);
   const poller = startResumePoller({ runner, jobs, everyMs: args.resumeEveryMs, logger });
@@ -34,7 +40,11 @@ async function main(): Promise<void> {
   }
   for (;;) {
     send({ sending: runner.isRunning(args.jobId), marked: calls.get("markSending") ?? 0 });
-    const states = await Promise.all([args.jobId, ...(args.moreJobIds ?? [])].map(async (id) => (await stores.broadcastJobs.getJob(id))?.state));
+    const states = await Promise.all(
+      [args.jobId, ...(args.moreJobIds ?? [])].map(
+        async (id) => (await stores.broadcastJobs.getJob(id))?.state,
+      ),
+    );
     if (states.every((state) => state === "done")) {
       break;
     }
@@ -44,10 +54,16 @@ async function main(): Promise<void> {
   await runner.stopAll();
   // Waits until the report is handed to the parent: exiting at once can drop a large IPC message.
   const final: ScaleOutWorkerMessage = {
-    done: true, totals: await stores.broadcastLedger.totals(args.jobId), latencies, marked: calls.get("markSending") ?? 0,
+    done: true,
+    totals: await stores.broadcastLedger.totals(args.jobId),
+    latencies,
+    marked: calls.get("markSending") ?? 0,
     moreTotals: await Promise.all((args.moreJobIds ?? []).map((id) => stores.broadcastLedger.totals(id))),
   };
-  await new Promise<void>((resolve, reject) => process.send?.(final, (error: Error | null) => (error ? reject(error) : resolve())) ?? resolve());
+  await new Promise<void>(
+    (resolve, reject) =>
+      process.send?.(final, (error: Error | null) => (error ? reject(error) : resolve())) ?? resolve(),
+  );
 }
 
 main().then(

@@ -7,6 +7,7 @@
  * instances made (p50 / p99).
  */
 import { randomUUID } from "node:crypto";
+
 import { startAzurite } from "../test/support/azurite";
 import { startScaleOutWorker } from "../test/support/scale-out-workers";
 import { startTeamsLimitsStub } from "../test/support/teams-limits-stub";
@@ -38,7 +39,16 @@ interface ScaleOutFigures {
 async function run(): Promise<ScaleOutFigures> {
   const azurite = await startAzurite();
   const stub = await startTeamsLimitsStub({ tenantRps: RPS, latencyMs: 20 });
-  const args = { connectionString: azurite.connectionString, prefix: `b${randomUUID().slice(0, 8)}`, serviceUrl: stub.serviceUrl, jobId: "bench-scale-out", users: USERS, rps: RPS, leaseMs: 10_000, resumeEveryMs: 1_000 };
+  const args = {
+    connectionString: azurite.connectionString,
+    prefix: `b${randomUUID().slice(0, 8)}`,
+    serviceUrl: stub.serviceUrl,
+    jobId: "bench-scale-out",
+    users: USERS,
+    rps: RPS,
+    leaseMs: 10_000,
+    resumeEveryMs: 1_000,
+  };
   const seedStarted = performance.now();
   try {
     const stores = await openShared(args);

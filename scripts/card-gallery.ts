@@ -4,13 +4,14 @@
  * headless Chromium (Debian's, never a downloaded one), light and dark, as PNGs in docs/cards/. It fails
  * (exit 1) when a card renders with a warning or holds an element Teams does not show.
  */
-import { mkdirSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
+
 import { createCardRenderer } from "../src/cards/render";
 import type { AdaptiveCardJson } from "../src/cards/types";
+import { findChromium, launchChromium } from "../test/support/browser";
 import { openCardPage } from "../test/support/browser-card-page";
 import type { TeamsTheme } from "../test/support/browser-teams-host-config";
-import { findChromium, launchChromium } from "../test/support/browser";
 import { isCoveredByFallback, walkCard } from "../test/support/card-nodes";
 
 const ROOT = path.resolve(__dirname, "..");

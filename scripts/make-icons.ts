@@ -5,6 +5,7 @@
  */
 import { writeFileSync } from "node:fs";
 import path from "node:path";
+
 import { PNG } from "pngjs";
 
 type Rgb = readonly [number, number, number];

@@ -8,9 +8,11 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+
 import { AppManifestUtils } from "@microsoft/app-manifest";
 import JSZip from "jszip";
 import { PNG } from "pngjs";
+
 import { loadEnvFiles } from "../src/config";
 
 const ROOT = path.resolve(__dirname, "..");
@@ -50,7 +52,9 @@ export async function validateManifest(manifest: object): Promise<string[]> {
 async function validateLanguageFile(strings: object): Promise<string[]> {
   return validateWith(strings, (schema) => {
     const patterns = (schema as { patternProperties?: Record<string, unknown> }).patternProperties ?? {};
-    const fixed = Object.fromEntries(Object.entries(patterns).map(([key, value]) => [key.replace(/\\b\]/g, "\\b\\]"), value]));
+    const fixed = Object.fromEntries(
+      Object.entries(patterns).map(([key, value]) => [key.replace(/\\b\]/g, "\\b\\]"), value]),
+    );
     return { ...schema, patternProperties: fixed };
   });
 }
@@ -127,7 +131,9 @@ export async function checkLanguageFiles(
     const strings = JSON.parse(text) as Record<string, unknown>;
     files.set(name, text);
     problems.push(...(await validateLanguageFile(strings)).map((problem) => `${name}: ${problem}`));
-    const keys = Object.keys(strings).filter((key) => key !== "$schema").sort();
+    const keys = Object.keys(strings)
+      .filter((key) => key !== "$schema")
+      .sort();
     defaultKeys ??= keys;
     if (keys.join("|") !== defaultKeys.join("|")) {
       problems.push(`${name} does not translate the same strings as ${names[0]}`);

@@ -10,6 +10,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
+
 import { loadEnvFiles, readConfig } from "../src/config";
 import { loadSnapshot } from "../src/directory/snapshot";
 import {

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parseEnv } from "node:util";
+
 import { z } from "zod";
 
 /** A setting that is missing or wrong: the process stops with exit code 2 and this one line. */
@@ -27,24 +28,36 @@ const optionalText = z
   .string()
   .optional()
   .transform((value) => (value === undefined || value.trim() === "" ? undefined : value.trim()));
-const optionalGuid = optionalText.refine((value) => value === undefined || guid.test(value), "must be a GUID");
+const optionalGuid = optionalText.refine(
+  (value) => value === undefined || guid.test(value),
+  "must be a GUID",
+);
 const optionalHttpsUrl = optionalText.refine(
   (value) => value === undefined || /^https:\/\/[^\s/]+/i.test(value),
   "must be an https:// URL",
 );
 /** Teams' service URLs are https; plain http only on this machine (a local Bot Connector stub). */
 const optionalServiceUrl = optionalText.refine(
-  (value) => value === undefined || /^https:\/\/[^\s/]+/i.test(value) || /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(\/|$)/i.test(value),
+  (value) =>
+    value === undefined ||
+    /^https:\/\/[^\s/]+/i.test(value) ||
+    /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(\/|$)/i.test(value),
   "must be an https:// URL (http:// only on localhost)",
 );
 const integer = (fallback: number, min: number, max: number) =>
   optionalText
     .transform((value) => (value === undefined ? fallback : Number(value)))
-    .refine((value) => Number.isInteger(value) && value >= min && value <= max, `must be a whole number from ${min} to ${max}`);
+    .refine(
+      (value) => Number.isInteger(value) && value >= min && value <= max,
+      `must be a whole number from ${min} to ${max}`,
+    );
 const positive = (fallback: number, max: number) =>
   optionalText
     .transform((value) => (value === undefined ? fallback : Number(value)))
-    .refine((value) => Number.isFinite(value) && value > 0 && value <= max, `must be a number above 0 and at most ${max}`);
+    .refine(
+      (value) => Number.isFinite(value) && value > 0 && value <= max,
+      `must be a number above 0 and at most ${max}`,
+    );
 
 /**
  * Every variable the product reads, each described once. Values come from the process environment,
@@ -59,7 +72,9 @@ const schema = z.object({
   BOT_ID: optionalGuid,
   /** The bot's app type: MultiTenant, SingleTenant or UserAssignedMSI. */
   BOT_TYPE: z
-    .enum(["MultiTenant", "SingleTenant", "UserAssignedMSI"], { message: "must be MultiTenant, SingleTenant or UserAssignedMSI" })
+    .enum(["MultiTenant", "SingleTenant", "UserAssignedMSI"], {
+      message: "must be MultiTenant, SingleTenant or UserAssignedMSI",
+    })
     .optional()
     .default("SingleTenant"),
   /** Tenant of the bot's app registration (SingleTenant and UserAssignedMSI). */
@@ -97,7 +112,9 @@ const schema = z.object({
   ),
   /** trace, debug, info, warn, error or silent. */
   LOG_LEVEL: z
-    .enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"], { message: "must be trace, debug, info, warn, error, fatal or silent" })
+    .enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"], {
+      message: "must be trace, debug, info, warn, error, fatal or silent",
+    })
     .optional()
     .default("info"),
 
@@ -159,7 +176,8 @@ const schema = z.object({
 
 type RawConfig = z.infer<typeof schema>;
 
-export type GraphCredentialKind = "simulator" | "secret" | "certificate" | "managed-identity" | "workload-identity";
+export type GraphCredentialKind =
+  "simulator" | "secret" | "certificate" | "managed-identity" | "workload-identity";
 
 /** Where bot state and the product's stores live: embedded SQLite, or Azure Storage shared by every instance. */
 export type StorageConfig =
@@ -245,16 +263,28 @@ function storageConfig(raw: RawConfig): StorageConfig {
   }
   const prefix = (raw.AZURE_STORAGE_PREFIX ?? "mfaready").toLowerCase();
   if (raw.AZURE_STORAGE_ACCOUNT_URL !== undefined && connectionString !== undefined) {
-    throw new ConfigError("AZURE_STORAGE_CONNECTION_STRING", "set either it or AZURE_STORAGE_ACCOUNT_URL, not both");
+    throw new ConfigError(
+      "AZURE_STORAGE_CONNECTION_STRING",
+      "set either it or AZURE_STORAGE_ACCOUNT_URL, not both",
+    );
   }
   if (raw.AZURE_STORAGE_ACCOUNT_URL !== undefined) {
     return { kind: "azure", prefix, accountUrl: raw.AZURE_STORAGE_ACCOUNT_URL.replace(/\/$/, "") };
   }
   if (connectionString === undefined) {
-    throw new ConfigError("AZURE_STORAGE_ACCOUNT_URL", "is required with STORAGE=azure (or AZURE_STORAGE_CONNECTION_STRING for Azurite)");
+    throw new ConfigError(
+      "AZURE_STORAGE_ACCOUNT_URL",
+      "is required with STORAGE=azure (or AZURE_STORAGE_CONNECTION_STRING for Azurite)",
+    );
   }
-  if (connectionString !== "UseDevelopmentStorage=true" && !/(^|;)(AccountName|TableEndpoint|BlobEndpoint)=/i.test(connectionString)) {
-    throw new ConfigError("AZURE_STORAGE_CONNECTION_STRING", "is not an Azure Storage connection string (AccountName=…;AccountKey=…;TableEndpoint=…)");
+  if (
+    connectionString !== "UseDevelopmentStorage=true" &&
+    !/(^|;)(AccountName|TableEndpoint|BlobEndpoint)=/i.test(connectionString)
+  ) {
+    throw new ConfigError(
+      "AZURE_STORAGE_CONNECTION_STRING",
+      "is not an Azure Storage connection string (AccountName=…;AccountKey=…;TableEndpoint=…)",
+    );
   }
   return { kind: "azure", prefix, connectionString };
 }
@@ -269,14 +299,22 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const raw = parsed.data;
   const realTenant = raw.TENANT_ID !== undefined;
 
-  if (raw.BOT_ID !== undefined && raw.BOT_TYPE !== "UserAssignedMSI" && !raw.SECRET_BOT_PASSWORD && !raw.BOT_CERTIFICATE_PATH) {
+  if (
+    raw.BOT_ID !== undefined &&
+    raw.BOT_TYPE !== "UserAssignedMSI" &&
+    !raw.SECRET_BOT_PASSWORD &&
+    !raw.BOT_CERTIFICATE_PATH
+  ) {
     throw new ConfigError("SECRET_BOT_PASSWORD", "is required with BOT_ID (or set BOT_CERTIFICATE_PATH)");
   }
   if (raw.BOT_ID !== undefined && raw.BOT_TYPE !== "MultiTenant" && !raw.BOT_TENANT_ID) {
     throw new ConfigError("BOT_TENANT_ID", `is required with BOT_TYPE=${raw.BOT_TYPE}`);
   }
   if (realTenant && raw.BOT_ID === undefined) {
-    throw new ConfigError("BOT_ID", "is required when TENANT_ID names a real tenant: an unauthenticated bot must not read it");
+    throw new ConfigError(
+      "BOT_ID",
+      "is required when TENANT_ID names a real tenant: an unauthenticated bot must not read it",
+    );
   }
   for (const file of ["BOT_CERTIFICATE_PATH", "GRAPH_CERTIFICATE_PATH"] as const) {
     const value = raw[file];
@@ -290,7 +328,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const clientSecret = raw.SECRET_GRAPH_CLIENT_SECRET ?? raw.SECRET_BOT_PASSWORD;
   let credential: GraphCredentialKind = "simulator";
   if (realTenant) {
-    credential = raw.GRAPH_CREDENTIAL ?? (raw.GRAPH_CERTIFICATE_PATH ? "certificate" : clientSecret ? "secret" : "managed-identity");
+    credential =
+      raw.GRAPH_CREDENTIAL ??
+      (raw.GRAPH_CERTIFICATE_PATH ? "certificate" : clientSecret ? "secret" : "managed-identity");
     if (credential === "secret" && !clientSecret) {
       throw new ConfigError("SECRET_GRAPH_CLIENT_SECRET", "is required with GRAPH_CREDENTIAL=secret");
     }
@@ -298,7 +338,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       throw new ConfigError("GRAPH_CERTIFICATE_PATH", "is required with GRAPH_CREDENTIAL=certificate");
     }
     if ((credential === "secret" || credential === "certificate") && !clientId) {
-      throw new ConfigError("GRAPH_CLIENT_ID", `is required with GRAPH_CREDENTIAL=${credential} (or set BOT_ID)`);
+      throw new ConfigError(
+        "GRAPH_CLIENT_ID",
+        `is required with GRAPH_CREDENTIAL=${credential} (or set BOT_ID)`,
+      );
     }
   }
 

@@ -1,30 +1,31 @@
 import { randomUUID } from "node:crypto";
-import type { Config } from "./config";
-import { ConfigError } from "./config";
+
 import { appVersion } from "./app-version";
 import { type ActivityEndpoint, type BotAdapterOptions, connectBot, createBot } from "./bot";
+import { createBroadcastConnector } from "./bot/broadcast-connector";
 import type { Recognize } from "./bot/handlers/message";
+import type { Config } from "./config";
+import { ConfigError } from "./config";
 import type * as GraphSimulatorModule from "./dev/graph-simulator";
-import type { Directory } from "./directory/directory";
 import { type ConfiguredDirectory, createDirectory } from "./directory/create-directory";
+import type { Directory } from "./directory/directory";
 import { PermissionProbe } from "./directory/permission-probe";
 import { loadSnapshot } from "./directory/snapshot";
 import { createAuthorizer } from "./features/authz/authorize";
+import { type BroadcastFeature, createBroadcastFeature } from "./features/broadcast/create-broadcast-feature";
+import { verdictsFromScans } from "./features/broadcast/scan-verdicts";
 import { recognize } from "./features/conversation/recognizer";
 import { createPostponementService } from "./features/postponement/postponement-service";
 import { createRegistrationFor } from "./features/registration/registration-for-service";
-import { type ReportFeature, createReportFeature } from "./features/report/create-report-feature";
-import { createBroadcastConnector } from "./bot/broadcast-connector";
-import { type BroadcastFeature, createBroadcastFeature } from "./features/broadcast/create-broadcast-feature";
-import { verdictsFromScans } from "./features/broadcast/scan-verdicts";
-import { type Scheduler, createScheduler } from "./features/scheduler/scheduler";
-import { type StatusSource, createStatusService } from "./features/status/create-status-service";
+import { createReportFeature, type ReportFeature } from "./features/report/create-report-feature";
+import { createScheduler, type Scheduler } from "./features/scheduler/scheduler";
 import { assessmentScope } from "./features/status/assessment-scope";
+import { createStatusService, type StatusSource } from "./features/status/create-status-service";
 import { lookUpStatus } from "./features/status/status-lookup";
 import type { Logger } from "./logger";
+import { asProductStores, type ProductStores } from "./product-stores";
 import { createServer } from "./server";
 import type { DirectoryHealth } from "./server/health";
-import { type ProductStores, asProductStores } from "./product-stores";
 import { openEmbeddedStores } from "./storage";
 import { openAzureStores } from "./storage/azure";
 
@@ -119,13 +120,22 @@ export async function startService(parts: ServiceParts): Promise<RunningService>
     verdicts: verdictsFromScans(report.scans),
     conversationReferences: stores.conversationReferences,
     auditLog: stores.auditLog,
-    transport: createBroadcastConnector({ bot: config.bot, endpoints: parts.auth?.endpoints, credentialsFactory: parts.auth?.credentialsFactory, timeoutMs: config.directory.timeoutMs }),
+    transport: createBroadcastConnector({
+      bot: config.bot,
+      endpoints: parts.auth?.endpoints,
+      credentialsFactory: parts.auth?.credentialsFactory,
+      timeoutMs: config.directory.timeoutMs,
+    }),
     scheduler,
     assess: async (tenantId, userId) => {
       const view = await status.check({ tenantId, userId }, { fresh: true });
       return view.card === "status" ? view.verdict : undefined;
     },
-    teams: { appId: config.teams.appId, serviceUrl: config.teams.serviceUrl, tenantRps: config.teams.tenantRps },
+    teams: {
+      appId: config.teams.appId,
+      serviceUrl: config.teams.serviceUrl,
+      tenantRps: config.teams.tenantRps,
+    },
     logger,
     now,
     ...parts.broadcast,
@@ -142,15 +152,26 @@ export async function startService(parts: ServiceParts): Promise<RunningService>
     now,
     auth: parts.auth,
     status,
-    lookUpStatus: (actor, query) => lookUpStatus({ status, authz, directory: directory.directory }, actor, query),
+    lookUpStatus: (actor, query) =>
+      lookUpStatus({ status, authz, directory: directory.directory }, actor, query),
     // The help card's admin part: shown to those the table lets read the report (not audited: it acts on nothing).
-    showAdminJobs: async (actor) => (await authz.authorize(actor, "readinessReport", { audit: false })).allowed,
+    showAdminJobs: async (actor) =>
+      (await authz.authorize(actor, "readinessReport", { audit: false })).allowed,
     report,
     broadcast: broadcast.service,
-    registration: createRegistrationFor(config, logger, stores, directory.directory, authz, connection.messenger, directory.status, {
-      now,
-      onVerified: (actor) => status.forget(actor),
-    }),
+    registration: createRegistrationFor(
+      config,
+      logger,
+      stores,
+      directory.directory,
+      authz,
+      connection.messenger,
+      directory.status,
+      {
+        now,
+        onVerified: (actor) => status.forget(actor),
+      },
+    ),
     postponement: createPostponementService({
       directory: directory.directory,
       authz,
@@ -285,7 +306,8 @@ export async function openStores(config: Config): Promise<ProductStores> {
   if (config.storage.kind === "sqlite") {
     return asProductStores(openEmbeddedStores(config.dataDir));
   }
-  const setting = config.storage.accountUrl === undefined ? "AZURE_STORAGE_CONNECTION_STRING" : "AZURE_STORAGE_ACCOUNT_URL";
+  const setting =
+    config.storage.accountUrl === undefined ? "AZURE_STORAGE_CONNECTION_STRING" : "AZURE_STORAGE_ACCOUNT_URL";
   try {
     return asProductStores(await openAzureStores(config.storage));
   } catch (error) {

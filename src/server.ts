@@ -1,8 +1,10 @@
 import type { AddressInfo } from "node:net";
+
 import * as restify from "restify";
+
 import type { ActivityEndpoint } from "./bot/activity-endpoint";
 import type { Logger } from "./logger";
-import { type HealthChecks, checkHealth } from "./server/health";
+import { checkHealth, type HealthChecks } from "./server/health";
 import { HttpError } from "./server/http-error";
 import { InFlight } from "./server/in-flight";
 import { readJsonBody } from "./server/read-json-body";
@@ -40,7 +42,11 @@ export function createServer(deps: ServerDependencies): RunningServer {
   server.post("/api/messages", async (req: restify.Request, res: restify.Response) => {
     if (closing) {
       res.header("connection", "close");
-      return sendJson(res, 503, new HttpError(503, "ShuttingDown", "the bot is restarting; try again").toBody());
+      return sendJson(
+        res,
+        503,
+        new HttpError(503, "ShuttingDown", "the bot is restarting; try again").toBody(),
+      );
     }
     await inFlight.track(async () => {
       try {
@@ -55,7 +61,10 @@ export function createServer(deps: ServerDependencies): RunningServer {
         if (error instanceof HttpError) {
           return sendJson(res, error.status, error.toBody());
         }
-        deps.logger.error({ err: { message: error instanceof Error ? error.message : String(error) } }, "request failed");
+        deps.logger.error(
+          { err: { message: error instanceof Error ? error.message : String(error) } },
+          "request failed",
+        );
         sendJson(res, 500, new HttpError(500, "InternalError", "the request could not be handled").toBody());
       }
     });
@@ -67,14 +76,23 @@ export function createServer(deps: ServerDependencies): RunningServer {
   });
 
   // Anything else: the same JSON error shape as the routes above, not restify's default.
-  server.on("restifyError", (_req: restify.Request, res: restify.Response, err: Error & { statusCode?: number }, callback: () => void) => {
-    const status = err.statusCode ?? 500;
-    const code = status === 404 ? "NotFound" : status === 405 ? "MethodNotAllowed" : err.name.replace(/Error$/, "");
-    const message = status === 404 ? "only POST /api/messages and GET /healthz exist" : err.message;
-    Object.assign(err, { toJSON: () => new HttpError(status, code, message).toBody() });
-    res.header("content-type", "application/json; charset=utf-8");
-    callback();
-  });
+  server.on(
+    "restifyError",
+    (
+      _req: restify.Request,
+      res: restify.Response,
+      err: Error & { statusCode?: number },
+      callback: () => void,
+    ) => {
+      const status = err.statusCode ?? 500;
+      const code =
+        status === 404 ? "NotFound" : status === 405 ? "MethodNotAllowed" : err.name.replace(/Error$/, "");
+      const message = status === 404 ? "only POST /api/messages and GET /healthz exist" : err.message;
+      Object.assign(err, { toJSON: () => new HttpError(status, code, message).toBody() });
+      res.header("content-type", "application/json; charset=utf-8");
+      callback();
+    },
+  );
 
   return {
     get inFlight() {

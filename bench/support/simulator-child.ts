@@ -6,24 +6,38 @@ import { type ChildProcess, spawn } from "node:child_process";
 import https from "node:https";
 import { createInterface } from "node:readline";
 
-import type { TenantSnapshot } from "../../src/directory/graph-types";
-import { SIMULATOR_TOKEN } from "../../src/directory/credentials";
 import { startGraphSimulator } from "../../src/dev/graph-simulator";
+import { SIMULATOR_TOKEN } from "../../src/directory/credentials";
+import type { TenantSnapshot } from "../../src/directory/graph-types";
 
 export type SimulatorChild<Facts> = Facts & { baseUrl: string; caCertPem: string; process: ChildProcess };
 
 /** Child mode: serve the tenant throttled at `scale`, print `facts` plus where to reach it, serve until killed. */
-export async function serveSimulatorChild(snapshot: TenantSnapshot, scale: number, facts: object): Promise<void> {
+export async function serveSimulatorChild(
+  snapshot: TenantSnapshot,
+  scale: number,
+  facts: object,
+): Promise<void> {
   const simulator = await startGraphSimulator({ snapshot, throttle: true, throttleScale: scale });
-  process.stdout.write(`${JSON.stringify({ ...facts, baseUrl: simulator.baseUrl, caCertPem: simulator.caCertPem })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ ...facts, baseUrl: simulator.baseUrl, caCertPem: simulator.caCertPem })}\n`,
+  );
   process.on("SIGTERM", () => void simulator.close().then(() => process.exit(0)));
 }
 
 /** Runs `script --serve users scale` (the bench file itself) and waits for its line. */
-export function startSimulatorChild<Facts>(script: string, users: number, scale: number): Promise<SimulatorChild<Facts>> {
-  const child = spawn(process.execPath, ["--import", "tsx", script, "--serve", String(users), String(scale)], {
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+export function startSimulatorChild<Facts>(
+  script: string,
+  users: number,
+  scale: number,
+): Promise<SimulatorChild<Facts>> {
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", script, "--serve", String(users), String(scale)],
+    {
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
   return new Promise((resolve, reject) => {
     child.once("exit", (code) => reject(new Error(`simulator child exited with ${code}`)));
     createInterface({ input: child.stdout! }).once("line", (line) => {
@@ -38,7 +52,9 @@ export function stopSimulatorChild(child: SimulatorChild<unknown>): void {
 }
 
 /** The simulator's request and 429 counters so far. */
-export function simulatorStats(child: SimulatorChild<unknown>): Promise<{ requests: number; throttled: number }> {
+export function simulatorStats(
+  child: SimulatorChild<unknown>,
+): Promise<{ requests: number; throttled: number }> {
   return new Promise((resolve, reject) => {
     https
       .get(

@@ -1,5 +1,6 @@
 import type { Activity, TurnContext } from "botbuilder";
 import { AuthenticationError } from "botframework-connector";
+
 import type { Logger } from "../logger";
 import { checkActivityShape } from "./activity-shape";
 import type { BotAdapter } from "./adapter";
@@ -37,7 +38,10 @@ function sanitisedIds(activity: Partial<Activity>): Partial<Activity> {
     id: text(activity.id),
     type: text(activity.type),
     name: text(activity.name),
-    conversation: typeof conversation === "object" && conversation !== null ? ({ id: text(conversation.id), tenantId: text(conversation.tenantId) } as Activity["conversation"]) : undefined,
+    conversation:
+      typeof conversation === "object" && conversation !== null
+        ? ({ id: text(conversation.id), tenantId: text(conversation.tenantId) } as Activity["conversation"])
+        : undefined,
     channelData: activity.channelData,
   };
 }
@@ -64,7 +68,10 @@ export function createActivityEndpoint(options: ActivityEndpointOptions): Activi
       // The shape first, once: what cannot be a Teams activity never reaches a handler (and stores nothing).
       const shape = checkActivityShape(body);
       const activity = body as Activity;
-      const log = createTurnLogger(logger, typeof body === "object" && body !== null && !Array.isArray(body) ? sanitisedIds(activity) : {});
+      const log = createTurnLogger(
+        logger,
+        typeof body === "object" && body !== null && !Array.isArray(body) ? sanitisedIds(activity) : {},
+      );
       if (shape.kind === "reject") {
         log.warn({ status: shape.status, problem: shape.message }, "request rejected: not a Teams activity");
         return fail(shape.status, shape.code, shape.message);
@@ -75,7 +82,10 @@ export function createActivityEndpoint(options: ActivityEndpointOptions): Activi
         auth = await adapter.authenticate(activity, authorization);
       } catch (error) {
         const response = authFailure(error);
-        log.warn({ status: response.status, reason: error instanceof Error ? error.message : String(error) }, "request rejected: authentication");
+        log.warn(
+          { status: response.status, reason: error instanceof Error ? error.message : String(error) },
+          "request rejected: authentication",
+        );
         return response;
       }
 

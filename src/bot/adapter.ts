@@ -1,8 +1,9 @@
-import { TeamsAdapter } from "./teams-ai";
 import type { Activity, InvokeResponse, TurnContext } from "botbuilder";
 import type { AuthenticateRequestResult, ServiceClientCredentialsFactory } from "botframework-connector";
+
 import type { Config } from "../config";
 import { type BotAuthEndpoints, botAuthOptions } from "./auth-options";
+import { TeamsAdapter } from "./teams-ai";
 
 export interface BotAdapterOptions {
   /** Token endpoints; unset in production (public cloud). */

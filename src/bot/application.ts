@@ -1,13 +1,14 @@
 import { ActivityTypes, type Storage, type TurnContext } from "botbuilder";
-import { Application } from "./teams-ai";
+
+import { buildErrorCard } from "../cards/error-card";
 import type { Logger } from "../logger";
 import type { BotAdapter } from "./adapter";
-import { buildErrorCard } from "../cards/error-card";
 import { cardMessage, replacingCard } from "./cards";
 import { errorView } from "./error-view";
 import { type BotServices, createBotHandlers } from "./handlers";
 import { registerRoutes } from "./routes";
 import { safeError } from "./safe-error";
+import { Application } from "./teams-ai";
 import { turnLogger } from "./turn-logger";
 
 export interface BotApplicationOptions {
@@ -40,18 +41,28 @@ export function createBotApplication(options: BotApplicationOptions): Applicatio
     const view = errorView(error, context.activity.id);
     const card = buildErrorCard(view.data);
     log[view.known ? "warn" : "error"]({ err: safeError(error), known: view.known }, "turn error");
-    const invoke = context.activity.type === ActivityTypes.Invoke && context.activity.name === "adaptiveCard/action";
+    const invoke =
+      context.activity.type === ActivityTypes.Invoke && context.activity.name === "adaptiveCard/action";
     const answer = async () => {
       if (invoke) {
         await context.sendActivity({
           type: ActivityTypes.InvokeResponse,
-          value: { status: 200, body: { statusCode: 200, type: "application/vnd.microsoft.card.adaptive", value: replacingCard(card) } },
+          value: {
+            status: 200,
+            body: {
+              statusCode: 200,
+              type: "application/vnd.microsoft.card.adaptive",
+              value: replacingCard(card),
+            },
+          },
         });
       } else if (context.activity.type === ActivityTypes.Message && !context.responded) {
         await context.sendActivity(cardMessage(card));
       }
     };
-    await answer().catch((sendError: unknown) => log.warn({ err: safeError(sendError) }, "error card not delivered"));
+    await answer().catch((sendError: unknown) =>
+      log.warn({ err: safeError(sendError) }, "error card not delivered"),
+    );
     if (!view.known) {
       throw error;
     }

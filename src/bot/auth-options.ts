@@ -1,5 +1,6 @@
 import { X509Certificate } from "node:crypto";
 import { readFileSync } from "node:fs";
+
 import type { Config } from "../config";
 
 /**
@@ -27,7 +28,9 @@ export type BotAuthOptions = Record<string, string | boolean>;
 function certificateSettings(file: string): BotAuthOptions {
   const pem = readFileSync(file, "utf8");
   const certificate = new X509Certificate(pem);
-  const key = /-----BEGIN (?:RSA |EC )?PRIVATE KEY-----[\s\S]+?-----END (?:RSA |EC )?PRIVATE KEY-----/.exec(pem);
+  const key = /-----BEGIN (?:RSA |EC )?PRIVATE KEY-----[\s\S]+?-----END (?:RSA |EC )?PRIVATE KEY-----/.exec(
+    pem,
+  );
   return {
     CertificateThumbprint: certificate.fingerprint.replaceAll(":", ""),
     CertificatePrivateKey: key?.[0] ?? "",

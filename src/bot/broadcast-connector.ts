@@ -1,3 +1,4 @@
+import { CardFactory, ConfigurationBotFrameworkAuthentication, MessageFactory } from "botbuilder";
 import {
   AuthenticationConstants,
   ClaimsIdentity,
@@ -5,10 +6,16 @@ import {
   type ConnectorFactory,
   type ServiceClientCredentialsFactory,
 } from "botframework-connector";
-import { CardFactory, ConfigurationBotFrameworkAuthentication, MessageFactory } from "botbuilder";
+
 import type { AdaptiveCardJson } from "../cards/types";
 import type { Config } from "../config";
-import type { BroadcastTransport, ContactOutcome, ContactTarget, SendOutcome, SendTarget } from "../features/broadcast/transport";
+import type {
+  BroadcastTransport,
+  ContactOutcome,
+  ContactTarget,
+  SendOutcome,
+  SendTarget,
+} from "../features/broadcast/transport";
 import { type BotAuthEndpoints, botAuthOptions } from "./auth-options";
 import { createConnectorHttp } from "./connector-http";
 import { connectorOutcome } from "./connector-outcome";
@@ -33,7 +40,10 @@ interface SigningCredentials {
  * outcomes; nothing is retried here: the dispatcher owns retries and limits.
  */
 export function createBroadcastConnector(options: BroadcastConnectorOptions): BroadcastTransport {
-  const auth = new ConfigurationBotFrameworkAuthentication(botAuthOptions(options.bot, options.endpoints), options.credentialsFactory);
+  const auth = new ConfigurationBotFrameworkAuthentication(
+    botAuthOptions(options.bot, options.endpoints),
+    options.credentialsFactory,
+  );
   const appId = options.bot.appId ?? "";
   const identity = new ClaimsIdentity(
     [
@@ -49,7 +59,10 @@ export function createBroadcastConnector(options: BroadcastConnectorOptions): Br
     if (!found) {
       found = factory
         .create(serviceUrl, AuthenticationConstants.ToChannelFromBotOAuthScope)
-        .then((client: ConnectorClient) => (client as unknown as { credentials?: SigningCredentials }).credentials);
+        .then(
+          (client: ConnectorClient) =>
+            (client as unknown as { credentials?: SigningCredentials }).credentials,
+        );
       found.catch(() => credentials.delete(serviceUrl));
       credentials.set(serviceUrl, found);
     }
@@ -58,12 +71,24 @@ export function createBroadcastConnector(options: BroadcastConnectorOptions): Br
   const timeout = options.timeoutMs ?? 30_000;
   const request = createConnectorHttp(timeout);
   /** One signed JSON request; the answer's id on 2xx, else the classifier's outcome. */
-  const exchange = async (method: "POST" | "PUT", serviceUrl: string, path: string, payload: object): Promise<{ kind: "ok"; id: string } | Exclude<SendOutcome, { kind: "sent" }>> => {
+  const exchange = async (
+    method: "POST" | "PUT",
+    serviceUrl: string,
+    path: string,
+    payload: object,
+  ): Promise<{ kind: "ok"; id: string } | Exclude<SendOutcome, { kind: "sent" }>> => {
     try {
       const headers: Record<string, string> = { "content-type": "application/json; charset=utf-8" };
-      await (await credentialsFor(serviceUrl))?.signRequest({ headers: { set: (name, value) => (headers[name.toLowerCase()] = value) } });
+      await (
+        await credentialsFor(serviceUrl)
+      )?.signRequest({ headers: { set: (name, value) => (headers[name.toLowerCase()] = value) } });
       const base = serviceUrl.endsWith("/") ? serviceUrl : `${serviceUrl}/`;
-      const answer = await request(method, `${base}v3/conversations${path}`, headers, JSON.stringify(payload));
+      const answer = await request(
+        method,
+        `${base}v3/conversations${path}`,
+        headers,
+        JSON.stringify(payload),
+      );
       if (answer.status >= 200 && answer.status < 300) {
         const id = (answer.body ? (JSON.parse(answer.body) as { id?: string }) : {}).id;
         return { kind: "ok", id: id ?? "" };
@@ -74,8 +99,18 @@ export function createBroadcastConnector(options: BroadcastConnectorOptions): Br
       return { kind: "retryable", reason: error instanceof Error ? error.message.slice(0, 40) : "network" };
     }
   };
-  const call = async (method: "POST" | "PUT", target: SendTarget, path: string, activity: object): Promise<SendOutcome> => {
-    const answer = await exchange(method, target.serviceUrl, `/${encodeURIComponent(target.conversationId)}/activities${path}`, activity);
+  const call = async (
+    method: "POST" | "PUT",
+    target: SendTarget,
+    path: string,
+    activity: object,
+  ): Promise<SendOutcome> => {
+    const answer = await exchange(
+      method,
+      target.serviceUrl,
+      `/${encodeURIComponent(target.conversationId)}/activities${path}`,
+      activity,
+    );
     return answer.kind === "ok" ? { kind: "sent", activityId: answer.id } : answer;
   };
   /**
@@ -93,18 +128,31 @@ export function createBroadcastConnector(options: BroadcastConnectorOptions): Br
     if (answer.kind === "ok") {
       return answer.id ? { kind: "created", conversationId: answer.id } : { kind: "final", reason: "failed" };
     }
-    return answer.kind === "final" && answer.status === 403 && answer.reason === "forbidden" ? { kind: "notInstalled" } : answer;
+    return answer.kind === "final" && answer.status === 403 && answer.reason === "forbidden"
+      ? { kind: "notInstalled" }
+      : answer;
   };
   const activityOf = (target: SendTarget, card: AdaptiveCardJson, summary?: string) => ({
     ...MessageFactory.attachment(CardFactory.adaptiveCard(card)),
     ...(summary ? { summary } : {}),
-    conversation: { id: target.conversationId, tenantId: target.tenantId, isGroup: false, conversationType: "personal", name: "" },
+    conversation: {
+      id: target.conversationId,
+      tenantId: target.tenantId,
+      isGroup: false,
+      conversationType: "personal",
+      name: "",
+    },
     channelData: { tenant: { id: target.tenantId } },
   });
 
   return {
     createConversation,
     send: (target, card, summary) => call("POST", target, "", activityOf(target, card, summary)),
-    update: (target, card) => call("PUT", target, `/${encodeURIComponent(target.activityId)}`, { ...activityOf(target, card), id: target.activityId, type: "message" }),
+    update: (target, card) =>
+      call("PUT", target, `/${encodeURIComponent(target.activityId)}`, {
+        ...activityOf(target, card),
+        id: target.activityId,
+        type: "message",
+      }),
   };
 }

@@ -1,5 +1,6 @@
 import type { AdaptiveCard } from "@microsoft/teams-ai";
 import { type Activity, CardFactory, MessageFactory } from "botbuilder";
+
 import type { AdaptiveCardJson } from "../cards/types";
 
 /** A built card as teams-ai's Action.Execute handlers return it: it replaces the card that was clicked. */

@@ -1,5 +1,5 @@
 import type { FinalReason, SendOutcome } from "../features/broadcast/transport";
-import { TEAMS_RETRY_STATUSES, parseRetryAfter } from "../throttle";
+import { parseRetryAfter, TEAMS_RETRY_STATUSES } from "../throttle";
 
 /** Teams says why a 403 happened in the error body; a blocked user and a disabled bot read differently. */
 function forbiddenReason(body: string): FinalReason {

@@ -19,7 +19,12 @@ export type FileConsentAnswer =
   | { action: "decline"; context: Record<string, unknown> };
 
 /** The card that asks the user for permission to put a file in their OneDrive. */
-export function fileConsentCard(file: { name: string; sizeInBytes: number; description: string; context: Record<string, string> }): Attachment {
+export function fileConsentCard(file: {
+  name: string;
+  sizeInBytes: number;
+  description: string;
+  context: Record<string, string>;
+}): Attachment {
   return {
     contentType: FILE_CONSENT_CARD,
     name: file.name,
@@ -45,17 +50,26 @@ export function fileInfoCard(info: UploadInfo): Attachment {
 export const isFileConsentInvoke = async (context: TurnContext): Promise<boolean> =>
   context.activity.type === ActivityTypes.Invoke && context.activity.name === FILE_CONSENT_INVOKE;
 
-const text = (value: unknown): value is string => typeof value === "string" && value.length > 0 && value.length < 4096;
+const text = (value: unknown): value is string =>
+  typeof value === "string" && value.length > 0 && value.length < 4096;
 
 /** The invoke's value, checked: anything malformed is undefined (and answered 400). */
 export function readFileConsent(value: unknown): FileConsentAnswer | undefined {
-  const answer = value as { action?: unknown; context?: unknown; uploadInfo?: Record<string, unknown> } | undefined;
-  const context = typeof answer?.context === "object" && answer.context !== null ? (answer.context as Record<string, unknown>) : {};
+  const answer = value as
+    { action?: unknown; context?: unknown; uploadInfo?: Record<string, unknown> } | undefined;
+  const context =
+    typeof answer?.context === "object" && answer.context !== null
+      ? (answer.context as Record<string, unknown>)
+      : {};
   if (answer?.action === "decline") {
     return { action: "decline", context };
   }
   const info = answer?.uploadInfo;
-  if (answer?.action !== "accept" || info === undefined || ![info.contentUrl, info.name, info.uploadUrl, info.uniqueId].every(text)) {
+  if (
+    answer?.action !== "accept" ||
+    info === undefined ||
+    ![info.contentUrl, info.name, info.uploadUrl, info.uniqueId].every(text)
+  ) {
     return undefined;
   }
   return {

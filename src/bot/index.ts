@@ -1,19 +1,20 @@
 import type { Storage } from "botbuilder";
+
 import type { Config } from "../config";
 import type { Directory } from "../directory/directory";
 import type { BroadcastService } from "../features/broadcast/broadcast-service";
+import type { ConversationReferenceStore } from "../features/messaging/conversation-reference-store";
 import type { Messenger } from "../features/messaging/messenger";
 import type { PostponementService } from "../features/postponement/postponement-service";
 import type { Registration } from "../features/registration/create-registration";
 import type { ReportFeature } from "../features/report/create-report-feature";
 import type { StatusService } from "../features/status/status-service";
 import type { Logger } from "../logger";
-import type { ConversationReferenceStore } from "../features/messaging/conversation-reference-store";
 import { type ActivityEndpoint, createActivityEndpoint } from "./activity-endpoint";
 import { type BotAdapter, type BotAdapterOptions, createBotAdapter } from "./adapter";
 import { createBotApplication } from "./application";
-import type { Recognize } from "./handlers/message";
 import type { ShowAdminJobs } from "./handlers/help";
+import type { Recognize } from "./handlers/message";
 import type { LookUpStatus } from "./handlers/status";
 import { ProactiveMessenger } from "./proactive-messenger";
 import type { LocaleDefaults } from "./turn-locale";

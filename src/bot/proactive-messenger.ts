@@ -5,18 +5,19 @@ import {
   MessageFactory,
   TurnContext,
 } from "botbuilder";
+
 import type { AdaptiveCardJson } from "../cards/types";
 import type { Directory } from "../directory/directory";
+import type { ConversationReferenceStore } from "../features/messaging/conversation-reference-store";
 import { type Messenger, MessengerError, type SentCard } from "../features/messaging/messenger";
 import type { Logger } from "../logger";
-import type { ConversationReferenceStore } from "../features/messaging/conversation-reference-store";
 import {
   type Clock,
+  decideRetry,
   DEFAULT_RETRY_OPTIONS,
   type RetryOptions,
-  TEAMS_RETRY_STATUSES,
-  decideRetry,
   systemClock,
+  TEAMS_RETRY_STATUSES,
 } from "../throttle";
 import type { BotAdapter } from "./adapter";
 import { connectorFailure } from "./connector-failure";
@@ -237,7 +238,10 @@ export class ProactiveMessenger implements Messenger {
         }
         if (!failure.retryable) {
           // Final by the one connector classifier (403 blocked or disabled, 404 gone, 400…): never retried.
-          this.options.logger.warn({ what, status: failure.status, reason: failure.error.reason }, "Teams call refused");
+          this.options.logger.warn(
+            { what, status: failure.status, reason: failure.error.reason },
+            "Teams call refused",
+          );
           throw failure.error;
         }
         const decision = decideRetry(

@@ -1,4 +1,5 @@
 import type { TurnContext } from "botbuilder";
+
 import { buildErrorCard } from "../cards/error-card";
 import type { AdaptiveCardJson } from "../cards/types";
 import type { Actor } from "../domain/actor";

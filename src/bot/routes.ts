@@ -1,5 +1,6 @@
 import type { AdaptiveCard, Application, RouteSelector } from "@microsoft/teams-ai";
 import { ActivityTypes, type TurnContext } from "botbuilder";
+
 import { VERBS } from "../cards/verbs";
 import { isFileConsentInvoke } from "./file-consent";
 import type { BotHandlers } from "./handlers";

@@ -1,5 +1,7 @@
 import { randomUUID } from "node:crypto";
+
 import type { Activity, TurnContext } from "botbuilder";
+
 import type { Logger } from "../logger";
 import { tenantOf } from "./tenant";
 

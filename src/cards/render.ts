@@ -1,6 +1,8 @@
-import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+
 import * as ACData from "adaptivecards-templating";
+
 import type { Language } from "../features/conversation/languages";
 import { cardStrings } from "../i18n/i18n";
 import { type AdaptiveCardJson, CardTemplateError } from "./types";
@@ -70,7 +72,9 @@ export function createCardRenderer(directory: string = TEMPLATE_DIR): CardRender
       };
       let card: AdaptiveCardJson;
       try {
-        card = template.expand({ $root: { s: cardStrings(language, name), ...data, verbs: VERBS } }) as AdaptiveCardJson;
+        card = template.expand({
+          $root: { s: cardStrings(language, name), ...data, verbs: VERBS },
+        }) as AdaptiveCardJson;
       } finally {
         ACData.GlobalSettings.getUndefinedFieldValueSubstitutionString = previous;
       }

@@ -1,13 +1,14 @@
 import { once } from "node:events";
-import { SnapshotError, loadSnapshot } from "../directory/snapshot";
+
+import { loadSnapshot, SnapshotError } from "../directory/snapshot";
 import { snapshotFacts } from "../directory/snapshot-facts";
 import type { TenantInput } from "../domain/assess-tenant";
 import { assessTenant } from "../domain/assess-tenant";
 import type { Verdict } from "../domain/verdict";
 import { csvHeader, csvRows } from "../features/report/csv";
+import { readLiveTenant } from "./assess-live";
 import { toTable } from "./assess-table";
 import type { Command, CommandIo } from "./command";
-import { readLiveTenant } from "./assess-live";
 import { UsageError } from "./command";
 import { parseOptions } from "./parse-options";
 

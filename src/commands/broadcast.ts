@@ -2,22 +2,23 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { userInfo } from "node:os";
 import { parseArgs } from "node:util";
+
 import { createBroadcastConnector } from "../bot/broadcast-connector";
 import { loadEnvFiles, readConfig } from "../config";
 import { assessTenant } from "../domain/assess-tenant";
 import type { VerdictSource } from "../features/broadcast/audience";
 import { cliTotals } from "../features/broadcast/cli-totals";
 import { validateCompose } from "../features/broadcast/compose";
-import { createBroadcastEngine } from "../features/broadcast/create-engine";
 import { auditFinished } from "../features/broadcast/create-broadcast-feature";
+import { createBroadcastEngine } from "../features/broadcast/create-engine";
 import { deliveryReportCsv } from "../features/broadcast/delivery-report";
 import { personalLine } from "../features/broadcast/personal-line";
 import { countAudience } from "../features/broadcast/preview";
 import { openDirectory, openStores } from "../index";
 import { createLogger } from "../logger";
 import type { BroadcastContent } from "../storage/broadcast-types";
-import { type Command, type CommandIo, UsageError } from "./command";
 import { readLiveTenant } from "./assess-live";
+import { type Command, type CommandIo, UsageError } from "./command";
 
 const USAGE = `usage: mfa-ready broadcast --audience <affected-not-ready|affected|phase2|break-glass|group:ID|upns:FILE>
                           --title T --message-file F [--walkthrough CODE | --button-url URL --button-title T]
@@ -31,9 +32,18 @@ function parse(args: string[]) {
   const { values } = parseArgs({
     args,
     options: {
-      audience: { type: "string" }, title: { type: "string" }, "message-file": { type: "string" }, "dry-run": { type: "boolean" },
-      walkthrough: { type: "string" }, "button-url": { type: "string" }, "button-title": { type: "string" }, "remind-days": { type: "string" },
-      operator: { type: "string" }, "job-id": { type: "string" }, report: { type: "string" }, help: { type: "boolean", short: "h" },
+      audience: { type: "string" },
+      title: { type: "string" },
+      "message-file": { type: "string" },
+      "dry-run": { type: "boolean" },
+      walkthrough: { type: "string" },
+      "button-url": { type: "string" },
+      "button-title": { type: "string" },
+      "remind-days": { type: "string" },
+      operator: { type: "string" },
+      "job-id": { type: "string" },
+      report: { type: "string" },
+      help: { type: "boolean", short: "h" },
     },
     strict: true,
   });
@@ -56,14 +66,23 @@ function composeInput(values: ReturnType<typeof parse>) {
     }
   };
   return {
-    title: values.title, message: read(values["message-file"]), audience: kind,
-    groupId: kind === "group" ? value : undefined, upns: kind === "upns" ? read(value) : undefined,
-    buttonCode: values.walkthrough, buttonUrl: values["button-url"], buttonTitle: values["button-title"], remindDays: values["remind-days"],
+    title: values.title,
+    message: read(values["message-file"]),
+    audience: kind,
+    groupId: kind === "group" ? value : undefined,
+    upns: kind === "upns" ? read(value) : undefined,
+    buttonCode: values.walkthrough,
+    buttonUrl: values["button-url"],
+    buttonTitle: values["button-title"],
+    remindDays: values["remind-days"],
   };
 }
 
 const jobIdOf = (tenantId: string, content: BroadcastContent) =>
-  `cli-${createHash("sha256").update(JSON.stringify([tenantId, content])).digest("hex").slice(0, 20)}`;
+  `cli-${createHash("sha256")
+    .update(JSON.stringify([tenantId, content]))
+    .digest("hex")
+    .slice(0, 20)}`;
 
 async function run(args: string[], io: CommandIo): Promise<number> {
   const values = parse(args);
@@ -72,7 +91,10 @@ async function run(args: string[], io: CommandIo): Promise<number> {
     return 0;
   }
   const config = readConfig(loadEnvFiles(io.env));
-  const logger = createLogger({ level: config.logLevel === "info" ? "warn" : config.logLevel, destination: io.stderr });
+  const logger = createLogger({
+    level: config.logLevel === "info" ? "warn" : config.logLevel,
+    destination: io.stderr,
+  });
   // The stores the service uses (SQLite, or with STORAGE=azure the shared account): a job sent from
   // the command line is one the bot instances see, and its lease keeps them from sending it too.
   const stores = await openStores(config);
@@ -100,38 +122,83 @@ async function run(args: string[], io: CommandIo): Promise<number> {
       async latest(tenant) {
         const scan = await stores.reportScans.latestCompleted(tenant);
         if (scan) {
-          return { scanId: scan.id, at: scan.finishedAt, verdicts: () => stores.reportScans.verdicts(scan.id) };
+          return {
+            scanId: scan.id,
+            at: scan.finishedAt,
+            verdicts: () => stores.reportScans.verdicts(scan.id),
+          };
         }
         const live = await readLiveTenant(io);
-        return { scanId: "live", verdicts: async function* () { yield* assessTenant(live.input, { lookbackDays: live.lookbackDays }); } };
+        return {
+          scanId: "live",
+          verdicts: async function* () {
+            yield* assessTenant(live.input, { lookbackDays: live.lookbackDays });
+          },
+        };
       },
     };
     const sources = { verdicts, directory };
     if (values["dry-run"]) {
       const count = await countAudience(tenantId, content, sources);
-      io.stdout.write(`audience: ${content.audience.kind}; recipients ${count.recipients}; skipped ${JSON.stringify(count.skippedByReason)}; unknown ${count.unknownUpns.length}${count.unknownUpns.length ? ` (${count.unknownUpns.slice(0, 20).join(", ")})` : ""}\n`);
-      io.stdout.write(`sample for ${count.sample?.upn ?? "nobody"}:\n  ${content.title}\n  ${content.message.split("\n").join("\n  ")}\n  ${personalLine(count.sample?.verdict) ?? ""}\n`);
+      io.stdout.write(
+        `audience: ${content.audience.kind}; recipients ${count.recipients}; skipped ${JSON.stringify(count.skippedByReason)}; unknown ${count.unknownUpns.length}${count.unknownUpns.length ? ` (${count.unknownUpns.slice(0, 20).join(", ")})` : ""}\n`,
+      );
+      io.stdout.write(
+        `sample for ${count.sample?.upn ?? "nobody"}:\n  ${content.title}\n  ${content.message.split("\n").join("\n  ")}\n  ${personalLine(count.sample?.verdict) ?? ""}\n`,
+      );
       return 0;
     }
     const operator = values.operator ?? userInfo().username;
     const jobId = values["job-id"] ?? jobIdOf(tenantId, content);
-    const { created } = await jobs.createJob({ id: jobId, tenantId, content, authorId: `cli:${operator}`, authorName: operator, origin: "cli", createdAt: new Date().toISOString() });
+    const { created } = await jobs.createJob({
+      id: jobId,
+      tenantId,
+      content,
+      authorId: `cli:${operator}`,
+      authorName: operator,
+      origin: "cli",
+      createdAt: new Date().toISOString(),
+    });
     if (created) {
-      await stores.auditLog.record({ tenantId, actorId: `cli:${operator}`, actorName: operator, action: "broadcast.started", subjectId: jobId, subjectName: content.title, outcome: "success", detail: { audience: content.audience.kind, origin: "cli" } });
+      await stores.auditLog.record({
+        tenantId,
+        actorId: `cli:${operator}`,
+        actorName: operator,
+        action: "broadcast.started",
+        subjectId: jobId,
+        subjectName: content.title,
+        outcome: "success",
+        detail: { audience: content.audience.kind, origin: "cli" },
+      });
     }
-    io.stdout.write(`${created ? "started" : "resuming"} broadcast ${jobId} (audience ${content.audience.kind}, at most ${config.teams.tenantRps} messages per second)\n`);
+    io.stdout.write(
+      `${created ? "started" : "resuming"} broadcast ${jobId} (audience ${content.audience.kind}, at most ${config.teams.tenantRps} messages per second)\n`,
+    );
     const started = Date.now();
     const sentAtStart = (await ledger.totals(jobId)).sent;
     let interrupted = false;
     const runner = createBroadcastEngine({
-      jobs, ledger, conversationReferences: stores.conversationReferences, directory, verdicts, transport: createBroadcastConnector({ bot: config.bot, timeoutMs: config.directory.timeoutMs }),
-      teamsAppId: config.teams.appId, serviceUrl: config.teams.serviceUrl, tenantRps: config.teams.tenantRps, logger, owner: `cli-${process.pid}`,
-      senderName: () => "your IT team", progressEveryMs: 2_000,
+      jobs,
+      ledger,
+      conversationReferences: stores.conversationReferences,
+      directory,
+      verdicts,
+      transport: createBroadcastConnector({ bot: config.bot, timeoutMs: config.directory.timeoutMs }),
+      teamsAppId: config.teams.appId,
+      serviceUrl: config.teams.serviceUrl,
+      tenantRps: config.teams.tenantRps,
+      logger,
+      owner: `cli-${process.pid}`,
+      senderName: () => "your IT team",
+      progressEveryMs: 2_000,
       onProgress: async (job, progress) => {
         const t = progress.totals;
-        io.stdout.write(`progress: sent ${t.sent}, failed ${t.failed}, skipped ${t.skipped}, pending ${t.pending + t.sending} of ${t.total}; ${progress.ratePerSecond.toFixed(1)}/s; ${job.state}\n`);
+        io.stdout.write(
+          `progress: sent ${t.sent}, failed ${t.failed}, skipped ${t.skipped}, pending ${t.pending + t.sending} of ${t.total}; ${progress.ratePerSecond.toFixed(1)}/s; ${job.state}\n`,
+        );
       },
-      onFinished: (job, progress) => auditFinished(stores.auditLog, job, progress, (Date.now() - started) / 1000),
+      onFinished: (job, progress) =>
+        auditFinished(stores.auditLog, job, progress, (Date.now() - started) / 1000),
     });
     const stop = () => {
       interrupted = true;
@@ -149,7 +216,9 @@ async function run(args: string[], io: CommandIo): Promise<number> {
     process.off("SIGTERM", stop);
     const job = (await jobs.getJob(jobId))!;
     const totals = await ledger.totals(jobId);
-    io.stdout.write(`${JSON.stringify(cliTotals(jobId, job.state, totals, Date.now() - started, totals.sent - sentAtStart))}\n`);
+    io.stdout.write(
+      `${JSON.stringify(cliTotals(jobId, job.state, totals, Date.now() - started, totals.sent - sentAtStart))}\n`,
+    );
     return job.state === "done" ? 0 : 1;
   } finally {
     await handle.close();

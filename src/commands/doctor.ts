@@ -1,11 +1,11 @@
-import type { Command, CommandIo } from "./command";
 import { type Config, loadEnvFiles, readConfig } from "../config";
 import { startGraphSimulator } from "../dev/graph-simulator";
 import { createDirectory } from "../directory/create-directory";
 import { createCredential, scopeFor, tokenProviderFor } from "../directory/credentials";
-import { type PermissionReport, checkPermissions, rolesOf } from "../directory/permission-check";
+import { checkPermissions, type PermissionReport, rolesOf } from "../directory/permission-check";
 import { loadSnapshot } from "../directory/snapshot";
 import { createLogger } from "../logger";
+import type { Command, CommandIo } from "./command";
 
 const HELP = `usage: mfa-ready doctor
 

@@ -1,9 +1,9 @@
+import { startGraphSimulator } from "../dev/graph-simulator";
+import { loadSnapshot, SnapshotError } from "../directory/snapshot";
+import { createLogger } from "../logger";
 import type { Command, CommandIo } from "./command";
 import { UsageError } from "./command";
 import { parseOptions } from "./parse-options";
-import { startGraphSimulator } from "../dev/graph-simulator";
-import { SnapshotError, loadSnapshot } from "../directory/snapshot";
-import { createLogger } from "../logger";
 
 const HELP = `usage: mfa-ready graph-simulator --snapshot FILE [--port N] [--host H] [--throttle] [--throttle-scale K] [--latency-ms N] [--rebase-time]
 
@@ -12,7 +12,13 @@ Manager portal settings. Prints one JSON line {"baseUrl","caCertPath","tenantId"
 SIGINT or SIGTERM. Any non-empty bearer token is accepted. --rebase-time shifts the sign-ins so the
 snapshot's month of activity ends now (for demos).`;
 
-function number(name: string, raw: string | undefined, fallback: number, check: (value: number) => boolean, expected: string): number {
+function number(
+  name: string,
+  raw: string | undefined,
+  fallback: number,
+  check: (value: number) => boolean,
+  expected: string,
+): number {
   if (raw === undefined) {
     return fallback;
   }
@@ -45,9 +51,27 @@ function readOptions(args: string[]) {
     host: values.host,
     throttle: values.throttle ?? values["throttle-scale"] !== undefined,
     rebaseToNow: values["rebase-time"] ?? false,
-    port: number("port", values.port, 0, (v) => Number.isInteger(v) && v >= 0 && v <= 65535, "a port from 0 to 65535"),
-    throttleScale: number("throttle-scale", values["throttle-scale"], 1, (v) => Number.isFinite(v) && v > 0 && v <= 100_000, "a number above 0"),
-    latencyMs: number("latency-ms", values["latency-ms"], 0, (v) => Number.isInteger(v) && v >= 0 && v <= 600_000, "a whole number of milliseconds"),
+    port: number(
+      "port",
+      values.port,
+      0,
+      (v) => Number.isInteger(v) && v >= 0 && v <= 65535,
+      "a port from 0 to 65535",
+    ),
+    throttleScale: number(
+      "throttle-scale",
+      values["throttle-scale"],
+      1,
+      (v) => Number.isFinite(v) && v > 0 && v <= 100_000,
+      "a number above 0",
+    ),
+    latencyMs: number(
+      "latency-ms",
+      values["latency-ms"],
+      0,
+      (v) => Number.isInteger(v) && v >= 0 && v <= 600_000,
+      "a whole number of milliseconds",
+    ),
   };
 }
 
@@ -83,8 +107,16 @@ export const command: Command = {
     const logger = createLogger({ level: io.env.LOG_LEVEL ?? "info", destination: io.stderr as never });
     const simulator = await startGraphSimulator({ ...options, snapshot, logger });
     const stopped = untilSignal();
-    io.stdout.write(`${JSON.stringify({ baseUrl: simulator.baseUrl, caCertPath: simulator.caCertPath, tenantId: simulator.tenantId })}\n`);
-    logger.info({ signal: await stopped, stats: { requests: simulator.stats.requests, throttled: simulator.stats.throttled } }, "graph simulator stopping");
+    io.stdout.write(
+      `${JSON.stringify({ baseUrl: simulator.baseUrl, caCertPath: simulator.caCertPath, tenantId: simulator.tenantId })}\n`,
+    );
+    logger.info(
+      {
+        signal: await stopped,
+        stats: { requests: simulator.stats.requests, throttled: simulator.stats.throttled },
+      },
+      "graph simulator stopping",
+    );
     await simulator.close();
     return 0;
   },

@@ -1,6 +1,6 @@
 import { loadEnvFiles, readConfig } from "../config";
 import { SnapshotError } from "../directory/snapshot-error";
-import { SHUTDOWN_DRAIN_MS, runService } from "../index";
+import { runService, SHUTDOWN_DRAIN_MS } from "../index";
 import { createLogger } from "../logger";
 import { type Command, UsageError } from "./command";
 
@@ -19,7 +19,9 @@ export const command: Command = {
       return 0;
     }
     if (args.length > 0) {
-      throw new UsageError(`unexpected argument "${args[0]}" (serve takes its settings from the environment)`);
+      throw new UsageError(
+        `unexpected argument "${args[0]}" (serve takes its settings from the environment)`,
+      );
     }
     const config = readConfig(loadEnvFiles(io.env));
     const logger = createLogger({ level: config.logLevel });
@@ -54,7 +56,10 @@ export const command: Command = {
         running.stop(SHUTDOWN_DRAIN_MS).then(
           () => done(0),
           (error: unknown) => {
-            logger.error({ err: { message: error instanceof Error ? error.message : String(error) } }, "shutdown failed");
+            logger.error(
+              { err: { message: error instanceof Error ? error.message : String(error) } },
+              "shutdown failed",
+            );
             done(1);
           },
         );

@@ -1,15 +1,22 @@
+import type {
+  AuthenticationMethod,
+  GraphUser,
+  SignIn,
+  TenantSnapshot,
+  UnifiedRoleAssignment,
+  UserRegistrationDetails,
+} from "../directory/graph-types";
+import type { RoleName } from "../domain/roles";
+import { ROLE_TEMPLATE_IDS } from "../domain/roles";
 import { fillerUser } from "./tenant-generator/filler";
-import { buildMethod, buildRegistration } from "./tenant-generator/methods";
 import type { MethodKind } from "./tenant-generator/methods";
-import { DEMO_DOMAIN, GROUPS, PERSONAS } from "./tenant-generator/personas";
+import { buildMethod, buildRegistration } from "./tenant-generator/methods";
 import type { GroupKey } from "./tenant-generator/personas";
+import { DEMO_DOMAIN, GROUPS, PERSONAS } from "./tenant-generator/personas";
 import { demoMethodsPolicy, demoPortalSettings } from "./tenant-generator/policy";
 import { Random } from "./tenant-generator/random";
-import { buildSignIns } from "./tenant-generator/sign-ins";
 import type { Activity } from "./tenant-generator/sign-ins";
-import type { AuthenticationMethod, GraphUser, SignIn, TenantSnapshot, UnifiedRoleAssignment, UserRegistrationDetails } from "../directory/graph-types";
-import { ROLE_TEMPLATE_IDS } from "../domain/roles";
-import type { RoleName } from "../domain/roles";
+import { buildSignIns } from "./tenant-generator/sign-ins";
 
 export const DEMO_TENANT_ID = "c0ffee00-0000-4000-8000-00000000d3e0";
 export const DEFAULT_CAPTURED_AT = "2026-11-20T09:00:00Z";
@@ -83,7 +90,12 @@ export function generateTenant(options: GenerateTenantOptions): TenantSnapshot {
   const methods: Record<string, AuthenticationMethod[]> = {};
   const signIns: SignIn[] = [];
   const roleAssignments: UnifiedRoleAssignment[] = [];
-  const members: Record<GroupKey, string[]> = { breakGlass: [], certificateUsers: [], azureOperators: [], engineering: [GROUPS.azureOperators.id] };
+  const members: Record<GroupKey, string[]> = {
+    breakGlass: [],
+    certificateUsers: [],
+    azureOperators: [],
+    engineering: [GROUPS.azureOperators.id],
+  };
 
   for (const person of people(options.users, random)) {
     const upn = `${person.upnLocal}@${DEMO_DOMAIN}`;
@@ -99,11 +111,21 @@ export function generateTenant(options: GenerateTenantOptions): TenantSnapshot {
       accountEnabled: !person.disabled,
       authorizationInfo: { certificateUserIds: person.certificate ? [`X509:<PN>${upn}`] : [] },
     } as GraphUser);
-    const owner = { id: person.id, displayName: person.displayName, userPrincipalName: upn, userType: person.guest ? ("guest" as const) : ("member" as const) };
+    const owner = {
+      id: person.id,
+      displayName: person.displayName,
+      userPrincipalName: upn,
+      userType: person.guest ? ("guest" as const) : ("member" as const),
+    };
     methods[person.id] = person.methods.map((kind) => buildMethod(kind, owner, random, capturedAt));
     registrations.push(buildRegistration(person.methods, owner, person.roles.length > 0, capturedAt));
     for (const role of person.roles) {
-      roleAssignments.push({ id: random.uuid(), principalId: person.id, roleDefinitionId: ROLE_TEMPLATE_IDS[role], directoryScopeId: "/" });
+      roleAssignments.push({
+        id: random.uuid(),
+        principalId: person.id,
+        roleDefinitionId: ROLE_TEMPLATE_IDS[role],
+        directoryScopeId: "/",
+      });
     }
     for (const group of person.groups) {
       members[group].push(person.id);
@@ -113,12 +135,17 @@ export function generateTenant(options: GenerateTenantOptions): TenantSnapshot {
     }
   }
   // Graph lists sign-ins newest first.
-  signIns.sort((a, b) => (a.createdDateTime < b.createdDateTime ? 1 : a.createdDateTime > b.createdDateTime ? -1 : 0));
+  signIns.sort((a, b) =>
+    a.createdDateTime < b.createdDateTime ? 1 : a.createdDateTime > b.createdDateTime ? -1 : 0,
+  );
 
   return {
     capturedAt: capturedAtText,
     tenant: { id: DEMO_TENANT_ID, displayName: "Contoso (demo)", premium: options.premium ?? true },
-    settings: { breakGlassAccounts: [`breakglass1@${DEMO_DOMAIN}`, GROUPS.breakGlass.id], serviceAccounts: [`svc-deploy@${DEMO_DOMAIN}`] },
+    settings: {
+      breakGlassAccounts: [`breakglass1@${DEMO_DOMAIN}`, GROUPS.breakGlass.id],
+      serviceAccounts: [`svc-deploy@${DEMO_DOMAIN}`],
+    },
     users,
     userRegistrationDetails: registrations,
     authenticationMethods: methods,

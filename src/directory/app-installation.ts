@@ -4,7 +4,12 @@ import { graphUrls } from "./graph-urls";
 import type { Page } from "./paging";
 
 /** Installs a Teams app in a user's personal scope: 201, or 409 when it is already there. */
-export async function installApp(http: GraphHttp, graphBaseUrl: string, userId: string, teamsAppId: string): Promise<{ newlyInstalled: boolean }> {
+export async function installApp(
+  http: GraphHttp,
+  graphBaseUrl: string,
+  userId: string,
+  teamsAppId: string,
+): Promise<{ newlyInstalled: boolean }> {
   const bind = `${graphBaseUrl.replace(/\/+$/, "")}/v1.0/appCatalogs/teamsApps/${encodeURIComponent(teamsAppId)}`;
   const created = await http.send("POST", graphUrls.installedApps(userId), { "teamsApp@odata.bind": bind });
   if (created.status !== 409 && (created.status < 200 || created.status >= 300)) {

@@ -56,7 +56,10 @@ export async function sendBatch(
       }
     }
     // The envelope's headers do not reach the inner requests: each carries the client's defaults itself.
-    const requests = pending.map((step) => ({ ...step, headers: { ...http.defaultHeaders, ...step.headers } }));
+    const requests = pending.map((step) => ({
+      ...step,
+      headers: { ...http.defaultHeaders, ...step.headers },
+    }));
     const body = await http.json<{ responses: BatchAnswer[] }>("POST", "/$batch", { requests });
     const retryLater: BatchStep[] = [];
     let delayMs = 0;

@@ -1,18 +1,18 @@
 import { Client, type Middleware } from "@microsoft/microsoft-graph-client";
 
 import type { Config } from "../config";
+import { PORTAL_SETTINGS_PERMISSION } from "../domain/permissions";
 import type { Logger } from "../logger";
 import {
   type Clock,
   DEFAULT_RETRY_OPTIONS,
   GRAPH_LIMIT_FAMILIES,
-  type LimitFamily,
   LimiterRegistry,
+  type LimitFamily,
   type RetryOptions,
   systemClock,
 } from "../throttle";
-import { PORTAL_SETTINGS_PERMISSION } from "../domain/permissions";
-import { type TokenProvider, createCredential, scopeFor, tokenProviderFor } from "./credentials";
+import { createCredential, scopeFor, type TokenProvider, tokenProviderFor } from "./credentials";
 import { FailureLedger } from "./failure-ledger";
 import { GraphDirectory } from "./graph-directory";
 import { GraphHttp } from "./graph-http";

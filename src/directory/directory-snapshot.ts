@@ -1,7 +1,7 @@
-import type { DataGap } from "../domain/facts";
-import { NON_INTERACTIVE_SIGN_INS } from "../domain/facts";
 import { AZURE_SERVICE_MANAGEMENT_RESOURCE_ID, IN_SCOPE_APPS } from "../domain/apps";
 import { collectEvidence, restsOnSignInActivity } from "../domain/evidence";
+import type { DataGap } from "../domain/facts";
+import { NON_INTERACTIVE_SIGN_INS } from "../domain/facts";
 import type { Directory, Readable, TimeWindow } from "./directory";
 import { DirectoryError } from "./errors";
 import type {

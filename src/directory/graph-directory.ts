@@ -19,9 +19,9 @@ import type {
   UnifiedRoleAssignment,
   UserRegistrationDetails,
 } from "./graph-types";
-import { PORTAL_SETTINGS_API_VERSIONS, graphUrls, portalSettingsUrl } from "./graph-urls";
-import { type Page, collect, pagedItems } from "./paging";
+import { graphUrls, PORTAL_SETTINGS_API_VERSIONS, portalSettingsUrl } from "./graph-urls";
 import { type MethodsRead, readMethodsInBatches } from "./methods-in-batches";
+import { collect, type Page, pagedItems } from "./paging";
 import { readUserFacts } from "./user-facts";
 
 /** Graph takes at most 15 values in an `in` filter. */

@@ -1,10 +1,10 @@
 import type { BatchOptions } from "./batch";
 import { MAX_BATCH_STEPS, sendBatch } from "./batch";
 import { DirectoryError } from "./errors";
-import type { AuthenticationMethod } from "./graph-types";
 import type { GraphHttp } from "./graph-http";
+import type { AuthenticationMethod } from "./graph-types";
 import { graphUrls } from "./graph-urls";
-import { type Page, collect, pagedItems } from "./paging";
+import { collect, type Page, pagedItems } from "./paging";
 
 export interface MethodsRead {
   /** By user id as given. */

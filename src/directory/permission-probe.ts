@@ -67,7 +67,11 @@ export class PermissionProbe {
     try {
       const report = checkPermissions(await this.options.readRoles());
       const missing = [...new Set(report.features.flatMap((check) => check.missing))];
-      this.known = { missing, requiredMissing: report.requiredMissing, checkedAt: new Date(this.now()).toISOString() };
+      this.known = {
+        missing,
+        requiredMissing: report.requiredMissing,
+        checkedAt: new Date(this.now()).toISOString(),
+      };
       this.nextReadAt = this.now() + (this.options.refreshMs ?? 600_000);
     } catch (error) {
       // The credential's message says what failed; it holds no secret. The last known answer stays.

@@ -1,4 +1,4 @@
-import { SnapshotProblem, jsonType } from "./snapshot-error";
+import { jsonType, SnapshotProblem } from "./snapshot-error";
 
 /**
  * A lean checker for the snapshot's big arrays (users, sign-ins: 100k+ items). zod is used for the small

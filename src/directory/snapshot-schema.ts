@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import type { ItemSpec } from "./snapshot-items";
 
 /**

@@ -1,7 +1,9 @@
 import { readFileSync } from "node:fs";
+
 import type { ZodIssue } from "zod";
+
 import type { TenantSnapshot } from "./graph-types";
-import { SnapshotError, SnapshotProblem, jsonType, toJsonPath } from "./snapshot-error";
+import { jsonType, SnapshotError, SnapshotProblem, toJsonPath } from "./snapshot-error";
 import { checkItems, matchesItem } from "./snapshot-items";
 import {
   groupSpec,

@@ -4,9 +4,9 @@ import type { Logger } from "../logger";
 import {
   type AttemptOutcome,
   type Clock,
+  decideRetry,
   type LimiterRegistry,
   type RetryOptions,
-  decideRetry,
 } from "../throttle";
 import { directoryClosed, unlessClosed } from "./closed";
 import { DirectoryError } from "./errors";

@@ -6,6 +6,7 @@ import { sendBatch } from "./batch";
 import type { TimeWindow } from "./directory";
 import { DirectoryError } from "./errors";
 import { gapOf } from "./gaps";
+import type { GraphHttp } from "./graph-http";
 import type {
   AuthenticationMethod,
   GraphUser,
@@ -13,9 +14,8 @@ import type {
   UnifiedRoleAssignment,
   UserRegistrationDetails,
 } from "./graph-types";
-import type { GraphHttp } from "./graph-http";
 import { graphUrls } from "./graph-urls";
-import { type Page, collect, pagedItems } from "./paging";
+import { collect, type Page, pagedItems } from "./paging";
 
 export interface UserFactsScope {
   appIds: readonly string[];

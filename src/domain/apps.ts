@@ -11,7 +11,11 @@ export interface InScopeApp {
 
 export const IN_SCOPE_APPS: readonly InScopeApp[] = [
   // One app id serves the Azure portal, the Microsoft Entra admin center and the Intune admin center.
-  { appId: "c44b4083-3bb0-49c1-b47d-974e53cbdf3c", name: "Azure portal / Entra / Intune admin centers", phase: 1 },
+  {
+    appId: "c44b4083-3bb0-49c1-b47d-974e53cbdf3c",
+    name: "Azure portal / Entra / Intune admin centers",
+    phase: 1,
+  },
   { appId: "618dd325-23f6-4b6f-8380-4df78026e39b", name: "Microsoft 365 admin center", phase: 1 },
   { appId: "04b07795-8ddb-461a-bbee-02f9e1bf7b46", name: "Azure CLI", phase: 2 },
   { appId: "1950a258-227b-4e31-a9cf-717495945fc2", name: "Azure PowerShell", phase: 2 },
@@ -22,8 +26,12 @@ export const IN_SCOPE_APPS: readonly InScopeApp[] = [
 export const AZURE_SERVICE_MANAGEMENT_RESOURCE_ID = "797f4846-ba00-4fd7-ba43-dac1f8f63013";
 export const AZURE_SERVICE_MANAGEMENT_NAME = "Azure Resource Manager (REST, SDKs, IaC tools)";
 
-export const PHASE1_APP_IDS: readonly string[] = IN_SCOPE_APPS.filter((app) => app.phase === 1).map((app) => app.appId);
-export const PHASE2_APP_IDS: readonly string[] = IN_SCOPE_APPS.filter((app) => app.phase === 2).map((app) => app.appId);
+export const PHASE1_APP_IDS: readonly string[] = IN_SCOPE_APPS.filter((app) => app.phase === 1).map(
+  (app) => app.appId,
+);
+export const PHASE2_APP_IDS: readonly string[] = IN_SCOPE_APPS.filter((app) => app.phase === 2).map(
+  (app) => app.appId,
+);
 
 /** Sign-in status codes that count as evidence: succeeded, or stopped to ask for MFA. */
 export const EVIDENCE_ERROR_CODES: readonly number[] = [0, 50074, 50076];

@@ -1,17 +1,17 @@
-import { roleName } from "./roles";
-import { collectEvidence, lookbackWindow } from "./evidence";
 import type { Evidence } from "./evidence";
 import type { Window } from "./evidence";
+import { collectEvidence, lookbackWindow } from "./evidence";
 import type { TenantFacts, UserFacts } from "./facts";
 import { NON_INTERACTIVE_SIGN_INS } from "./facts";
 import { allowanceFor, findMethods } from "./methods";
 import { nextSteps } from "./next-steps";
 import type { PreparedTenant } from "./prepare-tenant";
 import { isListed, prepareTenant } from "./prepare-tenant";
+import { roleName } from "./roles";
 import type { PhaseVerdict, Verdict } from "./verdict";
 
-export { prepareTenant } from "./prepare-tenant";
 export type { PreparedTenant } from "./prepare-tenant";
+export { prepareTenant } from "./prepare-tenant";
 
 export interface AssessOptions {
   /** Look-back window for sign-in evidence, ending at `now` (default 30 days). */

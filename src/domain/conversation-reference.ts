@@ -17,7 +17,14 @@ export interface ConversationAddress {
   activityId?: string;
   user?: ReferencedAccount;
   bot?: ReferencedAccount;
-  conversation?: { id: string; name: string; isGroup: boolean; conversationType: string; tenantId?: string; aadObjectId?: string };
+  conversation?: {
+    id: string;
+    name: string;
+    isGroup: boolean;
+    conversationType: string;
+    tenantId?: string;
+    aadObjectId?: string;
+  };
   channelId?: string;
   locale?: string;
   serviceUrl?: string;

@@ -4,12 +4,12 @@ import {
   CERTIFICATE_METHOD,
   METHOD_KINDS_BY_ODATA_TYPE,
   METHOD_KINDS_BY_REGISTERED,
-  SYNCED_PASSKEY,
   shortODataType,
+  SYNCED_PASSKEY,
 } from "./method-classes";
-import { syncedProvider } from "./synced-passkeys";
 import type { Allowance, PreparedPolicy } from "./policy";
 import { allowance, counts } from "./policy";
+import { syncedProvider } from "./synced-passkeys";
 import type { MethodEntry, VerdictMethods } from "./verdict";
 
 /** The user's methods sorted by class, after the tenant's policy (DOMAIN.md rule 3). */

@@ -27,4 +27,7 @@ export interface ApprovalCardRef {
   serviceUrl: string;
 }
 
-export type TapDecision = Pick<TapRequest, "decidedBy" | "decidedByName" | "decidedAt" | "lifetimeMinutes" | "usableOnce" | "expiresAt" | "note">;
+export type TapDecision = Pick<
+  TapRequest,
+  "decidedBy" | "decidedByName" | "decidedAt" | "lifetimeMinutes" | "usableOnce" | "expiresAt" | "note"
+>;

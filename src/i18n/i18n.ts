@@ -4,7 +4,7 @@
  * rules Intl gives it, which a hand-written lookup would have to redo. Loaded synchronously at start-up:
  * the resources are part of the build, nothing is fetched.
  */
-import { type TFunction, createInstance } from "i18next";
+import { createInstance, type TFunction } from "i18next";
 
 import type { Language } from "../features/conversation/languages";
 import { LANGUAGES } from "../features/conversation/languages";

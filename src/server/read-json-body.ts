@@ -1,4 +1,5 @@
 import type { IncomingMessage } from "node:http";
+
 import { HttpError } from "./http-error";
 
 /** Bot Framework activities are small; Teams caps a message at about 100 KB. */

@@ -1,5 +1,5 @@
-import type { Database } from "./database";
 import type { BroadcastContent, BroadcastJob, JobOrigin, JobState, ProgressCardRef } from "./broadcast-types";
+import type { Database } from "./database";
 
 export interface BroadcastDraft {
   id: string;
@@ -10,7 +10,10 @@ export interface BroadcastDraft {
   createdAt: string;
 }
 
-export type NewJob = Pick<BroadcastJob, "id" | "tenantId" | "content" | "authorId" | "authorName" | "origin" | "parentJobId"> & {
+export type NewJob = Pick<
+  BroadcastJob,
+  "id" | "tenantId" | "content" | "authorId" | "authorName" | "origin" | "parentJobId"
+> & {
   createdAt: string;
 };
 
@@ -22,7 +25,12 @@ export interface BroadcastJobStore {
   createJob(job: NewJob): Promise<{ created: boolean; job: BroadcastJob }>;
   getJob(id: string): Promise<BroadcastJob | undefined>;
   /** Moves the job to `to` only from one of `from`; false when it was in another state. */
-  transition(id: string, from: readonly JobState[], to: JobState, extra?: { pauseReason?: string; resumeAt?: number; at?: string }): Promise<boolean>;
+  transition(
+    id: string,
+    from: readonly JobState[],
+    to: JobState,
+    extra?: { pauseReason?: string; resumeAt?: number; at?: string },
+  ): Promise<boolean>;
   setProgressRef(id: string, ref: ProgressCardRef): Promise<void>;
   addSendMs(id: string, ms: number): Promise<void>;
   /**
@@ -78,16 +86,42 @@ export class SqliteBroadcastJobStore implements BroadcastJobStore {
 
   async saveDraft(draft: BroadcastDraft): Promise<void> {
     this.db
-      .prepare("INSERT INTO broadcast_drafts (id, tenant_id, author_id, author_name, content, created_at) VALUES (?, ?, ?, ?, ?, ?)")
-      .run(draft.id, draft.tenantId.toLowerCase(), draft.authorId, draft.authorName ?? null, JSON.stringify(draft.content), draft.createdAt);
+      .prepare(
+        "INSERT INTO broadcast_drafts (id, tenant_id, author_id, author_name, content, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+      )
+      .run(
+        draft.id,
+        draft.tenantId.toLowerCase(),
+        draft.authorId,
+        draft.authorName ?? null,
+        JSON.stringify(draft.content),
+        draft.createdAt,
+      );
   }
 
   async getDraft(id: string): Promise<BroadcastDraft | undefined> {
-    const row = this.db.prepare<[string], { id: string; tenant_id: string; author_id: string; author_name: string | null; content: string; created_at: string }>(
-      "SELECT * FROM broadcast_drafts WHERE id = ?",
-    ).get(id);
+    const row = this.db
+      .prepare<
+        [string],
+        {
+          id: string;
+          tenant_id: string;
+          author_id: string;
+          author_name: string | null;
+          content: string;
+          created_at: string;
+        }
+      >("SELECT * FROM broadcast_drafts WHERE id = ?")
+      .get(id);
     return row
-      ? { id: row.id, tenantId: row.tenant_id, authorId: row.author_id, authorName: row.author_name ?? undefined, content: JSON.parse(row.content) as BroadcastContent, createdAt: row.created_at }
+      ? {
+          id: row.id,
+          tenantId: row.tenant_id,
+          authorId: row.author_id,
+          authorName: row.author_name ?? undefined,
+          content: JSON.parse(row.content) as BroadcastContent,
+          createdAt: row.created_at,
+        }
       : undefined;
   }
 
@@ -97,7 +131,16 @@ export class SqliteBroadcastJobStore implements BroadcastJobStore {
         `INSERT OR IGNORE INTO broadcast_jobs (id, tenant_id, content, author_id, author_name, origin, state, parent_job_id, created_at)
          VALUES (?, ?, ?, ?, ?, ?, 'preparing', ?, ?)`,
       )
-      .run(job.id, job.tenantId.toLowerCase(), JSON.stringify(job.content), job.authorId, job.authorName ?? null, job.origin, job.parentJobId ?? null, job.createdAt);
+      .run(
+        job.id,
+        job.tenantId.toLowerCase(),
+        JSON.stringify(job.content),
+        job.authorId,
+        job.authorName ?? null,
+        job.origin,
+        job.parentJobId ?? null,
+        job.createdAt,
+      );
     return { created: result.changes > 0, job: (await this.getJob(job.id))! };
   }
 
@@ -106,7 +149,12 @@ export class SqliteBroadcastJobStore implements BroadcastJobStore {
     return row ? fromRow(row) : undefined;
   }
 
-  async transition(id: string, from: readonly JobState[], to: JobState, extra: { pauseReason?: string; resumeAt?: number; at?: string } = {}): Promise<boolean> {
+  async transition(
+    id: string,
+    from: readonly JobState[],
+    to: JobState,
+    extra: { pauseReason?: string; resumeAt?: number; at?: string } = {},
+  ): Promise<boolean> {
     const at = extra.at ?? new Date().toISOString();
     const result = this.db
       .prepare(
@@ -115,7 +163,14 @@ export class SqliteBroadcastJobStore implements BroadcastJobStore {
            finished_at = CASE WHEN @to IN ('done', 'cancelled') THEN @at ELSE finished_at END
          WHERE id = @id AND state IN (SELECT value FROM json_each(@from))`,
       )
-      .run({ id, to, from: JSON.stringify(from), pauseReason: extra.pauseReason ?? null, resumeAt: extra.resumeAt ?? null, at });
+      .run({
+        id,
+        to,
+        from: JSON.stringify(from),
+        pauseReason: extra.pauseReason ?? null,
+        resumeAt: extra.resumeAt ?? null,
+        at,
+      });
     return result.changes > 0;
   }
 
@@ -124,7 +179,9 @@ export class SqliteBroadcastJobStore implements BroadcastJobStore {
   }
 
   async addSendMs(id: string, ms: number): Promise<void> {
-    this.db.prepare("UPDATE broadcast_jobs SET send_ms = send_ms + ? WHERE id = ?").run(Math.max(0, Math.round(ms)), id);
+    this.db
+      .prepare("UPDATE broadcast_jobs SET send_ms = send_ms + ? WHERE id = ?")
+      .run(Math.max(0, Math.round(ms)), id);
   }
 
   async acquireLease(id: string, owner: string, now: number, leaseMs: number): Promise<boolean> {
@@ -140,19 +197,27 @@ export class SqliteBroadcastJobStore implements BroadcastJobStore {
   }
 
   async releaseLease(id: string, owner: string): Promise<void> {
-    this.db.prepare("UPDATE broadcast_jobs SET lease_owner = NULL, lease_until = 0 WHERE id = ? AND lease_owner = ?").run(id, owner);
+    this.db
+      .prepare(
+        "UPDATE broadcast_jobs SET lease_owner = NULL, lease_until = 0 WHERE id = ? AND lease_owner = ?",
+      )
+      .run(id, owner);
   }
 
   async activeJobIds(): Promise<string[]> {
     return this.db
-      .prepare<[], { id: string }>("SELECT id FROM broadcast_jobs WHERE state IN ('preparing', 'sending', 'paused') ORDER BY created_at")
+      .prepare<[], { id: string }>(
+        "SELECT id FROM broadcast_jobs WHERE state IN ('preparing', 'sending', 'paused') ORDER BY created_at",
+      )
       .all()
       .map((row) => row.id);
   }
 
   async latest(tenantId: string, limit: number): Promise<BroadcastJob[]> {
     return this.db
-      .prepare<[string, number], JobRow>("SELECT * FROM broadcast_jobs WHERE tenant_id = ? ORDER BY created_at DESC LIMIT ?")
+      .prepare<[string, number], JobRow>(
+        "SELECT * FROM broadcast_jobs WHERE tenant_id = ? ORDER BY created_at DESC LIMIT ?",
+      )
       .all(tenantId.toLowerCase(), limit)
       .map(fromRow);
   }

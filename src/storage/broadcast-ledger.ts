@@ -1,5 +1,5 @@
-import type { Database } from "./database";
 import type { Delivery, DeliveryState, DeliveryTotals, NewDelivery } from "./broadcast-types";
+import type { Database } from "./database";
 
 /**
  * One row per recipient of a job. Rows are read in pages by `seq` (keyset), so a dispatcher's memory
@@ -14,10 +14,21 @@ export interface BroadcastLedger {
   page(jobId: string, afterSeq: number, limit: number): Promise<Delivery[]>;
   get(jobId: string, userId: string): Promise<Delivery | undefined>;
   /** Written before the connector call; the conversation is kept so a re-send goes to the same chat. */
-  markSending(jobId: string, seq: number, target: { conversationId: string; serviceUrl: string }, now: string): Promise<void>;
+  markSending(
+    jobId: string,
+    seq: number,
+    target: { conversationId: string; serviceUrl: string },
+    now: string,
+  ): Promise<void>;
   markSent(jobId: string, seq: number, activityId: string, now: string): Promise<void>;
   /** Final: failed or skipped, with the reason. */
-  markFinal(jobId: string, seq: number, state: "failed" | "skipped", reason: string, now: string): Promise<void>;
+  markFinal(
+    jobId: string,
+    seq: number,
+    state: "failed" | "skipped",
+    reason: string,
+    now: string,
+  ): Promise<void>;
   /** Back to pending (a retry later, or a pause); `possiblyDuplicated` when Teams may have it already. */
   markPending(jobId: string, seq: number, now: string, possiblyDuplicated?: boolean): Promise<void>;
   /** Rows a dead process left in `sending`: pending again, flagged possibly duplicated. Returns the count. */
@@ -66,7 +77,9 @@ export class SqliteBroadcastLedger implements BroadcastLedger {
 
   constructor(private readonly db: Database) {
     this.statements = {
-      maxSeq: db.prepare<[string], { seq: number | null }>("SELECT max(seq) AS seq FROM broadcast_deliveries WHERE job_id = ?"),
+      maxSeq: db.prepare<[string], { seq: number | null }>(
+        "SELECT max(seq) AS seq FROM broadcast_deliveries WHERE job_id = ?",
+      ),
       insert: db.prepare(
         `INSERT OR IGNORE INTO broadcast_deliveries (job_id, seq, user_id, upn, display_name, personal, state, reason, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -74,14 +87,22 @@ export class SqliteBroadcastLedger implements BroadcastLedger {
       pending: db.prepare<[string, number, number], Row>(
         "SELECT * FROM broadcast_deliveries WHERE job_id = ? AND state = 'pending' AND seq > ? ORDER BY seq LIMIT ?",
       ),
-      page: db.prepare<[string, number, number], Row>("SELECT * FROM broadcast_deliveries WHERE job_id = ? AND seq > ? ORDER BY seq LIMIT ?"),
-      get: db.prepare<[string, string], Row>("SELECT * FROM broadcast_deliveries WHERE job_id = ? AND user_id = ?"),
+      page: db.prepare<[string, number, number], Row>(
+        "SELECT * FROM broadcast_deliveries WHERE job_id = ? AND seq > ? ORDER BY seq LIMIT ?",
+      ),
+      get: db.prepare<[string, string], Row>(
+        "SELECT * FROM broadcast_deliveries WHERE job_id = ? AND user_id = ?",
+      ),
       sending: db.prepare(
         `UPDATE broadcast_deliveries SET state = 'sending', attempts = attempts + 1, conversation_id = ?, service_url = ?, updated_at = ?
          WHERE job_id = ? AND seq = ?`,
       ),
-      sent: db.prepare("UPDATE broadcast_deliveries SET state = 'sent', activity_id = ?, reason = NULL, updated_at = ? WHERE job_id = ? AND seq = ?"),
-      final: db.prepare("UPDATE broadcast_deliveries SET state = ?, reason = ?, updated_at = ? WHERE job_id = ? AND seq = ?"),
+      sent: db.prepare(
+        "UPDATE broadcast_deliveries SET state = 'sent', activity_id = ?, reason = NULL, updated_at = ? WHERE job_id = ? AND seq = ?",
+      ),
+      final: db.prepare(
+        "UPDATE broadcast_deliveries SET state = ?, reason = ?, updated_at = ? WHERE job_id = ? AND seq = ?",
+      ),
       toPending: db.prepare(
         "UPDATE broadcast_deliveries SET state = 'pending', possibly_duplicated = max(possibly_duplicated, ?), updated_at = ? WHERE job_id = ? AND seq = ?",
       ),
@@ -104,7 +125,17 @@ export class SqliteBroadcastLedger implements BroadcastLedger {
       let seq = s.maxSeq.get(jobId)?.seq ?? 0;
       let added = 0;
       for (const row of rows) {
-        const result = s.insert.run(jobId, seq + 1, row.userId.toLowerCase(), row.upn, row.displayName, row.personal ?? null, row.state ?? "pending", row.reason ?? null, now);
+        const result = s.insert.run(
+          jobId,
+          seq + 1,
+          row.userId.toLowerCase(),
+          row.upn,
+          row.displayName,
+          row.personal ?? null,
+          row.state ?? "pending",
+          row.reason ?? null,
+          now,
+        );
         if (result.changes > 0) {
           seq += 1;
           added += 1;
@@ -127,7 +158,12 @@ export class SqliteBroadcastLedger implements BroadcastLedger {
     return row ? fromRow(row) : undefined;
   }
 
-  async markSending(jobId: string, seq: number, target: { conversationId: string; serviceUrl: string }, now: string): Promise<void> {
+  async markSending(
+    jobId: string,
+    seq: number,
+    target: { conversationId: string; serviceUrl: string },
+    now: string,
+  ): Promise<void> {
     this.statements.sending.run(target.conversationId, target.serviceUrl, now, jobId, seq);
   }
 
@@ -135,7 +171,13 @@ export class SqliteBroadcastLedger implements BroadcastLedger {
     this.statements.sent.run(activityId, now, jobId, seq);
   }
 
-  async markFinal(jobId: string, seq: number, state: "failed" | "skipped", reason: string, now: string): Promise<void> {
+  async markFinal(
+    jobId: string,
+    seq: number,
+    state: "failed" | "skipped",
+    reason: string,
+    now: string,
+  ): Promise<void> {
     this.statements.final.run(state, reason, now, jobId, seq);
   }
 
@@ -153,7 +195,15 @@ export class SqliteBroadcastLedger implements BroadcastLedger {
 
   async totals(jobId: string): Promise<DeliveryTotals> {
     const totals: DeliveryTotals = {
-      total: 0, pending: 0, sending: 0, sent: 0, failed: 0, skipped: 0, possiblyDuplicated: 0, failedByReason: {}, skippedByReason: {},
+      total: 0,
+      pending: 0,
+      sending: 0,
+      sent: 0,
+      failed: 0,
+      skipped: 0,
+      possiblyDuplicated: 0,
+      failedByReason: {},
+      skippedByReason: {},
     };
     for (const row of this.statements.counts.all(jobId)) {
       totals.total += row.n;

@@ -9,7 +9,8 @@ export interface BroadcastContent {
   remindDays?: number;
 }
 
-export type BroadcastButton = { kind: "walkthrough"; code: string } | { kind: "url"; url: string; title: string };
+export type BroadcastButton =
+  { kind: "walkthrough"; code: string } | { kind: "url"; url: string; title: string };
 
 export type AudienceSpec =
   | { kind: "affected-not-ready" }

@@ -1,4 +1,5 @@
 import type { ConversationReference } from "botbuilder";
+
 import type { StoredConversationReference } from "../domain/conversation-reference";
 import type { Database } from "./database";
 

@@ -1,6 +1,8 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
+
 import BetterSqlite3 from "better-sqlite3";
+
 import { applyMigrations } from "./migrations";
 
 export type Database = BetterSqlite3.Database;

@@ -1,4 +1,5 @@
 import path from "node:path";
+
 import { SqliteAuditLog } from "./audit-log";
 import { SqliteBroadcastJobStore } from "./broadcast-jobs";
 import { SqliteBroadcastLedger } from "./broadcast-ledger";
@@ -13,12 +14,12 @@ import { SqliteStorage } from "./sqlite-storage";
 import { SqliteTapRequestStore } from "./tap-request-store";
 import { SqliteWalkthroughStore } from "./walkthrough-store";
 
-export { openDatabase, type Database } from "./database";
-export { SqliteStorage } from "./sqlite-storage";
-export { SqliteScheduledJobStore } from "./scheduled-jobs";
 export { SqliteAuditLog } from "./audit-log";
-export { StorageConflictError } from "./storage-errors";
 export { SqliteConversationReferenceStore } from "./conversation-references";
+export { type Database, openDatabase } from "./database";
+export { SqliteScheduledJobStore } from "./scheduled-jobs";
+export { SqliteStorage } from "./sqlite-storage";
+export { StorageConflictError } from "./storage-errors";
 
 /** The file under DATA_DIR that holds every embedded store. */
 export const DATABASE_FILE = "mfa-ready.sqlite";

@@ -1,5 +1,6 @@
 import type { Database } from "./database";
-
+import { migration as botState } from "./migrations/0001-bot-state";
+import { migration as conversationReferences } from "./migrations/0002-conversation-references";
 import { migration as auditAndSchedule } from "./migrations/0003-audit-and-schedule";
 import { migration as walkthroughs } from "./migrations/0004-walkthroughs";
 import { migration as postponement } from "./migrations/0005-postponement";
@@ -7,8 +8,6 @@ import { migration as report } from "./migrations/0006-report";
 import { migration as broadcast } from "./migrations/0007-broadcast";
 import { migration as scanClaims } from "./migrations/0008-scan-claims";
 import type { Migration } from "./migrations/migration";
-import { migration as botState } from "./migrations/0001-bot-state";
-import { migration as conversationReferences } from "./migrations/0002-conversation-references";
 
 export type { Migration } from "./migrations/migration";
 

@@ -1,4 +1,11 @@
-import type { ApplyOutcome, ApprovalCardRef, Decision, NewPostponementRequest, PostponementRequest, RequestStatus } from "../domain/postponement-request";
+import type {
+  ApplyOutcome,
+  ApprovalCardRef,
+  Decision,
+  NewPostponementRequest,
+  PostponementRequest,
+  RequestStatus,
+} from "../domain/postponement-request";
 import type { Database } from "./database";
 
 interface Row {

@@ -1,5 +1,5 @@
-import type { Verdict } from "../domain/verdict";
 import type { ScanChanges, ScanRecord, ScanStatus, ScanSummary, VerdictRow } from "../domain/report-types";
+import type { Verdict } from "../domain/verdict";
 import type { Database } from "./database";
 
 interface ScanRow {
@@ -38,7 +38,9 @@ export class SqliteReportScanStore {
     private readonly pageSize = 1000,
   ) {}
 
-  async create(scan: Pick<ScanRecord, "id" | "tenantId" | "requestedBy" | "startedAt" | "windowEnd">): Promise<void> {
+  async create(
+    scan: Pick<ScanRecord, "id" | "tenantId" | "requestedBy" | "startedAt" | "windowEnd">,
+  ): Promise<void> {
     this.db
       .prepare(
         `INSERT INTO report_scans (id, tenant_id, status, requested_by, started_at, window_end)
@@ -68,7 +70,14 @@ export class SqliteReportScanStore {
 
   async finish(
     scanId: string,
-    outcome: { status: Exclude<ScanStatus, "running">; finishedAt: string; users: number; csvBytes: number; summary?: ScanSummary; error?: string },
+    outcome: {
+      status: Exclude<ScanStatus, "running">;
+      finishedAt: string;
+      users: number;
+      csvBytes: number;
+      summary?: ScanSummary;
+      error?: string;
+    },
   ): Promise<void> {
     this.db.transaction(() => {
       this.db
@@ -127,7 +136,16 @@ export class SqliteReportScanStore {
 
   async compare(previousScanId: string, scanId: string): Promise<ScanChanges> {
     const changed = this.db
-      .prepare<[string, string], { becameReady: number; noLongerReady: number; newlyAffected: number; noLongerAffected: number; newUsers: number }>(
+      .prepare<
+        [string, string],
+        {
+          becameReady: number;
+          noLongerReady: number;
+          newlyAffected: number;
+          noLongerAffected: number;
+          newUsers: number;
+        }
+      >(
         `SELECT
            COALESCE(SUM(now.affected = 1 AND now.ready = 1 AND was.ready = 0), 0) AS becameReady,
            COALESCE(SUM(now.affected = 1 AND now.ready = 0 AND was.ready = 1), 0) AS noLongerReady,
@@ -152,7 +170,9 @@ export class SqliteReportScanStore {
   async prune(tenantId: string, keep: readonly string[]): Promise<number> {
     const kept = new Set(keep);
     const ids = this.db
-      .prepare<[string], { id: string }>(`SELECT id FROM report_scans WHERE tenant_id = ? AND status != 'running'`)
+      .prepare<[string], { id: string }>(
+        `SELECT id FROM report_scans WHERE tenant_id = ? AND status != 'running'`,
+      )
       .all(norm(tenantId))
       .map((row) => row.id)
       .filter((id) => !kept.has(id));

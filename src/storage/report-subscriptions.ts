@@ -19,7 +19,12 @@ export class SqliteReportSubscriptionStore {
         `INSERT INTO report_subscriptions (tenant_id, user_id, user_name, subscribed_at) VALUES (?, ?, ?, ?)
          ON CONFLICT (tenant_id, user_id) DO NOTHING`,
       )
-      .run(norm(subscription.tenantId), norm(subscription.userId), subscription.userName ?? null, subscription.subscribedAt);
+      .run(
+        norm(subscription.tenantId),
+        norm(subscription.userId),
+        subscription.userName ?? null,
+        subscription.subscribedAt,
+      );
     return result.changes === 1;
   }
 
@@ -40,7 +45,9 @@ export class SqliteReportSubscriptionStore {
 
   async list(tenantId: string): Promise<ReportSubscription[]> {
     return this.db
-      .prepare<[string], Row>(`SELECT * FROM report_subscriptions WHERE tenant_id = ? ORDER BY subscribed_at, user_id`)
+      .prepare<[string], Row>(
+        `SELECT * FROM report_subscriptions WHERE tenant_id = ? ORDER BY subscribed_at, user_id`,
+      )
       .all(norm(tenantId))
       .map((row) => ({
         tenantId: row.tenant_id,

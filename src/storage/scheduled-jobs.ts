@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+
 import type { NewScheduledJob, ScheduledJob } from "../domain/scheduled-job";
 import type { Database } from "./database";
 

@@ -1,5 +1,7 @@
 import { randomUUID } from "node:crypto";
+
 import type { Storage, StoreItem, StoreItems } from "botbuilder";
+
 import type { Database } from "./database";
 import { StorageConflictError } from "./storage-errors";
 

@@ -51,7 +51,9 @@ export class SqliteTapRequestStore {
       `INSERT INTO tap_requests (id, tenant_id, requester_id, requester_name, status, needs_privileged, created_at)
        VALUES (@id, @tenantId, @requesterId, @requesterName, @status, @needsPrivileged, @createdAt)`,
     );
-    this.selectOne = db.prepare<[string, string], Row>("SELECT * FROM tap_requests WHERE tenant_id = ? AND id = ?");
+    this.selectOne = db.prepare<[string, string], Row>(
+      "SELECT * FROM tap_requests WHERE tenant_id = ? AND id = ?",
+    );
     this.selectOpen = db.prepare<[string, string], Row>(
       `SELECT * FROM tap_requests WHERE tenant_id = ? AND requester_id = ? AND status IN ('pending', 'issuing')
        ORDER BY created_at DESC LIMIT 1`,
@@ -96,7 +98,13 @@ export class SqliteTapRequestStore {
     return row === undefined ? undefined : fromRow(row);
   }
 
-  async transition(tenantId: string, id: string, from: TapRequestStatus, to: TapRequestStatus, decision: TapDecision = {}): Promise<boolean> {
+  async transition(
+    tenantId: string,
+    id: string,
+    from: TapRequestStatus,
+    to: TapRequestStatus,
+    decision: TapDecision = {},
+  ): Promise<boolean> {
     const result = this.update.run({
       tenantId: norm(tenantId),
       id,

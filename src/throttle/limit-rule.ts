@@ -14,7 +14,11 @@ export type LimitRule =
 export function scaleRule(rule: LimitRule, scale: number): LimitRule {
   return rule.kind === "window"
     ? { ...rule, limit: Math.max(1, Math.floor(rule.limit * scale)) }
-    : { ...rule, capacity: Math.max(1, Math.floor(rule.capacity * scale)), refillPerSecond: rule.refillPerSecond * scale };
+    : {
+        ...rule,
+        capacity: Math.max(1, Math.floor(rule.capacity * scale)),
+        refillPerSecond: rule.refillPerSecond * scale,
+      };
 }
 
 /** The least time `requests` requests can take under `rules` when started with full allowances. */

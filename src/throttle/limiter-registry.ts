@@ -36,11 +36,19 @@ export class LimiterRegistry {
   /** The family whose pattern (and method, when it names some) matches the path (no query, no API version). */
   familyOf(path: string, method = "GET"): LimitFamily | undefined {
     const verb = method.toUpperCase();
-    return this.families.find((family) => (family.methods === undefined || family.methods.includes(verb)) && family.paths.some((pattern) => pattern.test(path)));
+    return this.families.find(
+      (family) =>
+        (family.methods === undefined || family.methods.includes(verb)) &&
+        family.paths.some((pattern) => pattern.test(path)),
+    );
   }
 
   /** The limiter for this path, method and tenant; undefined when no family matches (no limit then). */
-  limiterFor(path: string, tenant = "", method = "GET"): { family: string; limiter: RateLimiter } | undefined {
+  limiterFor(
+    path: string,
+    tenant = "",
+    method = "GET",
+  ): { family: string; limiter: RateLimiter } | undefined {
     const family = this.familyOf(path, method);
     if (family === undefined) {
       return undefined;

@@ -7,13 +7,14 @@ import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
+
 import {
   GALLERY_DIR,
-  type GalleryShot,
-  THEMES,
   galleryFile,
+  type GalleryShot,
   renderGallery,
   teamsUnsupported,
+  THEMES,
 } from "../../scripts/card-gallery";
 import { createCardRenderer } from "../../src/cards/render";
 import type { AdaptiveCardJson } from "../../src/cards/types";

@@ -7,13 +7,14 @@ import assert from "node:assert/strict";
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
+
 import { buildHelpCard } from "../../src/cards/help-card";
 import { userText } from "../../src/cards/markdown";
 import { createCardRenderer, renderCard } from "../../src/cards/render";
 import type { AdaptiveCardJson } from "../../src/cards/types";
 import { buildWelcomeCard } from "../../src/cards/welcome-card";
-import { type CardPage, openCardPage } from "../support/browser-card-page";
 import { type Browser, browserSkipReason, launchChromium } from "../support/browser";
+import { type CardPage, openCardPage } from "../support/browser-card-page";
 import { isCoveredByFallback } from "../support/card-nodes";
 
 const ROOT = path.resolve(__dirname, "..", "..");

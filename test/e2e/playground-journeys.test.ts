@@ -17,6 +17,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { after, before, describe, it } from "node:test";
+
 import type { AdaptiveCardJson } from "../../src/cards/types";
 import { walkCard } from "../support/card-nodes";
 import { PlaygroundClient, type PlaygroundContext } from "../support/playground-client";

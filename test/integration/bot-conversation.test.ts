@@ -1,8 +1,9 @@
 import assert from "node:assert/strict";
 import { after, before, beforeEach, describe, it } from "node:test";
+
 import { VERBS } from "../../src/cards/verbs";
 import { actionExecute, message, teamsActivity } from "../support/activities";
-import { type BotHarness, OUTGOING_TOKEN, TENANT_ID, startBotHarness } from "../support/bot-harness";
+import { type BotHarness, OUTGOING_TOKEN, startBotHarness, TENANT_ID } from "../support/bot-harness";
 
 const USER_ID = "b0000000-0000-0000-0000-000000000002";
 
@@ -49,7 +50,9 @@ describe("bot conversation through POST /api/messages (authenticated, real Teams
     const response = await bot.post(message(bot.connector.serviceUrl, "help"));
     assert.equal(response.status, 200);
     assert.deepEqual(bot.connector.sentCardIds(), ["help"]);
-    const card = (bot.connector.sentActivities()[0]!.attachments as { content: Record<string, unknown> }[])[0]!.content;
+    const card = (
+      bot.connector.sentActivities()[0]!.attachments as { content: Record<string, unknown> }[]
+    )[0]!.content;
     assert.doesNotMatch(JSON.stringify(card), /I didn't understand/);
     assert.ok(await bot.stores.conversationReferences.get(TENANT_ID, USER_ID));
   });
@@ -137,7 +140,11 @@ describe("bot conversation through POST /api/messages (authenticated, real Teams
     assert.equal(body.statusCode, 200);
     assert.equal(body.type, "application/vnd.microsoft.card.adaptive");
     assert.equal(body.value.id, "help");
-    assert.deepEqual(bot.connector.sentActivities(), [], "an invoke answers in its response, not with a new message");
+    assert.deepEqual(
+      bot.connector.sentActivities(),
+      [],
+      "an invoke answers in its response, not with a new message",
+    );
   });
 
   it("every declared verb has a handler: none falls through to the unknown-verb card", async () => {
@@ -152,7 +159,9 @@ describe("bot conversation through POST /api/messages (authenticated, real Teams
 
   it("Action.Execute with an unknown verb: a friendly error card, nothing stored", async () => {
     const snapshot = bot.storeSnapshot();
-    const response = await bot.post(actionExecute(bot.connector.serviceUrl, "admin.grantEverything", { evil: true }));
+    const response = await bot.post(
+      actionExecute(bot.connector.serviceUrl, "admin.grantEverything", { evil: true }),
+    );
     assert.equal(response.status, 200);
     const body = response.body as { type: string; value: { id: string } };
     assert.equal(body.type, "application/vnd.microsoft.card.adaptive");
@@ -169,7 +178,11 @@ describe("bot conversation through POST /api/messages (authenticated, real Teams
 
   it("an invoke the bot does not implement: a clear 400 naming it, a message extension query a friendly answer; the bot keeps working", async () => {
     const snapshot = bot.storeSnapshot();
-    const invoke = { ...teamsActivity("invoke-action-execute", bot.connector.serviceUrl), name: "task/fetch", value: {} };
+    const invoke = {
+      ...teamsActivity("invoke-action-execute", bot.connector.serviceUrl),
+      name: "task/fetch",
+      value: {},
+    };
     const response = await bot.post(invoke);
     assert.equal(response.status, 400);
     assert.match(JSON.stringify(response.body), /task\/fetch/);

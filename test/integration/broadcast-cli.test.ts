@@ -4,14 +4,18 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { PassThrough } from "node:stream";
 import { after, before, describe, it } from "node:test";
+
 import { runCli } from "../../src/cli";
 import { openEmbeddedStores } from "../../src/storage";
-import { type TeamsLimitsStub, startTeamsLimitsStub } from "../support/teams-limits-stub";
+import { startTeamsLimitsStub, type TeamsLimitsStub } from "../support/teams-limits-stub";
 
 const DEMO_TENANT = "c0ffee00-0000-4000-8000-00000000d3e0";
 const persona = (n: number) => `a0000000-0000-4000-8000-${n.toString(16).padStart(12, "0")}`;
 
-async function cli(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; out: string; err: string }> {
+async function cli(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<{ code: number; out: string; err: string }> {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
   let out = "";
@@ -33,14 +37,39 @@ describe("mfa-ready broadcast", () => {
     teams = await startTeamsLimitsStub({ tenantRps: 1000 });
     teams.blocked.add("a:cli-priya");
     const stores = openEmbeddedStores(dir);
-    for (const [userId, chat] of [[persona(3), "a:cli-dana"], [persona(12), "a:cli-priya"]] as const) {
-      await stores.conversationReferences.save({ tenantId: DEMO_TENANT, userId, conversationId: chat, serviceUrl: teams.serviceUrl, reference: {}, updatedAt: new Date().toISOString() });
+    for (const [userId, chat] of [
+      [persona(3), "a:cli-dana"],
+      [persona(12), "a:cli-priya"],
+    ] as const) {
+      await stores.conversationReferences.save({
+        tenantId: DEMO_TENANT,
+        userId,
+        conversationId: chat,
+        serviceUrl: teams.serviceUrl,
+        reference: {},
+        updatedAt: new Date().toISOString(),
+      });
     }
     stores.close();
     writeFileSync(path.join(dir, "message.md"), "Microsoft now **requires MFA** for Azure. ${x} <b>");
-    writeFileSync(path.join(dir, "upns.txt"), ["dana.ready", "priya.shell", "miguel.mobile", "gita_fabrikam.example#EXT#", "nobody"].map((name) => `${name}@contoso.example`).join("\n"));
+    writeFileSync(
+      path.join(dir, "upns.txt"),
+      ["dana.ready", "priya.shell", "miguel.mobile", "gita_fabrikam.example#EXT#", "nobody"]
+        .map((name) => `${name}@contoso.example`)
+        .join("\n"),
+    );
     env = { DATA_DIR: dir, LOG_LEVEL: "error", MFA_READY_ENV: "none" };
-    args = ["broadcast", "--audience", `upns:${path.join(dir, "upns.txt")}`, "--title", "MFA for Azure", "--message-file", path.join(dir, "message.md"), "--operator", "pipeline"];
+    args = [
+      "broadcast",
+      "--audience",
+      `upns:${path.join(dir, "upns.txt")}`,
+      "--title",
+      "MFA for Azure",
+      "--message-file",
+      path.join(dir, "message.md"),
+      "--operator",
+      "pipeline",
+    ];
   });
   after(async () => {
     await teams.close();
@@ -61,7 +90,10 @@ describe("mfa-ready broadcast", () => {
     const lines = out.trim().split("\n");
     const totals = JSON.parse(lines.at(-1)!) as Record<string, unknown>;
     assert.equal(totals.state, "done");
-    assert.deepEqual([totals.recipients, totals.sent, totals.failed, totals.skipped, totals.possiblyDuplicated], [5, 1, 2, 2, 0]);
+    assert.deepEqual(
+      [totals.recipients, totals.sent, totals.failed, totals.skipped, totals.possiblyDuplicated],
+      [5, 1, 2, 2, 0],
+    );
     assert.deepEqual(totals.failedByReason, { blocked: 1, noConversation: 1 });
     assert.deepEqual(totals.skippedByReason, { guest: 1, unknownUser: 1 });
     assert.equal(typeof totals.elapsedSeconds, "number");
@@ -70,7 +102,9 @@ describe("mfa-ready broadcast", () => {
     const stores = openEmbeddedStores(dir);
     try {
       const audit = await stores.auditLog.latest(DEMO_TENANT, 20);
-      assert.ok(audit.some((entry) => entry.action === "broadcast.started" && entry.actorId === "cli:pipeline"));
+      assert.ok(
+        audit.some((entry) => entry.action === "broadcast.started" && entry.actorId === "cli:pipeline"),
+      );
       assert.ok(audit.some((entry) => entry.action === "broadcast.completed" && entry.detail?.sent === 1));
     } finally {
       stores.close();
@@ -85,7 +119,10 @@ describe("mfa-ready broadcast", () => {
   });
 
   it("refuses bad input with exit code 2 and one line", async () => {
-    const { code, err } = await cli(["broadcast", "--audience", "everyone", "--title", "x", "--message-file", path.join(dir, "message.md")], env);
+    const { code, err } = await cli(
+      ["broadcast", "--audience", "everyone", "--title", "x", "--message-file", path.join(dir, "message.md")],
+      env,
+    );
     assert.equal(code, 2);
     assert.match(err, /Choose who receives/);
   });

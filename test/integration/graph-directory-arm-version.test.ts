@@ -21,7 +21,11 @@ describe("GraphDirectory: Microsoft.PortalServices/settings on the stable api-ve
   });
 
   it("falls back to 2025-04-01-preview only when the stable version is refused", async () => {
-    harness.simulator.admin.injectFault({ pathPrefix: "/providers/Microsoft.PortalServices", count: 1, status: 400 });
+    harness.simulator.admin.injectFault({
+      pathPrefix: "/providers/Microsoft.PortalServices",
+      count: 1,
+      status: 400,
+    });
     const before = armRequests();
     const settings = await harness.directory.getPortalSettings();
     assert.ok(settings.properties.multiFactorAuthentication !== undefined);
@@ -29,7 +33,11 @@ describe("GraphDirectory: Microsoft.PortalServices/settings on the stable api-ve
   });
 
   it("does not fall back on a failure that is not a refusal of the version", async () => {
-    harness.simulator.admin.injectFault({ pathPrefix: "/providers/Microsoft.PortalServices", count: 3, status: 403 });
+    harness.simulator.admin.injectFault({
+      pathPrefix: "/providers/Microsoft.PortalServices",
+      count: 3,
+      status: 403,
+    });
     await assert.rejects(harness.directory.getPortalSettings(), { name: "DirectoryError" });
   });
 });

@@ -2,8 +2,8 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 
 import { assess, prepareTenant } from "../../src/domain/assess";
-import { contosoSmall } from "../support/graph-simulator-fixtures";
 import { type Harness, startHarness } from "../support/graph-directory-harness";
+import { contosoSmall } from "../support/graph-simulator-fixtures";
 
 const CAROL = "d0000000-0000-0000-0000-000000000004";
 const BOB = "b0000000-0000-0000-0000-000000000002";

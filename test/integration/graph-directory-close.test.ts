@@ -28,7 +28,9 @@ describe("closing the Graph directory while requests wait out a 429 (Retry-After
 
   it("leaves nothing behind: the same scenario in a child process exits by itself within seconds", async () => {
     const started = Date.now();
-    const child = spawn(process.execPath, ["--import", "tsx", SCENARIO], { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, ["--import", "tsx", SCENARIO], {
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString("utf8")));

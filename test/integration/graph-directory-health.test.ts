@@ -41,7 +41,11 @@ describe("/healthz permissions in graph mode: the token's roles against what eac
     const health = await directoryHealth(harness.directory, probe)();
     assert.deepEqual(Object.keys(health).sort(), ["permissions", "reachable"]);
     assert.equal(health.reachable, true);
-    const permissions = health.permissions as { missing: string[]; requiredMissing: string[]; checkedAt: string };
+    const permissions = health.permissions as {
+      missing: string[];
+      requiredMissing: string[];
+      checkedAt: string;
+    };
     assert.deepEqual(permissions.missing, ["AuditLog.Read.All"]);
     assert.deepEqual(permissions.requiredMissing, [], "AuditLog.Read.All only leaves data gaps");
     assert.ok(Math.abs(Date.parse(permissions.checkedAt) - Date.now()) < 5_000);
@@ -116,7 +120,9 @@ describe("the permission probe never holds /healthz for long", () => {
     now += 30_000;
     await probe.current();
     assert.equal(reads, 3);
-    const warning = lines.map((line) => JSON.parse(line) as Record<string, unknown>).find((entry) => entry.level === "warn");
+    const warning = lines
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+      .find((entry) => entry.level === "warn");
     assert.match(JSON.stringify(warning), /AADSTS7000215: Invalid client secret provided\./);
     assert.doesNotMatch(JSON.stringify(warning), /Trace ID/);
   });

@@ -122,7 +122,11 @@ describe("GraphDirectory under throttling, failures and hangs", () => {
     assert.equal(stats.batches - before.batches, 2, "the second batch holds only the throttled request");
     assert.equal((stats.byPath["GET /users/{id}"] ?? 0) - before.users, 1);
     assert.equal((stats.byPath["GET /users/{id}/authentication/methods"] ?? 0) - before.methods, 2);
-    assert.equal((stats.byPath["GET /beta/auditLogs/signIns"] ?? 0) - before.betaSignIns, 1, "beside the batch, once");
+    assert.equal(
+      (stats.byPath["GET /beta/auditLogs/signIns"] ?? 0) - before.betaSignIns,
+      1,
+      "beside the batch, once",
+    );
     assert.ok(facts.methods !== undefined);
     assert.ok(facts.signIns !== undefined && facts.signIns.length > 0);
     assert.equal(facts.groupIds, undefined);

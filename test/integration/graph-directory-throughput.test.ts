@@ -38,7 +38,10 @@ function open(tenant: TenantSnapshot = snapshot): { graph: InProcessGraph; direc
 describe("status throughput under Graph's real reports limit (virtual time)", () => {
   let clock: sinon.SinonFakeTimers;
   beforeEach(() => {
-    clock = sinon.useFakeTimers({ now: Date.parse("2026-11-20T10:00:00Z"), toFake: ["setTimeout", "clearTimeout", "Date"] });
+    clock = sinon.useFakeTimers({
+      now: Date.parse("2026-11-20T10:00:00Z"),
+      toFake: ["setTimeout", "clearTimeout", "Date"],
+    });
   });
   afterEach(() => clock.restore());
 
@@ -78,12 +81,22 @@ describe("status throughput under Graph's real reports limit (virtual time)", ()
       reads.forEach((read) => read.then(() => at.push(Date.now() - started)));
       await settle(reads, 12_000);
       at.sort((a, b) => a - b);
-      assert.ok(at.slice(0, 4).every((ms) => ms < 100), `four at once: ${at.join(", ")}`);
+      assert.ok(
+        at.slice(0, 4).every((ms) => ms < 100),
+        `four at once: ${at.join(", ")}`,
+      );
       // Graph counts 10 s; the client's window is 2 % wider for the travel between us and Graph.
       assert.ok(at[4]! >= 10_000 && at[4]! <= 10_400, `the sixth waits out the window: ${at[4]} ms`);
-      assert.equal(graph.reportsAt.length, 6, "one reports request beside the batch (beta sign-ins), five sign-in reads");
+      assert.equal(
+        graph.reportsAt.length,
+        6,
+        "one reports request beside the batch (beta sign-ins), five sign-in reads",
+      );
       assert.equal(graph.stats.throttled, 0, "the client waited; Graph never had to say 429");
-      assert.equal(graph.stats.byPath["GET /reports/authenticationMethods/userRegistrationDetails/{id}"] ?? 0, 0);
+      assert.equal(
+        graph.stats.byPath["GET /reports/authenticationMethods/userRegistrationDetails/{id}"] ?? 0,
+        0,
+      );
     } finally {
       directory.close();
     }
@@ -112,10 +125,16 @@ describe("status throughput under Graph's real reports limit (virtual time)", ()
         rounds.push(results.map(({ ms }) => ms));
         cards.push(...results.map(({ view }) => view.card));
       }
-      assert.deepEqual(cards, Array.from({ length: 30 }, () => "status"));
+      assert.deepEqual(
+        cards,
+        Array.from({ length: 30 }, () => "status"),
+      );
       const slowest = rounds.map((latencies) => Math.max(...latencies));
       for (const [round, ms] of slowest.entries()) {
-        assert.ok(ms <= round * 204 + 100, `round ${round}: slowest ${ms} virtual ms (${slowest.join(", ")})`);
+        assert.ok(
+          ms <= round * 204 + 100,
+          `round ${round}: slowest ${ms} virtual ms (${slowest.join(", ")})`,
+        );
       }
       t.diagnostic(`slowest check per round (virtual ms): ${slowest.join(", ")}`);
       assert.ok(Math.max(...slowest) < 1_500, `slowest of all ${Math.max(...slowest)} ms, deadline 8,000`);

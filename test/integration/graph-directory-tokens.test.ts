@@ -5,8 +5,8 @@ import type { AddressInfo } from "node:net";
 import { after, before, describe, it } from "node:test";
 
 import {
-  type SimulatorCertificate,
   createSimulatorCertificate,
+  type SimulatorCertificate,
 } from "../../src/dev/graph-simulator/certificate";
 import { createDirectory } from "../../src/directory/create-directory";
 import { DirectoryError } from "../../src/directory/errors";

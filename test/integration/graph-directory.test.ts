@@ -55,7 +55,12 @@ describe("GraphDirectory against the Graph simulator (premium tenant, 2,100 user
       const inScope =
         scope.appIds.includes(signIn.appId) || signIn.resourceId === AZURE_SERVICE_MANAGEMENT_RESOURCE_ID;
       // v1.0 holds the interactive ones only; the scan reads the rest summarised, from beta.
-      return inScope && time >= window.start.getTime() && time <= window.end.getTime() && signIn.isInteractive !== false;
+      return (
+        inScope &&
+        time >= window.start.getTime() &&
+        time <= window.end.getTime() &&
+        signIn.isInteractive !== false
+      );
     });
     const before = harness.simulator.stats.byPath["GET /auditLogs/signIns"] ?? 0;
     const signIns = await harness.directory.listSignIns(window, scope);
@@ -295,9 +300,12 @@ describe("GraphDirectory when a user's typed methods cannot be read", () => {
     });
     const facts = await harness.directory.getUserFacts(ADELE, windowOf(full));
     assert.equal(facts.registration, undefined);
-    assert.deepEqual(facts.dataGaps.map((gap) => [gap.data, gap.reason]), [
-      ["methods", "forbidden"],
-      ["registrationDetails", "notInReport"],
-    ]);
+    assert.deepEqual(
+      facts.dataGaps.map((gap) => [gap.data, gap.reason]),
+      [
+        ["methods", "forbidden"],
+        ["registrationDetails", "notInReport"],
+      ],
+    );
   });
 });

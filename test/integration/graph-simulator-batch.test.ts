@@ -2,8 +2,8 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 
 import { startGraphSimulator } from "../../src/dev/graph-simulator";
-import { contosoSmall, manualClock } from "../support/graph-simulator-fixtures";
 import { call, get } from "../support/graph-simulator-client";
+import { contosoSmall, manualClock } from "../support/graph-simulator-fixtures";
 
 interface BatchResponse {
   id: string;
@@ -12,7 +12,7 @@ interface BatchResponse {
   body?: Record<string, unknown>;
 }
 const responses = (body: unknown) =>
-  new Map(((body as { responses: BatchResponse[] }).responses).map((r) => [r.id, r]));
+  new Map((body as { responses: BatchResponse[] }).responses.map((r) => [r.id, r]));
 
 describe("graph simulator: $batch, throttling and faults", () => {
   it("answers each batched request on its own: 200, 404 and a throttled 429 with Retry-After", async () => {
@@ -22,7 +22,11 @@ describe("graph simulator: $batch, throttling and faults", () => {
       const requests = [
         { id: "user", method: "GET", url: "/users/bob@contoso.example?$select=id" },
         { id: "missing", method: "GET", url: "users/nobody@contoso.example" },
-        ...Array.from({ length: 6 }, (_, i) => ({ id: `report${i}`, method: "GET", url: "/reports/authenticationMethods/userRegistrationDetails" })),
+        ...Array.from({ length: 6 }, (_, i) => ({
+          id: `report${i}`,
+          method: "GET",
+          url: "/reports/authenticationMethods/userRegistrationDetails",
+        })),
         { id: "count", method: "GET", url: "/users/$count", headers: { ConsistencyLevel: "eventual" } },
       ];
       const answer = await call(sim, "POST", "/v1.0/$batch", { body: { requests } });
@@ -48,7 +52,11 @@ describe("graph simulator: $batch, throttling and faults", () => {
   it("rejects a batch of more than 20 requests with 400", async () => {
     const sim = await startGraphSimulator({ snapshot: contosoSmall() });
     try {
-      const requests = Array.from({ length: 21 }, (_, i) => ({ id: String(i), method: "GET", url: "/users" }));
+      const requests = Array.from({ length: 21 }, (_, i) => ({
+        id: String(i),
+        method: "GET",
+        url: "/users",
+      }));
       const answer = await call(sim, "POST", "/v1.0/$batch", { body: { requests } });
       assert.equal(answer.status, 400);
       assert.equal((answer.body as { error: { code: string } }).error.code, "BadRequest");
@@ -59,7 +67,12 @@ describe("graph simulator: $batch, throttling and faults", () => {
 
   it("throttles the reports family with 429 + Retry-After, then serves again once the wait is over", async () => {
     const clock = manualClock();
-    const sim = await startGraphSimulator({ snapshot: contosoSmall(), throttle: true, throttleScale: 2, now: clock.now });
+    const sim = await startGraphSimulator({
+      snapshot: contosoSmall(),
+      throttle: true,
+      throttleScale: 2,
+      now: clock.now,
+    });
     try {
       for (let i = 0; i < 10; i += 1) {
         assert.equal((await get(sim, "/v1.0/auditLogs/signIns")).status, 200, `request ${i + 1} of 10`);
@@ -88,7 +101,10 @@ describe("graph simulator: $batch, throttling and faults", () => {
       assert.equal((await get(sim, "/v1.0/users/bob@contoso.example")).status, 503);
       assert.equal((await get(sim, "/v1.0/users")).status, 200, "the fault is used up");
       sim.admin.injectFault({ pathPrefix: "/v1.0/policies", count: 1, hangMs: 5_000 });
-      await assert.rejects(get(sim, "/v1.0/policies/authenticationMethodsPolicy", { timeoutMs: 200 }), /timed out/);
+      await assert.rejects(
+        get(sim, "/v1.0/policies/authenticationMethodsPolicy", { timeoutMs: 200 }),
+        /timed out/,
+      );
       assert.equal((await get(sim, "/v1.0/policies/authenticationMethodsPolicy")).status, 200);
     } finally {
       await sim.close();

@@ -28,7 +28,13 @@ describe("mfa-ready graph-simulator", () => {
 
   it("exits 2 with the snapshot loader's one-line message for a bad snapshot", async () => {
     const file = path.join(dir, "bad.json");
-    writeFileSync(file, JSON.stringify({ capturedAt: "2026-11-20T09:00:00Z", tenant: { id: "t", displayName: "T", premium: "yes" } }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        capturedAt: "2026-11-20T09:00:00Z",
+        tenant: { id: "t", displayName: "T", premium: "yes" },
+      }),
+    );
     const { code, out, err } = await run(["--snapshot", file]);
     assert.equal(code, 2);
     assert.equal(out, "");
@@ -37,7 +43,12 @@ describe("mfa-ready graph-simulator", () => {
   });
 
   it("exits 2 with one line for bad options", async () => {
-    for (const args of [[], ["--snapshot", "x.json", "--port", "70000"], ["--snapshot", "x.json", "--throttle-scale", "0"], ["--snapshot", "x.json", "--bogus"]]) {
+    for (const args of [
+      [],
+      ["--snapshot", "x.json", "--port", "70000"],
+      ["--snapshot", "x.json", "--throttle-scale", "0"],
+      ["--snapshot", "x.json", "--bogus"],
+    ]) {
       const { code, err } = await run(args);
       assert.equal(code, 2, args.join(" "));
       assert.equal(err.trim().split("\n").length, 1, err);
@@ -45,11 +56,23 @@ describe("mfa-ready graph-simulator", () => {
   });
 
   it("prints one JSON line, serves over HTTPS and stops on SIGTERM", async () => {
-    const child = spawn(process.execPath, ["--import", "tsx", "src/cli.ts", "graph-simulator", "--snapshot", "src/dev/demo-tenant.json", "--throttle"], {
-      cwd: ROOT,
-      env: { ...process.env, LOG_LEVEL: "silent" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    const child = spawn(
+      process.execPath,
+      [
+        "--import",
+        "tsx",
+        "src/cli.ts",
+        "graph-simulator",
+        "--snapshot",
+        "src/dev/demo-tenant.json",
+        "--throttle",
+      ],
+      {
+        cwd: ROOT,
+        env: { ...process.env, LOG_LEVEL: "silent" },
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
     const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
     try {
       const line = await new Promise<string>((resolve, reject) => {
@@ -64,7 +87,10 @@ describe("mfa-ready graph-simulator", () => {
       });
       const started = JSON.parse(line) as { baseUrl: string; caCertPath: string; tenantId: string };
       assert.equal(started.tenantId, "c0ffee00-0000-4000-8000-00000000d3e0");
-      const answer = await get({ baseUrl: started.baseUrl, caCertPem: readFileSync(started.caCertPath, "utf8") }, "/v1.0/users/ben.carter@contoso.example?$select=displayName");
+      const answer = await get(
+        { baseUrl: started.baseUrl, caCertPem: readFileSync(started.caCertPath, "utf8") },
+        "/v1.0/users/ben.carter@contoso.example?$select=displayName",
+      );
       assert.equal((answer.body as { displayName: string }).displayName, "Ben Carter");
     } finally {
       child.kill("SIGTERM");

@@ -2,11 +2,11 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 
 import { generateTenant } from "../../src/dev/generate-tenant";
-import { startGraphSimulator } from "../../src/dev/graph-simulator";
 import type { GraphSimulator } from "../../src/dev/graph-simulator";
+import { startGraphSimulator } from "../../src/dev/graph-simulator";
 import { PHASE1_APP_IDS, PHASE2_APP_IDS } from "../../src/domain/apps";
-import { contosoSmall, without } from "../support/graph-simulator-fixtures";
 import { allPages, get } from "../support/graph-simulator-client";
+import { contosoSmall, without } from "../support/graph-simulator-fixtures";
 
 type Body = { value: Array<Record<string, unknown>>; "@odata.nextLink"?: string };
 const WINDOW = "createdDateTime ge 2026-10-21T09:00:00Z and createdDateTime le 2026-11-20T09:00:00Z";
@@ -33,20 +33,37 @@ describe("graph simulator: sign-ins", () => {
     const expected = tenant.signIns!.filter((s) => {
       const t = Date.parse(s.createdDateTime);
       // v1.0 serves interactive user sign-ins only, as Graph does.
-      return t >= start && t <= end && (apps.includes(s.appId) || s.resourceId === RESOURCE) && s.isInteractive !== false;
+      return (
+        t >= start &&
+        t <= end &&
+        (apps.includes(s.appId) || s.resourceId === RESOURCE) &&
+        s.isInteractive !== false
+      );
     });
     assert.deepEqual(got.map((s) => s.id).sort(), expected.map((s) => s.id).sort());
     const times = got.map((s) => Date.parse(String(s.createdDateTime)));
-    assert.deepEqual(times, [...times].sort((a, b) => b - a));
-    assert.ok(!got.some((s) => s.appId === "1fec8e78-bce4-4aaf-ab1b-5451cc387264"), "Teams sign-ins are not served");
+    assert.deepEqual(
+      times,
+      [...times].sort((a, b) => b - a),
+    );
+    assert.ok(
+      !got.some((s) => s.appId === "1fec8e78-bce4-4aaf-ab1b-5451cc387264"),
+      "Teams sign-ins are not served",
+    );
   });
 
   it("narrows to one user, in any term order, and supports appId in (...)", async () => {
     const ben = "a0000000-0000-4000-8000-000000000002";
-    const one = (await get(sim, signIns(`userId eq '${ben}' and appId in ('${PHASE2_APP_IDS.join("','")}') and ${WINDOW}`))).body as Body;
+    const one = (
+      await get(
+        sim,
+        signIns(`userId eq '${ben}' and appId in ('${PHASE2_APP_IDS.join("','")}') and ${WINDOW}`),
+      )
+    ).body as Body;
     assert.equal(one.value.length, 4);
     assert.ok(one.value.every((s) => s.userId === ben));
-    const olga = (await get(sim, signIns(`${WINDOW} and userId eq 'a0000000-0000-4000-8000-000000000016'`))).body as Body;
+    const olga = (await get(sim, signIns(`${WINDOW} and userId eq 'a0000000-0000-4000-8000-000000000016'`)))
+      .body as Body;
     assert.deepEqual(olga.value, [], "sign-ins before the window are left out");
   });
 
@@ -72,7 +89,10 @@ describe("graph simulator: sign-ins", () => {
     snapshot.tenant.premium = false;
     const free = await startGraphSimulator({ snapshot });
     try {
-      for (const path of ["/v1.0/auditLogs/signIns", "/v1.0/reports/authenticationMethods/userRegistrationDetails"]) {
+      for (const path of [
+        "/v1.0/auditLogs/signIns",
+        "/v1.0/reports/authenticationMethods/userRegistrationDetails",
+      ]) {
         const answer = await get(free, path);
         assert.equal(answer.status, 403);
         assert.equal(code(answer.body), "Authentication_RequestFromNonPremiumTenantOrB2CTenant");
@@ -84,7 +104,9 @@ describe("graph simulator: sign-ins", () => {
   });
 
   it("answers 403 Authorization_RequestDenied, naming the area, for a key the snapshot lacks", async () => {
-    const partial = await startGraphSimulator({ snapshot: without(contosoSmall(), "signIns", "authenticationMethods", "roleAssignments", "groups") });
+    const partial = await startGraphSimulator({
+      snapshot: without(contosoSmall(), "signIns", "authenticationMethods", "roleAssignments", "groups"),
+    });
     try {
       for (const [path, area] of [
         ["/v1.0/auditLogs/signIns", "signIns"],
@@ -104,11 +126,23 @@ describe("graph simulator: sign-ins", () => {
 
   it("shifts sign-ins so the snapshot's month ends now with rebaseToNow", async () => {
     const now = Date.parse("2027-03-01T12:00:00Z");
-    const shifted = await startGraphSimulator({ snapshot: contosoSmall(), rebaseToNow: true, now: () => now });
+    const shifted = await startGraphSimulator({
+      snapshot: contosoSmall(),
+      rebaseToNow: true,
+      now: () => now,
+    });
     try {
-      const body = (await get(shifted, "/v1.0/auditLogs/signIns?$filter=createdDateTime ge 2027-01-30T12:00:00Z and createdDateTime le 2027-03-01T12:00:00Z")).body as Body;
+      const body = (
+        await get(
+          shifted,
+          "/v1.0/auditLogs/signIns?$filter=createdDateTime ge 2027-01-30T12:00:00Z and createdDateTime le 2027-03-01T12:00:00Z",
+        )
+      ).body as Body;
       // Alice's portal sign-in was 2026-11-18T10:15:00Z, 46 h 45 min before capturedAt.
-      assert.deepEqual(body.value.map((s) => s.createdDateTime), ["2027-02-27T13:15:00Z", "2027-02-21T11:01:00Z"]);
+      assert.deepEqual(
+        body.value.map((s) => s.createdDateTime),
+        ["2027-02-27T13:15:00Z", "2027-02-21T11:01:00Z"],
+      );
     } finally {
       await shifted.close();
     }

@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
+
 import { VERBS } from "../../src/cards/verbs";
-import { type ActivityJson, actionExecute, message } from "../support/activities";
+import { actionExecute, type ActivityJson, message } from "../support/activities";
 import { type BotOverSimulator, startBotOverSimulator } from "../support/bot-over-simulator";
 import { DEMO } from "../support/status-bot";
 

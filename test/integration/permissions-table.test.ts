@@ -1,9 +1,10 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
+
 import { VERBS } from "../../src/cards/verbs";
+import type { AuditEntry } from "../../src/domain/audit-entry";
 import { ROLE_TEMPLATE_IDS, type RoleName } from "../../src/domain/roles";
 import type { Action } from "../../src/domain/who-may";
-import type { AuditEntry } from "../../src/domain/audit-entry";
 import { actionExecute, fromTenant } from "../support/activities";
 import { HOSTILE, liveMarkdown } from "../support/live-markdown";
 import { DEMO, type PostponementBot, startPostponementBot } from "../support/postponement-bot";

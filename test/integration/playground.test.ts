@@ -7,8 +7,9 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
-import type { AdaptiveCardJson } from "../../src/cards/types";
+
 import { findPersona, personaConfig } from "../../scripts/playground-personas";
+import type { AdaptiveCardJson } from "../../src/cards/types";
 import { readConfig } from "../../src/config";
 import { loadSnapshot } from "../../src/directory/snapshot";
 import { type RunningService, runService } from "../../src/index";

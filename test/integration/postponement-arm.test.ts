@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
+
 import { VERBS } from "../../src/cards/verbs";
 import { readConfig } from "../../src/config";
 import { type GraphSimulator, startGraphSimulator } from "../../src/dev/graph-simulator";

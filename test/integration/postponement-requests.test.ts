@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, beforeEach, describe, it } from "node:test";
+
 import { VERBS } from "../../src/cards/verbs";
 import { DEMO, type PostponementBot, startPostponementBot } from "../support/postponement-bot";
 
@@ -29,7 +30,11 @@ describe("postponement requests over the HTTP endpoint, demo tenant, 2026-11-28"
     pp = await startPostponementBot({ now: () => clock });
     tenantId = pp.simulator.tenantId.toLowerCase();
     for (const principalId of [GA2, GA3]) {
-      pp.simulator.admin.addRoleAssignment({ id: `ga-${principalId}`, principalId, roleDefinitionId: GLOBAL_ADMINISTRATOR });
+      pp.simulator.admin.addRoleAssignment({
+        id: `ga-${principalId}`,
+        principalId,
+        roleDefinitionId: GLOBAL_ADMINISTRATOR,
+      });
     }
   });
   after(() => pp.close());
@@ -161,7 +166,12 @@ describe("postponement requests over the HTTP endpoint, demo tenant, 2026-11-28"
     assert.equal(entries.filter((entry) => entry.action === "postponement.decision-too-late").length, 1);
     assert.equal(entries.filter((entry) => entry.action === "postponement.requested").length, 1);
     // Dana's refusal is the permissions table's, audited by authorize with the roles that would do.
-    assert.equal(entries.filter((entry) => entry.action === "authz.refused" && entry.detail?.permission === "decidePostponement").length, 1);
+    assert.equal(
+      entries.filter(
+        (entry) => entry.action === "authz.refused" && entry.detail?.permission === "decidePostponement",
+      ).length,
+      1,
+    );
     // The other approvers' cards were updated in place (PUT), and the requester was told.
     // (teams-ai also replaces the clicked message itself, since the card refreshes: not counted here.)
     const approverChats = new Set(cards.map((card) => card.conversationId));

@@ -1,8 +1,10 @@
 import assert from "node:assert/strict";
-import { type Server, createServer } from "node:http";
+import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { after, before, beforeEach, describe, it } from "node:test";
+
 import pino from "pino";
+
 import { createBotAdapter } from "../../src/bot/adapter";
 import { ProactiveMessenger } from "../../src/bot/proactive-messenger";
 import type { AdaptiveCardJson } from "../../src/cards/types";
@@ -43,7 +45,9 @@ function connector() {
       res.setHeader("content-type", "application/json");
       if (scripted && !scripted.pass) {
         res.writeHead(scripted.status, scripted.headers);
-        res.end(JSON.stringify({ error: scripted.error ?? { code: "Scripted", message: "scripted failure" } }));
+        res.end(
+          JSON.stringify({ error: scripted.error ?? { code: "Scripted", message: "scripted failure" } }),
+        );
         return;
       }
       if (req.method === "POST" && req.url === "/v3/conversations") {
@@ -129,7 +133,10 @@ describe("ProactiveMessenger", () => {
   it("treats 403 as final, split by Teams' reason in the body (the same classifier as broadcasts)", async () => {
     await messenger.sendText(tenantId, "user-3", "first");
     const cases: Array<[{ code: string; message: string }, string]> = [
-      [{ code: "ConversationBlockedByUser", message: "User blocked the conversation with the bot." }, "blocked"],
+      [
+        { code: "ConversationBlockedByUser", message: "User blocked the conversation with the bot." },
+        "blocked",
+      ],
       [{ code: "BotDisabledByAdmin", message: "The bot is disabled by the tenant admin." }, "botDisabled"],
       [{ code: "Forbidden", message: "Not allowed." }, "forbidden"],
     ];

@@ -1,7 +1,14 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
+
 import { VERBS } from "../../src/cards/verbs";
-import { DEMO, PERSONAS, type RegistrationBot, cardText, startRegistrationBot } from "../support/registration-bot";
+import {
+  cardText,
+  DEMO,
+  PERSONAS,
+  type RegistrationBot,
+  startRegistrationBot,
+} from "../support/registration-bot";
 
 const CARL = "a0000000-0000-4000-8000-00000000000f";
 const CHEN = "a0000000-0000-4000-8000-000000000010";
@@ -39,8 +46,14 @@ describe("certificate, break-glass and workload identity walkthroughs", () => {
     assert.equal(first.card.id, "walkthrough-verify");
     assert.match(cardText(first.card), /Not ready yet.*breakglass2@contoso\.example/s);
     assert.match(cardText(first.card), /breakglass1@contoso\.example/);
-    rb.simulator.admin.addMethod(DEMO.breakglass2, { "@odata.type": "#microsoft.graph.fido2AuthenticationMethod", displayName: "Safe key 1" });
-    const again = await rb.click(PERSONAS.adeleGlobalAdmin, VERBS.walkthroughVerify, { method: "breakGlass", step: 2 });
+    rb.simulator.admin.addMethod(DEMO.breakglass2, {
+      "@odata.type": "#microsoft.graph.fido2AuthenticationMethod",
+      displayName: "Safe key 1",
+    });
+    const again = await rb.click(PERSONAS.adeleGlobalAdmin, VERBS.walkthroughVerify, {
+      method: "breakGlass",
+      step: 2,
+    });
     assert.equal(again.card.id, "walkthrough-verified");
     assert.match(cardText(again.card), /breakglass2@contoso\.example/);
   });
@@ -50,17 +63,39 @@ describe("certificate, break-glass and workload identity walkthroughs", () => {
     assert.equal(plan.card.id, "walkthrough-step");
     assert.match(cardText(plan.card), /az login --service-principal/);
     assert.match(cardText(plan.card), /az login --identity/);
-    const checklist = await rb.click(DEMO.svcBackup, VERBS.walkthroughNext, { method: "workloadIdentity", step: 0 });
+    const checklist = await rb.click(DEMO.svcBackup, VERBS.walkthroughNext, {
+      method: "workloadIdentity",
+      step: 0,
+    });
     assert.equal(checklist.card.id, "walkthrough-checklist");
-    const saved = await rb.click(DEMO.svcBackup, VERBS.walkthroughSaveChecklist, { method: "workloadIdentity", step: 1, identity: "true", roles: "true" });
+    const saved = await rb.click(DEMO.svcBackup, VERBS.walkthroughSaveChecklist, {
+      method: "workloadIdentity",
+      step: 1,
+      identity: "true",
+      roles: "true",
+    });
     assert.match(cardText(saved.card), /2 of 5 done/);
     await rb.click(DEMO.svcBackup, VERBS.walkthroughNext, { method: "workloadIdentity", step: 1 });
-    const early = await rb.click(DEMO.svcBackup, VERBS.walkthroughVerify, { method: "workloadIdentity", step: 2 });
+    const early = await rb.click(DEMO.svcBackup, VERBS.walkthroughVerify, {
+      method: "workloadIdentity",
+      step: 2,
+    });
     assert.match(cardText(early.card), /Still to do/);
     await rb.click(DEMO.svcBackup, VERBS.walkthroughBack, { method: "workloadIdentity", step: 2 });
-    await rb.click(DEMO.svcBackup, VERBS.walkthroughSaveChecklist, { method: "workloadIdentity", step: 1, identity: "true", roles: "true", scripts: "true", secrets: "true", account: "true" });
+    await rb.click(DEMO.svcBackup, VERBS.walkthroughSaveChecklist, {
+      method: "workloadIdentity",
+      step: 1,
+      identity: "true",
+      roles: "true",
+      scripts: "true",
+      secrets: "true",
+      account: "true",
+    });
     await rb.click(DEMO.svcBackup, VERBS.walkthroughNext, { method: "workloadIdentity", step: 1 });
-    const done = await rb.click(DEMO.svcBackup, VERBS.walkthroughVerify, { method: "workloadIdentity", step: 2 });
+    const done = await rb.click(DEMO.svcBackup, VERBS.walkthroughVerify, {
+      method: "workloadIdentity",
+      step: 2,
+    });
     assert.equal(done.card.id, "walkthrough-verified");
   });
 

@@ -1,15 +1,20 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
+
 import { parse } from "csv-parse/sync";
+
+import { FILE_CONSENT_CARD, FILE_INFO_CARD } from "../../src/bot/file-consent";
 import { VERBS } from "../../src/cards/verbs";
 import { CSV_COLUMNS, csvRow } from "../../src/features/report/csv";
-import { FILE_CONSENT_CARD, FILE_INFO_CARD } from "../../src/bot/file-consent";
-import { type Card, DEMO, type ReportBot, cardsIn, eventually, startReportBot } from "../support/report-bot";
-import { type UploadStub, startUploadStub } from "../support/upload-stub";
+import { type Card, cardsIn, DEMO, eventually, type ReportBot, startReportBot } from "../support/report-bot";
+import { startUploadStub, type UploadStub } from "../support/upload-stub";
 
 const texts = (card: Card) => JSON.stringify(card);
 const scanIdOf = (card: Card) =>
-  (card.actions?.find((action) => action.id === "cancel" || action.id === "csv")?.data as { scanId?: string } | undefined)?.scanId;
+  (
+    card.actions?.find((action) => action.id === "cancel" || action.id === "csv")?.data as
+      { scanId?: string } | undefined
+  )?.scanId;
 
 describe("readiness report over the endpoint (demo tenant in the Graph simulator)", () => {
   let harness: ReportBot;
@@ -27,9 +32,14 @@ describe("readiness report over the endpoint (demo tenant in the Graph simulator
     const cards = cardsIn(await harness.say(DEMO.ben, "readiness report"));
     // The one refusal card of the permissions table, naming the roles that would do.
     assert.equal(cards[0]?.id, "error");
-    assert.match(texts(cards[0]!), /Global Administrator, Global Reader, Security Administrator, Security Reader, Reports Reader, Authentication Policy Administrator or Privileged Authentication Administrator/);
+    assert.match(
+      texts(cards[0]!),
+      /Global Administrator, Global Reader, Security Administrator, Security Reader, Reports Reader, Authentication Policy Administrator or Privileged Authentication Administrator/,
+    );
     assert.equal(harness.report.scans.current(harness.simulator.tenantId), undefined);
-    const clicked = await harness.click(DEMO.ben, VERBS.reportCsv, { scanId: "00000000-0000-4000-8000-000000000000" });
+    const clicked = await harness.click(DEMO.ben, VERBS.reportCsv, {
+      scanId: "00000000-0000-4000-8000-000000000000",
+    });
     assert.equal(clicked.card.id, "error");
     assert.match(texts(clicked.card), /for admins/);
   });
@@ -45,10 +55,22 @@ describe("readiness report over the endpoint (demo tenant in the Graph simulator
     assert.equal(scan.users, harness.snapshot.users.length);
     // Findings in priority order, the chart with its table fallback.
     const body = texts(report);
-    const order = ["finding-breakGlassNotReady", "finding-adminsNotReady", "finding-serviceAccounts", "finding-affectedNotReady", "finding-mfaServiceOnly"];
+    const order = [
+      "finding-breakGlassNotReady",
+      "finding-adminsNotReady",
+      "finding-serviceAccounts",
+      "finding-affectedNotReady",
+      "finding-mfaServiceOnly",
+    ];
     const positions = order.map((id) => body.indexOf(`"id":"${id}"`));
-    assert.ok(positions.every((position) => position > 0), `every finding shows: ${positions}`);
-    assert.deepEqual([...positions].sort((a, b) => a - b), positions);
+    assert.ok(
+      positions.every((position) => position > 0),
+      `every finding shows: ${positions}`,
+    );
+    assert.deepEqual(
+      [...positions].sort((a, b) => a - b),
+      positions,
+    );
     assert.match(body, /Emergency Access 2/);
     assert.match(body, /"type":"Chart.Donut"/);
     assert.match(body, /"fallback":\{"type":"Container","id":"chartTable"/);
@@ -86,15 +108,24 @@ describe("readiness report over the endpoint (demo tenant in the Graph simulator
     assert.deepEqual(rows[0], [...CSV_COLUMNS]);
     const expected = await harness.expectedVerdicts();
     assert.equal(rows.length - 1, expected.length);
-    expected.forEach((verdict, index) => assert.deepEqual(rows[index + 1], csvRow(verdict), `row ${index + 1}`));
+    expected.forEach((verdict, index) =>
+      assert.deepEqual(rows[index + 1], csvRow(verdict), `row ${index + 1}`),
+    );
     const info = harness.bot.connector.sentActivities().at(-1)!;
     const attachment = (info.attachments as Array<Record<string, unknown>>)[0]!;
     assert.equal(attachment.contentType, FILE_INFO_CARD);
-    assert.equal(attachment.contentUrl, "https://contoso-my.sharepoint.com/personal/adele/Documents/mfa-readiness.csv");
+    assert.equal(
+      attachment.contentUrl,
+      "https://contoso-my.sharepoint.com/personal/adele/Documents/mfa-readiness.csv",
+    );
 
     // Decline: a polite note, nothing uploaded.
     const puts = upload.puts.length;
-    const declined = await harness.consent(DEMO.adele, { action: "decline", context: { scanId }, uploadInfo: undefined });
+    const declined = await harness.consent(DEMO.adele, {
+      action: "decline",
+      context: { scanId },
+      uploadInfo: undefined,
+    });
     assert.equal(declined.status, 200);
     assert.equal(upload.puts.length, puts);
     assert.match(texts(cardsIn([harness.bot.connector.sentActivities().at(-1)!])[0]!), /No file sent/);
@@ -107,7 +138,13 @@ describe("readiness report over the endpoint (demo tenant in the Graph simulator
 
   it("in a group chat, asks to continue in the personal chat", async () => {
     const cards = cardsIn(
-      await harness.say(DEMO.adele, "readiness report", { conversation: { id: "19:group@thread.v2", conversationType: "groupChat", tenantId: harness.simulator.tenantId } }),
+      await harness.say(DEMO.adele, "readiness report", {
+        conversation: {
+          id: "19:group@thread.v2",
+          conversationType: "groupChat",
+          tenantId: harness.simulator.tenantId,
+        },
+      }),
     );
     assert.equal(cards[0]?.id, "report-notice");
     assert.match(texts(cards[0]!), /personal chat/);

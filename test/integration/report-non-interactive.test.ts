@@ -4,8 +4,8 @@ import { after, before, describe, it } from "node:test";
 import type { TenantSnapshot } from "../../src/directory/graph-types";
 import { assess, prepareTenant } from "../../src/domain/assess";
 import { openTenantStream } from "../../src/features/report/tenant-stream";
-import { contosoSmall } from "../support/graph-simulator-fixtures";
 import { type Harness, startHarness } from "../support/graph-directory-harness";
+import { contosoSmall } from "../support/graph-simulator-fixtures";
 
 const SUMMARY = "GET /beta/auditLogs/getSummarizedNonInteractiveSignIns";
 

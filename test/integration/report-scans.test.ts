@@ -1,14 +1,17 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+
 import { VERBS } from "../../src/cards/verbs";
 import { generateTenant } from "../../src/dev/generate-tenant";
 import { DAILY_REPORT_JOB } from "../../src/features/report/daily-report";
-import { DEMO, cardsIn, eventually, startReportBot } from "../support/report-bot";
+import { cardsIn, DEMO, eventually, startReportBot } from "../support/report-bot";
 
 const GRADY = "a0000000-0000-4000-8000-000000000008"; // Global Reader in the generated tenants
 const texts = (value: unknown) => JSON.stringify(value);
 const cancelData = (card: Record<string, unknown>) =>
-  ((card.actions as Array<{ id?: string; data?: { scanId?: string } }>).find((action) => action.id === "cancel")?.data ?? {});
+  (card.actions as Array<{ id?: string; data?: { scanId?: string } }>).find(
+    (action) => action.id === "cancel",
+  )?.data ?? {};
 
 describe("readiness scans over the endpoint", () => {
   it("two admins asking at once share one scan; cancel stops it for both", async () => {
@@ -28,7 +31,11 @@ describe("readiness scans over the endpoint", () => {
       const scanId = cancelData(a).scanId!;
       assert.equal(cancelData(b).scanId, scanId, "one scan for both");
       assert.match(texts(a) + texts(b), /already running, so you share it/);
-      assert.equal((harness.bot.stores.database.prepare("SELECT COUNT(*) AS n FROM report_scans").get() as { n: number }).n, 1);
+      assert.equal(
+        (harness.bot.stores.database.prepare("SELECT COUNT(*) AS n FROM report_scans").get() as { n: number })
+          .n,
+        1,
+      );
 
       // The progress cards update themselves while it runs.
       await eventually(() => harness.updatesIn(GRADY).some((card) => card.id === "report-progress"));
@@ -41,26 +48,42 @@ describe("readiness scans over the endpoint", () => {
       assert.ok(Date.now() - started < 3_000, "a cancel does not wait for the throttled pages");
       const record = (await harness.report.scans.get(scanId))!;
       assert.equal(record.status, "canceled");
-      assert.equal((harness.bot.stores.database.prepare("SELECT COUNT(*) AS n FROM report_verdicts").get() as { n: number }).n, 0);
+      assert.equal(
+        (
+          harness.bot.stores.database.prepare("SELECT COUNT(*) AS n FROM report_verdicts").get() as {
+            n: number;
+          }
+        ).n,
+        0,
+      );
       // The other admin's card says so too.
-      await eventually(() => harness.updatesIn(GRADY).some((card) => card.id === "report-notice" && /canceled/.test(texts(card))));
+      await eventually(() =>
+        harness.updatesIn(GRADY).some((card) => card.id === "report-notice" && /canceled/.test(texts(card))),
+      );
     } finally {
       await harness.close();
     }
   });
 
   it("a tenant without Entra ID P1 gets the report with the gaps explained", async () => {
-    const harness = await startReportBot({ snapshot: generateTenant({ users: 200, seed: 5, premium: false }) });
+    const harness = await startReportBot({
+      snapshot: generateTenant({ users: 200, seed: 5, premium: false }),
+    });
     try {
       cardsIn(await harness.say(DEMO.adele, "readiness report"));
-      const report = await eventually(() => harness.updatesIn(DEMO.adele).find((card) => card.id === "report"));
+      const report = await eventually(() =>
+        harness.updatesIn(DEMO.adele).find((card) => card.id === "report"),
+      );
       const body = texts(report);
       assert.match(body, /Without Entra ID P1 I cannot see who signs in to Azure/);
       assert.match(body, /no Microsoft Entra ID P1 licence, so Microsoft keeps none/);
       assert.match(body, /registration report needs Microsoft Entra ID P1 too/);
       assert.doesNotMatch(body, /whole UTC day/, "no summary was read: no by-day caveat");
       const scan = (await harness.report.scans.latest(harness.simulator.tenantId))!;
-      assert.equal(scan.summary!.counts.buckets.affectedReady + scan.summary!.counts.buckets.affectedNotReady, 0);
+      assert.equal(
+        scan.summary!.counts.buckets.affectedReady + scan.summary!.counts.buckets.affectedNotReady,
+        0,
+      );
       assert.ok(scan.summary!.counts.buckets.likely > 0, "role holders are likely affected");
     } finally {
       await harness.close();
@@ -71,7 +94,9 @@ describe("readiness scans over the endpoint", () => {
     const harness = await startReportBot({ snapshot: generateTenant({ users: 200, seed: 5 }) });
     try {
       cardsIn(await harness.say(DEMO.adele, "readiness report"));
-      const report = await eventually(() => harness.updatesIn(DEMO.adele).find((card) => card.id === "report"));
+      const report = await eventually(() =>
+        harness.updatesIn(DEMO.adele).find((card) => card.id === "report"),
+      );
       assert.match(
         texts(report),
         /sign-ins of the last 30 days \(silent token refreshes are counted by whole UTC day, so they may add up to one more day at the start\)/,
@@ -105,7 +130,14 @@ describe("readiness scans over the endpoint", () => {
       assert.equal(next.run_at, "2026-11-22T07:00:00.000Z");
 
       cardsIn(await harness.say(DEMO.adele, "stop the daily report"));
-      assert.equal((harness.bot.stores.database.prepare("SELECT COUNT(*) AS n FROM scheduled_jobs").get() as { n: number }).n, 0);
+      assert.equal(
+        (
+          harness.bot.stores.database.prepare("SELECT COUNT(*) AS n FROM scheduled_jobs").get() as {
+            n: number;
+          }
+        ).n,
+        0,
+      );
     } finally {
       await harness.close();
     }

@@ -1,10 +1,11 @@
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { after, before, describe, it } from "node:test";
+
 import { VERBS } from "../../src/cards/verbs";
 import { type GraphSimulator, startGraphSimulator } from "../../src/dev/graph-simulator";
-import { openAzureStores } from "../../src/storage/azure";
 import type { ProductStores } from "../../src/product-stores";
+import { openAzureStores } from "../../src/storage/azure";
 import { type Azurite, startAzurite } from "../support/azurite";
 import { DEMO, type PostponementBot, startPostponementBot } from "../support/postponement-bot";
 import { cardText, startRegistrationBot } from "../support/registration-bot";
@@ -30,10 +31,22 @@ describe("scale-out: two bot instances sharing Azure Storage (Azurite)", () => {
     azurite = await startAzurite();
     simulator = await startGraphSimulator({ snapshot: demoSnapshot(), port: 0 });
     tenantId = simulator.tenantId.toLowerCase();
-    const config = { kind: "azure" as const, prefix: `i${randomUUID().slice(0, 8)}`, connectionString: azurite.connectionString };
+    const config = {
+      kind: "azure" as const,
+      prefix: `i${randomUUID().slice(0, 8)}`,
+      connectionString: azurite.connectionString,
+    };
     shared = await openAzureStores(config);
-    a = await startPostponementBot({ now: () => clock, simulator, sharedStores: await openAzureStores(config) });
-    b = await startPostponementBot({ now: () => clock, simulator, sharedStores: await openAzureStores(config) });
+    a = await startPostponementBot({
+      now: () => clock,
+      simulator,
+      sharedStores: await openAzureStores(config),
+    });
+    b = await startPostponementBot({
+      now: () => clock,
+      simulator,
+      sharedStores: await openAzureStores(config),
+    });
   });
   after(async () => {
     await a?.close();
@@ -45,7 +58,10 @@ describe("scale-out: two bot instances sharing Azure Storage (Azurite)", () => {
   it("two Global Administrators deciding on two instances at once: one decision, both see it", async () => {
     await a.say(DEMO.ben, "can we postpone?");
     const sent = await a.click(DEMO.ben, VERBS.postponementSubmit, {
-      phase: "2", wantedDate: "2027-01-31", justification: "The backup pipeline signs in as a user.", affectedSystems: "Nightly backup (Azure CLI)",
+      phase: "2",
+      wantedDate: "2027-01-31",
+      justification: "The backup pipeline signs in as a user.",
+      affectedSystems: "Nightly backup (Azure CLI)",
     });
     assert.equal(sent.card.id, "postponement-request-sent");
     const [request] = await shared.postponementRequests.latest(tenantId, 5);
@@ -76,7 +92,13 @@ describe("scale-out: two bot instances sharing Azure Storage (Azurite)", () => {
     a.bot.service.scheduler.on("scale-out.test", async () => void ran.push("a"));
     b.bot.service.scheduler.on("scale-out.test", async () => void ran.push("b"));
     for (let i = 0; i < 5; i++) {
-      await a.bot.service.scheduler.schedule({ kind: "scale-out.test", key: `k${i}`, tenantId, runAt: clock.toISOString(), payload: { i } });
+      await a.bot.service.scheduler.schedule({
+        kind: "scale-out.test",
+        key: `k${i}`,
+        tenantId,
+        runAt: clock.toISOString(),
+        payload: { i },
+      });
     }
     await Promise.all([a.bot.service.scheduler.runDue(), b.bot.service.scheduler.runDue()]);
     assert.equal(ran.length, 5, `each job once (ran on: ${ran.join(",")})`);
@@ -88,7 +110,11 @@ describe("scale-out: an instance stops in the middle of a walkthrough", () => {
   it("the user's next click, answered by another instance, continues at the stored step", async () => {
     const azurite = await startAzurite();
     const simulator = await startGraphSimulator({ snapshot: demoSnapshot(), port: 0 });
-    const config = { kind: "azure" as const, prefix: `w${randomUUID().slice(0, 8)}`, connectionString: azurite.connectionString };
+    const config = {
+      kind: "azure" as const,
+      prefix: `w${randomUUID().slice(0, 8)}`,
+      connectionString: azurite.connectionString,
+    };
     try {
       const first = await startRegistrationBot({ simulator, sharedStores: await openAzureStores(config) });
       await first.click(DEMO.ben, VERBS.startRegistration, { code: "REGISTER_PASSKEY" });
@@ -102,9 +128,17 @@ describe("scale-out: an instance stops in the middle of a walkthrough", () => {
         assert.match(cardText(stale.card), /Step 2 of 4/, "a stale card shows the stored step");
         await other.click(DEMO.ben, VERBS.walkthroughNext, { method: "passkey", step: 1 });
         await other.click(DEMO.ben, VERBS.walkthroughNext, { method: "passkey", step: 2 });
-        simulator.admin.addMethod(DEMO.ben, { "@odata.type": "#microsoft.graph.fido2AuthenticationMethod", displayName: "Key", aaGuid: "de1e552d-db1d-4423-a619-566b625cdc84" });
+        simulator.admin.addMethod(DEMO.ben, {
+          "@odata.type": "#microsoft.graph.fido2AuthenticationMethod",
+          displayName: "Key",
+          aaGuid: "de1e552d-db1d-4423-a619-566b625cdc84",
+        });
         const done = await other.click(DEMO.ben, VERBS.walkthroughVerify, { method: "passkey", step: 3 });
-        assert.equal(done.card.id, "walkthrough-verified", "the baseline stored by the first instance tells the new key apart");
+        assert.equal(
+          done.card.id,
+          "walkthrough-verified",
+          "the baseline stored by the first instance tells the new key apart",
+        );
       } finally {
         await other.close();
       }

@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
+
 import { fromTenant, message } from "../support/activities";
-import { type BotHarness, TENANT_ID, startBotHarness } from "../support/bot-harness";
+import { type BotHarness, startBotHarness, TENANT_ID } from "../support/bot-harness";
 
 const OTHER_TENANT = "99999999-8888-7777-6666-555555555555";
 
@@ -25,12 +26,31 @@ describe("Bot Framework authentication on POST /api/messages (BOT_ID set, local 
     ["no Authorization header", async () => null],
     ["a garbage token", async () => "Bearer not.a.jwt"],
     ["a non-Bearer scheme", async (a) => `Basic ${await bot.tokenFor(a)}`],
-    ["a token signed with an unpublished key (same kid)", async (a) => `Bearer ${await bot.tokenFor(a, { foreignKey: "same-kid" })}`],
-    ["a token signed with an unknown kid", async (a) => `Bearer ${await bot.tokenFor(a, { foreignKey: "unknown-kid" })}`],
-    ["a token for another bot (audience)", async (a) => `Bearer ${await bot.tokenFor(a, { claims: { aud: "11111111-0000-0000-0000-000000000000" } })}`],
-    ["a token from another issuer", async (a) => `Bearer ${await bot.tokenFor(a, { issuer: "https://evil.example" })}`],
-    ["an expired token (beyond the 5 min clock skew)", async (a) => `Bearer ${await bot.tokenFor(a, { expiresIn: -600 })}`],
-    ["a serviceurl claim for another serviceUrl", async (a) => `Bearer ${await bot.tokenFor(a, { claims: { serviceurl: "https://attacker.example/" } })}`],
+    [
+      "a token signed with an unpublished key (same kid)",
+      async (a) => `Bearer ${await bot.tokenFor(a, { foreignKey: "same-kid" })}`,
+    ],
+    [
+      "a token signed with an unknown kid",
+      async (a) => `Bearer ${await bot.tokenFor(a, { foreignKey: "unknown-kid" })}`,
+    ],
+    [
+      "a token for another bot (audience)",
+      async (a) =>
+        `Bearer ${await bot.tokenFor(a, { claims: { aud: "11111111-0000-0000-0000-000000000000" } })}`,
+    ],
+    [
+      "a token from another issuer",
+      async (a) => `Bearer ${await bot.tokenFor(a, { issuer: "https://evil.example" })}`,
+    ],
+    [
+      "an expired token (beyond the 5 min clock skew)",
+      async (a) => `Bearer ${await bot.tokenFor(a, { expiresIn: -600 })}`,
+    ],
+    [
+      "a serviceurl claim for another serviceUrl",
+      async (a) => `Bearer ${await bot.tokenFor(a, { claims: { serviceurl: "https://attacker.example/" } })}`,
+    ],
   ];
 
   for (const [name, authorization] of rejected) {
@@ -40,7 +60,9 @@ describe("Bot Framework authentication on POST /api/messages (BOT_ID set, local 
       const activity = help();
       const response = await bot.post(activity, { authorization: await authorization(activity) });
       assert.equal(response.status, 401, response.text);
-      assert.deepEqual(response.body, { error: { code: "Unauthorized", message: "a valid Bot Framework token is required" } });
+      assert.deepEqual(response.body, {
+        error: { code: "Unauthorized", message: "a valid Bot Framework token is required" },
+      });
       assert.deepEqual(bot.connector.calls, []);
       assert.equal(bot.storeSnapshot(), snapshot);
     });
@@ -59,7 +81,11 @@ describe("Bot Framework authentication on POST /api/messages (BOT_ID set, local 
 
   it("an activity naming no tenant at all: 403 when an allow-list is set", async () => {
     const activity = help();
-    const bare = { ...activity, channelData: {}, conversation: { ...activity.conversation, tenantId: undefined } };
+    const bare = {
+      ...activity,
+      channelData: {},
+      conversation: { ...activity.conversation, tenantId: undefined },
+    };
     assert.equal((await bot.post(bare)).status, 403);
   });
 

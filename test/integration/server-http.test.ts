@@ -1,20 +1,31 @@
 import assert from "node:assert/strict";
 import { request } from "node:http";
 import { after, before, describe, it } from "node:test";
+
 import { message } from "../support/activities";
 import { type BotHarness, startBotHarness } from "../support/bot-harness";
 
 /** A raw POST, so a test can send what fetch would refuse or fix (no Content-Length, chunks). */
-function rawPost(url: string, chunks: Buffer[], headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
+function rawPost(
+  url: string,
+  chunks: Buffer[],
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = request(`${url}/api/messages`, { method: "POST", headers: { "content-type": "application/json", ...headers } }, (res) => {
-      let body = "";
-      res.setEncoding("utf8");
-      res.on("data", (chunk: string) => (body += chunk));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
-    });
+    const req = request(
+      `${url}/api/messages`,
+      { method: "POST", headers: { "content-type": "application/json", ...headers } },
+      (res) => {
+        let body = "";
+        res.setEncoding("utf8");
+        res.on("data", (chunk: string) => (body += chunk));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
+      },
+    );
     // The server may answer 413 and stop reading before the whole body is written.
-    req.on("error", (error: NodeJS.ErrnoException) => (error.code === "EPIPE" || error.code === "ECONNRESET" ? undefined : reject(error)));
+    req.on("error", (error: NodeJS.ErrnoException) =>
+      error.code === "EPIPE" || error.code === "ECONNRESET" ? undefined : reject(error),
+    );
     for (const chunk of chunks) {
       req.write(chunk);
     }
@@ -23,7 +34,11 @@ function rawPost(url: string, chunks: Buffer[], headers: Record<string, string> 
 }
 
 /** The permission check as a graph-mode directory reports it (see graph-directory-health.test.ts). */
-const PERMISSIONS = { missing: ["AuditLog.Read.All"], requiredMissing: [], checkedAt: "2026-11-20T10:00:00.000Z" };
+const PERMISSIONS = {
+  missing: ["AuditLog.Read.All"],
+  requiredMissing: [],
+  checkedAt: "2026-11-20T10:00:00.000Z",
+};
 
 describe("the HTTP surface (local mode: no BOT_ID)", () => {
   let bot: BotHarness;
@@ -37,7 +52,9 @@ describe("the HTTP surface (local mode: no BOT_ID)", () => {
 
   it("binds to loopback and says authentication is off", () => {
     assert.match(bot.url, /^http:\/\/127\.0\.0\.1:\d+$/);
-    const warning = bot.logs.find((line) => line.level === "warn" && /NOT authenticated/.test(String(line.msg)));
+    const warning = bot.logs.find(
+      (line) => line.level === "warn" && /NOT authenticated/.test(String(line.msg)),
+    );
     assert.ok(warning, "a warning line at startup");
     const started = bot.logs.find((line) => line.msg === "MFA Ready listening");
     assert.equal(started?.url, `${bot.url}/api/messages`);
@@ -49,7 +66,15 @@ describe("the HTTP surface (local mode: no BOT_ID)", () => {
     assert.equal(response.status, 200);
     assert.match(response.headers.get("content-type") ?? "", /application\/json/);
     const health = (await response.json()) as Record<string, unknown>;
-    assert.deepEqual(Object.keys(health).sort(), ["directory", "mode", "name", "status", "storage", "uptimeSeconds", "version"]);
+    assert.deepEqual(Object.keys(health).sort(), [
+      "directory",
+      "mode",
+      "name",
+      "status",
+      "storage",
+      "uptimeSeconds",
+      "version",
+    ]);
     assert.equal(health.name, "mfa-ready");
     assert.match(String(health.version), /^\d+\.\d+\.\d+/);
     assert.equal(typeof health.uptimeSeconds, "number");
@@ -71,12 +96,32 @@ describe("the HTTP surface (local mode: no BOT_ID)", () => {
     ["malformed JSON", () => rawPost(bot.url, [Buffer.from('{"type": "message",')]), 400, "MalformedJson"],
     ["an empty body", () => rawPost(bot.url, []), 400, "EmptyBody"],
     ["a JSON array", () => rawPost(bot.url, [Buffer.from("[1,2]")]), 400, "BadActivity"],
-    ["an activity without type", () => rawPost(bot.url, [Buffer.from(JSON.stringify({ text: "hi" }))]), 400, "BadActivity"],
-    ["an activity with an invalid type", () => rawPost(bot.url, [Buffer.from(JSON.stringify({ type: "rm -rf" }))]), 400, "BadActivity"],
-    ["a body over 256 KB (declared length)", () => rawPost(bot.url, [Buffer.alloc(300 * 1024, 0x20)]), 413, "PayloadTooLarge"],
+    [
+      "an activity without type",
+      () => rawPost(bot.url, [Buffer.from(JSON.stringify({ text: "hi" }))]),
+      400,
+      "BadActivity",
+    ],
+    [
+      "an activity with an invalid type",
+      () => rawPost(bot.url, [Buffer.from(JSON.stringify({ type: "rm -rf" }))]),
+      400,
+      "BadActivity",
+    ],
+    [
+      "a body over 256 KB (declared length)",
+      () => rawPost(bot.url, [Buffer.alloc(300 * 1024, 0x20)]),
+      413,
+      "PayloadTooLarge",
+    ],
     [
       "a body over 256 KB (chunked, no length)",
-      () => rawPost(bot.url, Array.from({ length: 40 }, () => Buffer.alloc(8 * 1024, 0x20)), { "transfer-encoding": "chunked" }),
+      () =>
+        rawPost(
+          bot.url,
+          Array.from({ length: 40 }, () => Buffer.alloc(8 * 1024, 0x20)),
+          { "transfer-encoding": "chunked" },
+        ),
       413,
       "PayloadTooLarge",
     ],

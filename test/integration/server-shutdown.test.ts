@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, it } from "node:test";
+
 import { message } from "../support/activities";
 import { startBotHarness } from "../support/bot-harness";
 
@@ -46,7 +47,9 @@ describe("graceful shutdown", () => {
   it("stop gives up on a turn that outlives the bound", async () => {
     const bot = await startBotHarness({ authenticated: false });
     const gate = bot.connector.hold();
-    const stuck = bot.post(message(bot.connector.serviceUrl, "help"), { authorization: null }).catch((error: unknown) => error);
+    const stuck = bot
+      .post(message(bot.connector.serviceUrl, "help"), { authorization: null })
+      .catch((error: unknown) => error);
     while (bot.connector.calls.length === 0) {
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
@@ -58,7 +61,10 @@ describe("graceful shutdown", () => {
   });
 });
 
-function run(env: Record<string, string>): { child: ChildProcess; output: Promise<{ code: number | null; stdout: string; stderr: string }> } {
+function run(env: Record<string, string>): {
+  child: ChildProcess;
+  output: Promise<{ code: number | null; stdout: string; stderr: string }>;
+} {
   const child = spawn(process.execPath, ["--import", "tsx", "src/start.ts"], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? "", MFA_READY_ENV: "test-none", ...env },
@@ -91,9 +97,16 @@ describe("npm start (src/start.ts) as a process", () => {
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
       assert.ok(url, `listening line expected, got: ${stdout}`);
-      const health = (await (await fetch(`${url}/healthz`)).json()) as { status: string; directory: { reachable: boolean } };
+      const health = (await (await fetch(`${url}/healthz`)).json()) as {
+        status: string;
+        directory: { reachable: boolean };
+      };
       assert.equal(health.status, "ok");
-      assert.equal(health.directory.reachable, true, "the demo directory answers through the Graph simulator");
+      assert.equal(
+        health.directory.reachable,
+        true,
+        "the demo directory answers through the Graph simulator",
+      );
 
       child.kill("SIGTERM");
       const result = await output;
@@ -115,7 +128,11 @@ describe("npm start (src/start.ts) as a process", () => {
   });
 
   it("a bad demo snapshot: one line on stderr, exit 2", async () => {
-    const { output } = run({ PORT: "0", DATA_DIR: ":memory:", GRAPH_SNAPSHOT: path.join(ROOT, "package.json") });
+    const { output } = run({
+      PORT: "0",
+      DATA_DIR: ":memory:",
+      GRAPH_SNAPSHOT: path.join(ROOT, "package.json"),
+    });
     const result = await output;
     assert.equal(result.code, 2, result.stderr);
     const lines = withoutTrailingNewline(result.stderr).split("\n");

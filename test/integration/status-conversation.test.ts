@@ -1,8 +1,9 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
+
 import { VERBS } from "../../src/cards/verbs";
 import { actionExecute, fromTenant } from "../support/activities";
-import { DEMO, type StatusBot, demoSnapshot, startStatusBot } from "../support/status-bot";
+import { DEMO, demoSnapshot, startStatusBot, type StatusBot } from "../support/status-bot";
 
 type Card = Record<string, unknown>;
 
@@ -144,7 +145,10 @@ describe("status over POST /api/messages against the Graph simulator (demo tenan
       value: Card;
     };
     assert.equal(tools.value.id, "guidance");
-    assert.match(JSON.stringify(tools.value), /https:\/\/learn\.microsoft\.com\/cli\/azure\/install-azure-cli/);
+    assert.match(
+      JSON.stringify(tools.value),
+      /https:\/\/learn\.microsoft\.com\/cli\/azure\/install-azure-cli/,
+    );
     const forged = (await press(VERBS.startAction, { code: "toString" })).body as { value: Card };
     assert.equal(forged.value.id, "error");
   });

@@ -1,7 +1,15 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
+
 import { VERBS } from "../../src/cards/verbs";
-import { DEMO, PERSONAS, type RegistrationBot, cardText, personalChat, startRegistrationBot } from "../support/registration-bot";
+import {
+  cardText,
+  DEMO,
+  personalChat,
+  PERSONAS,
+  type RegistrationBot,
+  startRegistrationBot,
+} from "../support/registration-bot";
 
 const BEN = DEMO.ben;
 const ALEX = PERSONAS.alexAuthAdmin;
@@ -31,13 +39,23 @@ describe("forged Temporary Access Pass and walkthrough invokes", () => {
     const start = rb.outgoing().length;
     const { card } = await rb.click(requester, VERBS.tapRequest, {});
     assert.equal(card.id, "registration-notice", cardText(card));
-    const approval = rb.outgoing().slice(start).find((sent) => sent.card.id === "tap-approval");
+    const approval = rb
+      .outgoing()
+      .slice(start)
+      .find((sent) => sent.card.id === "tap-approval");
     assert.ok(approval, "an approval card went out");
     return /"requestId":"([0-9a-f-]{36})"/.exec(JSON.stringify(approval.card))?.[1] ?? "";
   };
   const statusOf = (id: string) =>
-    (rb.bot.stores.database.prepare("SELECT status FROM tap_requests WHERE id = ?").get(id) as { status: string }).status;
-  const lastAudit = () => rb.bot.stores.database.prepare("SELECT actor_id, action, outcome, detail FROM audit_log ORDER BY id DESC LIMIT 1").get() as AuditRow;
+    (
+      rb.bot.stores.database.prepare("SELECT status FROM tap_requests WHERE id = ?").get(id) as {
+        status: string;
+      }
+    ).status;
+  const lastAudit = () =>
+    rb.bot.stores.database
+      .prepare("SELECT actor_id, action, outcome, detail FROM audit_log ORDER BY id DESC LIMIT 1")
+      .get() as AuditRow;
   const passesSent = () => rb.outgoing().filter((sent) => sent.card.id === "tap-pass").length;
 
   it("self-approval: the requester clicking Issue on their own request", async () => {
@@ -46,22 +64,39 @@ describe("forged Temporary Access Pass and walkthrough invokes", () => {
     assert.match(cardText(own.card), /can't decide on your own request/);
     assert.equal(statusOf(id), "pending");
     // Never for oneself: the permissions table's rule, audited by authorize.
-    assert.deepEqual([lastAudit().action, lastAudit().outcome, JSON.parse(lastAudit().detail!).reason], ["authz.refused", "refused", "oneself"]);
+    assert.deepEqual(
+      [lastAudit().action, lastAudit().outcome, JSON.parse(lastAudit().detail!).reason],
+      ["authz.refused", "refused", "oneself"],
+    );
     assert.equal(passesSent(), 0);
   });
 
   it("approval by a user without the role (a Global Reader), checked in Graph at the click", async () => {
-    const id = (rb.bot.stores.database.prepare("SELECT id FROM tap_requests WHERE requester_id = ? AND status = 'pending'").get(BEN) as { id: string }).id;
+    const id = (
+      rb.bot.stores.database
+        .prepare("SELECT id FROM tap_requests WHERE requester_id = ? AND status = 'pending'")
+        .get(BEN) as { id: string }
+    ).id;
     const { card } = await rb.click(GRADY, VERBS.tapIssue, { requestId: id });
-    assert.match(cardText(card), /Privileged Authentication Administrator or Authentication Administrator.*you hold none of them right now/);
+    assert.match(
+      cardText(card),
+      /Privileged Authentication Administrator or Authentication Administrator.*you hold none of them right now/,
+    );
     assert.equal(statusOf(id), "pending");
     assert.equal(JSON.parse(lastAudit().detail!).reason, "noRole");
     assert.equal(lastAudit().actor_id, GRADY);
   });
 
   it("a role removed a moment ago no longer counts (no cache)", async () => {
-    const id = (rb.bot.stores.database.prepare("SELECT id FROM tap_requests WHERE requester_id = ? AND status = 'pending'").get(BEN) as { id: string }).id;
-    const assignment = rb.simulator.admin.addRoleAssignment({ principalId: GRADY, roleDefinitionId: "c4e39bd9-1100-46d3-8c65-fb160da0071f" });
+    const id = (
+      rb.bot.stores.database
+        .prepare("SELECT id FROM tap_requests WHERE requester_id = ? AND status = 'pending'")
+        .get(BEN) as { id: string }
+    ).id;
+    const assignment = rb.simulator.admin.addRoleAssignment({
+      principalId: GRADY,
+      roleDefinitionId: "c4e39bd9-1100-46d3-8c65-fb160da0071f",
+    });
     rb.simulator.admin.removeRoleAssignment(assignment.id);
     const { card } = await rb.click(GRADY, VERBS.tapIssue, { requestId: id });
     assert.match(cardText(card), /hold none of them/);
@@ -69,7 +104,11 @@ describe("forged Temporary Access Pass and walkthrough invokes", () => {
   });
 
   it("another user's id in the card data: refused, audited, nothing changes", async () => {
-    const id = (rb.bot.stores.database.prepare("SELECT id FROM tap_requests WHERE requester_id = ? AND status = 'pending'").get(BEN) as { id: string }).id;
+    const id = (
+      rb.bot.stores.database
+        .prepare("SELECT id FROM tap_requests WHERE requester_id = ? AND status = 'pending'")
+        .get(BEN) as { id: string }
+    ).id;
     const forgedIssue = await rb.click(ALEX, VERBS.tapIssue, { requestId: id, userId: GRADY });
     assert.match(cardText(forgedIssue.card), /isn't yours/);
     assert.equal(statusOf(id), "pending");
@@ -78,16 +117,31 @@ describe("forged Temporary Access Pass and walkthrough invokes", () => {
     const forgedRequest = await rb.click(GRADY, VERBS.tapRequest, { userId: BEN });
     assert.match(cardText(forgedRequest.card), /isn't yours/);
     assert.equal(lastAudit().action, "registration.forged");
-    assert.equal((rb.bot.stores.database.prepare("SELECT count(*) AS n FROM tap_requests WHERE requester_id = ?").get(GRADY) as { n: number }).n, 0);
+    assert.equal(
+      (
+        rb.bot.stores.database
+          .prepare("SELECT count(*) AS n FROM tap_requests WHERE requester_id = ?")
+          .get(GRADY) as { n: number }
+      ).n,
+      0,
+    );
 
-    const forgedWalkthrough = await rb.click(GRADY, VERBS.walkthroughStart, { method: "passkey", userId: BEN });
+    const forgedWalkthrough = await rb.click(GRADY, VERBS.walkthroughStart, {
+      method: "passkey",
+      userId: BEN,
+    });
     assert.match(cardText(forgedWalkthrough.card), /isn't yours/);
-    assert.equal((rb.bot.stores.database.prepare("SELECT count(*) AS n FROM walkthroughs").get() as { n: number }).n, 0);
+    assert.equal(
+      (rb.bot.stores.database.prepare("SELECT count(*) AS n FROM walkthroughs").get() as { n: number }).n,
+      0,
+    );
     assert.equal(passesSent(), 0);
   });
 
   it("an unknown or other-tenant request id changes nothing and is audited", async () => {
-    const { card } = await rb.click(ALEX, VERBS.tapIssue, { requestId: "00000000-0000-4000-8000-000000000000" });
+    const { card } = await rb.click(ALEX, VERBS.tapIssue, {
+      requestId: "00000000-0000-4000-8000-000000000000",
+    });
     assert.match(cardText(card), /does not exist/);
     assert.equal(JSON.parse(lastAudit().detail!).reason, "unknownRequest");
   });
@@ -95,12 +149,25 @@ describe("forged Temporary Access Pass and walkthrough invokes", () => {
   it("an admin target approved by a plain Authentication Administrator: refused; only the Privileged one may", async () => {
     const sentBefore = rb.outgoing().length;
     const id = await requestIdFor(GRADY);
-    const approvals = rb.outgoing().slice(sentBefore).filter((sent) => sent.card.id === "tap-approval");
-    assert.deepEqual(approvals.map((sent) => sent.conversationId), [personalChat(MEGAN)], "only Privileged Authentication Administrators are asked");
-    assert.match(cardText(approvals[0]!.card), /Privileged Authentication Administrator \(the user holds a directory role\)/);
+    const approvals = rb
+      .outgoing()
+      .slice(sentBefore)
+      .filter((sent) => sent.card.id === "tap-approval");
+    assert.deepEqual(
+      approvals.map((sent) => sent.conversationId),
+      [personalChat(MEGAN)],
+      "only Privileged Authentication Administrators are asked",
+    );
+    assert.match(
+      cardText(approvals[0]!.card),
+      /Privileged Authentication Administrator \(the user holds a directory role\)/,
+    );
 
     const byAlex = await rb.click(ALEX, VERBS.tapIssue, { requestId: id });
-    assert.match(cardText(byAlex.card), /holds a directory role, so only a Privileged Authentication Administrator may do this/);
+    assert.match(
+      cardText(byAlex.card),
+      /holds a directory role, so only a Privileged Authentication Administrator may do this/,
+    );
     assert.equal(statusOf(id), "pending");
     assert.equal(JSON.parse(lastAudit().detail!).reason, "subjectHoldsRole");
     assert.equal(passesSent(), 0);
@@ -109,12 +176,24 @@ describe("forged Temporary Access Pass and walkthrough invokes", () => {
     assert.match(cardText(byMegan.card), /Issued by/);
     assert.equal(statusOf(id), "issued");
     const pass = rb.outgoing().filter((sent) => sent.card.id === "tap-pass");
-    assert.deepEqual(pass.map((sent) => sent.conversationId), [personalChat(GRADY)]);
+    assert.deepEqual(
+      pass.map((sent) => sent.conversationId),
+      [personalChat(GRADY)],
+    );
   });
 
   it("Graph refusing to create the pass: the admin is told, the request stays open, nothing is sent", async () => {
-    const id = (rb.bot.stores.database.prepare("SELECT id FROM tap_requests WHERE requester_id = ? AND status = 'pending'").get(BEN) as { id: string }).id;
-    rb.simulator.admin.injectFault({ pathPrefix: `/v1.0/users/${BEN}/authentication/temporaryAccessPassMethods`, method: "POST", status: 403, count: 1 });
+    const id = (
+      rb.bot.stores.database
+        .prepare("SELECT id FROM tap_requests WHERE requester_id = ? AND status = 'pending'")
+        .get(BEN) as { id: string }
+    ).id;
+    rb.simulator.admin.injectFault({
+      pathPrefix: `/v1.0/users/${BEN}/authentication/temporaryAccessPassMethods`,
+      method: "POST",
+      status: 403,
+      count: 1,
+    });
     const passes = passesSent();
     const { card } = await rb.click(ALEX, VERBS.tapIssue, { requestId: id });
     assert.match(cardText(card), /did not create the pass/);
@@ -133,11 +212,18 @@ describe("forged Temporary Access Pass and walkthrough invokes", () => {
   });
 
   it("a decline by an admin tells the requester, and a later Issue is a replay", async () => {
-    const id = (rb.bot.stores.database.prepare("SELECT id FROM tap_requests WHERE requester_id = ? AND status = 'pending'").get(BEN) as { id: string }).id;
+    const id = (
+      rb.bot.stores.database
+        .prepare("SELECT id FROM tap_requests WHERE requester_id = ? AND status = 'pending'")
+        .get(BEN) as { id: string }
+    ).id;
     const declined = await rb.click(MEGAN, VERBS.tapDecline, { requestId: id });
     assert.match(cardText(declined.card), /Declined by/);
     assert.equal(statusOf(id), "declined");
-    const told = rb.bot.connector.calls.filter((call) => call.conversationId === personalChat(BEN) && /declined your request/.test(String(call.body.text)));
+    const told = rb.bot.connector.calls.filter(
+      (call) =>
+        call.conversationId === personalChat(BEN) && /declined your request/.test(String(call.body.text)),
+    );
     assert.equal(told.length, 1);
     const replay = await rb.click(ALEX, VERBS.tapIssue, { requestId: id });
     assert.match(cardText(replay.card), /already handled/);

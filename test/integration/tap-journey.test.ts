@@ -1,10 +1,18 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
+
 import { VERBS } from "../../src/cards/verbs";
-import { DEMO, PERSONAS, type RegistrationBot, cardText, personalChat, startRegistrationBot } from "../support/registration-bot";
+import {
+  cardText,
+  DEMO,
+  personalChat,
+  PERSONAS,
+  type RegistrationBot,
+  startRegistrationBot,
+} from "../support/registration-bot";
 
 const BEN = DEMO.ben;
 const ALEX = PERSONAS.alexAuthAdmin;
@@ -52,10 +60,16 @@ describe("a user with no method: Temporary Access Pass, passkey, verified, ready
     const { card } = await rb.click(BEN, VERBS.tapRequest, { method: "passkey" });
     assert.equal(card.id, "registration-notice");
     assert.match(cardText(card), /sent your request to \d+ admins/);
-    const approvals = rb.outgoing().slice(before).filter((sent) => sent.card.id === "tap-approval");
+    const approvals = rb
+      .outgoing()
+      .slice(before)
+      .filter((sent) => sent.card.id === "tap-approval");
     const chats = approvals.map((sent) => sent.conversationId);
     assert.ok(chats.includes(personalChat(ALEX)), "Alex (Authentication Administrator) got a card");
-    assert.ok(chats.includes(personalChat(MEGAN)), "Megan (Privileged Authentication Administrator) got a card");
+    assert.ok(
+      chats.includes(personalChat(MEGAN)),
+      "Megan (Privileged Authentication Administrator) got a card",
+    );
     assert.ok(!chats.includes(personalChat(BEN)), "the requester is not an approver");
     const issue = JSON.stringify(approvals[0]!.card);
     requestId = /"requestId":"([0-9a-f-]{36})"/.exec(issue)?.[1] ?? "";
@@ -64,7 +78,13 @@ describe("a user with no method: Temporary Access Pass, passkey, verified, ready
     // A second ask while one is open does not spam the admins.
     const again = await rb.click(BEN, VERBS.tapRequest, { method: "passkey" });
     assert.match(cardText(again.card), /with the admins/);
-    assert.equal(rb.outgoing().slice(before).filter((sent) => sent.card.id === "tap-approval").length, approvals.length);
+    assert.equal(
+      rb
+        .outgoing()
+        .slice(before)
+        .filter((sent) => sent.card.id === "tap-approval").length,
+      approvals.length,
+    );
   });
 
   it("Alex issues it: the pass goes once, only to Ben's personal chat; every approver's card says who issued it", async () => {
@@ -80,7 +100,10 @@ describe("a user with no method: Temporary Access Pass, passkey, verified, ready
     pass = /"text":"([^"]+)","fontType":"Monospace"/.exec(JSON.stringify(passCards[0]!.card))?.[1] ?? "";
     assert.ok(pass.length >= 8, "the pass is on Ben's card");
     const updates = sent.filter((item) => item.method === "PUT" && item.card.id === "tap-approval");
-    assert.ok(updates.some((item) => item.conversationId === personalChat(MEGAN)), "Megan's card was updated");
+    assert.ok(
+      updates.some((item) => item.conversationId === personalChat(MEGAN)),
+      "Megan's card was updated",
+    );
     for (const update of updates) {
       assert.match(cardText(update.card), /Issued by User 06/);
       assert.ok(!JSON.stringify(update.card).includes(pass), "no pass on an admin's card");
@@ -94,8 +117,17 @@ describe("a user with no method: Temporary Access Pass, passkey, verified, ready
     assert.match(cardText(replay.card), /already handled/);
     const decline = await rb.click(ALEX, VERBS.tapDecline, { requestId });
     assert.match(cardText(decline.card), /already handled/);
-    assert.equal(rb.outgoing().slice(before).filter((item) => item.card.id === "tap-pass").length, 0, "no second pass");
-    const row = rb.bot.stores.database.prepare("SELECT status, decided_by FROM tap_requests WHERE id = ?").get(requestId) as { status: string; decided_by: string };
+    assert.equal(
+      rb
+        .outgoing()
+        .slice(before)
+        .filter((item) => item.card.id === "tap-pass").length,
+      0,
+      "no second pass",
+    );
+    const row = rb.bot.stores.database
+      .prepare("SELECT status, decided_by FROM tap_requests WHERE id = ?")
+      .get(requestId) as { status: string; decided_by: string };
     assert.deepEqual(row, { status: "issued", decided_by: ALEX });
   });
 
@@ -123,7 +155,12 @@ describe("a user with no method: Temporary Access Pass, passkey, verified, ready
     assert.match(cardText(missing.card), /No passkey or security key has been added/);
     assert.match(cardText(missing.card), /Check again/);
 
-    rb.simulator.admin.addMethod(BEN, { "@odata.type": "#microsoft.graph.fido2AuthenticationMethod", displayName: "Ben's key", aaGuid: YUBIKEY_5, model: null });
+    rb.simulator.admin.addMethod(BEN, {
+      "@odata.type": "#microsoft.graph.fido2AuthenticationMethod",
+      displayName: "Ben's key",
+      aaGuid: YUBIKEY_5,
+      model: null,
+    });
     const done = await rb.click(BEN, VERBS.walkthroughVerify, { method: "passkey", step: 3 });
     assert.equal(done.card.id, "walkthrough-verified");
     assert.match(cardText(done.card), /YubiKey 5 Series/);

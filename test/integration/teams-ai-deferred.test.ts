@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { after, before, it } from "node:test";
+
 import { deferredModulesLoaded } from "../../src/bot/defer-unused-teams-ai";
-import { DEMO, type StatusBot, startStatusBot } from "../support/status-bot";
+import { DEMO, startStatusBot, type StatusBot } from "../support/status-bot";
 
 // Its own file, so its own process: the bot's modules load here exactly as they do in `npm start`.
 let app: StatusBot;

@@ -12,7 +12,11 @@ export type ActivityJson = Record<string, unknown> & {
 };
 
 /** A real Teams activity from test/fixtures/teams/, pointed at the test's connector stub. */
-export function teamsActivity(name: string, serviceUrl: string, changes: Partial<ActivityJson> = {}): ActivityJson {
+export function teamsActivity(
+  name: string,
+  serviceUrl: string,
+  changes: Partial<ActivityJson> = {},
+): ActivityJson {
   const activity = JSON.parse(readFileSync(path.join(FIXTURES, `${name}.json`), "utf8")) as ActivityJson;
   return { ...activity, serviceUrl, ...changes };
 }
@@ -22,7 +26,11 @@ export function message(serviceUrl: string, text: string): ActivityJson {
 }
 
 /** Action.Execute from a card button, with the given verb and data. */
-export function actionExecute(serviceUrl: string, verb: unknown, data: Record<string, unknown> = {}): ActivityJson {
+export function actionExecute(
+  serviceUrl: string,
+  verb: unknown,
+  data: Record<string, unknown> = {},
+): ActivityJson {
   const activity = teamsActivity("invoke-action-execute", serviceUrl);
   return { ...activity, value: { action: { type: "Action.Execute", verb, data }, trigger: "manual" } };
 }

@@ -21,9 +21,24 @@ export async function startAzurite(): Promise<Azurite> {
   const child: ChildProcess = spawn(
     process.execPath,
     [
-      BIN, "--skipApiVersionCheck", "--disableTelemetry", "--silent", "--location", location,
-      "--blobHost", "127.0.0.1", "--queueHost", "127.0.0.1", "--tableHost", "127.0.0.1",
-      "--blobPort", "0", "--queuePort", "0", "--tablePort", "0",
+      BIN,
+      "--skipApiVersionCheck",
+      "--disableTelemetry",
+      "--silent",
+      "--location",
+      location,
+      "--blobHost",
+      "127.0.0.1",
+      "--queueHost",
+      "127.0.0.1",
+      "--tableHost",
+      "127.0.0.1",
+      "--blobPort",
+      "0",
+      "--queuePort",
+      "0",
+      "--tablePort",
+      "0",
     ],
     { stdio: ["ignore", "pipe", "pipe"] },
   );
@@ -32,11 +47,16 @@ export async function startAzurite(): Promise<Azurite> {
   child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
   await new Promise<void>((resolve, reject) => {
     let out = "";
-    const timer = setTimeout(() => reject(new Error(`Azurite did not start in 30 s: ${out} ${stderr}`)), 30_000);
+    const timer = setTimeout(
+      () => reject(new Error(`Azurite did not start in 30 s: ${out} ${stderr}`)),
+      30_000,
+    );
     child.once("exit", (code) => reject(new Error(`Azurite exited with ${code}: ${out} ${stderr}`)));
     child.stdout!.on("data", (chunk: Buffer) => {
       out += chunk.toString();
-      for (const match of out.matchAll(/Azurite (Blob|Queue|Table) service is successfully listening at http:\/\/127\.0\.0\.1:(\d+)/g)) {
+      for (const match of out.matchAll(
+        /Azurite (Blob|Queue|Table) service is successfully listening at http:\/\/127\.0\.0\.1:(\d+)/g,
+      )) {
         ports[match[1]!] = match[2]!;
       }
       if (ports.Blob && ports.Queue && ports.Table) {

@@ -1,5 +1,7 @@
 import { Writable } from "node:stream";
+
 import { PasswordServiceClientCredentialFactory } from "botframework-connector";
+
 import { type Config, DEFAULT_DEMO_SNAPSHOT, readConfig } from "../../src/config";
 import { type GraphSimulator, startGraphSimulator } from "../../src/dev/graph-simulator";
 import { loadSnapshot } from "../../src/directory/snapshot";
@@ -9,7 +11,7 @@ import type { ProductStores } from "../../src/product-stores";
 import { type EmbeddedStores, openEmbeddedStores } from "../../src/storage";
 import type { ActivityJson } from "./activities";
 import { type ConnectorStub, startConnectorStub } from "./connector-stub";
-import { type JwtIssuer, type TokenOptions, startJwtIssuer } from "./jwt-issuer";
+import { type JwtIssuer, startJwtIssuer, type TokenOptions } from "./jwt-issuer";
 import { simulatorDirectory } from "./simulator-directory";
 
 export const BOT_ID = "00000000-0000-0000-0000-00000000b07a";
@@ -71,9 +73,15 @@ export interface BotHarness {
   /** Every log line, parsed. */
   logs: Record<string, unknown>[];
   /** A valid channel token for an activity (its serviceUrl claim matches). */
-  tokenFor(activity: ActivityJson, options?: TokenOptions & { claims?: Record<string, unknown> }): Promise<string>;
+  tokenFor(
+    activity: ActivityJson,
+    options?: TokenOptions & { claims?: Record<string, unknown> },
+  ): Promise<string>;
   /** POSTs an activity; with `token: "auto"` (default when authenticated) a valid one is made. */
-  post(activity: unknown, options?: { authorization?: string | null }): Promise<{ status: number; body: unknown; text: string }>;
+  post(
+    activity: unknown,
+    options?: { authorization?: string | null },
+  ): Promise<{ status: number; body: unknown; text: string }>;
   /** Every row of bot state and of the conversation references, to prove a request changed nothing. */
   storeSnapshot(): string;
   close(): Promise<void>;
@@ -136,7 +144,10 @@ export async function startBotHarness(options: HarnessOptions = {}): Promise<Bot
     if (!issuer) {
       throw new Error("tokenFor: the harness runs without authentication");
     }
-    return issuer.token({ aud: BOT_ID, serviceurl: activity.serviceUrl, ...tokenOptions.claims }, tokenOptions);
+    return issuer.token(
+      { aud: BOT_ID, serviceurl: activity.serviceUrl, ...tokenOptions.claims },
+      tokenOptions,
+    );
   };
 
   return {
@@ -170,7 +181,9 @@ export async function startBotHarness(options: HarnessOptions = {}): Promise<Bot
     },
     storeSnapshot() {
       const state = stores.database.prepare("SELECT key, value FROM bot_state ORDER BY key").all();
-      const references = stores.database.prepare("SELECT * FROM conversation_references ORDER BY tenant_id, user_id").all();
+      const references = stores.database
+        .prepare("SELECT * FROM conversation_references ORDER BY tenant_id, user_id")
+        .all();
       return JSON.stringify({ state, references });
     },
     async close() {

@@ -7,7 +7,7 @@ import {
 import type { Directory } from "../../src/directory/directory";
 import type { TenantSnapshot } from "../../src/directory/graph-types";
 import { loadSnapshot } from "../../src/directory/snapshot";
-import { type ActivityJson, actionExecute, fromTenant, message } from "./activities";
+import { actionExecute, type ActivityJson, fromTenant, message } from "./activities";
 import { type BotHarness, type HarnessOptions, startBotHarness } from "./bot-harness";
 import { simulatorDirectory } from "./simulator-directory";
 

@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
+
 import type { BrowserContext, Page } from "playwright-core";
+
 import type { AdaptiveCardJson } from "../../src/cards/types";
 import { type TeamsTheme, teamsTheme } from "./browser-teams-host-config";
 

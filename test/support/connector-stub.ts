@@ -1,4 +1,4 @@
-import { type IncomingMessage, type Server, createServer } from "node:http";
+import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 
 /** One call the bot made to the Bot Connector. */
@@ -72,12 +72,31 @@ export async function startConnectorStub(): Promise<ConnectorStub> {
     res.setHeader("content-type", "application/json");
     counter += 1;
     const member = ((body.members ?? []) as Array<{ id?: string }>)[0]?.id;
-    if (match && match[1] === undefined && req.method === "POST" && member && self.isInstalled && !self.isInstalled(member)) {
+    if (
+      match &&
+      match[1] === undefined &&
+      req.method === "POST" &&
+      member &&
+      self.isInstalled &&
+      !self.isInstalled(member)
+    ) {
       res.statusCode = 403;
-      res.end(JSON.stringify({ error: { code: "BotNotInConversationRoster", message: "The bot is not part of the conversation roster." } }));
+      res.end(
+        JSON.stringify({
+          error: {
+            code: "BotNotInConversationRoster",
+            message: "The bot is not part of the conversation roster.",
+          },
+        }),
+      );
     } else if (match && match[1] === undefined && req.method === "POST") {
       res.statusCode = 201;
-      res.end(JSON.stringify({ id: member && !body.activity ? `a:stub-chat-${member}` : `a:stub-conversation-${counter}`, activityId: `stub-${counter}` }));
+      res.end(
+        JSON.stringify({
+          id: member && !body.activity ? `a:stub-chat-${member}` : `a:stub-conversation-${counter}`,
+          activityId: `stub-${counter}`,
+        }),
+      );
     } else if (match?.[1] && (req.method === "POST" || req.method === "PUT")) {
       res.statusCode = req.method === "POST" ? 201 : 200;
       res.end(JSON.stringify({ id: match[2] && req.method === "PUT" ? match[2] : `stub-${counter}` }));
@@ -90,7 +109,9 @@ export async function startConnectorStub(): Promise<ConnectorStub> {
   const serviceUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
 
   const sentActivities = () =>
-    calls.filter((call) => call.method === "POST" && call.conversationId !== undefined).map((call) => call.body);
+    calls
+      .filter((call) => call.method === "POST" && call.conversationId !== undefined)
+      .map((call) => call.body);
 
   return {
     get isInstalled() {
@@ -118,7 +139,9 @@ export async function startConnectorStub(): Promise<ConnectorStub> {
     },
     close: () => {
       server.closeAllConnections();
-      return new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+      return new Promise<void>((resolve, reject) =>
+        server.close((error) => (error ? reject(error) : resolve())),
+      );
     },
   };
 }

@@ -31,8 +31,18 @@ export async function closeWhileWaiting(): Promise<CloseScenario> {
     const { admin, stats } = harness.simulator;
     admin.injectFault({ pathPrefix: `/v1.0/users/${BEN}`, count: 1, status: 429, retryAfterSeconds: 120 });
     // An inner request of the user's $batch, and the beta sign-ins read beside it (which pauses the family).
-    admin.injectFault({ pathPrefix: `/v1.0/users/${ADELE}/authentication`, count: 1, status: 429, retryAfterSeconds: 120 });
-    admin.injectFault({ pathPrefix: "/beta/auditLogs/signIns", count: 1, status: 429, retryAfterSeconds: 120 });
+    admin.injectFault({
+      pathPrefix: `/v1.0/users/${ADELE}/authentication`,
+      count: 1,
+      status: 429,
+      retryAfterSeconds: 120,
+    });
+    admin.injectFault({
+      pathPrefix: "/beta/auditLogs/signIns",
+      count: 1,
+      status: 429,
+      retryAfterSeconds: 120,
+    });
     const end = new Date(snapshot.capturedAt);
     const window = { start: new Date(end.getTime() - 30 * 86_400_000), end };
     const started = Date.now();
@@ -46,7 +56,10 @@ export async function closeWhileWaiting(): Promise<CloseScenario> {
     }
     await sleep(100);
     // A third caller queues behind the sign-ins family the 429 paused.
-    pending.push(["a request waiting for its paused family", harness.directory.listSignIns(window, { appIds: [], resourceIds: [] })]);
+    pending.push([
+      "a request waiting for its paused family",
+      harness.directory.listSignIns(window, { appIds: [], resourceIds: [] }),
+    ]);
     await sleep(50);
     const waitedBeforeCloseMs = Date.now() - started;
     const closedAt = Date.now();

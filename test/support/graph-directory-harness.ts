@@ -2,17 +2,17 @@ import { Writable } from "node:stream";
 
 import { type Config, readConfig } from "../../src/config";
 import {
-  type ConfiguredDirectory,
-  type CreateDirectoryOptions,
-  createDirectory,
-} from "../../src/directory/create-directory";
-import type { TenantSnapshot } from "../../src/directory/graph-types";
-import {
   type GraphSimulator,
   type GraphSimulatorOptions,
   startGraphSimulator,
 } from "../../src/dev/graph-simulator";
-import { type Logger, createLogger } from "../../src/logger";
+import {
+  type ConfiguredDirectory,
+  createDirectory,
+  type CreateDirectoryOptions,
+} from "../../src/directory/create-directory";
+import type { TenantSnapshot } from "../../src/directory/graph-types";
+import { createLogger, type Logger } from "../../src/logger";
 
 /** A logger whose JSON lines the test can read. */
 export function recordingLogger(): { logger: Logger; lines: string[] } {

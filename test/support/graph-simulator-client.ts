@@ -27,7 +27,12 @@ export interface SimCallOptions {
  * One HTTPS request to the simulator, trusting only its CA, as the product's Graph client does. `path`
  * may be absolute (an @odata.nextLink) or start with /.
  */
-export function call(sim: SimulatorEndpoint, method: string, path: string, options: SimCallOptions = {}): Promise<SimAnswer> {
+export function call(
+  sim: SimulatorEndpoint,
+  method: string,
+  path: string,
+  options: SimCallOptions = {},
+): Promise<SimAnswer> {
   const url = new URL(/^https:/.test(path) ? path : `${sim.baseUrl}${path}`);
   const payload = options.body === undefined ? undefined : JSON.stringify(options.body);
   const headers: Record<string, string> = { ...options.headers };
@@ -39,7 +44,15 @@ export function call(sim: SimulatorEndpoint, method: string, path: string, optio
   }
   return new Promise((resolve, reject) => {
     const req = request(
-      { method, hostname: url.hostname, port: url.port, path: `${url.pathname}${url.search}`, headers, ca: sim.caCertPem, agent: false },
+      {
+        method,
+        hostname: url.hostname,
+        port: url.port,
+        path: `${url.pathname}${url.search}`,
+        headers,
+        ca: sim.caCertPem,
+        agent: false,
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -55,7 +68,9 @@ export function call(sim: SimulatorEndpoint, method: string, path: string, optio
       },
     );
     if (options.timeoutMs !== undefined) {
-      req.setTimeout(options.timeoutMs, () => req.destroy(new Error(`timed out after ${options.timeoutMs} ms`)));
+      req.setTimeout(options.timeoutMs, () =>
+        req.destroy(new Error(`timed out after ${options.timeoutMs} ms`)),
+      );
     }
     req.on("error", reject);
     req.end(payload);
@@ -67,7 +82,11 @@ export const get = (sim: SimulatorEndpoint, pathAndQuery: string, options?: SimC
   call(sim, "GET", encodeURI(pathAndQuery), options);
 
 /** Follows @odata.nextLink to the end; returns every page's body. */
-export async function allPages(sim: SimulatorEndpoint, pathAndQuery: string, options?: SimCallOptions): Promise<Array<Record<string, unknown>>> {
+export async function allPages(
+  sim: SimulatorEndpoint,
+  pathAndQuery: string,
+  options?: SimCallOptions,
+): Promise<Array<Record<string, unknown>>> {
   const pages: Array<Record<string, unknown>> = [];
   let answer = await get(sim, pathAndQuery, options);
   for (;;) {

@@ -1,9 +1,9 @@
 import type { Context, Middleware } from "@microsoft/microsoft-graph-client";
 
 import { handleBatch } from "../../src/dev/graph-simulator/batch";
-import { decodePathMarks } from "../../src/dev/graph-simulator/odata";
-import { type SimulatorStats, dispatch } from "../../src/dev/graph-simulator/dispatch";
+import { dispatch, type SimulatorStats } from "../../src/dev/graph-simulator/dispatch";
 import { FaultInjector } from "../../src/dev/graph-simulator/faults";
+import { decodePathMarks } from "../../src/dev/graph-simulator/odata";
 import { TenantState } from "../../src/dev/graph-simulator/tenant-state";
 import { Throttle } from "../../src/dev/graph-simulator/throttle";
 import type { SimRequest } from "../../src/dev/graph-simulator/types";
@@ -62,17 +62,26 @@ export class InProcessGraph implements Middleware {
     };
     const batch = request.path === "/v1.0/$batch" || request.path === "/beta/$batch";
     const paths = batch
-      ? ((body as { requests?: Array<{ url?: string }> } | undefined)?.requests ?? []).map((step) => `/${step.url ?? ""}`)
+      ? ((body as { requests?: Array<{ url?: string }> } | undefined)?.requests ?? []).map(
+          (step) => `/${step.url ?? ""}`,
+        )
       : [request.path.replace(/^\/(v1\.0|beta)/, "")];
     const reports = paths.filter((candidate) => REPORTS.test(candidate)).length;
     this.reportsAt.push(...Array.from({ length: reports }, () => Date.now()));
     const answer = batch ? await handleBatch(deps, request) : await dispatch(deps, request);
     const responseHeaders = new Headers(answer.headers ?? {});
     if (answer.body !== undefined && !responseHeaders.has("content-type")) {
-      responseHeaders.set("content-type", typeof answer.body === "string" ? "text/plain" : "application/json");
+      responseHeaders.set(
+        "content-type",
+        typeof answer.body === "string" ? "text/plain" : "application/json",
+      );
     }
     context.response = new Response(
-      answer.body === undefined ? null : typeof answer.body === "string" ? answer.body : JSON.stringify(answer.body),
+      answer.body === undefined
+        ? null
+        : typeof answer.body === "string"
+          ? answer.body
+          : JSON.stringify(answer.body),
       { status: answer.status, headers: responseHeaders },
     );
   }

@@ -20,7 +20,10 @@ export interface Labelled {
 const root = path.join(__dirname, "..", "fixtures", "intents");
 
 export function loadSplit(language: Language, split: Split): Labelled[] {
-  const byLabel = JSON.parse(readFileSync(path.join(root, language, `${split}.json`), "utf8")) as Record<string, string[]>;
+  const byLabel = JSON.parse(readFileSync(path.join(root, language, `${split}.json`), "utf8")) as Record<
+    string,
+    string[]
+  >;
   return Object.entries(byLabel).flatMap(([label, texts]) => texts.map((text) => ({ text, label })));
 }
 

@@ -1,6 +1,7 @@
-import { type Server, createServer } from "node:http";
+import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { type JWK, SignJWT, exportJWK, generateKeyPair } from "jose";
+
+import { exportJWK, generateKeyPair, type JWK, SignJWT } from "jose";
 
 type SigningKey = Awaited<ReturnType<typeof generateKeyPair>>["privateKey"];
 
@@ -44,7 +45,13 @@ export async function startJwtIssuer(issuer = "https://api.botframework.test"): 
   const server: Server = createServer((req, res) => {
     res.setHeader("content-type", "application/json");
     if (req.url === "/v1/.well-known/openidconfiguration") {
-      res.end(JSON.stringify({ issuer, jwks_uri: `${base}/v1/.well-known/keys`, id_token_signing_alg_values_supported: ["RS256"] }));
+      res.end(
+        JSON.stringify({
+          issuer,
+          jwks_uri: `${base}/v1/.well-known/keys`,
+          id_token_signing_alg_values_supported: ["RS256"],
+        }),
+      );
     } else if (req.url === "/v1/.well-known/keys") {
       res.end(JSON.stringify({ keys }));
     } else {
@@ -71,6 +78,7 @@ export async function startJwtIssuer(issuer = "https://api.botframework.test"): 
         .setExpirationTime(now + (options.expiresIn ?? 3600))
         .sign(key);
     },
-    close: () => new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+    close: () =>
+      new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
   };
 }

@@ -1,4 +1,5 @@
 import WebSocket from "ws";
+
 import type { AdaptiveCardJson } from "../../src/cards/types";
 
 /** A message as the Playground's web client receives it over its conversation stream. */

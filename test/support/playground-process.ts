@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { createInterface } from "node:readline";
+
 import { PLAYGROUND_LISTENING, playgroundCommand } from "../../scripts/playground";
 
 export interface PlaygroundProcess {

@@ -40,7 +40,12 @@ export async function startPostponementBot(options: {
   const { bot, simulator, asUser, close } = await startBotOverSimulator({
     snapshot: options.snapshot,
     simulator: options.simulator,
-    harness: { now: options.now, dataDir: options.dataDir, env: { TEAMS_APP_ID }, sharedStores: options.sharedStores },
+    harness: {
+      now: options.now,
+      dataDir: options.dataDir,
+      env: { TEAMS_APP_ID },
+      sharedStores: options.sharedStores,
+    },
   });
   const as = (activity: ActivityJson, userId: string) => asUser(activity, userId, { name: "" });
   const cardsOf = (activity: Record<string, unknown>) => attachedCards<Card>(activity);

@@ -1,6 +1,7 @@
 // A thread with its own SQLite connection that decides one postponement request, for the race test.
 // workerData { file, requestId, approverId, barrier (Int32Array over a SharedArrayBuffer), workers }.
 import { parentPort, workerData } from "node:worker_threads";
+
 import { openDatabase } from "../../src/storage/database";
 import { SqlitePostponementRequestStore } from "../../src/storage/postponement-requests";
 

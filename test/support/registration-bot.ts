@@ -47,12 +47,23 @@ export const personalChat = (userId: string) => `a:personal-${userId}`;
 
 /** The bot over HTTP (authenticated, connector stub) on the demo tenant in the Graph simulator, stores in `dataDir` when given. */
 export async function startRegistrationBot(
-  options: { snapshot?: TenantSnapshot; simulator?: GraphSimulator; dataDir?: string; now?: () => Date; sharedStores?: ProductStores } = {},
+  options: {
+    snapshot?: TenantSnapshot;
+    simulator?: GraphSimulator;
+    dataDir?: string;
+    now?: () => Date;
+    sharedStores?: ProductStores;
+  } = {},
 ): Promise<RegistrationBot> {
   const { bot, simulator, asUser, close } = await startBotOverSimulator({
     snapshot: options.snapshot,
     simulator: options.simulator,
-    harness: { now: options.now, dataDir: options.dataDir, env: { TEAMS_APP_ID }, sharedStores: options.sharedStores },
+    harness: {
+      now: options.now,
+      dataDir: options.dataDir,
+      env: { TEAMS_APP_ID },
+      sharedStores: options.sharedStores,
+    },
   });
   const as = (activity: ActivityJson, userId: string) =>
     asUser(activity, userId, { name: `User ${userId.slice(-2)}`, conversationId: personalChat(userId) });

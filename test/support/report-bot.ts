@@ -6,7 +6,7 @@ import { assessTenant } from "../../src/domain/assess-tenant";
 import type { Verdict } from "../../src/domain/verdict";
 import type { ReportFeature } from "../../src/features/report/create-report-feature";
 import type { ProductStores } from "../../src/product-stores";
-import { type ActivityJson, actionExecute, message, teamsActivity } from "./activities";
+import { actionExecute, type ActivityJson, message, teamsActivity } from "./activities";
 import type { BotHarness } from "./bot-harness";
 import { startBotOverSimulator } from "./bot-over-simulator";
 
@@ -22,7 +22,12 @@ export interface ReportBot {
   /** A message from a user of the tenant (their own personal chat); every activity the bot sent back. */
   say(userId: string, text: string, changes?: Partial<ActivityJson>): Promise<Array<Record<string, unknown>>>;
   /** Action.Execute from a user's card (replyToId: the card's activity); the replacing card. */
-  click(userId: string, verb: string, data?: Record<string, unknown>, replyToId?: string): Promise<{ status: number; card: Card }>;
+  click(
+    userId: string,
+    verb: string,
+    data?: Record<string, unknown>,
+    replyToId?: string,
+  ): Promise<{ status: number; card: Card }>;
   /** fileConsent/invoke from a user. */
   consent(userId: string, value: Record<string, unknown>): Promise<{ status: number; body: unknown }>;
   /** Cards the bot put in place of earlier ones (PUT) in a user's chat, oldest first. */
@@ -34,22 +39,29 @@ export interface ReportBot {
 
 const chatOf = (userId: string) => `a:personal-chat-${userId}`;
 
-export async function startReportBot(options: {
-  snapshot?: TenantSnapshot;
-  simulator?: Omit<GraphSimulatorOptions, "snapshot">;
-  now?: () => Date;
-  env?: Record<string, string>;
-  progressIntervalMs?: number;
-  /** A simulator already running (another instance's too), left open at close. */
-  runningSimulator?: GraphSimulator;
-  /** Stores shared with another instance (scale-out tests). */
-  sharedStores?: ProductStores;
-} = {}): Promise<ReportBot> {
+export async function startReportBot(
+  options: {
+    snapshot?: TenantSnapshot;
+    simulator?: Omit<GraphSimulatorOptions, "snapshot">;
+    now?: () => Date;
+    env?: Record<string, string>;
+    progressIntervalMs?: number;
+    /** A simulator already running (another instance's too), left open at close. */
+    runningSimulator?: GraphSimulator;
+    /** Stores shared with another instance (scale-out tests). */
+    sharedStores?: ProductStores;
+  } = {},
+): Promise<ReportBot> {
   const { bot, simulator, snapshot, directory, asUser, close } = await startBotOverSimulator({
     snapshot: options.snapshot,
     simulator: options.runningSimulator,
     simulatorOptions: options.simulator,
-    harness: { now: options.now, env: options.env, report: { progressIntervalMs: options.progressIntervalMs ?? 200 }, sharedStores: options.sharedStores },
+    harness: {
+      now: options.now,
+      env: options.env,
+      report: { progressIntervalMs: options.progressIntervalMs ?? 200 },
+      sharedStores: options.sharedStores,
+    },
   });
   const as = (activity: ActivityJson, userId: string) =>
     asUser(activity, userId, { name: `User ${userId.slice(-2)}`, conversationId: chatOf(userId) });
@@ -90,7 +102,10 @@ export async function startReportBot(options: {
     updatesIn(userId) {
       return bot.connector.calls
         .filter((call) => call.method === "PUT" && call.conversationId === chatOf(userId))
-        .map((call) => ((call.body.attachments as Array<{ content: Card }> | undefined)?.[0]?.content ?? {}) as Card);
+        .map(
+          (call) =>
+            ((call.body.attachments as Array<{ content: Card }> | undefined)?.[0]?.content ?? {}) as Card,
+        );
     },
     async expectedVerdicts() {
       const end = new Date(snapshot.capturedAt);

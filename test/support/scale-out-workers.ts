@@ -1,5 +1,6 @@
 import { type ChildProcess, fork } from "node:child_process";
 import path from "node:path";
+
 import type { ScaleOutWorkerArgs, ScaleOutWorkerMessage } from "../../bench/scale-out-fixture";
 
 export interface ScaleOutWorker {
@@ -15,10 +16,14 @@ export interface ScaleOutWorker {
 
 /** Starts one instance's broadcast engine (bench/scale-out-worker.ts) in its own process. */
 export function startScaleOutWorker(args: ScaleOutWorkerArgs): ScaleOutWorker {
-  const child = fork(path.join(__dirname, "..", "..", "bench", "scale-out-worker.ts"), [JSON.stringify(args)], {
-    execArgv: ["--import", "tsx"],
-    stdio: ["ignore", "inherit", "inherit", "ipc"],
-  });
+  const child = fork(
+    path.join(__dirname, "..", "..", "bench", "scale-out-worker.ts"),
+    [JSON.stringify(args)],
+    {
+      execArgv: ["--import", "tsx"],
+      stdio: ["ignore", "inherit", "inherit", "ipc"],
+    },
+  );
   const worker: ScaleOutWorker = {
     child,
     sending: false,

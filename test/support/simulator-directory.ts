@@ -1,7 +1,7 @@
 import { readConfig } from "../../src/config";
 import type { GraphSimulator } from "../../src/dev/graph-simulator";
-import { createDirectory } from "../../src/directory/create-directory";
 import type { ConfiguredDirectory } from "../../src/directory/create-directory";
+import { createDirectory } from "../../src/directory/create-directory";
 import type { TenantSnapshot } from "../../src/directory/graph-types";
 import type { DirectoryHandle } from "../../src/index";
 import { createLogger } from "../../src/logger";

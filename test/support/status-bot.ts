@@ -1,7 +1,7 @@
 import { VERBS } from "../../src/cards/verbs";
 import type { GraphSimulator, GraphSimulatorOptions } from "../../src/dev/graph-simulator";
 import type { TenantSnapshot } from "../../src/directory/graph-types";
-import { type ActivityJson, actionExecute, message } from "./activities";
+import { actionExecute, type ActivityJson, message } from "./activities";
 import type { BotHarness } from "./bot-harness";
 import { demoSnapshot, startBotOverSimulator } from "./bot-over-simulator";
 

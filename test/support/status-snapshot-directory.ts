@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
+
 import type { Directory, TimeWindow } from "../../src/directory/directory";
 import { DirectoryError } from "../../src/directory/errors";
 import type { AuthenticationMethodsPolicy, TenantSnapshot } from "../../src/directory/graph-types";

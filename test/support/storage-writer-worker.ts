@@ -1,8 +1,9 @@
 // A separate thread with its own SQLite connection, for the storage concurrency tests.
 // Protocol: workerData { file, mode, id, barrier (Int32Array over a SharedArrayBuffer), workers, keys }.
 import { parentPort, workerData } from "node:worker_threads";
-import { SqliteStorage } from "../../src/storage/sqlite-storage";
+
 import { openDatabase } from "../../src/storage/database";
+import { SqliteStorage } from "../../src/storage/sqlite-storage";
 
 interface Job {
   file: string;

@@ -1,4 +1,4 @@
-import { type IncomingMessage, type Server, createServer } from "node:http";
+import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 
 /**
@@ -106,7 +106,11 @@ export async function startTeamsLimitsStub(options: TeamsLimitsStubOptions): Pro
   const missing = new Set(options.missing ?? []);
   let throttleEverything = false;
   let counter = 0;
-  const state: { updates: number; refusedNotInstalled: number; isInstalled?: (userId: string) => boolean } = { updates: 0, refusedNotInstalled: 0, isInstalled: options.isInstalled };
+  const state: { updates: number; refusedNotInstalled: number; isInstalled?: (userId: string) => boolean } = {
+    updates: 0,
+    refusedNotInstalled: 0,
+    isInstalled: options.isInstalled,
+  };
 
   const server: Server = createServer(async (req, res) => {
     // Counted when the request arrives, as a service would, not after this process got round to its body.
@@ -126,11 +130,19 @@ export async function startTeamsLimitsStub(options: TeamsLimitsStubOptions): Pro
       }
     };
     if (req.method === "POST" && /^\/v3\/conversations\/?$/.test(req.url ?? "")) {
-      const tenantOf = ((body.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id ?? (body.tenantId as string | undefined) ?? "unknown").toLowerCase();
+      const tenantOf = (
+        (body.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id ??
+        (body.tenantId as string | undefined) ??
+        "unknown"
+      ).toLowerCase();
       const member = ((body.members ?? []) as Array<{ id?: string }>)[0]?.id;
       if (throttleEverything || !perTenant.admit(tenantOf, now)) {
         throttledAt.push(now);
-        answer(429, { error: { code: "TooManyRequests", message: "Too many requests" } }, { "retry-after": String(options.retryAfterSeconds ?? 1) });
+        answer(
+          429,
+          { error: { code: "TooManyRequests", message: "Too many requests" } },
+          { "retry-after": String(options.retryAfterSeconds ?? 1) },
+        );
         return;
       }
       requestsAt.push(now);
@@ -140,7 +152,12 @@ export async function startTeamsLimitsStub(options: TeamsLimitsStubOptions): Pro
       }
       if (state.isInstalled && !state.isInstalled(member)) {
         state.refusedNotInstalled += 1;
-        answer(403, { error: { code: "BotNotInConversationRoster", message: "The bot is not part of the conversation roster." } });
+        answer(403, {
+          error: {
+            code: "BotNotInConversationRoster",
+            message: "The bot is not part of the conversation roster.",
+          },
+        });
         return;
       }
       created.set(member, (created.get(member) ?? 0) + 1);
@@ -152,9 +169,13 @@ export async function startTeamsLimitsStub(options: TeamsLimitsStubOptions): Pro
       return;
     }
     const conversationId = decodeURIComponent(match[1]!);
-    const tenant = ((body.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id ?? "unknown").toLowerCase();
+    const tenant = (
+      (body.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id ?? "unknown"
+    ).toLowerCase();
     if (blocked.has(conversationId)) {
-      answer(403, { error: { code: "ConversationBlockedByUser", message: "User blocked the conversation with the bot." } });
+      answer(403, {
+        error: { code: "ConversationBlockedByUser", message: "User blocked the conversation with the bot." },
+      });
       return;
     }
     if (missing.has(conversationId)) {
@@ -163,7 +184,11 @@ export async function startTeamsLimitsStub(options: TeamsLimitsStubOptions): Pro
     }
     if (throttleEverything || !perTenant.admit(tenant, now) || !perConversation.admit(conversationId, now)) {
       throttledAt.push(now);
-      answer(429, { error: { code: "TooManyRequests", message: "Too many requests" } }, { "retry-after": String(options.retryAfterSeconds ?? 1) });
+      answer(
+        429,
+        { error: { code: "TooManyRequests", message: "Too many requests" } },
+        { "retry-after": String(options.retryAfterSeconds ?? 1) },
+      );
       return;
     }
     counter += 1;
@@ -208,7 +233,9 @@ export async function startTeamsLimitsStub(options: TeamsLimitsStubOptions): Pro
     },
     close: () => {
       server.closeAllConnections();
-      return new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+      return new Promise<void>((resolve, reject) =>
+        server.close((error) => (error ? reject(error) : resolve())),
+      );
     },
   };
 }

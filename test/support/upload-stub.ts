@@ -1,4 +1,4 @@
-import { type Server, createServer } from "node:http";
+import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 
 export interface UploadPut {
@@ -24,12 +24,22 @@ export async function startUploadStub(): Promise<UploadStub> {
       chunks.push(chunk);
     }
     const body = Buffer.concat(chunks);
-    puts.push({ contentRange: req.headers["content-range"], contentLength: req.headers["content-length"], body });
+    puts.push({
+      contentRange: req.headers["content-range"],
+      contentLength: req.headers["content-length"],
+      body,
+    });
     const range = /^bytes (\d+)-(\d+)\/(\d+)$/.exec(req.headers["content-range"] ?? "");
     const last = range !== null && Number(range[2]) + 1 === Number(range[3]);
     res.statusCode = req.method !== "PUT" || range === null ? 400 : last ? 201 : 202;
     res.setHeader("content-type", "application/json");
-    res.end(JSON.stringify(last ? { id: "01ZZYEEM", name: "mfa-readiness.csv", size: Number(range![3]) } : { nextExpectedRanges: [`${Number(range?.[2] ?? 0) + 1}-`] }));
+    res.end(
+      JSON.stringify(
+        last
+          ? { id: "01ZZYEEM", name: "mfa-readiness.csv", size: Number(range![3]) }
+          : { nextExpectedRanges: [`${Number(range?.[2] ?? 0) + 1}-`] },
+      ),
+    );
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   return {
@@ -38,7 +48,9 @@ export async function startUploadStub(): Promise<UploadStub> {
     file: () => Buffer.concat(puts.map((put) => put.body)),
     close: () => {
       server.closeAllConnections();
-      return new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+      return new Promise<void>((resolve, reject) =>
+        server.close((error) => (error ? reject(error) : resolve())),
+      );
     },
   };
 }

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { PassThrough } from "node:stream";
 import { after, describe, it } from "node:test";
+
 import { runCli } from "../../src/cli";
 import { CONTOSO_SMALL } from "../support/shared-examples";
 
@@ -42,7 +43,12 @@ describe("mfa-ready assess", () => {
     }>;
     assert.deepEqual(
       verdicts.map((v) => v.userPrincipalName),
-      ["alice@contoso.example", "bob@contoso.example", "breakglass1@contoso.example", "carol@contoso.example"],
+      [
+        "alice@contoso.example",
+        "bob@contoso.example",
+        "breakglass1@contoso.example",
+        "carol@contoso.example",
+      ],
     );
     assert.deepEqual(verdicts[1]!.actions, ["REGISTER_PASSKEY"]);
     assert.deepEqual(verdicts[3]!.actions, [], "Carol refreshes CLI tokens but signs in interactively too");

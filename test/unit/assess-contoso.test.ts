@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { it } from "node:test";
+
 import { loadSnapshot } from "../../src/directory/snapshot";
 import { snapshotFacts } from "../../src/directory/snapshot-facts";
 import { assessTenant } from "../../src/domain/assess-tenant";

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { it } from "node:test";
+
 import type { Directory, Readable } from "../../src/directory/directory";
 import { readDirectorySnapshot } from "../../src/directory/directory-snapshot";
 import { DirectoryError } from "../../src/directory/errors";

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+
 import type { Directory } from "../../src/directory/directory";
 import type { UnifiedRoleAssignment } from "../../src/directory/graph-types";
 import { ROLE_TEMPLATE_IDS } from "../../src/domain/roles";

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { afterEach, beforeEach, describe, it } from "node:test";
+
 import type { AdaptiveCardJson } from "../../src/cards/types";
 import { JobRunner } from "../../src/features/broadcast/job-runner";
 import type { BroadcastTransport, SendOutcome, SendTarget } from "../../src/features/broadcast/transport";
@@ -46,24 +47,63 @@ describe("broadcast dispatcher", () => {
 
   const runner = (transport: BroadcastTransport, users: string[], tuning = {}) =>
     new JobRunner({
-      jobs, ledger, transport, clock: systemClock, logger: createLogger({ level: "silent" }), tenantRps: 1000, owner: "test",
-      resolveTarget: async (tenantId, delivery) => ({ kind: "target", target: { tenantId, userId: delivery.userId, conversationId: `chat-${delivery.userId}`, serviceUrl: "http://stub/" } }),
+      jobs,
+      ledger,
+      transport,
+      clock: systemClock,
+      logger: createLogger({ level: "silent" }),
+      tenantRps: 1000,
+      owner: "test",
+      resolveTarget: async (tenantId, delivery) => ({
+        kind: "target",
+        target: {
+          tenantId,
+          userId: delivery.userId,
+          conversationId: `chat-${delivery.userId}`,
+          serviceUrl: "http://stub/",
+        },
+      }),
       render: () => ({ card, summary: "s" }),
       prepare: async (job) => {
-        await ledger.add(job.id, users.map((user) => ({ userId: user, upn: `${user}@x.example`, displayName: user })), new Date().toISOString());
+        await ledger.add(
+          job.id,
+          users.map((user) => ({ userId: user, upn: `${user}@x.example`, displayName: user })),
+          new Date().toISOString(),
+        );
       },
       pollMs: 20,
-      tuning: { retry: { maxAttempts: 3, retryStatuses: [412, 429, 502, 503, 504], baseDelayMs: 5, maxDelayMs: 20, maxRetryAfterMs: 5_000, random: () => 0.5 }, ...tuning },
+      tuning: {
+        retry: {
+          maxAttempts: 3,
+          retryStatuses: [412, 429, 502, 503, 504],
+          baseDelayMs: 5,
+          maxDelayMs: 20,
+          maxRetryAfterMs: 5_000,
+          random: () => 0.5,
+        },
+        ...tuning,
+      },
     });
   const newJob = (id = "job-1") =>
-    jobs.createJob({ id, tenantId: TENANT, content: { title: "t", message: "m", audience: { kind: "affected" } }, authorId: "admin", origin: "cli", createdAt: new Date().toISOString() });
+    jobs.createJob({
+      id,
+      tenantId: TENANT,
+      content: { title: "t", message: "m", audience: { kind: "affected" } },
+      authorId: "admin",
+      origin: "cli",
+      createdAt: new Date().toISOString(),
+    });
 
   it("retries 429 (Retry-After) and 5xx, treats 403 and 404 as final, bounds attempts", async () => {
     const transport = scriptedTransport({
       "chat-u1": [{ kind: "retryable", status: 429, retryAfterMs: 30, reason: "http429" }],
       "chat-u2": [{ kind: "final", status: 403, reason: "blocked" }],
       "chat-u3": [{ kind: "final", status: 404, reason: "notFound" }],
-      "chat-u4": [503, 503, 503].map((status) => ({ kind: "retryable" as const, status, reason: `http${status}` })),
+      "chat-u4": [503, 503, 503].map((status) => ({
+        kind: "retryable" as const,
+        status,
+        reason: `http${status}`,
+      })),
       "chat-u5": [{ kind: "retryable", status: 412, reason: "http412" }],
     });
     await newJob();
@@ -74,22 +114,42 @@ describe("broadcast dispatcher", () => {
     assert.equal(byUser.u1!.attempts, 2);
     assert.deepEqual([byUser.u2!.state, byUser.u2!.reason, byUser.u2!.attempts], ["failed", "blocked", 1]);
     assert.deepEqual([byUser.u3!.state, byUser.u3!.reason], ["failed", "notFound"]);
-    assert.deepEqual([byUser.u4!.state, byUser.u4!.reason, byUser.u4!.attempts], ["failed", "unavailable:http503", 3]);
+    assert.deepEqual(
+      [byUser.u4!.state, byUser.u4!.reason, byUser.u4!.attempts],
+      ["failed", "unavailable:http503", 3],
+    );
     assert.equal(byUser.u5!.state, "sent");
     assert.match(byUser.u6!.activityId ?? "", /^act-/);
     assert.equal((await jobs.getJob("job-1"))!.state, "done");
     const totals = await ledger.totals("job-1");
-    assert.deepEqual([totals.sent, totals.failed, totals.failedByReason], [3, 3, { blocked: 1, notFound: 1, "unavailable:http503": 1 }]);
+    assert.deepEqual(
+      [totals.sent, totals.failed, totals.failedByReason],
+      [3, 3, { blocked: 1, notFound: 1, "unavailable:http503": 1 }],
+    );
   });
 
   it("after a crash, rows left in sending are re-sent once and reported possibly duplicated", async () => {
     await newJob();
-    await ledger.add("job-1", ["u1", "u2", "u3"].map((user) => ({ userId: user, upn: user, displayName: user })), new Date().toISOString());
+    await ledger.add(
+      "job-1",
+      ["u1", "u2", "u3"].map((user) => ({ userId: user, upn: user, displayName: user })),
+      new Date().toISOString(),
+    );
     await jobs.transition("job-1", ["preparing"], "sending");
     // A dead process: u1 sent, u2 marked sending (Teams may have it), u3 untouched.
-    await ledger.markSending("job-1", 1, { conversationId: "chat-u1", serviceUrl: "http://stub/" }, new Date().toISOString());
+    await ledger.markSending(
+      "job-1",
+      1,
+      { conversationId: "chat-u1", serviceUrl: "http://stub/" },
+      new Date().toISOString(),
+    );
     await ledger.markSent("job-1", 1, "act-0", new Date().toISOString());
-    await ledger.markSending("job-1", 2, { conversationId: "chat-u2", serviceUrl: "http://stub/" }, new Date().toISOString());
+    await ledger.markSending(
+      "job-1",
+      2,
+      { conversationId: "chat-u2", serviceUrl: "http://stub/" },
+      new Date().toISOString(),
+    );
     await jobs.acquireLease("job-1", "dead-process", Date.now() - 60_000, 1_000);
     const transport = scriptedTransport({});
     assert.equal(await runner(transport, []).run("job-1"), "done");
@@ -100,12 +160,25 @@ describe("broadcast dispatcher", () => {
   });
 
   it("pauses the whole job when Teams keeps answering 429", async () => {
-    const throttled = () => Array.from({ length: 3 }, () => ({ kind: "retryable" as const, status: 429, retryAfterMs: 10, reason: "http429" }));
-    const transport = scriptedTransport({ "chat-u1": throttled(), "chat-u2": throttled(), "chat-u3": throttled() });
+    const throttled = () =>
+      Array.from({ length: 3 }, () => ({
+        kind: "retryable" as const,
+        status: 429,
+        retryAfterMs: 10,
+        reason: "http429",
+      }));
+    const transport = scriptedTransport({
+      "chat-u1": throttled(),
+      "chat-u2": throttled(),
+      "chat-u3": throttled(),
+    });
     await newJob();
     const end = await new Promise<string>((resolve) => {
       // The runner would resume by itself after throttlePauseMs; the test reads the pause, then stops it.
-      const r = runner(transport, ["u1", "u2", "u3"], { pauseAfterConsecutive429: 3, throttlePauseMs: 60_000 });
+      const r = runner(transport, ["u1", "u2", "u3"], {
+        pauseAfterConsecutive429: 3,
+        throttlePauseMs: 60_000,
+      });
       void r.run("job-1");
       const check = setInterval(async () => {
         const job = await jobs.getJob("job-1");

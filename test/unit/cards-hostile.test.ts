@@ -1,10 +1,11 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+
 import { buildErrorCard } from "../../src/cards/error-card";
 import { buildHelpCard } from "../../src/cards/help-card";
 import { buildWelcomeCard } from "../../src/cards/welcome-card";
-import { buildMessageCard } from "../../src/features/broadcast/message-card";
 import { refusalCard } from "../../src/features/authz/refusal-card";
+import { buildMessageCard } from "../../src/features/broadcast/message-card";
 import { approvalCard } from "../../src/features/registration/tap-view";
 import { HOSTILE, liveMarkdown } from "../support/live-markdown";
 

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, describe, it } from "node:test";
+
 import { buildErrorCard } from "../../src/cards/error-card";
 import { buildHelpCard } from "../../src/cards/help-card";
 import { escapeMarkdown, userText } from "../../src/cards/markdown";

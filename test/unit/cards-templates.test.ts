@@ -2,7 +2,9 @@ import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, it } from "node:test";
+
 import * as AC from "adaptivecards";
+
 import { createCardRenderer } from "../../src/cards/render";
 import type { AdaptiveCardJson } from "../../src/cards/types";
 import { isVerb } from "../../src/cards/verbs";

@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+
 import { assess } from "../../src/domain/assess";
-import { APP, NOW, facts, method, signIn, tenant } from "../support/domain-facts";
+import { APP, facts, method, NOW, signIn, tenant } from "../support/domain-facts";
 
 const GROUP = "e0000000-0000-0000-0000-0000000000bb";
 const settings = (breakGlassAccounts: string[], serviceAccounts: string[] = []) =>
@@ -87,7 +88,10 @@ describe("rule 6: suspected service accounts", () => {
     const refresh = signIn({ appId: APP.cli, isInteractive: null, signInEventTypes: ["nonInteractiveUser"] });
     const verdict = assess(facts({ signIns: [refresh, refresh] }), tenant(), NOW);
     assert.equal(verdict.serviceAccountSuspect, true);
-    assert.deepEqual(verdict.evidence.phase2.map((entry) => [entry.count, entry.silent]), [[2, 2]]);
+    assert.deepEqual(
+      verdict.evidence.phase2.map((entry) => [entry.count, entry.silent]),
+      [[2, 2]],
+    );
   });
 
   it("spares a person whose signInActivity shows an interactive sign-in to anything in the window", () => {

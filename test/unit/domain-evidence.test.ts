@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+
 import { assess } from "../../src/domain/assess";
-import { APP, ARM_RESOURCE, NOW, facts, roleAssignment, signIn, tenant } from "../support/domain-facts";
+import { APP, ARM_RESOURCE, facts, NOW, roleAssignment, signIn, tenant } from "../support/domain-facts";
 
 const DAY = 86_400_000;
 const at = (msBeforeNow: number) => new Date(NOW.getTime() - msBeforeNow).toISOString();

@@ -1,8 +1,9 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+
 import { assess } from "../../src/domain/assess";
 import type { Verdict } from "../../src/domain/verdict";
-import { NOW, USER_ID, facts, method, policy, tenant } from "../support/domain-facts";
+import { facts, method, NOW, policy, tenant, USER_ID } from "../support/domain-facts";
 
 const types = (entries: Verdict["methods"]["mfaService"]) => entries.map((entry) => entry.type);
 const GROUP = "e0000000-0000-0000-0000-0000000000aa";

@@ -4,7 +4,7 @@ import { describe, it } from "node:test";
 import type { AuthenticationMethodConfiguration } from "../../src/directory/graph-types";
 import { assess } from "../../src/domain/assess";
 import { methodFacts } from "../../src/features/status/method-facts";
-import { APP, NOW, facts, method, policy, signIn, tenant } from "../support/domain-facts";
+import { APP, facts, method, NOW, policy, signIn, tenant } from "../support/domain-facts";
 
 const ICLOUD = "fbfc3007-154e-4ecc-8c0b-6e020557d7bd";
 const DUO = "a7e4c1f2-0d3b-4c5e-9f60-1b2c3d4e5f60";

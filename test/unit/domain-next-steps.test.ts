@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+
 import { assess } from "../../src/domain/assess";
-import { APP, NOW, facts, method, policy, roleAssignment, signIn, tenant } from "../support/domain-facts";
+import { APP, facts, method, NOW, policy, roleAssignment, signIn, tenant } from "../support/domain-facts";
 
 const portal = [signIn()];
 const cli = [signIn({ appId: APP.cli })];

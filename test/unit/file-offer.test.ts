@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+
 import { offerContext, readOffer } from "../../src/bot/file-offer";
 
 const USER = "a0000000-0000-4000-8000-000000000001";

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+
 import { Throttle } from "../../src/dev/graph-simulator/throttle";
 
 describe("graph simulator throttle: Teams' installedApps limits", () => {
@@ -11,10 +12,18 @@ describe("graph simulator throttle: Teams' installedApps limits", () => {
     }
     assert.deepEqual(throttle.take("teamsAppInstall"), { allowed: false, retryAfterSeconds: 1 });
     for (let i = 0; i < 60; i++) {
-      assert.deepEqual(throttle.take("teamsAppRead"), { allowed: true }, "reads are counted apart from installs");
+      assert.deepEqual(
+        throttle.take("teamsAppRead"),
+        { allowed: true },
+        "reads are counted apart from installs",
+      );
     }
     assert.equal(throttle.take("teamsAppRead").allowed, false);
     now = 1_001;
-    assert.deepEqual(throttle.take("teamsAppInstall"), { allowed: true }, "a second later the window has moved");
+    assert.deepEqual(
+      throttle.take("teamsAppInstall"),
+      { allowed: true },
+      "a second later the window has moved",
+    );
   });
 });

@@ -4,10 +4,10 @@ import path from "node:path";
 import { describe, test } from "node:test";
 
 import { buildHelpCard } from "../../src/cards/help-card";
-import { TEMPLATE_DIR, renderCard } from "../../src/cards/render";
+import { renderCard, TEMPLATE_DIR } from "../../src/cards/render";
 import { LANGUAGES } from "../../src/features/conversation/languages";
 import { formatDateTime, formatDay, formatNumber } from "../../src/i18n/format";
-import { RESOURCES, cardStrings } from "../../src/i18n/i18n";
+import { cardStrings, RESOURCES } from "../../src/i18n/i18n";
 import { replyLocale } from "../../src/i18n/locale";
 
 /** Every key path of a resource object, "cards.help.title" style. */
@@ -24,7 +24,10 @@ function visibleTexts(node: unknown, out: string[] = []): string[] {
     node.forEach((item) => visibleTexts(item, out));
   } else if (typeof node === "object" && node !== null) {
     for (const [key, value] of Object.entries(node)) {
-      if (["text", "title", "label", "placeholder", "value", "altText", "fallbackText"].includes(key) && typeof value === "string") {
+      if (
+        ["text", "title", "label", "placeholder", "value", "altText", "fallbackText"].includes(key) &&
+        typeof value === "string"
+      ) {
         out.push(value);
       } else {
         visibleTexts(value, out);
@@ -47,10 +50,15 @@ describe("resources", () => {
     });
     test(`${language}: no string is empty`, () => {
       for (const key of keys(RESOURCES[language])) {
-        const value = key.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], RESOURCES[language]);
+        const value = key
+          .split(".")
+          .reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], RESOURCES[language]);
         // Japanese puts the name first: nothing goes before it.
         const mayBeEmpty = language === "ja" && key === "cards.welcome.greetingBefore";
-        assert.ok(typeof value === "string" && (mayBeEmpty || value.trim().length > 0), `${language}: ${key}`);
+        assert.ok(
+          typeof value === "string" && (mayBeEmpty || value.trim().length > 0),
+          `${language}: ${key}`,
+        );
       }
     });
   }
@@ -60,7 +68,11 @@ describe("localised cards", () => {
   for (const card of LOCALISED_CARDS) {
     for (const language of LANGUAGES) {
       test(`${card} renders in ${language}: every string it uses is there, none left in English`, () => {
-        renderCard(card, { showAdminJobs: true, userName: "Ben", keyDates: [], misunderstood: "x", otherLanguage: "y" }, language);
+        renderCard(
+          card,
+          { showAdminJobs: true, userName: "Ben", keyDates: [], misunderstood: "x", otherLanguage: "y" },
+          language,
+        );
         const strings = cardStrings(language, card);
         const template = readFileSync(path.join(TEMPLATE_DIR, `${card}.json`), "utf8");
         for (const [, key] of template.matchAll(/\$\{s\.([A-Za-z0-9]+)/g)) {
@@ -68,14 +80,26 @@ describe("localised cards", () => {
         }
         if (language !== "en") {
           for (const [key, value] of Object.entries(cardStrings("en", card))) {
-            assert.ok(SAME_IN_EVERY_LANGUAGE.has(key) || strings[key] !== value, `${language}: ${card}.${key} is still English`);
+            assert.ok(
+              SAME_IN_EVERY_LANGUAGE.has(key) || strings[key] !== value,
+              `${language}: ${card}.${key} is still English`,
+            );
           }
         }
       });
     }
     test(`${card}: a pseudo-locale run finds no hard-coded string in the template`, () => {
-      const pseudo = Object.fromEntries(Object.entries(cardStrings("en", card)).map(([key]) => [key, `⟦${key}⟧`]));
-      const data = { s: pseudo, showAdminJobs: true, misunderstood: "⟦user⟧", otherLanguage: "⟦languages⟧", userName: "⟦user⟧", keyDates: [{ title: "⟦date⟧", value: "⟦phase⟧" }] };
+      const pseudo = Object.fromEntries(
+        Object.entries(cardStrings("en", card)).map(([key]) => [key, `⟦${key}⟧`]),
+      );
+      const data = {
+        s: pseudo,
+        showAdminJobs: true,
+        misunderstood: "⟦user⟧",
+        otherLanguage: "⟦languages⟧",
+        userName: "⟦user⟧",
+        keyDates: [{ title: "⟦date⟧", value: "⟦phase⟧" }],
+      };
       for (const text of visibleTexts(renderCard(card, data))) {
         assert.match(text, /^⟦[^⟧]+⟧$/, `hard-coded in adaptiveCards/${card}.json: ${JSON.stringify(text)}`);
       }
@@ -83,7 +107,9 @@ describe("localised cards", () => {
   }
 
   test("the help card for a message in another language is English, with the languages line", () => {
-    const card = JSON.stringify(buildHelpCard({ showAdminJobs: false, misunderstood: "привет", otherLanguage: true, language: "de" }));
+    const card = JSON.stringify(
+      buildHelpCard({ showAdminJobs: false, misunderstood: "привет", otherLanguage: true, language: "de" }),
+    );
     assert.match(card, /What I can do/);
     assert.match(card, /I speak English, Deutsch, Français, Español and 日本語\./);
   });
@@ -91,9 +117,18 @@ describe("localised cards", () => {
 
 describe("which language answers", () => {
   test("the message's language, the activity's locale, Graph's preferredLanguage, DEFAULT_LOCALE, English", () => {
-    assert.deepEqual(replyLocale({ messageLanguage: "fr", activityLocale: "de-DE" }), { language: "fr", tag: "fr-FR" });
-    assert.deepEqual(replyLocale({ messageLanguage: "other", activityLocale: "de-AT" }), { language: "de", tag: "de-AT" });
-    assert.deepEqual(replyLocale({ activityLocale: "pt-BR", preferredLanguage: "ja-JP" }), { language: "ja", tag: "ja-JP" });
+    assert.deepEqual(replyLocale({ messageLanguage: "fr", activityLocale: "de-DE" }), {
+      language: "fr",
+      tag: "fr-FR",
+    });
+    assert.deepEqual(replyLocale({ messageLanguage: "other", activityLocale: "de-AT" }), {
+      language: "de",
+      tag: "de-AT",
+    });
+    assert.deepEqual(replyLocale({ activityLocale: "pt-BR", preferredLanguage: "ja-JP" }), {
+      language: "ja",
+      tag: "ja-JP",
+    });
     assert.deepEqual(replyLocale({ defaultLocale: "es-MX" }), { language: "es", tag: "es-MX" });
     assert.deepEqual(replyLocale({ activityLocale: "not a locale!" }), { language: "en", tag: "en-GB" });
     assert.deepEqual(replyLocale({}), { language: "en", tag: "en-GB" });
@@ -104,14 +139,26 @@ describe("dates and numbers through Intl", () => {
   const lastHourOfJanuary = new Date("2026-01-31T23:30:00Z");
   test("around a month boundary in de-DE and ja-JP, in the tenant's time zone", () => {
     assert.equal(formatDay(lastHourOfJanuary, { locale: "de-DE" }), "31. Januar 2026");
-    assert.equal(formatDay(lastHourOfJanuary, { locale: "de-DE", timeZone: "Europe/Berlin" }), "1. Februar 2026");
+    assert.equal(
+      formatDay(lastHourOfJanuary, { locale: "de-DE", timeZone: "Europe/Berlin" }),
+      "1. Februar 2026",
+    );
     assert.equal(formatDay(lastHourOfJanuary, { locale: "ja-JP" }), "2026年1月31日");
     assert.equal(formatDay(lastHourOfJanuary, { locale: "ja-JP", timeZone: "Asia/Tokyo" }), "2026年2月1日");
-    assert.equal(formatDateTime(lastHourOfJanuary, { locale: "de-DE", timeZone: "Europe/Berlin" }), "01.02.2026, 00:30");
-    assert.equal(formatDateTime(lastHourOfJanuary, { locale: "ja-JP", timeZone: "Asia/Tokyo" }), "2026/02/01 8:30");
+    assert.equal(
+      formatDateTime(lastHourOfJanuary, { locale: "de-DE", timeZone: "Europe/Berlin" }),
+      "01.02.2026, 00:30",
+    );
+    assert.equal(
+      formatDateTime(lastHourOfJanuary, { locale: "ja-JP", timeZone: "Asia/Tokyo" }),
+      "2026/02/01 8:30",
+    );
   });
   test("an ISO calendar day is that day in every zone", () => {
-    assert.equal(formatDay("2025-10-01", { locale: "de-DE", timeZone: "America/Los_Angeles" }), "1. Oktober 2025");
+    assert.equal(
+      formatDay("2025-10-01", { locale: "de-DE", timeZone: "America/Los_Angeles" }),
+      "1. Oktober 2025",
+    );
     assert.equal(formatDay("2025-09-30", { locale: "ja-JP", timeZone: "Asia/Tokyo" }), "2025年9月30日");
   });
   test("numbers", () => {

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, it } from "node:test";
+
 import { readConfig } from "../../src/config";
 
 /**
@@ -14,7 +15,9 @@ const template = readFileSync(path.join(root, "infra", "main.bicep"), "utf8");
 const configSource = readFileSync(path.join(root, "src", "config.ts"), "utf8");
 
 /** `{ name: 'X', value: <expr> }` lines of appSettings. */
-const settings = [...template.matchAll(/\{ name: '([A-Z0-9_]+)', value: ([^}]+?) \}/g)].map(([, name, value]) => ({ name: name!, value: value!.trim() }));
+const settings = [...template.matchAll(/\{ name: '([A-Z0-9_]+)', value: ([^}]+?) \}/g)].map(
+  ([, name, value]) => ({ name: name!, value: value!.trim() }),
+);
 
 /** What each template expression becomes in Azure, in the shape Azure gives it. */
 const deployed: Record<string, string> = {
@@ -39,14 +42,20 @@ describe("infra/main.bicep", () => {
     assert.ok(settings.length >= 12, `read ${settings.length} app settings`);
     const config = readConfig(env());
     assert.equal(config.storage.kind, "azure");
-    assert.equal(config.storage.kind === "azure" && config.storage.accountUrl, "https://mfaready3k2j.table.core.windows.net");
+    assert.equal(
+      config.storage.kind === "azure" && config.storage.accountUrl,
+      "https://mfaready3k2j.table.core.windows.net",
+    );
     assert.equal(config.bot.appType, "UserAssignedMSI");
     assert.equal(config.bot.appId, deployed["identity.properties.clientId"]);
     assert.equal(config.directory.mode, "graph");
     assert.equal(config.directory.credential, "managed-identity");
     assert.equal(config.unauthenticated, false, "requests are authenticated");
     const names = settings.map((s) => s.name);
-    assert.ok(names.includes("AZURE_CLIENT_ID"), "DefaultAzureCredential picks the user-assigned identity for Storage");
+    assert.ok(
+      names.includes("AZURE_CLIENT_ID"),
+      "DefaultAzureCredential picks the user-assigned identity for Storage",
+    );
   });
 
   it("uses only the project's own env names (plus App Service's and the Azure SDK's)", () => {
@@ -58,20 +67,28 @@ describe("infra/main.bicep", () => {
   });
 
   it("holds no secret and no key", () => {
-    assert.ok(settings.every(({ name }) => !name.startsWith("SECRET_") && !name.includes("CONNECTION_STRING")));
+    assert.ok(
+      settings.every(({ name }) => !name.startsWith("SECRET_") && !name.includes("CONNECTION_STRING")),
+    );
     assert.doesNotMatch(template, /listKeys|AccountKey=|@secure\(\)|connectionString|password/i);
     assert.match(template, /allowSharedKeyAccess: false/);
     assert.match(template, /msaAppType: 'UserAssignedMSI'/);
   });
 
   it("gives the identity exactly the Storage data roles the stores use, on the account only", () => {
-    const roles = [...template.matchAll(/roleDefinitionId: subscriptionResourceId\('Microsoft\.Authorization\/roleDefinitions', (\w+)\)/g)].map((m) => m[1]!);
+    const roles = [
+      ...template.matchAll(
+        /roleDefinitionId: subscriptionResourceId\('Microsoft\.Authorization\/roleDefinitions', (\w+)\)/g,
+      ),
+    ].map((m) => m[1]!);
     const ids = roles.map((variable) => new RegExp(`var ${variable} = '([0-9a-f-]+)'`).exec(template)?.[1]);
     assert.deepEqual(ids.sort(), [
       "0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3", // Storage Table Data Contributor
       "ba92f5b4-2d11-453d-a403-e96b0029c9fe", // Storage Blob Data Contributor
     ]);
-    const assignments = template.split("resource ").filter((block) => block.includes("Microsoft.Authorization/roleAssignments"));
+    const assignments = template
+      .split("resource ")
+      .filter((block) => block.includes("Microsoft.Authorization/roleAssignments"));
     assert.equal(assignments.length, 2);
     for (const block of assignments) {
       assert.match(block, /scope: storage\n/);

@@ -4,14 +4,16 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, describe, it } from "node:test";
+
 import JSZip from "jszip";
 import { PNG } from "pngjs";
+
 import { colorIcon, outlineIcon } from "../../scripts/make-icons";
 import {
-  PackageError,
   buildAppPackage,
   checkIcons,
   checkLanguageFiles,
+  PackageError,
   substitute,
   validateManifest,
 } from "../../scripts/package-app";
@@ -133,8 +135,13 @@ describe("npm run package", () => {
       copyFileSync(path.join(APP, file), path.join(dir, file));
     }
     const french = JSON.parse(readFileSync(path.join(APP, "fr.json"), "utf8")) as Record<string, string>;
-    writeFileSync(path.join(dir, "fr.json"), JSON.stringify({ ...french, "description.short": "x".repeat(200) }));
-    const { ["name.full"]: _dropped, ...spanish } = JSON.parse(readFileSync(path.join(APP, "es.json"), "utf8")) as Record<string, string>;
+    writeFileSync(
+      path.join(dir, "fr.json"),
+      JSON.stringify({ ...french, "description.short": "x".repeat(200) }),
+    );
+    const { ["name.full"]: _dropped, ...spanish } = JSON.parse(
+      readFileSync(path.join(APP, "es.json"), "utf8"),
+    ) as Record<string, string>;
     writeFileSync(path.join(dir, "es.json"), JSON.stringify(spanish));
     const { problems } = await checkLanguageFiles(sampleManifest(), dir);
     assert.match(problems.join("\n"), /fr\.json: .*description/);
@@ -145,7 +152,16 @@ describe("npm run package", () => {
     const root = path.join(scratch, "root");
     mkdirSync(path.join(root, "appPackage"), { recursive: true });
     copyFileSync(path.join(ROOT, "package.json"), path.join(root, "package.json"));
-    for (const file of ["manifest.json", "color.png", "outline.png", "en.json", "de.json", "fr.json", "es.json", "ja.json"]) {
+    for (const file of [
+      "manifest.json",
+      "color.png",
+      "outline.png",
+      "en.json",
+      "de.json",
+      "fr.json",
+      "es.json",
+      "ja.json",
+    ]) {
       copyFileSync(path.join(APP, file), path.join(root, "appPackage", file));
     }
     const { zipFile } = await buildAppPackage("test", SAMPLE, root);

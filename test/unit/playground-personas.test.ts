@@ -3,10 +3,11 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, it } from "node:test";
+
 import {
-  PersonaError,
   findPersona,
   personaConfig,
+  PersonaError,
   resolvePersonas,
   writePersonaConfig,
 } from "../../scripts/playground-personas";

@@ -1,10 +1,11 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+
 import { renderCard } from "../../src/cards/render";
 import { PORTAL_SETTINGS_PERMISSION } from "../../src/domain/permissions";
+import type { PostponementRequest } from "../../src/domain/postponement-request";
 import { answerCardData } from "../../src/features/postponement/answer-view";
 import { approvalCardData } from "../../src/features/postponement/approval-view";
-import type { PostponementRequest } from "../../src/domain/postponement-request";
 import { outcomeCardData } from "../../src/features/postponement/requester-views";
 import { supportRequestText } from "../../src/features/postponement/support-request-text";
 import type { TenantSettings } from "../../src/features/postponement/tenant-settings";

@@ -1,15 +1,16 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+
 import {
-  REMINDER_DAYS_BEFORE,
-  SUPPORT_LIFT_MAX_DAYS,
-  allPhasePostponements,
   allowedDates,
+  allPhasePostponements,
   isAllowedDate,
   phasePostponement,
+  REMINDER_DAYS_BEFORE,
   reminderTime,
+  SUPPORT_LIFT_MAX_DAYS,
 } from "../../src/domain/postponement";
-import { ENFORCEMENT_PHASES, canStillPostpone } from "../../src/domain/timeline";
+import { canStillPostpone, ENFORCEMENT_PHASES } from "../../src/domain/timeline";
 
 const at = (iso: string) => new Date(iso);
 

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+
 import { validateRequestForm } from "../../src/features/postponement/request-form";
 
 const good = {

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, describe, it } from "node:test";
 import { Worker } from "node:worker_threads";
+
 import type { NewPostponementRequest } from "../../src/domain/postponement-request";
 import { openDatabase } from "../../src/storage/database";
 import { SqlitePostponementRequestStore } from "../../src/storage/postponement-requests";

@@ -33,12 +33,24 @@ describe("recognize: every supported language", () => {
   });
 
   test("'is ben affected?' and 'status of ben@…' are the admin lookup in every language", () => {
-    for (const text of ["is ben affected?", "Ist Ben betroffen?", "Ben est-il concerné ?", "¿Está Ben afectado?", "ベンさんは影響を受けますか"]) {
+    for (const text of [
+      "is ben affected?",
+      "Ist Ben betroffen?",
+      "Ben est-il concerné ?",
+      "¿Está Ben afectado?",
+      "ベンさんは影響を受けますか",
+    ]) {
       const result = recognize(text);
       assert.equal(result.intent, "status", text);
       assert.equal(result.entities.person, text.startsWith("ベン") ? "ベン" : "ben", text);
     }
-    for (const text of ["status of ben@contoso.example", "Status von ben@contoso.example", "statut de ben@contoso.example", "estado de ben@contoso.example", "ben@contoso.example のステータス"]) {
+    for (const text of [
+      "status of ben@contoso.example",
+      "Status von ben@contoso.example",
+      "statut de ben@contoso.example",
+      "estado de ben@contoso.example",
+      "ben@contoso.example のステータス",
+    ]) {
       const result = recognize(text);
       assert.equal(result.intent, "status", text);
       assert.equal(result.entities.upn, "ben@contoso.example", text);
@@ -46,7 +58,12 @@ describe("recognize: every supported language", () => {
   });
 
   test("a message in a language the bot does not speak is unknown, language 'other'", () => {
-    for (const text of ["Привет, как дела?", "Sono interessato dalla MFA obbligatoria?", "내가 영향을 받나요?", "Ik ben mijn wachtwoord vergeten, wat moet ik doen"]) {
+    for (const text of [
+      "Привет, как дела?",
+      "Sono interessato dalla MFA obbligatoria?",
+      "내가 영향을 받나요?",
+      "Ik ben mijn wachtwoord vergeten, wat moet ik doen",
+    ]) {
       const result = recognize(text);
       assert.equal(result.intent, "unknown", text);
       assert.equal(result.language, "other", text);

@@ -1,17 +1,23 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+
 import type { AuthenticationMethodsPolicy } from "../../src/directory/graph-types";
 import { keyModelName } from "../../src/features/registration/aaguids";
+import { foreignUserId } from "../../src/features/registration/actor";
 import { methodFromCardData } from "../../src/features/registration/methods";
 import { allowedAlternatives, checkPolicy } from "../../src/features/registration/policy-check";
 import { readableLifetime, tapTerms } from "../../src/features/registration/tap-policy";
 import { workloadPlan } from "../../src/features/registration/workload-plan";
-import { foreignUserId } from "../../src/features/registration/actor";
 
 const USER = "u-1";
 const subject = { userId: USER, groupIds: ["g-1"], userType: "Member", certificateUserIds: [] };
 const policy = (changes: Record<string, Record<string, unknown>>): AuthenticationMethodsPolicy => ({
-  authenticationMethodConfigurations: ["Fido2", "MicrosoftAuthenticator", "X509Certificate", "TemporaryAccessPass"].map((id) => ({
+  authenticationMethodConfigurations: [
+    "Fido2",
+    "MicrosoftAuthenticator",
+    "X509Certificate",
+    "TemporaryAccessPass",
+  ].map((id) => ({
     id,
     state: "enabled",
     includeTargets: [{ targetType: "group", id: "all_users" }],
@@ -22,42 +28,121 @@ const policy = (changes: Record<string, Record<string, unknown>>): Authenticatio
 
 describe("policy check before the first step (DOMAIN.md rule 3)", () => {
   it("allows FIDO2 for a targeted user and shows enforced key restrictions as models", () => {
-    const check = checkPolicy("passkey", policy({ Fido2: { keyRestrictions: { isEnforced: true, enforcementType: "block", aaGuids: ["EE882879-721C-4913-9775-3DFCCE97072A", "12345678-0000-0000-0000-000000000000"] } } }), subject);
+    const check = checkPolicy(
+      "passkey",
+      policy({
+        Fido2: {
+          keyRestrictions: {
+            isEnforced: true,
+            enforcementType: "block",
+            aaGuids: ["EE882879-721C-4913-9775-3DFCCE97072A", "12345678-0000-0000-0000-000000000000"],
+          },
+        },
+      }),
+      subject,
+    );
     assert.equal(check.allowed, true);
-    assert.deepEqual(check.keyRestrictions, { mode: "block", models: ["YubiKey 5 Series", "Unlisted model (AAGUID 12345678-0000-0000-0000-000000000000)"] });
+    assert.deepEqual(check.keyRestrictions, {
+      mode: "block",
+      models: ["YubiKey 5 Series", "Unlisted model (AAGUID 12345678-0000-0000-0000-000000000000)"],
+    });
   });
 
   it("blocks when excluded (by group), not targeted, disabled, or self-service is off", () => {
-    assert.match(checkPolicy("passkey", policy({ Fido2: { excludeTargets: [{ targetType: "group", id: "G-1" }] } }), subject).problems[0]!, /excluded/);
-    assert.match(checkPolicy("passkey", policy({ Fido2: { includeTargets: [{ targetType: "group", id: "other" }] } }), subject).problems[0]!, /not enabled for you/);
-    assert.match(checkPolicy("passkey", policy({ Fido2: { state: "disabled" } }), subject).problems[0]!, /turned off/);
-    assert.match(checkPolicy("passkey", policy({ Fido2: { isSelfServiceRegistrationAllowed: false } }), subject).problems[0]!, /register passkeys themselves/);
+    assert.match(
+      checkPolicy(
+        "passkey",
+        policy({ Fido2: { excludeTargets: [{ targetType: "group", id: "G-1" }] } }),
+        subject,
+      ).problems[0]!,
+      /excluded/,
+    );
+    assert.match(
+      checkPolicy(
+        "passkey",
+        policy({ Fido2: { includeTargets: [{ targetType: "group", id: "other" }] } }),
+        subject,
+      ).problems[0]!,
+      /not enabled for you/,
+    );
+    assert.match(
+      checkPolicy("passkey", policy({ Fido2: { state: "disabled" } }), subject).problems[0]!,
+      /turned off/,
+    );
+    assert.match(
+      checkPolicy("passkey", policy({ Fido2: { isSelfServiceRegistrationAllowed: false } }), subject)
+        .problems[0]!,
+      /register passkeys themselves/,
+    );
   });
 
   it("offers only the methods the policy allows instead", () => {
     const blocked = policy({ Fido2: { state: "disabled" }, X509Certificate: { state: "disabled" } });
     assert.deepEqual(allowedAlternatives("passkey", blocked, subject), ["whfb", "mfaMethod"]);
-    assert.deepEqual(allowedAlternatives("passkey", blocked, { ...subject, userType: "Guest" }), ["mfaMethod"]);
+    assert.deepEqual(allowedAlternatives("passkey", blocked, { ...subject, userType: "Guest" }), [
+      "mfaMethod",
+    ]);
   });
 });
 
 describe("Temporary Access Pass terms from the policy", () => {
   it("uses the default lifetime inside the policy's bounds, one-time use", () => {
-    assert.deepEqual(tapTerms(policy({ TemporaryAccessPass: { defaultLifetimeInMinutes: 60, minimumLifetimeInMinutes: 60, maximumLifetimeInMinutes: 480 } }), USER, []), { available: true, lifetimeMinutes: 60, usableOnce: true });
-    assert.equal((tapTerms(policy({ TemporaryAccessPass: { defaultLifetimeInMinutes: 5, minimumLifetimeInMinutes: 1 } }), USER, []) as { lifetimeMinutes: number }).lifetimeMinutes, 10);
-    assert.equal((tapTerms(policy({ TemporaryAccessPass: { defaultLifetimeInMinutes: 900, maximumLifetimeInMinutes: 480 } }), USER, []) as { lifetimeMinutes: number }).lifetimeMinutes, 480);
+    assert.deepEqual(
+      tapTerms(
+        policy({
+          TemporaryAccessPass: {
+            defaultLifetimeInMinutes: 60,
+            minimumLifetimeInMinutes: 60,
+            maximumLifetimeInMinutes: 480,
+          },
+        }),
+        USER,
+        [],
+      ),
+      { available: true, lifetimeMinutes: 60, usableOnce: true },
+    );
+    assert.equal(
+      (
+        tapTerms(
+          policy({ TemporaryAccessPass: { defaultLifetimeInMinutes: 5, minimumLifetimeInMinutes: 1 } }),
+          USER,
+          [],
+        ) as { lifetimeMinutes: number }
+      ).lifetimeMinutes,
+      10,
+    );
+    assert.equal(
+      (
+        tapTerms(
+          policy({ TemporaryAccessPass: { defaultLifetimeInMinutes: 900, maximumLifetimeInMinutes: 480 } }),
+          USER,
+          [],
+        ) as { lifetimeMinutes: number }
+      ).lifetimeMinutes,
+      480,
+    );
   });
 
   it("explains a disabled or excluding policy instead of hiding it", () => {
     const off = tapTerms(policy({ TemporaryAccessPass: { state: "disabled" } }), USER, []);
     assert.equal(off.available, false);
     assert.match((off as { explanation: string }).explanation, /turned off/);
-    const excluded = tapTerms(policy({ TemporaryAccessPass: { excludeTargets: [{ targetType: "user", id: "U-1" }] } }), USER, []);
+    const excluded = tapTerms(
+      policy({ TemporaryAccessPass: { excludeTargets: [{ targetType: "user", id: "U-1" }] } }),
+      USER,
+      [],
+    );
     assert.equal((excluded as { reason: string }).reason, "excluded");
   });
 
   it("reads lifetimes plainly", () => {
-    assert.deepEqual([60, 90, 480, 1440, 4320].map(readableLifetime), ["1 hour", "90 minutes", "8 hours", "1 day", "3 days"]);
+    assert.deepEqual([60, 90, 480, 1440, 4320].map(readableLifetime), [
+      "1 hour",
+      "90 minutes",
+      "8 hours",
+      "1 day",
+      "3 days",
+    ]);
   });
 });
 
@@ -86,7 +171,14 @@ describe("data tables", () => {
   });
 
   it("plans a workload identity from the account's sign-ins", () => {
-    const plan = workloadPlan([{ id: "1", createdDateTime: "2026-11-01T00:00:00Z", userId: "u", appId: "1950a258-227b-4e31-a9cf-717495945fc2" }]);
+    const plan = workloadPlan([
+      {
+        id: "1",
+        createdDateTime: "2026-11-01T00:00:00Z",
+        userId: "u",
+        appId: "1950a258-227b-4e31-a9cf-717495945fc2",
+      },
+    ]);
     assert.equal(plan.length, 1);
     assert.match(plan[0]!.replacement, /Connect-AzAccount -ServicePrincipal/);
     assert.equal(workloadPlan([]).length, 3);

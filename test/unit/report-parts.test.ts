@@ -1,10 +1,11 @@
 import assert from "node:assert/strict";
-import { type Server, createServer } from "node:http";
+import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { describe, it } from "node:test";
+
 import type { GraphUser, UserRegistrationDetails } from "../../src/directory/graph-types";
 import type { Verdict } from "../../src/domain/verdict";
-import type { CsvUploadError} from "../../src/features/report/csv-upload";
+import type { CsvUploadError } from "../../src/features/report/csv-upload";
 import { checkUploadUrl, uploadCsv } from "../../src/features/report/csv-upload";
 import { nextDailyRun } from "../../src/features/report/daily-report";
 import { bucketOf, findingOf } from "../../src/features/report/findings";
@@ -34,7 +35,13 @@ function verdict(changes: Partial<Verdict> & { userId: string }): Verdict {
     ...changes,
   };
 }
-const authenticator = [{ type: "microsoftAuthenticatorAuthenticationMethod", name: "Microsoft Authenticator", source: "methods" as const }];
+const authenticator = [
+  {
+    type: "microsoftAuthenticatorAuthenticationMethod",
+    name: "Microsoft Authenticator",
+    source: "methods" as const,
+  },
+];
 
 async function* items<T>(list: readonly T[]): AsyncGenerator<T> {
   for (const item of list) {
@@ -43,17 +50,35 @@ async function* items<T>(list: readonly T[]): AsyncGenerator<T> {
   }
 }
 const user = (id: string): GraphUser => ({ id, userPrincipalName: `${id}@contoso.example` });
-const row = (id: string): UserRegistrationDetails => ({ id, userPrincipalName: `${id}@contoso.example`, methodsRegistered: ["email"] });
+const row = (id: string): UserRegistrationDetails => ({
+  id,
+  userPrincipalName: `${id}@contoso.example`,
+  methodsRegistered: ["email"],
+});
 
 describe("report findings", () => {
   it("puts each user in the first finding that matches, in priority order", () => {
     assert.equal(findingOf(verdict({ userId: "bg", breakGlass: true, isAdmin: true })), "breakGlassNotReady");
     assert.equal(findingOf(verdict({ userId: "ga", isAdmin: true, phase1: "affected" })), "adminsNotReady");
-    assert.equal(findingOf(verdict({ userId: "ga-idle", isAdmin: true })), undefined, "an admin who signs in nowhere is not a finding");
-    assert.equal(findingOf(verdict({ userId: "svc", serviceAccountSuspect: true, phase2: "affected" })), "serviceAccounts");
+    assert.equal(
+      findingOf(verdict({ userId: "ga-idle", isAdmin: true })),
+      undefined,
+      "an admin who signs in nowhere is not a finding",
+    );
+    assert.equal(
+      findingOf(verdict({ userId: "svc", serviceAccountSuspect: true, phase2: "affected" })),
+      "serviceAccounts",
+    );
     assert.equal(findingOf(verdict({ userId: "u", phase2: "affected" })), "affectedNotReady");
     assert.equal(
-      findingOf(verdict({ userId: "r", phase1: "affected", mfaReady: true, methods: { ...verdict({ userId: "x" }).methods, mfaService: authenticator } })),
+      findingOf(
+        verdict({
+          userId: "r",
+          phase1: "affected",
+          mfaReady: true,
+          methods: { ...verdict({ userId: "x" }).methods, mfaService: authenticator },
+        }),
+      ),
       "mfaServiceOnly",
     );
     assert.equal(bucketOf(verdict({ userId: "l", phase1: "likely" })), "likely");
@@ -63,16 +88,32 @@ describe("report findings", () => {
   it("tallies counts, the first five names and the gaps, one verdict at a time", () => {
     const tally = new ReportTally();
     for (let n = 0; n < 7; n += 1) {
-      tally.add(verdict({ userId: `u${n}`, phase2: "affected", dataGaps: [{ data: "methods", reason: "notReadInBulk" }] }));
+      tally.add(
+        verdict({
+          userId: `u${n}`,
+          phase2: "affected",
+          dataGaps: [{ data: "methods", reason: "notReadInBulk" }],
+        }),
+      );
     }
-    tally.add(verdict({ userId: "ready", phase1: "affected", mfaReady: true, methods: { ...verdict({ userId: "x" }).methods, strongIndependent: authenticator } }));
+    tally.add(
+      verdict({
+        userId: "ready",
+        phase1: "affected",
+        mfaReady: true,
+        methods: { ...verdict({ userId: "x" }).methods, strongIndependent: authenticator },
+      }),
+    );
     const result = tally.result();
     assert.equal(result.counts.users, 8);
     assert.equal(result.counts.notReady, 7);
     assert.equal(result.counts.ready, 1);
     const affected = result.findings.find((finding) => finding.key === "affectedNotReady")!;
     assert.equal(affected.count, 7);
-    assert.deepEqual(affected.first.map((person) => person.name), ["u0", "u1", "u2", "u3", "u4"]);
+    assert.deepEqual(
+      affected.first.map((person) => person.name),
+      ["u0", "u1", "u2", "u3", "u4"],
+    );
     assert.deepEqual(result.gaps, [{ gap: { data: "methods", reason: "notReadInBulk" }, users: 7 }]);
   });
 });
@@ -80,10 +121,17 @@ describe("report findings", () => {
 describe("users joined with their registration rows", () => {
   it("keeps Graph's user order, waits for late rows and releases a user without one at the end", async () => {
     const joined: Array<[string, boolean]> = [];
-    for await (const [graphUser, registration] of joinRegistrations(items([user("a"), user("b"), user("c")]), items([row("b"), row("a")]))) {
+    for await (const [graphUser, registration] of joinRegistrations(
+      items([user("a"), user("b"), user("c")]),
+      items([row("b"), row("a")]),
+    )) {
       joined.push([graphUser.id, registration !== undefined]);
     }
-    assert.deepEqual(joined, [["a", true], ["b", true], ["c", false]]);
+    assert.deepEqual(joined, [
+      ["a", true],
+      ["b", true],
+      ["c", false],
+    ]);
   });
 
   it("fails when the report stream fails", async () => {
@@ -102,15 +150,51 @@ describe("users joined with their registration rows", () => {
 describe("scan store", () => {
   it("streams verdicts back in order, by finding, and compares two scans", async () => {
     const store = new SqliteReportScanStore(openDatabase(":memory:"), 2);
-    const base = { tenantId: "T", requestedBy: "me", startedAt: "2026-11-20T09:00:00Z", windowEnd: "2026-11-20T09:00:00Z" };
+    const base = {
+      tenantId: "T",
+      requestedBy: "me",
+      startedAt: "2026-11-20T09:00:00Z",
+      windowEnd: "2026-11-20T09:00:00Z",
+    };
     const rows = (list: Array<[string, boolean, boolean]>) =>
-      list.map(([id, affected, ready], seq) => ({ seq, verdict: verdict({ userId: id }), affected, ready, findings: affected && !ready ? ["affectedNotReady"] : [] }));
+      list.map(([id, affected, ready], seq) => ({
+        seq,
+        verdict: verdict({ userId: id }),
+        affected,
+        ready,
+        findings: affected && !ready ? ["affectedNotReady"] : [],
+      }));
     await store.create({ ...base, id: "s1" });
-    await store.appendVerdicts("s1", rows([["a", true, false], ["b", true, false], ["c", false, false]]));
-    await store.finish("s1", { status: "completed", finishedAt: "2026-11-20T09:01:00Z", users: 3, csvBytes: 10 });
+    await store.appendVerdicts(
+      "s1",
+      rows([
+        ["a", true, false],
+        ["b", true, false],
+        ["c", false, false],
+      ]),
+    );
+    await store.finish("s1", {
+      status: "completed",
+      finishedAt: "2026-11-20T09:01:00Z",
+      users: 3,
+      csvBytes: 10,
+    });
     await store.create({ ...base, id: "s2" });
-    await store.appendVerdicts("s2", rows([["a", true, true], ["b", true, false], ["c", true, false], ["d", true, false]]));
-    await store.finish("s2", { status: "completed", finishedAt: "2026-11-21T09:01:00Z", users: 4, csvBytes: 10 });
+    await store.appendVerdicts(
+      "s2",
+      rows([
+        ["a", true, true],
+        ["b", true, false],
+        ["c", true, false],
+        ["d", true, false],
+      ]),
+    );
+    await store.finish("s2", {
+      status: "completed",
+      finishedAt: "2026-11-21T09:01:00Z",
+      users: 4,
+      csvBytes: 10,
+    });
 
     const all: string[] = [];
     for await (const item of store.verdicts("s2")) {
@@ -122,7 +206,14 @@ describe("scan store", () => {
       notReady.push(item.userId);
     }
     assert.deepEqual(notReady, ["b", "c", "d"]);
-    assert.deepEqual(await store.compare("s1", "s2"), { becameReady: 1, noLongerReady: 0, newlyAffected: 2, noLongerAffected: 0, newUsers: 1, removedUsers: 0 });
+    assert.deepEqual(await store.compare("s1", "s2"), {
+      becameReady: 1,
+      noLongerReady: 0,
+      newlyAffected: 2,
+      noLongerAffected: 0,
+      newUsers: 1,
+      removedUsers: 0,
+    });
     assert.equal((await store.latestCompleted("t", "s2"))?.id, "s1");
     assert.equal(await store.prune("t", ["s2"]), 1);
     assert.equal(await store.get("s1"), undefined);
@@ -151,7 +242,10 @@ describe("CSV upload", () => {
         { range: "bytes 512-1023/1300", length: 512 },
         { range: "bytes 1024-1299/1300", length: 276 },
       ]);
-      await assert.rejects(uploadCsv({ url, totalBytes: 2000, pieces: items([Buffer.from("x")]) }), (error: CsvUploadError) => error.reason === "sizeMismatch");
+      await assert.rejects(
+        uploadCsv({ url, totalBytes: 2000, pieces: items([Buffer.from("x")]) }),
+        (error: CsvUploadError) => error.reason === "sizeMismatch",
+      );
     } finally {
       server.close();
     }
@@ -159,8 +253,14 @@ describe("CSV upload", () => {
 
   it("uploads only to https, or plain http on this machine", () => {
     assert.equal(checkUploadUrl("https://contoso-my.sharepoint.com/x").hostname, "contoso-my.sharepoint.com");
-    assert.throws(() => checkUploadUrl("http://evil.example/x"), (error: CsvUploadError) => error.reason === "badUrl");
-    assert.throws(() => checkUploadUrl("file:///etc/passwd"), (error: CsvUploadError) => error.reason === "badUrl");
+    assert.throws(
+      () => checkUploadUrl("http://evil.example/x"),
+      (error: CsvUploadError) => error.reason === "badUrl",
+    );
+    assert.throws(
+      () => checkUploadUrl("file:///etc/passwd"),
+      (error: CsvUploadError) => error.reason === "badUrl",
+    );
   });
 });
 
@@ -168,14 +268,30 @@ describe("progress and the daily schedule", () => {
   it("shows users read, percent and time left from the rate so far", () => {
     const view = buildProgressView(
       "s",
-      { stage: "users", usersRead: 25_000, usersTotal: 100_000, signInsRead: 9, startedAt: new Date("2026-11-20T09:00:00Z"), usersStartedAt: new Date("2026-11-20T09:00:20Z") },
+      {
+        stage: "users",
+        usersRead: 25_000,
+        usersTotal: 100_000,
+        signInsRead: 9,
+        startedAt: new Date("2026-11-20T09:00:00Z"),
+        usersStartedAt: new Date("2026-11-20T09:00:20Z"),
+      },
       { now: new Date("2026-11-20T09:00:30Z"), usersStageStartedAt: new Date("2026-11-20T09:00:20Z") },
     );
-    assert.deepEqual(view.facts.map((fact) => fact.value), ["25,000 of 100,000 (25%)", "9", "30 s", "about 30 s"]);
+    assert.deepEqual(
+      view.facts.map((fact) => fact.value),
+      ["25,000 of 100,000 (25%)", "9", "30 s", "about 30 s"],
+    );
   });
 
   it("books the next run at HH:MM UTC, tomorrow once today's has passed", () => {
-    assert.equal(nextDailyRun(new Date("2026-11-20T06:59:00Z"), "07:00").toISOString(), "2026-11-20T07:00:00.000Z");
-    assert.equal(nextDailyRun(new Date("2026-11-20T07:00:00Z"), "07:00").toISOString(), "2026-11-21T07:00:00.000Z");
+    assert.equal(
+      nextDailyRun(new Date("2026-11-20T06:59:00Z"), "07:00").toISOString(),
+      "2026-11-20T07:00:00.000Z",
+    );
+    assert.equal(
+      nextDailyRun(new Date("2026-11-20T07:00:00Z"), "07:00").toISOString(),
+      "2026-11-21T07:00:00.000Z",
+    );
   });
 });

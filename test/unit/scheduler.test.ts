@@ -3,7 +3,9 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, describe, it } from "node:test";
+
 import pino from "pino";
+
 import { createScheduler } from "../../src/features/scheduler/scheduler";
 import { openDatabase } from "../../src/storage/database";
 import { SqliteScheduledJobStore } from "../../src/storage/scheduled-jobs";

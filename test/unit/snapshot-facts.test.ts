@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+
 import type { TenantSnapshot } from "../../src/directory/graph-types";
 import { loadSnapshot } from "../../src/directory/snapshot";
 import { snapshotFacts } from "../../src/directory/snapshot-facts";

@@ -3,7 +3,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, describe, it } from "node:test";
-import { SnapshotError, loadSnapshot, parseSnapshot } from "../../src/directory/snapshot";
+
+import { loadSnapshot, parseSnapshot, SnapshotError } from "../../src/directory/snapshot";
 import { CONTOSO_SMALL } from "../support/shared-examples";
 
 const example = CONTOSO_SMALL;

@@ -1,10 +1,11 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+
 import { renderCard } from "../../src/cards/render";
 import { VERBS } from "../../src/cards/verbs";
 import { VERDICT_CODES } from "../../src/domain/verdict";
 import { GUIDANCE, guidanceCardData, isGuidanceCode } from "../../src/features/status/guidance";
-import { type StatusProblemKind, buildProblemView } from "../../src/features/status/status-problem";
+import { buildProblemView, type StatusProblemKind } from "../../src/features/status/status-problem";
 
 describe("guidance card", () => {
   it("has guidance for every action and suggestion code, with https links to Microsoft", () => {

@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import type { PhaseVerdict } from "../../src/domain/verdict";
+
 import { canStillPostpone, isFullyEnforced } from "../../src/domain/timeline";
+import type { PhaseVerdict } from "../../src/domain/verdict";
 import { headlineFor } from "../../src/features/status/headline";
 
 interface Case {

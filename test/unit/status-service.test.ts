@@ -1,8 +1,9 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+
 import { DirectoryError } from "../../src/directory/errors";
-import { createLogger } from "../../src/logger";
 import { StatusService, type StatusServiceOptions } from "../../src/features/status/status-service";
+import { createLogger } from "../../src/logger";
 import { SnapshotDirectory } from "../support/status-snapshot-directory";
 
 const TENANT = "11111111-2222-3333-4444-555555555555";

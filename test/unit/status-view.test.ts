@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { describe, it } from "node:test";
+
 import { renderCard } from "../../src/cards/render";
 import { VERBS } from "../../src/cards/verbs";
 import type { TenantSnapshot } from "../../src/directory/graph-types";

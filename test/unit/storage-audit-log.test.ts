@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { openDatabase } from "../../src/storage/database";
+
 import { SqliteAuditLog } from "../../src/storage/audit-log";
+import { openDatabase } from "../../src/storage/database";
 
 const tenant = "11111111-2222-3333-4444-555555555555";
 

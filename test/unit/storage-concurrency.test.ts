@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, describe, it } from "node:test";
 import { Worker } from "node:worker_threads";
+
 import { openDatabase } from "../../src/storage/database";
 import { SqliteStorage } from "../../src/storage/sqlite-storage";
 import { StorageConflictError } from "../../src/storage/storage-errors";

@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { afterEach, beforeEach, describe, it } from "node:test";
-import { SqliteConversationReferenceStore } from "../../src/storage/conversation-references";
+
 import { type StoredConversationReference } from "../../src/domain/conversation-reference";
+import { SqliteConversationReferenceStore } from "../../src/storage/conversation-references";
 import { type Database, openDatabase } from "../../src/storage/database";
 
 const TENANT = "72f988bf-86f1-41af-91ab-2d7cd011db47";

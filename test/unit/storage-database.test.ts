@@ -1,12 +1,14 @@
-import BetterSqlite3 from "better-sqlite3";
 import assert from "node:assert/strict";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, describe, it } from "node:test";
+
+import BetterSqlite3 from "better-sqlite3";
+
 import { openDatabase } from "../../src/storage/database";
 import { openEmbeddedStores } from "../../src/storage/index";
-import { MIGRATIONS, type Migration, applyMigrations, schemaVersion } from "../../src/storage/migrations";
+import { applyMigrations, type Migration, MIGRATIONS, schemaVersion } from "../../src/storage/migrations";
 
 const root = mkdtempSync(path.join(tmpdir(), "mfa-ready-db-"));
 after(() => rmSync(root, { recursive: true, force: true }));

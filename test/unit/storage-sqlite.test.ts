@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
 import { afterEach, beforeEach, describe, it } from "node:test";
+
 import { MemoryStorage, type Storage } from "botbuilder";
+
 import { type Database, openDatabase } from "../../src/storage/database";
 import { SqliteStorage } from "../../src/storage/sqlite-storage";
 import { StorageConflictError } from "../../src/storage/storage-errors";

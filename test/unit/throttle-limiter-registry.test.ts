@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
 import { afterEach, beforeEach, describe, it } from "node:test";
+
 import sinon from "sinon";
+
 import { GRAPH_LIMIT_FAMILIES, LimiterRegistry, systemClock } from "../../src/throttle";
 
 describe("LimiterRegistry", () => {
@@ -31,11 +33,23 @@ describe("LimiterRegistry", () => {
     const registry = new LimiterRegistry({ families: GRAPH_LIMIT_FAMILIES, clock: systemClock });
     assert.equal(registry.familyOf("/users/abc/teamwork/installedApps", "POST")?.name, "teamsAppInstall");
     assert.equal(registry.familyOf("/users/abc/teamwork/installedApps", "GET")?.name, "teamsAppRead");
-    assert.equal(registry.familyOf("/users/abc/teamwork/installedApps/xyz/chat", "GET")?.name, "teamsAppRead");
-    assert.equal(registry.familyOf("/users/abc/teamwork/installedApps?$filter=teamsApp/id eq 'x'", "GET")?.name, "teamsAppRead");
+    assert.equal(
+      registry.familyOf("/users/abc/teamwork/installedApps/xyz/chat", "GET")?.name,
+      "teamsAppRead",
+    );
+    assert.equal(
+      registry.familyOf("/users/abc/teamwork/installedApps?$filter=teamsApp/id eq 'x'", "GET")?.name,
+      "teamsAppRead",
+    );
     assert.equal(registry.familyOf("/users/abc", "POST")?.name, "default");
-    assert.deepEqual(registry.familyOf("/users/abc/teamwork/installedApps", "POST")?.rules, [{ kind: "window", limit: 30, windowMs: 1_020 }, { kind: "window", limit: 3, windowMs: 102 }]);
-    assert.notEqual(registry.limiterFor("/users/a/teamwork/installedApps", "t", "POST")!.limiter, registry.limiterFor("/users/a/teamwork/installedApps", "t", "GET")!.limiter);
+    assert.deepEqual(registry.familyOf("/users/abc/teamwork/installedApps", "POST")?.rules, [
+      { kind: "window", limit: 30, windowMs: 1_020 },
+      { kind: "window", limit: 3, windowMs: 102 },
+    ]);
+    assert.notEqual(
+      registry.limiterFor("/users/a/teamwork/installedApps", "t", "POST")!.limiter,
+      registry.limiterFor("/users/a/teamwork/installedApps", "t", "GET")!.limiter,
+    );
   });
 
   it("scales the published limit for a scaled simulator and widens windows by the margin", async () => {

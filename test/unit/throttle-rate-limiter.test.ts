@@ -1,7 +1,9 @@
 import assert from "node:assert/strict";
 import { afterEach, beforeEach, describe, it } from "node:test";
+
 import sinon from "sinon";
-import { RateLimiter, minimumDurationMs, systemClock } from "../../src/throttle";
+
+import { minimumDurationMs, RateLimiter, systemClock } from "../../src/throttle";
 
 describe("RateLimiter", () => {
   let clock: sinon.SinonFakeTimers;

@@ -1,12 +1,13 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+
 import {
-  DEFAULT_RETRY_OPTIONS,
-  type RetryOptions,
-  TEAMS_RETRY_STATUSES,
   backoffDelay,
   decideRetry,
+  DEFAULT_RETRY_OPTIONS,
   parseRetryAfter,
+  type RetryOptions,
+  TEAMS_RETRY_STATUSES,
 } from "../../src/throttle";
 
 const now = Date.parse("2026-11-20T09:00:00Z");

@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+
 import { ROLE_TEMPLATE_IDS } from "../../src/domain/roles";
-import { WHO_MAY, decide, roleList } from "../../src/domain/who-may";
+import { decide, roleList, WHO_MAY } from "../../src/domain/who-may";
 
 const ME = "u1";
 const BEN = "u2";

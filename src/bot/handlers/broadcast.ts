@@ -1,7 +1,8 @@
 import type { AdaptiveCard } from "@microsoft/teams-ai";
 import type { TurnContext } from "botbuilder";
-import type { Actor } from "../../domain/actor";
+
 import type { AdaptiveCardJson } from "../../cards/types";
+import type { Actor } from "../../domain/actor";
 import type { BroadcastService } from "../../features/broadcast/broadcast-service";
 import type { ComposeInput } from "../../features/broadcast/compose";
 import { deliveryNotices } from "../../features/broadcast/delivery-notices";
@@ -30,11 +31,23 @@ export interface BroadcastHandlers {
   file: FileKindHandler;
 }
 
-const FIELDS = ["title", "message", "audience", "groupId", "upns", "buttonCode", "buttonUrl", "buttonTitle", "remindDays"] as const;
+const FIELDS = [
+  "title",
+  "message",
+  "audience",
+  "groupId",
+  "upns",
+  "buttonCode",
+  "buttonUrl",
+  "buttonTitle",
+  "remindDays",
+] as const;
 
 /** Runs a step as the turn's actor (never card data); a sender from elsewhere gets the one not-in-tenant card. */
 const acting =
-  (run: (actor: Actor, data: Record<string, unknown>, context: TurnContext) => Promise<AdaptiveCardJson>): CardHandler =>
+  (
+    run: (actor: Actor, data: Record<string, unknown>, context: TurnContext) => Promise<AdaptiveCardJson>,
+  ): CardHandler =>
   async (context) => {
     const { actor, data } = readTurn(context);
     return replacingCard(actor === undefined ? notInTenantCard() : await run(actor, data, context));
@@ -44,9 +57,13 @@ export function createBroadcastHandlers(service: BroadcastService): BroadcastHan
   return {
     async askBroadcast(context) {
       const { actor } = readTurn(context);
-      await context.sendActivity(cardMessage(actor === undefined ? notInTenantCard() : await service.compose(actor)));
+      await context.sendActivity(
+        cardMessage(actor === undefined ? notInTenantCard() : await service.compose(actor)),
+      );
     },
-    compose: acting((actor, data) => service.compose(actor, typeof data.draftId === "string" ? data.draftId : undefined)),
+    compose: acting((actor, data) =>
+      service.compose(actor, typeof data.draftId === "string" ? data.draftId : undefined),
+    ),
     preview: acting((actor, data) => {
       const input: ComposeInput = Object.fromEntries(FIELDS.map((field) => [field, data[field]]));
       return service.preview(actor, input);
@@ -54,7 +71,13 @@ export function createBroadcastHandlers(service: BroadcastService): BroadcastHan
     send: acting((actor, data, context) => {
       const activity = context.activity;
       // The preview card's own message becomes the progress card, updated in place.
-      const card = activity.replyToId ? { conversationId: activity.conversation.id, activityId: activity.replyToId, serviceUrl: activity.serviceUrl } : undefined;
+      const card = activity.replyToId
+        ? {
+            conversationId: activity.conversation.id,
+            activityId: activity.replyToId,
+            serviceUrl: activity.serviceUrl,
+          }
+        : undefined;
       return service.send(actor, data.draftId, card);
     }),
     discard: acting((actor) => service.discard(actor)),
@@ -79,7 +102,11 @@ export function createBroadcastHandlers(service: BroadcastService): BroadcastHan
       declined: async (context) => void (await context.sendActivity(cardMessage(deliveryNotices.declined()))),
       async mismatched(context, offer, reason) {
         const { actor } = readTurn(context);
-        await context.sendActivity(cardMessage(actor === undefined ? notInTenantCard() : await service.refuseReport(actor, offer.id, reason)));
+        await context.sendActivity(
+          cardMessage(
+            actor === undefined ? notInTenantCard() : await service.refuseReport(actor, offer.id, reason),
+          ),
+        );
       },
       async accepted(context, offer, uploadInfo) {
         const { actor } = readTurn(context);
@@ -87,8 +114,15 @@ export function createBroadcastHandlers(service: BroadcastService): BroadcastHan
           await context.sendActivity(cardMessage(notInTenantCard()));
           return;
         }
-        const { uploaded, card } = await service.acceptReport(actor, offer.id, uploadInfo.uploadUrl, context.activity.id ?? "none");
-        await context.sendActivity(uploaded ? { attachments: [fileInfoCard(uploadInfo)] } : cardMessage(card!));
+        const { uploaded, card } = await service.acceptReport(
+          actor,
+          offer.id,
+          uploadInfo.uploadUrl,
+          context.activity.id ?? "none",
+        );
+        await context.sendActivity(
+          uploaded ? { attachments: [fileInfoCard(uploadInfo)] } : cardMessage(card!),
+        );
       },
     },
   };

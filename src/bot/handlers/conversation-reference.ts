@@ -1,4 +1,5 @@
 import { TurnContext } from "botbuilder";
+
 import type { ConversationReferenceStore } from "../../features/messaging/conversation-reference-store";
 import { isPersonalChat } from "../conversation-kind";
 import { tenantOf } from "../tenant";
@@ -23,7 +24,10 @@ function personalChatOwner(context: TurnContext): { tenantId: string; userId: st
  * Saves how to reach this user later (broadcasts, postponement answers). Called on install and on every
  * personal message, so a moved conversation or service URL is picked up.
  */
-export async function rememberPersonalChat(context: TurnContext, options: ConversationReferenceOptions): Promise<void> {
+export async function rememberPersonalChat(
+  context: TurnContext,
+  options: ConversationReferenceOptions,
+): Promise<void> {
   const owner = personalChatOwner(context);
   if (!owner) {
     return;
@@ -40,7 +44,10 @@ export async function rememberPersonalChat(context: TurnContext, options: Conver
 }
 
 /** The user uninstalled the app: the bot may no longer write to them. */
-export async function forgetPersonalChat(context: TurnContext, options: ConversationReferenceOptions): Promise<void> {
+export async function forgetPersonalChat(
+  context: TurnContext,
+  options: ConversationReferenceOptions,
+): Promise<void> {
   const owner = personalChatOwner(context);
   if (!owner) {
     return;

@@ -1,8 +1,9 @@
 import type { TurnContext } from "botbuilder";
+
 import { buildErrorCard } from "../../cards/error-card";
 import { cardMessage } from "../cards";
 import { isPersonalChat } from "../conversation-kind";
-import { type UploadInfo, answerInvoke, readFileConsent } from "../file-consent";
+import { answerInvoke, readFileConsent, type UploadInfo } from "../file-consent";
 import { type FileKind, type FileOffer, readOffer } from "../file-offer";
 import { readTurn } from "../read-turn";
 import { turnLogger } from "../turn-logger";
@@ -23,7 +24,8 @@ export interface FileKindHandler {
 export const invalidOfferCard = () =>
   buildErrorCard({
     title: "I did not send that file",
-    whatHappened: "That file offer is not one I can honour here: it was not made to you, or it is too old to check.",
+    whatHappened:
+      "That file offer is not one I can honour here: it was not made to you, or it is too old to check.",
     whatToDo: "Ask me for the report again to get a fresh offer.",
   });
 
@@ -43,14 +45,19 @@ export function createFileConsentHandler(kinds: Partial<Record<FileKind, FileKin
   return async (context: TurnContext): Promise<void> => {
     const answer = readFileConsent(context.activity.value);
     if (answer === undefined) {
-      await answerInvoke(context, 400, { error: { code: "BadRequest", message: "malformed file consent answer" } });
+      await answerInvoke(context, 400, {
+        error: { code: "BadRequest", message: "malformed file consent answer" },
+      });
       return;
     }
     const log = turnLogger(context);
     const offer = readOffer(answer.context);
     const handler = offer && kinds[offer.kind];
     if (offer === undefined || handler === undefined) {
-      log.warn({ event: "fileConsent.unknownOffer", action: answer.action }, "file consent answer names no offer of ours");
+      log.warn(
+        { event: "fileConsent.unknownOffer", action: answer.action },
+        "file consent answer names no offer of ours",
+      );
       await context.sendActivity(cardMessage(invalidOfferCard()));
     } else if (answer.action === "decline") {
       log.info({ event: "fileConsent.declined", kind: offer.kind }, "file offer declined");
@@ -61,7 +68,10 @@ export function createFileConsentHandler(kinds: Partial<Record<FileKind, FileKin
       const userId = readTurn(context).actor?.userId;
       if (offer.offeredTo === undefined || userId === undefined || offer.offeredTo !== userId) {
         const reason: OfferMismatch = offer.offeredTo === undefined ? "staleOffer" : "notOfferedToYou";
-        log.warn({ event: "fileConsent.mismatch", kind: offer.kind, reason }, "file offer answered by someone it was not offered to");
+        log.warn(
+          { event: "fileConsent.mismatch", kind: offer.kind, reason },
+          "file offer answered by someone it was not offered to",
+        );
         await handler.mismatched(context, offer, reason);
       } else {
         await handler.accepted(context, offer, answer.uploadInfo);

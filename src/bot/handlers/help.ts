@@ -1,4 +1,5 @@
 import type { TurnContext } from "botbuilder";
+
 import { buildHelpCard } from "../../cards/help-card";
 import type { AdaptiveCardJson } from "../../cards/types";
 import type { Actor } from "../../domain/actor";
@@ -13,7 +14,11 @@ export type ShowAdminJobs = (actor: Actor) => Promise<boolean>;
 export interface Help {
   helpCard(context: TurnContext): Promise<ReturnType<typeof replacingCard>>;
   /** "help", or anything the bot did not understand (echoed literally, so the user sees what it got). */
-  sendHelp(context: TurnContext, misunderstood?: string, options?: { otherLanguage?: boolean }): Promise<void>;
+  sendHelp(
+    context: TurnContext,
+    misunderstood?: string,
+    options?: { otherLanguage?: boolean },
+  ): Promise<void>;
 }
 
 export function createHelp(showAdminJobs: ShowAdminJobs | undefined, defaults: LocaleDefaults = {}): Help {
@@ -30,7 +35,11 @@ export function createHelp(showAdminJobs: ShowAdminJobs | undefined, defaults: L
       return false;
     }
   };
-  const card = async (context: TurnContext, misunderstood?: string, otherLanguage = false): Promise<AdaptiveCardJson> =>
+  const card = async (
+    context: TurnContext,
+    misunderstood?: string,
+    otherLanguage = false,
+  ): Promise<AdaptiveCardJson> =>
     buildHelpCard({
       showAdminJobs: await adminJobs(context),
       language: turnLocale(context, defaults).language,

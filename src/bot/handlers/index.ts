@@ -1,24 +1,25 @@
 import type { AdaptiveCard } from "@microsoft/teams-ai";
 import type { TurnContext } from "botbuilder";
+
 import type { BroadcastService } from "../../features/broadcast/broadcast-service";
+import type { ConversationReferenceStore } from "../../features/messaging/conversation-reference-store";
 import type { PostponementService } from "../../features/postponement/postponement-service";
 import type { Registration } from "../../features/registration/create-registration";
 import type { ReportFeature } from "../../features/report/create-report-feature";
 import type { StatusService } from "../../features/status/status-service";
-import type { ConversationReferenceStore } from "../../features/messaging/conversation-reference-store";
 import { botWasAdded } from "../conversation-kind";
+import type { LocaleDefaults } from "../turn-locale";
 import { type BroadcastHandlers, createBroadcastHandlers } from "./broadcast";
 import { forgetPersonalChat, rememberPersonalChat } from "./conversation-reference";
-import { createFileConsentHandler } from "./file-consent";
 import { unknownInvoke, unknownVerb } from "./fallbacks";
-import { type ShowAdminJobs, createHelp } from "./help";
-import { type Recognize, createMessageHandler } from "./message";
-import { type PostponementHandlers, createPostponementHandlers } from "./postponement";
-import { type RegistrationHandlers, createRegistrationHandlers } from "./registration";
-import { type ReportHandlers, createReportHandlers } from "./report";
-import { type LookUpStatus, type StatusHandlers, createStatusHandlers } from "./status";
-import { type TapHandlers, createTapHandlers } from "./tap";
-import type { LocaleDefaults } from "../turn-locale";
+import { createFileConsentHandler } from "./file-consent";
+import { createHelp, type ShowAdminJobs } from "./help";
+import { createMessageHandler, type Recognize } from "./message";
+import { createPostponementHandlers, type PostponementHandlers } from "./postponement";
+import { createRegistrationHandlers, type RegistrationHandlers } from "./registration";
+import { createReportHandlers, type ReportHandlers } from "./report";
+import { createStatusHandlers, type LookUpStatus, type StatusHandlers } from "./status";
+import { createTapHandlers, type TapHandlers } from "./tap";
 import { createThanks } from "./thanks";
 import { createWelcome, sendWelcomeCard } from "./welcome";
 
@@ -94,7 +95,10 @@ export interface BotHandlers {
 
 export function createBotHandlers(services: BotServices): BotHandlers {
   const references = { store: services.conversationReferences, now: services.now };
-  const sendWelcome = createWelcome({ now: services.now, ...(services.locale ? { locale: services.locale } : {}) });
+  const sendWelcome = createWelcome({
+    now: services.now,
+    ...(services.locale ? { locale: services.locale } : {}),
+  });
   const status: StatusHandlers = createStatusHandlers(services.status, services.now, services.lookUpStatus);
   const postponement: PostponementHandlers = createPostponementHandlers(services.postponement);
   const walkthroughs: RegistrationHandlers = createRegistrationHandlers(services.registration);
@@ -102,22 +106,26 @@ export function createBotHandlers(services: BotServices): BotHandlers {
   const report: ReportHandlers = createReportHandlers(services.report.service);
   const broadcast: BroadcastHandlers = createBroadcastHandlers(services.broadcast);
   const help = createHelp(services.showAdminJobs, services.locale);
-  const onMessage = createMessageHandler(services.recognize, {
-    help: (context) => help.sendHelp(context),
-    greeting: (context) => sendWelcomeCard(context, services.now(), services.locale),
-    thanks: createThanks(services.locale ?? {}),
-    status: status.askStatus,
-    postpone: postponement.askPostponement,
-    registerPasskey: walkthroughs.walkthroughMessage("passkey"),
-    registerWhfb: walkthroughs.walkthroughMessage("whfb"),
-    registerCertificate: walkthroughs.walkthroughMessage("certificate"),
-    registerMfaMethod: walkthroughs.walkthroughMessage("mfaMethod"),
-    workloadIdentity: walkthroughs.walkthroughMessage("workloadIdentity"),
-    audit: walkthroughs.auditMessage,
-    temporaryAccessPass: (context: TurnContext) => tap.requestMessage(context),
-    report: report.askReport,
-    broadcast: broadcast.askBroadcast,
-  }, help);
+  const onMessage = createMessageHandler(
+    services.recognize,
+    {
+      help: (context) => help.sendHelp(context),
+      greeting: (context) => sendWelcomeCard(context, services.now(), services.locale),
+      thanks: createThanks(services.locale ?? {}),
+      status: status.askStatus,
+      postpone: postponement.askPostponement,
+      registerPasskey: walkthroughs.walkthroughMessage("passkey"),
+      registerWhfb: walkthroughs.walkthroughMessage("whfb"),
+      registerCertificate: walkthroughs.walkthroughMessage("certificate"),
+      registerMfaMethod: walkthroughs.walkthroughMessage("mfaMethod"),
+      workloadIdentity: walkthroughs.walkthroughMessage("workloadIdentity"),
+      audit: walkthroughs.auditMessage,
+      temporaryAccessPass: (context: TurnContext) => tap.requestMessage(context),
+      report: report.askReport,
+      broadcast: broadcast.askBroadcast,
+    },
+    help,
+  );
   const showGuidance = status.showGuidance;
 
   return {

@@ -1,4 +1,5 @@
 import type { TurnContext } from "botbuilder";
+
 import type { Entities, Intent } from "../../features/conversation/intents";
 import type { MessageLanguage } from "../../features/conversation/languages";
 import { rememberMessageLanguage } from "../turn-locale";
@@ -11,14 +12,20 @@ export type Recognize = (
   options?: { locale?: string },
 ) => { intent: Intent; confidence: number; entities?: Entities; language?: MessageLanguage };
 
-export type MessageRoutes = Partial<Record<Intent, (context: TurnContext, entities: Entities) => Promise<void>>>;
+export type MessageRoutes = Partial<
+  Record<Intent, (context: TurnContext, entities: Entities) => Promise<void>>
+>;
 
 /**
  * Routes one message by intent. Intents without a feature yet get the help card (without "I didn't
  * understand", since the bot did understand); `unknown` gets it with the text echoed literally, and, when
  * the message is in a language the bot does not speak, one line naming the languages it does.
  */
-export function createMessageHandler(recognize: Recognize, routes: MessageRoutes, { sendHelp }: Pick<Help, "sendHelp">) {
+export function createMessageHandler(
+  recognize: Recognize,
+  routes: MessageRoutes,
+  { sendHelp }: Pick<Help, "sendHelp">,
+) {
   return async function onMessage(context: TurnContext): Promise<void> {
     const text = (context.activity.text ?? "").trim();
     if (text === "") {

@@ -1,15 +1,16 @@
 import type { AdaptiveCard } from "@microsoft/teams-ai";
 import type { TurnContext } from "botbuilder";
+
 import { buildErrorCard } from "../../cards/error-card";
 import { renderCard } from "../../cards/render";
 import type { AdaptiveCardJson } from "../../cards/types";
 import type { Actor } from "../../domain/actor";
-import { type RegistrationView, foreignUserId, notice } from "../../features/registration/actor";
+import { foreignUserId, notice, type RegistrationView } from "../../features/registration/actor";
 import type { Registration } from "../../features/registration/create-registration";
-import { type WalkthroughMethod, methodFromCardData } from "../../features/registration/methods";
+import { methodFromCardData, type WalkthroughMethod } from "../../features/registration/methods";
 import { cardMessage, replacingCard } from "../cards";
-import { errorView } from "../error-view";
 import { isPersonalChat } from "../conversation-kind";
+import { errorView } from "../error-view";
 import { notInTenantCard, readTurn } from "../read-turn";
 
 type CardHandler = (context: TurnContext) => Promise<AdaptiveCard>;
@@ -36,7 +37,10 @@ const render = (view: RegistrationView) => renderCard(view.card, view.data);
 type Run = (actor: Actor, data: Record<string, unknown>, context: TurnContext) => Promise<RegistrationView>;
 
 /** Runs a verb as the activity's sender; card data naming another user changes nothing and is audited. */
-export function cardAsActor(registration: Registration, run: Run): (context: TurnContext) => Promise<AdaptiveCardJson> {
+export function cardAsActor(
+  registration: Registration,
+  run: Run,
+): (context: TurnContext) => Promise<AdaptiveCardJson> {
   return async (context) => {
     const { actor, data, verb } = readTurn(context);
     if (actor === undefined) {
@@ -45,7 +49,13 @@ export function cardAsActor(registration: Registration, run: Run): (context: Tur
     const claimed = foreignUserId(data, actor);
     if (claimed !== undefined) {
       await registration.recordForged(actor, verb, claimed);
-      return render(notice("That button isn't yours", "This card names another person, and only they can use it. Nothing was changed.", { tone: "attention" }));
+      return render(
+        notice(
+          "That button isn't yours",
+          "This card names another person, and only they can use it. Nothing was changed.",
+          { tone: "attention" },
+        ),
+      );
     }
     try {
       return render(await run(actor, data, context));
@@ -61,7 +71,10 @@ export function failureCard(context: TurnContext, error: unknown): AdaptiveCardJ
   if (!view.known) {
     throw error;
   }
-  readTurn(context).log.warn({ event: "registration.failed", err: { name: (error as Error).name, message: (error as Error).message } }, "registration step failed");
+  readTurn(context).log.warn(
+    { event: "registration.failed", err: { name: (error as Error).name, message: (error as Error).message } },
+    "registration step failed",
+  );
   return buildErrorCard(view.data);
 }
 
@@ -80,11 +93,21 @@ export function sendAsActor(registration: Registration, run: Run): Handler {
 
 export function createRegistrationHandlers(registration: Registration): RegistrationHandlers {
   const { walkthroughs } = registration;
-  const withMethod = (run: (actor: Actor, method: WalkthroughMethod, data: Record<string, unknown>) => Promise<RegistrationView>) =>
+  const withMethod = (
+    run: (
+      actor: Actor,
+      method: WalkthroughMethod,
+      data: Record<string, unknown>,
+    ) => Promise<RegistrationView>,
+  ) =>
     asActor(registration, async (actor, data) => {
       const method = methodFromCardData(data);
       return method === undefined
-        ? notice("That button no longer works", 'The card asked for a walkthrough this version of MFA Ready does not know. Type "am I affected?" for a fresh status card.', { tone: "attention" })
+        ? notice(
+            "That button no longer works",
+            'The card asked for a walkthrough this version of MFA Ready does not know. Type "am I affected?" for a fresh status card.',
+            { tone: "attention" },
+          )
         : run(actor, method, data);
     });
   const showAudit = asActor(registration, (actor) => registration.audit(actor));
@@ -92,7 +115,8 @@ export function createRegistrationHandlers(registration: Registration): Registra
   return {
     start(fallback) {
       const start = withMethod((actor, method) => walkthroughs.start(actor, method));
-      return async (context) => (methodFromCardData(readTurn(context).data) === undefined ? fallback(context) : start(context));
+      return async (context) =>
+        methodFromCardData(readTurn(context).data) === undefined ? fallback(context) : start(context);
     },
     next: withMethod((actor, method, data) => walkthroughs.move(actor, method, data.step, 1)),
     back: withMethod((actor, method, data) => walkthroughs.move(actor, method, data.step, -1)),

@@ -1,23 +1,24 @@
 import type { AdaptiveCard } from "@microsoft/teams-ai";
 import type { TurnContext } from "botbuilder";
+
 import { buildErrorCard } from "../../cards/error-card";
 import { renderCard } from "../../cards/render";
 import type { AdaptiveCardJson } from "../../cards/types";
 import { VERBS } from "../../cards/verbs";
+import type { Actor } from "../../domain/actor";
+import type { Entities } from "../../features/conversation/intents";
 import {
-  type GuidanceCode,
   guidanceCardData,
+  type GuidanceCode,
   isGuidanceCode,
   postponementNotes,
 } from "../../features/status/guidance";
-import type { Entities } from "../../features/conversation/intents";
 import type { LookupView, PersonQuery } from "../../features/status/status-lookup";
 import type { StatusService, StatusView } from "../../features/status/status-service";
-import type { Actor } from "../../domain/actor";
 import { cardMessage, replacingCard } from "../cards";
 import { isPersonalChat } from "../conversation-kind";
-import { turnLogger } from "../turn-logger";
 import { notInTenantCard, readTurn } from "../read-turn";
+import { turnLogger } from "../turn-logger";
 
 type CardHandler = (context: TurnContext) => Promise<AdaptiveCard>;
 
@@ -84,7 +85,11 @@ function readOnly(card: AdaptiveCardJson): AdaptiveCardJson {
     Array.isArray(value)
       ? value.filter((item) => (item as { type?: unknown })?.type !== "ActionSet").map(strip)
       : value !== null && typeof value === "object"
-        ? Object.fromEntries(Object.entries(value).filter(([key]) => key !== "actions" && key !== "refresh").map(([key, item]) => [key, strip(item)]))
+        ? Object.fromEntries(
+            Object.entries(value)
+              .filter(([key]) => key !== "actions" && key !== "refresh")
+              .map(([key, item]) => [key, strip(item)]),
+          )
         : value;
   return strip(card) as AdaptiveCardJson;
 }
@@ -98,20 +103,38 @@ function renderLookup(view: LookupView, context: TurnContext): AdaptiveCardJson 
 
 export type LookUpStatus = (actor: Actor, query: PersonQuery) => Promise<LookupView>;
 
-export function createStatusHandlers(status: StatusService, now: () => Date, lookUp?: LookUpStatus): StatusHandlers {
+export function createStatusHandlers(
+  status: StatusService,
+  now: () => Date,
+  lookUp?: LookUpStatus,
+): StatusHandlers {
   /** The asker's card, or the one not-in-tenant card for a sender from elsewhere. */
-  const checked = async (context: TurnContext, options: { fresh?: boolean } = {}): Promise<AdaptiveCardJson> => {
+  const checked = async (
+    context: TurnContext,
+    options: { fresh?: boolean } = {},
+  ): Promise<AdaptiveCardJson> => {
     const { actor } = readTurn(context);
     return actor === undefined ? notInTenantCard() : render(await status.check(actor, options), context);
   };
 
   return {
     async askStatus(context, entities = {}) {
-      const query = { ...(entities.upn ? { upn: entities.upn } : {}), ...(entities.person ? { person: entities.person } : {}) };
+      const query = {
+        ...(entities.upn ? { upn: entities.upn } : {}),
+        ...(entities.person ? { person: entities.person } : {}),
+      };
       const { actor } = readTurn(context);
       if (lookUp !== undefined && actor !== undefined && (query.upn ?? query.person) !== undefined) {
         if (!isPersonalChat(context)) {
-          await context.sendActivity(cardMessage(buildErrorCard({ title: "Ask me in our personal chat", whatHappened: "Someone else's status is not for a group chat.", whatToDo: "Open your chat with MFA Ready and ask there." })));
+          await context.sendActivity(
+            cardMessage(
+              buildErrorCard({
+                title: "Ask me in our personal chat",
+                whatHappened: "Someone else's status is not for a group chat.",
+                whatToDo: "Open your chat with MFA Ready and ask there.",
+              }),
+            ),
+          );
           return;
         }
         await context.sendActivity(cardMessage(renderLookup(await lookUp(actor, query), context)));

@@ -1,4 +1,5 @@
 import type { TurnContext } from "botbuilder";
+
 import { buildWelcomeCard } from "../../cards/welcome-card";
 import { cardMessage } from "../cards";
 import { isPersonalChat } from "../conversation-kind";
@@ -51,7 +52,11 @@ export function createWelcome(options: WelcomeOptions) {
 }
 
 /** The personal welcome card, addressed to the person by name when Teams gives it. */
-export async function sendWelcomeCard(context: TurnContext, now: Date, defaults: LocaleDefaults = {}): Promise<void> {
+export async function sendWelcomeCard(
+  context: TurnContext,
+  now: Date,
+  defaults: LocaleDefaults = {},
+): Promise<void> {
   const { language, tag } = turnLocale(context, defaults);
   const card = buildWelcomeCard({ userName: context.activity.from?.name, now, language, locale: tag });
   await context.sendActivity(cardMessage(card));

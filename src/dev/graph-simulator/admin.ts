@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 
+import type { AuthenticationMethod, SignIn, UnifiedRoleAssignment } from "../../directory/graph-types";
 import type { FaultInjector, FaultRule } from "./faults";
 import type { TenantState } from "./tenant-state";
-import type { AuthenticationMethod, SignIn, UnifiedRoleAssignment } from "../../directory/graph-types";
 
 /** A setup change the tenant cannot take (unknown user, data the snapshot does not hold). */
 export class AdminError extends Error {
@@ -49,12 +49,18 @@ export class SimulatorAdmin {
       throw new AdminError(400, "the snapshot holds no authenticationMethods");
     }
     if (typeof method["@odata.type"] !== "string" || !method["@odata.type"].startsWith("#microsoft.graph.")) {
-      throw new AdminError(400, "a method needs an @odata.type like #microsoft.graph.fido2AuthenticationMethod");
+      throw new AdminError(
+        400,
+        "a method needs an @odata.type like #microsoft.graph.fido2AuthenticationMethod",
+      );
     }
     const added: AuthenticationMethod = {
       ...method,
       id: typeof method.id === "string" ? method.id : randomUUID(),
-      createdDateTime: typeof method.createdDateTime === "string" ? method.createdDateTime : new Date(this.now()).toISOString(),
+      createdDateTime:
+        typeof method.createdDateTime === "string"
+          ? method.createdDateTime
+          : new Date(this.now()).toISOString(),
     };
     methods.push(added);
     return added;
@@ -95,7 +101,12 @@ export class SimulatorAdmin {
     if (this.state.roleAssignments === undefined) {
       throw new AdminError(400, "the snapshot holds no roleAssignments");
     }
-    const added: UnifiedRoleAssignment = { directoryScopeId: "/", ...assignment, id: assignment.id ?? randomUUID(), principalId: this.userId(assignment.principalId) };
+    const added: UnifiedRoleAssignment = {
+      directoryScopeId: "/",
+      ...assignment,
+      id: assignment.id ?? randomUUID(),
+      principalId: this.userId(assignment.principalId),
+    };
     this.state.roleAssignments.push(added);
     return added;
   }
@@ -110,7 +121,10 @@ export class SimulatorAdmin {
   }
 
   setCertificateUserIds(userIdOrUpn: string, certificateUserIds: string[]): void {
-    if (!Array.isArray(certificateUserIds) || !certificateUserIds.every((value) => typeof value === "string")) {
+    if (
+      !Array.isArray(certificateUserIds) ||
+      !certificateUserIds.every((value) => typeof value === "string")
+    ) {
       throw new AdminError(400, "certificateUserIds must be a list of strings");
     }
     const user = this.state.user(this.userId(userIdOrUpn))!;
@@ -128,7 +142,9 @@ export class SimulatorAdmin {
   /** Whether the app is installed for the user: what Teams checks before opening a chat with its bot. */
   isAppInstalled(userIdOrUpn: string, teamsAppId: string): boolean {
     const user = this.state.user(userIdOrUpn);
-    return user !== undefined && (this.state.installedApps.get(user.id)?.has(teamsAppId.toLowerCase()) ?? false);
+    return (
+      user !== undefined && (this.state.installedApps.get(user.id)?.has(teamsAppId.toLowerCase()) ?? false)
+    );
   }
 
   injectFault(rule: FaultRule): void {

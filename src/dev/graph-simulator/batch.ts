@@ -1,6 +1,6 @@
-import { dispatch } from "./dispatch";
 import type { DispatchDeps } from "./dispatch";
-import { SimulatorHttpError, badRequest } from "./errors";
+import { dispatch } from "./dispatch";
+import { badRequest, SimulatorHttpError } from "./errors";
 import { decodePathMarks } from "./odata";
 import type { SimRequest, SimResponse } from "./types";
 
@@ -34,7 +34,13 @@ function readSteps(body: unknown): BatchStep[] {
     if (typeof method !== "string" || typeof url !== "string" || /^[a-z]+:\/\//i.test(url)) {
       throw invalid(`request '${id}' needs a 'method' and a relative 'url'.`);
     }
-    return { id, method: method.toUpperCase(), url, headers: headers as Record<string, string> | undefined, body: stepBody };
+    return {
+      id,
+      method: method.toUpperCase(),
+      url,
+      headers: headers as Record<string, string> | undefined,
+      body: stepBody,
+    };
   });
 }
 
@@ -74,9 +80,16 @@ export async function handleBatch(deps: DispatchDeps, outer: SimRequest): Promis
         }
       }
       if (answer.body !== undefined) {
-        headers["Content-Type"] = answer.headers?.["content-type"] ?? (typeof answer.body === "string" ? "text/plain" : "application/json");
+        headers["Content-Type"] =
+          answer.headers?.["content-type"] ??
+          (typeof answer.body === "string" ? "text/plain" : "application/json");
       }
-      return { id: step.id, status: answer.status, headers, ...(answer.body === undefined ? {} : { body: answer.body }) };
+      return {
+        id: step.id,
+        status: answer.status,
+        headers,
+        ...(answer.body === undefined ? {} : { body: answer.body }),
+      };
     }),
   );
   return { status: 200, body: { responses } };

@@ -19,7 +19,8 @@ export class SimulatorHttpError extends Error {
   }
 }
 
-export const badRequest = (message: string, code = "BadRequest") => new SimulatorHttpError(400, code, message);
+export const badRequest = (message: string, code = "BadRequest") =>
+  new SimulatorHttpError(400, code, message);
 
 export const notFound = (id: string, code = "Request_ResourceNotFound") =>
   new SimulatorHttpError(
@@ -55,5 +56,9 @@ export function errorResponse(error: SimulatorHttpError, now: Date, clientReques
     "request-id": requestId,
     "client-request-id": clientRequestId ?? requestId,
   };
-  return { status: error.status, headers, body: { error: { code: error.code, message: error.message, innerError } } };
+  return {
+    status: error.status,
+    headers,
+    body: { error: { code: error.code, message: error.message, innerError } },
+  };
 }

@@ -22,7 +22,10 @@ export class FaultInjector {
     if (rule.status === undefined && rule.hangMs === undefined) {
       throw new RangeError("a fault needs a status or hangMs");
     }
-    if (rule.status !== undefined && (!Number.isInteger(rule.status) || rule.status < 400 || rule.status > 599)) {
+    if (
+      rule.status !== undefined &&
+      (!Number.isInteger(rule.status) || rule.status < 400 || rule.status > 599)
+    ) {
       throw new RangeError("a fault status must be an HTTP error status (400-599)");
     }
     this.rules.push({ ...rule });
@@ -35,7 +38,9 @@ export class FaultInjector {
   /** The first rule that matches, consumed once; undefined when none does. */
   take(method: string, path: string): FaultRule | undefined {
     const rule = this.rules.find(
-      (candidate) => path.startsWith(candidate.pathPrefix) && (candidate.method === undefined || candidate.method.toUpperCase() === method),
+      (candidate) =>
+        path.startsWith(candidate.pathPrefix) &&
+        (candidate.method === undefined || candidate.method.toUpperCase() === method),
     );
     if (rule === undefined) {
       return undefined;

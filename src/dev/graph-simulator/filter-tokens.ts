@@ -1,7 +1,8 @@
 import { badRequest } from "./errors";
 
 /** A $filter token: a punctuation mark, a quoted string literal, or a bare word (name, operator, date). */
-export type Token = { kind: "(" | ")" | "," } | { kind: "string"; value: string } | { kind: "word"; value: string };
+export type Token =
+  { kind: "(" | ")" | "," } | { kind: "string"; value: string } | { kind: "word"; value: string };
 
 export const invalidFilter = (filter: string, why: string, code = "BadRequest") =>
   badRequest(`Invalid filter clause: ${why} (in '${filter}')`, code);

@@ -1,6 +1,8 @@
 import { createServer } from "node:https";
 import type { AddressInfo } from "node:net";
 
+import type { TenantSnapshot } from "../../directory/graph-types";
+import type { Logger } from "../../logger";
 import { SimulatorAdmin } from "./admin";
 import { createSimulatorCertificate } from "./certificate";
 import type { SimulatorStats } from "./dispatch";
@@ -8,12 +10,10 @@ import { FaultInjector } from "./faults";
 import { createRequestListener } from "./server";
 import { TenantState } from "./tenant-state";
 import { Throttle } from "./throttle";
-import type { TenantSnapshot } from "../../directory/graph-types";
-import type { Logger } from "../../logger";
 
+export { AdminError, SimulatorAdmin } from "./admin";
 export type { SimulatorStats } from "./dispatch";
 export type { FaultRule } from "./faults";
-export { AdminError, SimulatorAdmin } from "./admin";
 export { BASE_LIMITS, WINDOW_MS } from "./throttle";
 
 export interface GraphSimulatorOptions {
@@ -49,7 +49,10 @@ export interface GraphSimulator {
 /** Serves a tenant snapshot over HTTPS with Microsoft Graph's URLs, shapes, paging and throttling. */
 export async function startGraphSimulator(options: GraphSimulatorOptions): Promise<GraphSimulator> {
   const now = options.now ?? Date.now;
-  const state = new TenantState(options.snapshot, options.rebaseToNow ? now() - Date.parse(options.snapshot.capturedAt) : 0);
+  const state = new TenantState(
+    options.snapshot,
+    options.rebaseToNow ? now() - Date.parse(options.snapshot.capturedAt) : 0,
+  );
   const faults = new FaultInjector();
   const stats: SimulatorStats = { requests: 0, batches: 0, throttled: 0, faults: 0, byPath: {} };
   const admin = new SimulatorAdmin(state, faults, now);
@@ -85,7 +88,10 @@ export async function startGraphSimulator(options: GraphSimulatorOptions): Promi
   });
   const { port } = server.address() as AddressInfo;
   const urlHost = host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host.includes(":") ? `[${host}]` : host;
-  options.logger?.info({ port, tenantId: state.tenant.id, throttle: options.throttle ?? false }, "graph simulator listening");
+  options.logger?.info(
+    { port, tenantId: state.tenant.id, throttle: options.throttle ?? false },
+    "graph simulator listening",
+  );
   return {
     baseUrl: `https://${urlHost}:${port}`,
     tenantId: state.tenant.id,

@@ -2,36 +2,64 @@ import { badRequest } from "./errors";
 import type { SimRequest, SimResponse } from "./types";
 
 /** The system query options Graph knows; any other `$name` is rejected as Graph does. */
-const KNOWN_OPTIONS = new Set(["$select", "$top", "$filter", "$count", "$skiptoken", "$expand", "$orderby", "$search", "$skip", "$format"]);
+const KNOWN_OPTIONS = new Set([
+  "$select",
+  "$top",
+  "$filter",
+  "$count",
+  "$skiptoken",
+  "$expand",
+  "$orderby",
+  "$search",
+  "$skip",
+  "$format",
+]);
 
 /** Rejects an option the endpoint does not support instead of ignoring it, so a wrong client fails loudly. */
-export function allowOptions(request: SimRequest, allowed: readonly string[], errorCode = "BadRequest"): void {
+export function allowOptions(
+  request: SimRequest,
+  allowed: readonly string[],
+  errorCode = "BadRequest",
+): void {
   const seen = new Set<string>();
   for (const key of request.query.keys()) {
     if (!key.startsWith("$")) {
       continue;
     }
     if (seen.has(key)) {
-      throw badRequest(`Query option '${key}' was specified more than once, but it must be specified at most once.`, errorCode);
+      throw badRequest(
+        `Query option '${key}' was specified more than once, but it must be specified at most once.`,
+        errorCode,
+      );
     }
     seen.add(key);
     if (!KNOWN_OPTIONS.has(key)) {
       throw badRequest(`The query parameter '${key}' is not supported.`, errorCode);
     }
     if (!allowed.includes(key)) {
-      throw badRequest(`The query specified in the URI is not valid. Query option '${key.slice(1)}' is not allowed.`, errorCode);
+      throw badRequest(
+        `The query specified in the URI is not valid. Query option '${key.slice(1)}' is not allowed.`,
+        errorCode,
+      );
     }
   }
 }
 
-export function parseTop(request: SimRequest, limits: { max: number; fallback: number }, errorCode = "BadRequest"): number {
+export function parseTop(
+  request: SimRequest,
+  limits: { max: number; fallback: number },
+  errorCode = "BadRequest",
+): number {
   const raw = request.query.get("$top");
   if (raw === null) {
     return limits.fallback;
   }
   const top = Number(raw);
   if (!/^\d+$/.test(raw) || top < 1 || top > limits.max) {
-    throw badRequest(`Invalid page size specified: '${raw}'. Must be between 1 and ${limits.max} inclusive.`, errorCode);
+    throw badRequest(
+      `Invalid page size specified: '${raw}'. Must be between 1 and ${limits.max} inclusive.`,
+      errorCode,
+    );
   }
   return top;
 }
@@ -57,7 +85,10 @@ export function parseSelect(
 }
 
 /** The selected properties of one object; a selected property the object lacks is null, as in Graph. */
-export function project<T extends object>(item: T, select: readonly string[] | undefined): Record<string, unknown> {
+export function project<T extends object>(
+  item: T,
+  select: readonly string[] | undefined,
+): Record<string, unknown> {
   if (select === undefined) {
     return { ...item } as Record<string, unknown>;
   }

@@ -1,16 +1,17 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 
-import { handleAdmin } from "./admin-routes";
 import type { SimulatorAdmin } from "./admin";
+import { handleAdmin } from "./admin-routes";
 import { handleBatch } from "./batch";
-import { dispatch } from "./dispatch";
 import type { DispatchDeps } from "./dispatch";
-import { SimulatorHttpError, errorResponse } from "./errors";
+import { dispatch } from "./dispatch";
+import { errorResponse, SimulatorHttpError } from "./errors";
 import { decodePathMarks } from "./odata";
 import type { SimRequest, SimResponse } from "./types";
 
 const MAX_BODY_BYTES = 5 * 1024 * 1024;
-const GRAPH_JSON = "application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8";
+const GRAPH_JSON =
+  "application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8";
 
 export interface RequestHandlerDeps extends DispatchDeps {
   admin: SimulatorAdmin;
@@ -34,7 +35,11 @@ async function readBody(message: IncomingMessage): Promise<unknown> {
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    throw new SimulatorHttpError(400, "BadRequest", "Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.");
+    throw new SimulatorHttpError(
+      400,
+      "BadRequest",
+      "Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.",
+    );
   }
 }
 
@@ -58,11 +63,22 @@ function toSimRequest(message: IncomingMessage, body: unknown): SimRequest {
 
 function unauthenticated(request: SimRequest): SimulatorHttpError {
   return request.path.startsWith("/providers/")
-    ? new SimulatorHttpError(401, "AuthenticationFailed", "Authentication failed. The 'Authorization' header is missing.", {}, "arm")
-    : new SimulatorHttpError(401, "InvalidAuthenticationToken", "Access token is empty.", { "www-authenticate": 'Bearer realm=""' });
+    ? new SimulatorHttpError(
+        401,
+        "AuthenticationFailed",
+        "Authentication failed. The 'Authorization' header is missing.",
+        {},
+        "arm",
+      )
+    : new SimulatorHttpError(401, "InvalidAuthenticationToken", "Access token is empty.", {
+        "www-authenticate": 'Bearer realm=""',
+      });
 }
 
-async function answer(deps: RequestHandlerDeps, message: IncomingMessage): Promise<{ request?: SimRequest; response: SimResponse }> {
+async function answer(
+  deps: RequestHandlerDeps,
+  message: IncomingMessage,
+): Promise<{ request?: SimRequest; response: SimResponse }> {
   let request: SimRequest | undefined;
   try {
     request = toSimRequest(message, undefined);
@@ -79,7 +95,10 @@ async function answer(deps: RequestHandlerDeps, message: IncomingMessage): Promi
     return { request, response: await dispatch(deps, request) };
   } catch (error) {
     if (error instanceof SimulatorHttpError) {
-      return { request, response: errorResponse(error, new Date(deps.now()), request?.headers["client-request-id"]) };
+      return {
+        request,
+        response: errorResponse(error, new Date(deps.now()), request?.headers["client-request-id"]),
+      };
     }
     throw error;
   }
@@ -105,18 +124,27 @@ export function createRequestListener(deps: RequestHandlerDeps) {
           headers["content-type"] ??= "text/plain";
         } else if (response.body !== undefined) {
           payload = JSON.stringify(response.body);
-          headers["content-type"] = request?.path.startsWith("/v1.0/") ? GRAPH_JSON : "application/json; charset=utf-8";
+          headers["content-type"] = request?.path.startsWith("/v1.0/")
+            ? GRAPH_JSON
+            : "application/json; charset=utf-8";
         }
         res.writeHead(response.status, headers);
         res.end(payload);
-        deps.logger?.debug({ method: request?.method, path: request?.path, status: response.status, ms: Date.now() - started }, "graph simulator request");
+        deps.logger?.debug(
+          { method: request?.method, path: request?.path, status: response.status, ms: Date.now() - started },
+          "graph simulator request",
+        );
       })
       .catch((error: unknown) => {
         deps.logger?.error({ err: error }, "graph simulator failed to answer");
         if (!res.headersSent) {
           res.writeHead(500, { "content-type": "application/json" });
         }
-        res.end(JSON.stringify({ error: { code: "InternalServerError", message: "The simulator failed on this request." } }));
+        res.end(
+          JSON.stringify({
+            error: { code: "InternalServerError", message: "The simulator failed on this request." },
+          }),
+        );
       });
   };
 }

@@ -1,5 +1,5 @@
-import { TokenStream, invalidFilter, tokenize } from "./filter-tokens";
 import type { SignIn } from "../../directory/graph-types";
+import { invalidFilter, tokenize, TokenStream } from "./filter-tokens";
 
 /**
  * The sign-in $filter the product sends, and only that:
@@ -25,7 +25,10 @@ const EVENT_TYPES_ANY = "signInEventTypes/any";
 
 /** The one event type a snapshot sign-in stands for: its signInEventTypes, else isInteractive. */
 export function eventTypeOf(signIn: SignIn): string {
-  return signIn.signInEventTypes?.[0] ?? (signIn.isInteractive === false ? "nonInteractiveUser" : "interactiveUser");
+  return (
+    signIn.signInEventTypes?.[0] ??
+    (signIn.isInteractive === false ? "nonInteractiveUser" : "interactiveUser")
+  );
 }
 
 function parseEventTypes(filter: SignInFilter, stream: TokenStream): void {
@@ -105,15 +108,25 @@ function parseTerm(filter: SignInFilter, stream: TokenStream): void {
     return;
   }
   const operator = stream.word();
-  if (property === "createdDateTime" && (operator === "ge" || operator === "gt" || operator === "le" || operator === "lt")) {
+  if (
+    property === "createdDateTime" &&
+    (operator === "ge" || operator === "gt" || operator === "le" || operator === "lt")
+  ) {
     const bound = operator.startsWith("g") ? "from" : "to";
     if (filter[bound] !== undefined) {
-      throw invalidFilter(stream.filter, `two ${bound === "from" ? "lower" : "upper"} bounds on createdDateTime`);
+      throw invalidFilter(
+        stream.filter,
+        `two ${bound === "from" ? "lower" : "upper"} bounds on createdDateTime`,
+      );
     }
     filter[bound] = { time: parseDate(stream), inclusive: operator.endsWith("e") };
   } else if (property === "userId" && operator === "eq" && filter.userId === undefined) {
     filter.userId = stream.string().toLowerCase();
-  } else if ((property === "appId" || property === "resourceId") && operator === "eq" && filter.apps === undefined) {
+  } else if (
+    (property === "appId" || property === "resourceId") &&
+    operator === "eq" &&
+    filter.apps === undefined
+  ) {
     addApp(filter, stream, property, stream.string());
   } else if (property === "appId" && operator === "in" && filter.apps === undefined) {
     parseIn(filter, stream);
@@ -134,7 +147,10 @@ export function parseSignInFilter(text: string): SignInFilter {
 }
 
 export function matchesSignIn(filter: SignInFilter, signIn: SignIn, time: number): boolean {
-  if (filter.from !== undefined && (filter.from.inclusive ? time < filter.from.time : time <= filter.from.time)) {
+  if (
+    filter.from !== undefined &&
+    (filter.from.inclusive ? time < filter.from.time : time <= filter.from.time)
+  ) {
     return false;
   }
   if (filter.to !== undefined && (filter.to.inclusive ? time > filter.to.time : time >= filter.to.time)) {

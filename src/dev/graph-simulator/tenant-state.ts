@@ -50,7 +50,9 @@ export class TenantState {
     const copy = structuredClone(snapshot);
     if (shiftMs !== 0) {
       for (const signIn of copy.signIns ?? []) {
-        signIn.createdDateTime = new Date(Date.parse(signIn.createdDateTime) + shiftMs).toISOString().replace(/\.\d{3}Z$/, "Z");
+        signIn.createdDateTime = new Date(Date.parse(signIn.createdDateTime) + shiftMs)
+          .toISOString()
+          .replace(/\.\d{3}Z$/, "Z");
       }
     }
     this.tenant = copy.tenant;
@@ -110,7 +112,9 @@ export class TenantState {
     if (cached !== undefined) {
       return cached;
     }
-    const result = (this.signIns ?? []).filter((entry) => match(entry.signIn, entry.time)).map((entry) => entry.signIn);
+    const result = (this.signIns ?? [])
+      .filter((entry) => match(entry.signIn, entry.time))
+      .map((entry) => entry.signIn);
     if (this.queryCache.size >= 32) {
       this.queryCache.clear();
     }
@@ -148,6 +152,8 @@ export class TenantState {
 
   /** The groups a user or group belongs to, directly or through nesting. */
   transitiveMemberOf(id: string): SnapshotGroup[] {
-    return [...(this.groups?.values() ?? [])].filter((group) => this.transitiveMembers(group.id).has(key(id)));
+    return [...(this.groups?.values() ?? [])].filter((group) =>
+      this.transitiveMembers(group.id).has(key(id)),
+    );
   }
 }

@@ -1,10 +1,64 @@
+import type { RoleName } from "../../domain/roles";
 import type { MethodKind } from "./methods";
 import type { Random } from "./random";
 import type { Activity, AppKey } from "./sign-ins";
-import type { RoleName } from "../../domain/roles";
 
-const FIRST = ["Ada", "Bruno", "Chloe", "Dmitri", "Elena", "Farid", "Greta", "Hiro", "Ines", "Jonas", "Kira", "Luca", "Maya", "Nils", "Olivia", "Pavel", "Quincy", "Rosa", "Sami", "Tara", "Umar", "Vera", "Wim", "Xia", "Yusuf", "Zoe"];
-const LAST = ["Abbott", "Berg", "Costa", "Dubois", "Evans", "Fischer", "Garcia", "Hughes", "Ivanova", "Jensen", "Kowalski", "Lopez", "Moreau", "Novak", "Okafor", "Patel", "Quinn", "Rossi", "Schmidt", "Tanaka", "Usman", "Varga", "Weber", "Xu", "Yilmaz", "Zimmer"];
+const FIRST = [
+  "Ada",
+  "Bruno",
+  "Chloe",
+  "Dmitri",
+  "Elena",
+  "Farid",
+  "Greta",
+  "Hiro",
+  "Ines",
+  "Jonas",
+  "Kira",
+  "Luca",
+  "Maya",
+  "Nils",
+  "Olivia",
+  "Pavel",
+  "Quincy",
+  "Rosa",
+  "Sami",
+  "Tara",
+  "Umar",
+  "Vera",
+  "Wim",
+  "Xia",
+  "Yusuf",
+  "Zoe",
+];
+const LAST = [
+  "Abbott",
+  "Berg",
+  "Costa",
+  "Dubois",
+  "Evans",
+  "Fischer",
+  "Garcia",
+  "Hughes",
+  "Ivanova",
+  "Jensen",
+  "Kowalski",
+  "Lopez",
+  "Moreau",
+  "Novak",
+  "Okafor",
+  "Patel",
+  "Quinn",
+  "Rossi",
+  "Schmidt",
+  "Tanaka",
+  "Usman",
+  "Varga",
+  "Weber",
+  "Xu",
+  "Yilmaz",
+  "Zimmer",
+];
 
 /** Method mixes and how often they occur in a generated tenant (weights sum to 100). */
 const METHOD_MIXES: Array<[weight: number, kinds: MethodKind[]]> = [
@@ -20,7 +74,14 @@ const METHOD_MIXES: Array<[weight: number, kinds: MethodKind[]]> = [
   [1, ["password", "unknown"]],
 ];
 
-const OCCASIONAL_ROLES: RoleName[] = ["helpdeskAdministrator", "userAdministrator", "securityReader", "reportsReader", "applicationAdministrator", "intuneAdministrator"];
+const OCCASIONAL_ROLES: RoleName[] = [
+  "helpdeskAdministrator",
+  "userAdministrator",
+  "securityReader",
+  "reportsReader",
+  "applicationAdministrator",
+  "intuneAdministrator",
+];
 const PHASE2_APPS: AppKey[] = ["cli", "cli", "powershell", "powershell", "mobile", "rest"];
 
 export interface FillerUser {
@@ -72,7 +133,9 @@ export function fillerUser(n: number, random: Random): FillerUser {
   const guest = random.chance(0.05);
   return {
     displayName: `${first} ${last}`,
-    upnLocal: guest ? `${first.toLowerCase()}.${last.toLowerCase()}${n}_partner.example#EXT#` : `${first.toLowerCase()}.${last.toLowerCase()}${n}`,
+    upnLocal: guest
+      ? `${first.toLowerCase()}.${last.toLowerCase()}${n}_partner.example#EXT#`
+      : `${first.toLowerCase()}.${last.toLowerCase()}${n}`,
     guest,
     methods: pickMethods(random),
     role: random.chance(0.005) ? random.pick(OCCASIONAL_ROLES) : undefined,

@@ -1,7 +1,14 @@
+import type {
+  AuthenticationMethodConfiguration,
+  AuthenticationMethodsPolicy,
+  AuthenticationMethodTarget,
+  PortalServicesSettings,
+} from "../../directory/graph-types";
 import { GROUPS } from "./personas";
-import type { AuthenticationMethodConfiguration, AuthenticationMethodTarget, AuthenticationMethodsPolicy, PortalServicesSettings } from "../../directory/graph-types";
 
-const allUsers: AuthenticationMethodTarget[] = [{ targetType: "group", id: "all_users", isRegistrationRequired: false }];
+const allUsers: AuthenticationMethodTarget[] = [
+  { targetType: "group", id: "all_users", isRegistrationRequired: false },
+];
 const config = (
   type: string,
   id: string,
@@ -24,18 +31,39 @@ export function demoMethodsPolicy(): AuthenticationMethodsPolicy {
     policyVersion: "1.5",
     policyMigrationState: "migrationComplete",
     authenticationMethodConfigurations: [
-      config("fido2", "Fido2", "enabled", { isSelfServiceRegistrationAllowed: true, isAttestationEnforced: false, keyRestrictions: { isEnforced: false, enforcementType: "block", aaGuids: [] } }),
-      config("microsoftAuthenticator", "MicrosoftAuthenticator", "enabled", { includeTargets: [{ targetType: "group", id: "all_users", isRegistrationRequired: false, authenticationMode: "any" }] }),
+      config("fido2", "Fido2", "enabled", {
+        isSelfServiceRegistrationAllowed: true,
+        isAttestationEnforced: false,
+        keyRestrictions: { isEnforced: false, enforcementType: "block", aaGuids: [] },
+      }),
+      config("microsoftAuthenticator", "MicrosoftAuthenticator", "enabled", {
+        includeTargets: [
+          { targetType: "group", id: "all_users", isRegistrationRequired: false, authenticationMode: "any" },
+        ],
+      }),
       config("sms", "Sms", "enabled"),
       config("voice", "Voice", "enabled", { isOfficePhoneAllowed: false }),
       config("email", "Email", "enabled", { allowExternalIdToUseEmailOtp: "default" }),
       config("softwareOath", "SoftwareOath", "enabled"),
       config("hardwareOath", "HardwareOath", "disabled"),
-      config("temporaryAccessPass", "TemporaryAccessPass", "enabled", { defaultLifetimeInMinutes: 60, defaultLength: 8, minimumLifetimeInMinutes: 60, maximumLifetimeInMinutes: 480, isUsableOnce: false }),
+      config("temporaryAccessPass", "TemporaryAccessPass", "enabled", {
+        defaultLifetimeInMinutes: 60,
+        defaultLength: 8,
+        minimumLifetimeInMinutes: 60,
+        maximumLifetimeInMinutes: 480,
+        isUsableOnce: false,
+      }),
       config("x509Certificate", "X509Certificate", "enabled", {
-        includeTargets: [{ targetType: "group", id: GROUPS.certificateUsers.id, isRegistrationRequired: false }],
-        certificateUserBindings: [{ x509CertificateField: "PrincipalName", userProperty: "onPremisesUserPrincipalName", priority: 1 }],
-        authenticationModeConfiguration: { x509CertificateAuthenticationDefaultMode: "x509CertificateMultiFactor", rules: [] },
+        includeTargets: [
+          { targetType: "group", id: GROUPS.certificateUsers.id, isRegistrationRequired: false },
+        ],
+        certificateUserBindings: [
+          { x509CertificateField: "PrincipalName", userProperty: "onPremisesUserPrincipalName", priority: 1 },
+        ],
+        authenticationModeConfiguration: {
+          x509CertificateAuthenticationDefaultMode: "x509CertificateMultiFactor",
+          rules: [],
+        },
       }),
     ],
   };

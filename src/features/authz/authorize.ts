@@ -2,7 +2,7 @@ import type { Directory } from "../../directory/directory";
 import type { ProductTenantSettings } from "../../directory/graph-types";
 import type { Actor } from "../../domain/actor";
 import { type RoleName, roleName as roleNameOf } from "../../domain/roles";
-import { type Action, type Refusal, WHO_MAY, decide } from "../../domain/who-may";
+import { type Action, decide, type Refusal, WHO_MAY } from "../../domain/who-may";
 import type { Logger } from "../../logger";
 import type { AuditLog } from "./audit-log";
 import { breakGlassAccountIds } from "./break-glass-accounts";

@@ -1,6 +1,6 @@
-import { type ErrorCardInput, buildErrorCard } from "../../cards/error-card";
+import { buildErrorCard, type ErrorCardInput } from "../../cards/error-card";
 import type { AdaptiveCardJson } from "../../cards/types";
-import { WHO_MAY, roleList } from "../../domain/who-may";
+import { roleList, WHO_MAY } from "../../domain/who-may";
 import type { Authorization } from "./authorize";
 
 export type Refused = Extract<Authorization, { allowed: false }>;

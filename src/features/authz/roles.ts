@@ -17,7 +17,10 @@ export interface UserRoles {
  * never from card data or an earlier answer. A role scoped to an administrative unit does not grant a
  * tenant-wide action.
  */
-export async function readRoles(directory: Pick<Directory, "listRoleAssignments">, userId: string): Promise<UserRoles> {
+export async function readRoles(
+  directory: Pick<Directory, "listRoleAssignments">,
+  userId: string,
+): Promise<UserRoles> {
   const roles = new Set<RoleName>();
   const templateIds = new Set<string>();
   for await (const assignment of directory.listRoleAssignments(userId)) {

@@ -15,7 +15,9 @@ export interface Candidate {
 /** The verdicts audiences are drawn from: the latest readiness scan of the tenant. */
 export interface VerdictSource {
   /** Every verdict of the tenant's latest scan, streamed; undefined when there is no scan yet. */
-  latest(tenantId: string): Promise<{ scanId: string; at?: string; verdicts(): AsyncIterable<Verdict> } | undefined>;
+  latest(
+    tenantId: string,
+  ): Promise<{ scanId: string; at?: string; verdicts(): AsyncIterable<Verdict> } | undefined>;
 }
 
 export interface AudienceSources {
@@ -31,7 +33,8 @@ export class NoScanError extends Error {
   }
 }
 
-const affected = (verdict: Verdict) => [verdict.phase1, verdict.phase2].some((phase) => phase === "affected" || phase === "likely");
+const affected = (verdict: Verdict) =>
+  [verdict.phase1, verdict.phase2].some((phase) => phase === "affected" || phase === "likely");
 
 /** The verdict rule of each scan-based audience (pure). */
 export function inAudience(kind: AudienceSpec["kind"], verdict: Verdict): boolean {
@@ -85,7 +88,13 @@ export async function* resolveAudience(
       for await (const memberId of sources.directory.listGroupMembers(audience.groupId)) {
         const user = await sources.directory.getUser(memberId);
         if (user) {
-          wanted.set(user.id.toLowerCase(), { userId: user.id, upn: user.userPrincipalName, displayName: user.displayName ?? user.userPrincipalName, userType: user.userType ?? undefined, accountEnabled: user.accountEnabled ?? undefined });
+          wanted.set(user.id.toLowerCase(), {
+            userId: user.id,
+            upn: user.userPrincipalName,
+            displayName: user.displayName ?? user.userPrincipalName,
+            userType: user.userType ?? undefined,
+            accountEnabled: user.accountEnabled ?? undefined,
+          });
         }
       }
     } else {
@@ -95,7 +104,13 @@ export async function* resolveAudience(
           onUnknown(upn);
           continue;
         }
-        wanted.set(user.id.toLowerCase(), { userId: user.id, upn: user.userPrincipalName, displayName: user.displayName ?? user.userPrincipalName, userType: user.userType ?? undefined, accountEnabled: user.accountEnabled ?? undefined });
+        wanted.set(user.id.toLowerCase(), {
+          userId: user.id,
+          upn: user.userPrincipalName,
+          displayName: user.displayName ?? user.userPrincipalName,
+          userType: user.userType ?? undefined,
+          accountEnabled: user.accountEnabled ?? undefined,
+        });
       }
     }
     const scan = await sources.verdicts.latest(tenantId);

@@ -1,24 +1,25 @@
 import { randomUUID } from "node:crypto";
+
 import { buildErrorCard } from "../../cards/error-card";
 import type { AdaptiveCardJson } from "../../cards/types";
 import type { Actor } from "../../domain/actor";
 import type { Logger } from "../../logger";
-import type { AuditLog } from "../authz/audit-log";
 import type { BroadcastJobStore } from "../../storage/broadcast-jobs";
 import type { BroadcastLedger } from "../../storage/broadcast-ledger";
 import type { BroadcastJob, ProgressCardRef } from "../../storage/broadcast-types";
+import type { AuditLog } from "../authz/audit-log";
 import type { Authorizer } from "../authz/authorize";
 import { refusalCard } from "../authz/refusal-card";
 import { uploadCsv } from "../report/csv-upload";
 import type { Scheduler } from "../scheduler/scheduler";
 import { type AudienceSources, NoScanError } from "./audience";
 import { type ComposeInput, composeValues, validateCompose } from "./compose";
-import type { JobRunner } from "./job-runner";
-import { type OfferRefusal, deliveryNotices } from "./delivery-notices";
+import { deliveryNotices, type OfferRefusal } from "./delivery-notices";
 import { deliveryReportBytes, deliveryReportPieces } from "./delivery-report";
+import type { JobRunner } from "./job-runner";
+import { buildComposeCard, buildPreviewCard, countAudience } from "./preview";
 import { snapshotOf } from "./progress";
 import { buildProgressCard } from "./progress-card";
-import { buildComposeCard, buildPreviewCard, countAudience } from "./preview";
 
 export const FOLLOW_UP_KIND = "broadcast.followUp";
 
@@ -50,8 +51,15 @@ export class BroadcastService {
   constructor(private readonly options: BroadcastServiceOptions) {}
 
   /** Undefined when allowed, else the refusal card; either way authorize has audited it. */
-  private async refusal(actor: Actor, step: string, subjectId?: string): Promise<AdaptiveCardJson | undefined> {
-    const decision = await this.options.authz.authorize(actor, "broadcast", { step, ...(subjectId ? { subjectId } : {}) });
+  private async refusal(
+    actor: Actor,
+    step: string,
+    subjectId?: string,
+  ): Promise<AdaptiveCardJson | undefined> {
+    const decision = await this.options.authz.authorize(actor, "broadcast", {
+      step,
+      ...(subjectId ? { subjectId } : {}),
+    });
     return decision.allowed ? undefined : refusalCard(decision);
   }
 
@@ -69,7 +77,12 @@ export class BroadcastService {
     if (refused) {
       return refused;
     }
-    const values = Object.fromEntries(Object.entries(input).map(([key, value]) => [key, typeof value === "string" ? value : value === undefined ? "" : String(value)]));
+    const values = Object.fromEntries(
+      Object.entries(input).map(([key, value]) => [
+        key,
+        typeof value === "string" ? value : value === undefined ? "" : String(value),
+      ]),
+    );
     const result = validateCompose(input);
     if (!result.ok) {
       return buildComposeCard(values, result.problems);
@@ -84,32 +97,73 @@ export class BroadcastService {
       throw error;
     }
     const draftId = randomUUID();
-    await this.options.jobs.saveDraft({ id: draftId, tenantId: actor.tenantId, authorId: actor.userId, authorName: actor.name, content: result.content, createdAt: this.options.now().toISOString() });
+    await this.options.jobs.saveDraft({
+      id: draftId,
+      tenantId: actor.tenantId,
+      authorId: actor.userId,
+      authorName: actor.name,
+      content: result.content,
+      createdAt: this.options.now().toISOString(),
+    });
     return buildPreviewCard(draftId, result.content, count, actor.name ?? "your IT team");
   }
 
   /** Send: the job's id is the draft's, so a second Send (or a retried invoke) starts nothing new. */
-  async send(actor: Actor, draftId: unknown, card: Omit<ProgressCardRef, "adminMri"> | undefined): Promise<AdaptiveCardJson> {
+  async send(
+    actor: Actor,
+    draftId: unknown,
+    card: Omit<ProgressCardRef, "adminMri"> | undefined,
+  ): Promise<AdaptiveCardJson> {
     const refused = await this.refusal(actor, "send", typeof draftId === "string" ? draftId : undefined);
     if (refused) {
       return refused;
     }
     const draft = typeof draftId === "string" ? await this.options.jobs.getDraft(draftId) : undefined;
     if (!draft || draft.tenantId !== actor.tenantId.toLowerCase() || draft.authorId !== actor.userId) {
-      return buildErrorCard({ title: "This preview cannot be sent", whatHappened: "The draft does not exist, or it is someone else's.", whatToDo: "Type broadcast to write a new one." });
+      return buildErrorCard({
+        title: "This preview cannot be sent",
+        whatHappened: "The draft does not exist, or it is someone else's.",
+        whatToDo: "Type broadcast to write a new one.",
+      });
     }
-    const { created, job } = await this.options.jobs.createJob({ id: draft.id, tenantId: draft.tenantId, content: draft.content, authorId: actor.userId, authorName: actor.name, origin: "bot", createdAt: this.options.now().toISOString() });
+    const { created, job } = await this.options.jobs.createJob({
+      id: draft.id,
+      tenantId: draft.tenantId,
+      content: draft.content,
+      authorId: actor.userId,
+      authorName: actor.name,
+      origin: "bot",
+      createdAt: this.options.now().toISOString(),
+    });
     if (created) {
       if (card) {
         await this.options.jobs.setProgressRef(job.id, { ...card, adminMri: actor.mri });
       }
       await this.options.auditLog.record({
-        tenantId: actor.tenantId, actorId: actor.userId, actorName: actor.name, action: "broadcast.started", subjectId: job.id, subjectName: draft.content.title.slice(0, 120), outcome: "success",
-        detail: { audience: draft.content.audience.kind, remindDays: draft.content.remindDays ?? 0, origin: "bot" },
+        tenantId: actor.tenantId,
+        actorId: actor.userId,
+        actorName: actor.name,
+        action: "broadcast.started",
+        subjectId: job.id,
+        subjectName: draft.content.title.slice(0, 120),
+        outcome: "success",
+        detail: {
+          audience: draft.content.audience.kind,
+          remindDays: draft.content.remindDays ?? 0,
+          origin: "bot",
+        },
       });
       if (draft.content.remindDays && this.options.scheduler) {
-        const runAt = new Date(this.options.now().getTime() + draft.content.remindDays * 86_400_000).toISOString();
-        await this.options.scheduler.schedule({ kind: FOLLOW_UP_KIND, tenantId: actor.tenantId, runAt, payload: { jobId: job.id }, key: job.id });
+        const runAt = new Date(
+          this.options.now().getTime() + draft.content.remindDays * 86_400_000,
+        ).toISOString();
+        await this.options.scheduler.schedule({
+          kind: FOLLOW_UP_KIND,
+          tenantId: actor.tenantId,
+          runAt,
+          payload: { jobId: job.id },
+          key: job.id,
+        });
       }
       void this.options.runner.run(job.id);
     }
@@ -121,10 +175,18 @@ export class BroadcastService {
     if (refused) {
       return refused;
     }
-    return buildErrorCard({ title: "Broadcast cancelled", whatHappened: "Nothing was sent.", whatToDo: "Type broadcast to write a new one." });
+    return buildErrorCard({
+      title: "Broadcast cancelled",
+      whatHappened: "Nothing was sent.",
+      whatToDo: "Type broadcast to write a new one.",
+    });
   }
 
-  async control(actor: Actor, jobId: unknown, action: "pause" | "resume" | "cancel"): Promise<AdaptiveCardJson> {
+  async control(
+    actor: Actor,
+    jobId: unknown,
+    action: "pause" | "resume" | "cancel",
+  ): Promise<AdaptiveCardJson> {
     const id = typeof jobId === "string" ? jobId : "";
     const refused = await this.refusal(actor, action, id);
     if (refused) {
@@ -132,7 +194,11 @@ export class BroadcastService {
     }
     const job = await this.options.jobs.getJob(id);
     if (!job || job.tenantId !== actor.tenantId.toLowerCase()) {
-      return buildErrorCard({ title: "No such broadcast", whatHappened: "This card names a broadcast that does not exist here.", whatToDo: "Type broadcast to start a new one." });
+      return buildErrorCard({
+        title: "No such broadcast",
+        whatHappened: "This card names a broadcast that does not exist here.",
+        whatToDo: "Type broadcast to start a new one.",
+      });
     }
     const changed =
       action === "pause"
@@ -141,7 +207,14 @@ export class BroadcastService {
           ? await this.options.jobs.transition(id, ["paused"], "sending")
           : await this.options.jobs.transition(id, ["sending", "paused", "preparing"], "cancelled");
     if (changed) {
-      await this.options.auditLog.record({ tenantId: actor.tenantId, actorId: actor.userId, actorName: actor.name, action: `broadcast.${action === "pause" ? "paused" : action === "resume" ? "resumed" : "cancelled"}`, subjectId: id, outcome: "success" });
+      await this.options.auditLog.record({
+        tenantId: actor.tenantId,
+        actorId: actor.userId,
+        actorName: actor.name,
+        action: `broadcast.${action === "pause" ? "paused" : action === "resume" ? "resumed" : "cancelled"}`,
+        subjectId: id,
+        outcome: "success",
+      });
       if (action === "resume") {
         void this.options.runner.run(id);
       } else if (action === "cancel" && !this.options.runner.isRunning(id)) {
@@ -165,13 +238,23 @@ export class BroadcastService {
   private async progressCard(jobId: string, actor: Actor): Promise<AdaptiveCardJson> {
     const job = await this.options.jobs.getJob(jobId);
     if (!job || job.tenantId !== actor.tenantId.toLowerCase()) {
-      return buildErrorCard({ title: "No such broadcast", whatHappened: "This card names a broadcast that does not exist here.", whatToDo: "Type broadcast to start a new one." });
+      return buildErrorCard({
+        title: "No such broadcast",
+        whatHappened: "This card names a broadcast that does not exist here.",
+        whatToDo: "Type broadcast to start a new one.",
+      });
     }
-    return buildProgressCard(job, snapshotOf(await this.options.ledger.totals(jobId), 0), { adminMri: actor.mri ?? job.progressRef?.adminMri, now: this.options.now() });
+    return buildProgressCard(job, snapshotOf(await this.options.ledger.totals(jobId), 0), {
+      adminMri: actor.mri ?? job.progressRef?.adminMri,
+      now: this.options.now(),
+    });
   }
 
   /** "Delivery report (CSV)": what the file consent card offers, and the progress card to leave in place. */
-  async offerReport(actor: Actor, jobId: unknown): Promise<{ card: AdaptiveCardJson; offer?: DeliveryOffer }> {
+  async offerReport(
+    actor: Actor,
+    jobId: unknown,
+  ): Promise<{ card: AdaptiveCardJson; offer?: DeliveryOffer }> {
     const id = typeof jobId === "string" ? jobId : "";
     const refused = await this.refusal(actor, "report", id || undefined);
     if (refused) {
@@ -194,8 +277,19 @@ export class BroadcastService {
 
   /** An answer to an offer that was not made to this user (or names no one): refused, audited. */
   async refuseReport(actor: Actor, jobId: string, reason: OfferRefusal): Promise<AdaptiveCardJson> {
-    await this.options.auditLog.record({ tenantId: actor.tenantId, actorId: actor.userId, actorName: actor.name, action: "broadcast.refused", subjectId: jobId, outcome: "refused", detail: { step: "report.accept", reason } });
-    this.options.logger.warn({ event: "broadcast.reportRefused", reason, userId: actor.userId, jobId }, "delivery report offer not honoured");
+    await this.options.auditLog.record({
+      tenantId: actor.tenantId,
+      actorId: actor.userId,
+      actorName: actor.name,
+      action: "broadcast.refused",
+      subjectId: jobId,
+      outcome: "refused",
+      detail: { step: "report.accept", reason },
+    });
+    this.options.logger.warn(
+      { event: "broadcast.reportRefused", reason, userId: actor.userId, jobId },
+      "delivery report offer not honoured",
+    );
     return deliveryNotices.notHonoured(reason);
   }
 
@@ -203,7 +297,12 @@ export class BroadcastService {
    * The admin accepted the file consent card: roles re-read in Graph now, the job must be of their
    * tenant; then the CSV is streamed from the ledger to Teams' upload URL in Content-Range fragments.
    */
-  async acceptReport(actor: Actor, jobId: string, uploadUrl: string, reference: string): Promise<{ uploaded: boolean; card?: AdaptiveCardJson }> {
+  async acceptReport(
+    actor: Actor,
+    jobId: string,
+    uploadUrl: string,
+    reference: string,
+  ): Promise<{ uploaded: boolean; card?: AdaptiveCardJson }> {
     if (await this.refusal(actor, "report.accept", jobId)) {
       return { uploaded: false, card: deliveryNotices.notHonoured("noRole") };
     }
@@ -214,12 +313,32 @@ export class BroadcastService {
     const { ledger } = this.options;
     const totalBytes = await deliveryReportBytes(ledger, job.id);
     try {
-      await uploadCsv({ url: uploadUrl, totalBytes, pieces: deliveryReportPieces(ledger, job.id), fetch: this.options.fetch });
+      await uploadCsv({
+        url: uploadUrl,
+        totalBytes,
+        pieces: deliveryReportPieces(ledger, job.id),
+        fetch: this.options.fetch,
+      });
     } catch (error) {
-      this.options.logger.warn({ event: "broadcast.reportFailed", jobId, err: { name: (error as Error).name, message: (error as Error).message } }, "delivery report upload failed");
+      this.options.logger.warn(
+        {
+          event: "broadcast.reportFailed",
+          jobId,
+          err: { name: (error as Error).name, message: (error as Error).message },
+        },
+        "delivery report upload failed",
+      );
       return { uploaded: false, card: deliveryNotices.failed(reference) };
     }
-    await this.options.auditLog.record({ tenantId: actor.tenantId, actorId: actor.userId, actorName: actor.name, action: "broadcast.reportUploaded", subjectId: job.id, outcome: "success", detail: { bytes: totalBytes } });
+    await this.options.auditLog.record({
+      tenantId: actor.tenantId,
+      actorId: actor.userId,
+      actorName: actor.name,
+      action: "broadcast.reportUploaded",
+      subjectId: job.id,
+      outcome: "success",
+      detail: { bytes: totalBytes },
+    });
     return { uploaded: true };
   }
 
@@ -230,6 +349,9 @@ export class BroadcastService {
 
   /** The progress card for the runner's updates (no actor: the job's own reference). */
   async cardFor(job: BroadcastJob, ratePerSecond: number): Promise<AdaptiveCardJson> {
-    return buildProgressCard(job, snapshotOf(await this.options.ledger.totals(job.id), ratePerSecond), { adminMri: job.progressRef?.adminMri, now: this.options.now() });
+    return buildProgressCard(job, snapshotOf(await this.options.ledger.totals(job.id), ratePerSecond), {
+      adminMri: job.progressRef?.adminMri,
+      now: this.options.now(),
+    });
   }
 }

@@ -16,7 +16,13 @@ export interface CliTotals {
   messagesPerSecond: number;
 }
 
-export function cliTotals(jobId: string, state: string, totals: DeliveryTotals, elapsedMs: number, sentThisRun: number): CliTotals {
+export function cliTotals(
+  jobId: string,
+  state: string,
+  totals: DeliveryTotals,
+  elapsedMs: number,
+  sentThisRun: number,
+): CliTotals {
   const seconds = elapsedMs / 1000;
   return {
     jobId,

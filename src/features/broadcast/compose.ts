@@ -3,9 +3,23 @@ import { GUIDANCE, isGuidanceCode } from "../status/guidance";
 import { cleanText, disallowedLinks, isAllowedUrl } from "./message-text";
 
 /** Limits: a Teams card stays well under the 28 KB message limit, and a notice stays readable. */
-export const LIMITS = { titleChars: 120, messageChars: 4_000, messageLines: 60, upns: 5_000, buttonTitleChars: 40, remindDays: 60 } as const;
+export const LIMITS = {
+  titleChars: 120,
+  messageChars: 4_000,
+  messageLines: 60,
+  upns: 5_000,
+  buttonTitleChars: 40,
+  remindDays: 60,
+} as const;
 
-export const AUDIENCE_KINDS = ["affected-not-ready", "affected", "phase2", "break-glass", "group", "upns"] as const;
+export const AUDIENCE_KINDS = [
+  "affected-not-ready",
+  "affected",
+  "phase2",
+  "break-glass",
+  "group",
+  "upns",
+] as const;
 
 /** What the compose card (or the command line) submits; every field is untrusted. */
 export interface ComposeInput {
@@ -29,7 +43,10 @@ const count = (n: number) => n.toLocaleString("en-US");
 
 /** Splits a pasted list (newlines, commas, semicolons, spaces) into distinct UPNs, lower-cased. */
 export function parseUpnList(raw: string): { upns: string[]; invalid: string[] } {
-  const items = raw.split(/[\s,;]+/).map((item) => item.trim().toLowerCase()).filter(Boolean);
+  const items = raw
+    .split(/[\s,;]+/)
+    .map((item) => item.trim().toLowerCase())
+    .filter(Boolean);
   const unique = [...new Set(items)];
   return { upns: unique.filter((item) => UPN.test(item)), invalid: unique.filter((item) => !UPN.test(item)) };
 }
@@ -53,12 +70,16 @@ function audienceOf(input: ComposeInput, problems: string[]): AudienceSpec | und
     case "upns": {
       const { upns, invalid } = parseUpnList(text(input.upns));
       if (invalid.length > 0) {
-        problems.push(`These are not user principal names: ${invalid.slice(0, 10).join(", ")}${invalid.length > 10 ? ` and ${count(invalid.length - 10)} more` : ""}.`);
+        problems.push(
+          `These are not user principal names: ${invalid.slice(0, 10).join(", ")}${invalid.length > 10 ? ` and ${count(invalid.length - 10)} more` : ""}.`,
+        );
       }
       if (upns.length === 0) {
         problems.push("Paste at least one user principal name (name@domain).");
       } else if (upns.length > LIMITS.upns) {
-        problems.push(`A pasted list holds at most ${count(LIMITS.upns)} names; this one has ${count(upns.length)}. Use a group instead.`);
+        problems.push(
+          `A pasted list holds at most ${count(LIMITS.upns)} names; this one has ${count(upns.length)}. Use a group instead.`,
+        );
       }
       return { kind, upns };
     }
@@ -84,12 +105,16 @@ function buttonOf(input: ComposeInput, problems: string[]): BroadcastButton | un
   }
   if (url !== "") {
     if (!isAllowedUrl(url)) {
-      problems.push("The link button must be an https:// link to a Microsoft sign-in or help page (aka.ms, learn.microsoft.com, mysignins.microsoft.com…).");
+      problems.push(
+        "The link button must be an https:// link to a Microsoft sign-in or help page (aka.ms, learn.microsoft.com, mysignins.microsoft.com…).",
+      );
       return undefined;
     }
     const title = text(input.buttonTitle).trim() || "Open";
     if (title.length > LIMITS.buttonTitleChars) {
-      problems.push(`The button text is ${count(title.length)} characters long; the limit is ${LIMITS.buttonTitleChars}.`);
+      problems.push(
+        `The button text is ${count(title.length)} characters long; the limit is ${LIMITS.buttonTitleChars}.`,
+      );
     }
     return { kind: "url", url, title: title.slice(0, LIMITS.buttonTitleChars) };
   }
@@ -104,18 +129,26 @@ export function validateCompose(input: ComposeInput): ComposeResult {
   if (title === "") {
     problems.push("The title is empty.");
   } else if (title.length > LIMITS.titleChars || title.includes("\n")) {
-    problems.push(`The title must be one line of at most ${LIMITS.titleChars} characters (it has ${count(title.length)}).`);
+    problems.push(
+      `The title must be one line of at most ${LIMITS.titleChars} characters (it has ${count(title.length)}).`,
+    );
   }
   if (message.trim() === "") {
     problems.push("The message is empty.");
   } else if (message.length > LIMITS.messageChars) {
-    problems.push(`The message is ${count(message.length)} characters long; the limit is ${count(LIMITS.messageChars)}.`);
+    problems.push(
+      `The message is ${count(message.length)} characters long; the limit is ${count(LIMITS.messageChars)}.`,
+    );
   } else if (message.split("\n").length > LIMITS.messageLines) {
-    problems.push(`The message has ${count(message.split("\n").length)} lines; the limit is ${LIMITS.messageLines}.`);
+    problems.push(
+      `The message has ${count(message.split("\n").length)} lines; the limit is ${LIMITS.messageLines}.`,
+    );
   }
   const badLinks = disallowedLinks(message);
   if (badLinks.length > 0) {
-    problems.push(`Links must be https:// links to Microsoft sign-in or help pages; not allowed: ${badLinks.slice(0, 5).join(", ")}.`);
+    problems.push(
+      `Links must be https:// links to Microsoft sign-in or help pages; not allowed: ${badLinks.slice(0, 5).join(", ")}.`,
+    );
   }
   const audience = audienceOf(input, problems);
   const button = buttonOf(input, problems);
@@ -127,11 +160,22 @@ export function validateCompose(input: ComposeInput): ComposeResult {
   if (problems.length > 0 || audience === undefined) {
     return { ok: false, problems };
   }
-  return { ok: true, content: { title, message, audience, ...(button ? { button } : {}), ...(remindDays > 0 ? { remindDays } : {}) } };
+  return {
+    ok: true,
+    content: {
+      title,
+      message,
+      audience,
+      ...(button ? { button } : {}),
+      ...(remindDays > 0 ? { remindDays } : {}),
+    },
+  };
 }
 
 export function buttonTitle(button: BroadcastButton): string {
-  return button.kind === "url" ? button.title : GUIDANCE[button.code as keyof typeof GUIDANCE]?.title ?? "Open";
+  return button.kind === "url"
+    ? button.title
+    : (GUIDANCE[button.code as keyof typeof GUIDANCE]?.title ?? "Open");
 }
 
 export function audienceLabel(audience: AudienceSpec): string {
@@ -154,7 +198,10 @@ export function audienceLabel(audience: AudienceSpec): string {
 }
 
 /** The walkthrough buttons a broadcast may carry (the product's guidance codes). */
-export const GUIDANCE_CHOICES = Object.entries(GUIDANCE).map(([value, guidance]) => ({ title: guidance.title, value }));
+export const GUIDANCE_CHOICES = Object.entries(GUIDANCE).map(([value, guidance]) => ({
+  title: guidance.title,
+  value,
+}));
 
 /** A stored draft back into the form's values (Edit). */
 export function composeValues(content: BroadcastContent): Record<string, string> {

@@ -1,12 +1,13 @@
 import { randomUUID } from "node:crypto";
+
 import type { Directory } from "../../directory/directory";
 import type { Logger } from "../../logger";
-import type { AuditLog } from "../authz/audit-log";
 import type { BroadcastJobStore } from "../../storage/broadcast-jobs";
 import type { BroadcastLedger } from "../../storage/broadcast-ledger";
 import type { BroadcastJob } from "../../storage/broadcast-types";
-import type { ConversationReferenceStore } from "../messaging/conversation-reference-store";
+import type { AuditLog } from "../authz/audit-log";
 import type { Authorizer } from "../authz/authorize";
+import type { ConversationReferenceStore } from "../messaging/conversation-reference-store";
 import type { Scheduler } from "../scheduler/scheduler";
 import type { VerdictSource } from "./audience";
 import { BroadcastService, FOLLOW_UP_KIND } from "./broadcast-service";
@@ -49,12 +50,33 @@ export interface BroadcastFeature {
 }
 
 /** Audit entry of a finished job: author, audience and totals. */
-export async function auditFinished(auditLog: AuditLog, job: BroadcastJob, progress: ProgressSnapshot, seconds: number): Promise<void> {
+export async function auditFinished(
+  auditLog: AuditLog,
+  job: BroadcastJob,
+  progress: ProgressSnapshot,
+  seconds: number,
+): Promise<void> {
   const t = progress.totals;
   await auditLog.record({
-    tenantId: job.tenantId, actorId: job.authorId, actorName: job.authorName, action: job.state === "cancelled" ? "broadcast.cancelled.totals" : "broadcast.completed", subjectId: job.id, subjectName: job.content.title.slice(0, 120),
+    tenantId: job.tenantId,
+    actorId: job.authorId,
+    actorName: job.authorName,
+    action: job.state === "cancelled" ? "broadcast.cancelled.totals" : "broadcast.completed",
+    subjectId: job.id,
+    subjectName: job.content.title.slice(0, 120),
     outcome: "success",
-    detail: { origin: job.origin, audience: job.content.audience.kind, total: t.total, sent: t.sent, failed: t.failed, skipped: t.skipped, possiblyDuplicated: t.possiblyDuplicated, failedByReason: JSON.stringify(t.failedByReason), skippedByReason: JSON.stringify(t.skippedByReason), sendSeconds: Math.round(seconds) },
+    detail: {
+      origin: job.origin,
+      audience: job.content.audience.kind,
+      total: t.total,
+      sent: t.sent,
+      failed: t.failed,
+      skipped: t.skipped,
+      possiblyDuplicated: t.possiblyDuplicated,
+      failedByReason: JSON.stringify(t.failedByReason),
+      skippedByReason: JSON.stringify(t.skippedByReason),
+      sendSeconds: Math.round(seconds),
+    },
   });
 }
 
@@ -68,19 +90,46 @@ export function createBroadcastFeature(options: BroadcastFeatureOptions): Broadc
       return;
     }
     const card = await holder.service.cardFor(job, progress.ratePerSecond);
-    await options.transport.update({ tenantId: job.tenantId, userId: job.authorId, ...job.progressRef }, card);
+    await options.transport.update(
+      { tenantId: job.tenantId, userId: job.authorId, ...job.progressRef },
+      card,
+    );
   };
   const runner = createBroadcastEngine({
-    jobs, ledger, conversationReferences: options.conversationReferences, directory: options.directory, verdicts: options.verdicts, transport: options.transport,
-    teamsAppId: options.teams.appId, serviceUrl: options.teams.serviceUrl, tenantRps: options.teams.tenantRps, assess: options.assess, logger, owner: `bot-${process.pid}-${randomUUID().slice(0, 8)}`,
-    tuning: options.tuning, progressEveryMs: options.progressEveryMs, leaseMs: options.leaseMs,
+    jobs,
+    ledger,
+    conversationReferences: options.conversationReferences,
+    directory: options.directory,
+    verdicts: options.verdicts,
+    transport: options.transport,
+    teamsAppId: options.teams.appId,
+    serviceUrl: options.teams.serviceUrl,
+    tenantRps: options.teams.tenantRps,
+    assess: options.assess,
+    logger,
+    owner: `bot-${process.pid}-${randomUUID().slice(0, 8)}`,
+    tuning: options.tuning,
+    progressEveryMs: options.progressEveryMs,
+    leaseMs: options.leaseMs,
     onProgress: updateCard,
     onFinished: async (job, progress) => {
       await auditFinished(options.auditLog, job, progress, job.sendMs / 1000);
-      await updateCard(job, progress).catch((error: unknown) => logger.warn({ err: String(error) }, "final card not updated"));
+      await updateCard(job, progress).catch((error: unknown) =>
+        logger.warn({ err: String(error) }, "final card not updated"),
+      );
     },
   });
-  const service = new BroadcastService({ authz: options.authz, sources: { verdicts: options.verdicts, directory: options.directory }, jobs, ledger, runner, auditLog: options.auditLog, scheduler: options.scheduler, logger, now });
+  const service = new BroadcastService({
+    authz: options.authz,
+    sources: { verdicts: options.verdicts, directory: options.directory },
+    jobs,
+    ledger,
+    runner,
+    auditLog: options.auditLog,
+    scheduler: options.scheduler,
+    logger,
+    now,
+  });
 
   holder.service = service;
 
@@ -91,16 +140,42 @@ export function createBroadcastFeature(options: BroadcastFeatureOptions): Broadc
     if (!parent || parent.state === "cancelled") {
       return;
     }
-    const author = { tenantId: parent.tenantId, userId: parent.authorId, ...(parent.authorName ? { name: parent.authorName } : {}) };
-    if (!(await options.authz.authorize(author, "broadcast", { step: "follow-up", subjectId: parentId })).allowed) {
+    const author = {
+      tenantId: parent.tenantId,
+      userId: parent.authorId,
+      ...(parent.authorName ? { name: parent.authorName } : {}),
+    };
+    if (
+      !(await options.authz.authorize(author, "broadcast", { step: "follow-up", subjectId: parentId }))
+        .allowed
+    ) {
       return;
     }
     const { created, job } = await jobs.createJob({
-      id: `${parentId}:follow-up`, tenantId: parent.tenantId, authorId: parent.authorId, authorName: parent.authorName, origin: "follow-up", parentJobId: parentId, createdAt: now().toISOString(),
-      content: { ...parent.content, title: `Reminder: ${parent.content.title}`.slice(0, 120), audience: { kind: "follow-up", parentJobId: parentId }, remindDays: undefined },
+      id: `${parentId}:follow-up`,
+      tenantId: parent.tenantId,
+      authorId: parent.authorId,
+      authorName: parent.authorName,
+      origin: "follow-up",
+      parentJobId: parentId,
+      createdAt: now().toISOString(),
+      content: {
+        ...parent.content,
+        title: `Reminder: ${parent.content.title}`.slice(0, 120),
+        audience: { kind: "follow-up", parentJobId: parentId },
+        remindDays: undefined,
+      },
     });
     if (created) {
-      await options.auditLog.record({ tenantId: parent.tenantId, actorId: parent.authorId, actorName: parent.authorName, action: "broadcast.started", subjectId: job.id, outcome: "success", detail: { audience: "follow-up", origin: "follow-up" } });
+      await options.auditLog.record({
+        tenantId: parent.tenantId,
+        actorId: parent.authorId,
+        actorName: parent.authorName,
+        action: "broadcast.started",
+        subjectId: job.id,
+        outcome: "success",
+        detail: { audience: "follow-up", origin: "follow-up" },
+      });
     }
     await runner.run(job.id);
   });

@@ -1,15 +1,16 @@
 import { randomUUID } from "node:crypto";
+
+import type { AdaptiveCardJson } from "../../cards/types";
 import type { Directory } from "../../directory/directory";
 import type { Logger } from "../../logger";
 import type { BroadcastJobStore } from "../../storage/broadcast-jobs";
 import type { BroadcastLedger } from "../../storage/broadcast-ledger";
 import type { BroadcastJob } from "../../storage/broadcast-types";
-import type { ConversationReferenceStore } from "../messaging/conversation-reference-store";
 import { type Clock, systemClock } from "../../throttle";
+import type { ConversationReferenceStore } from "../messaging/conversation-reference-store";
 import type { VerdictSource } from "./audience";
 import type { DispatchTuning } from "./dispatcher";
 import { JobRunner } from "./job-runner";
-import type { AdaptiveCardJson } from "../../cards/types";
 import { messageCardFactory } from "./message-card";
 import { type Assess, prepareJob } from "./prepare";
 import type { ProgressSnapshot } from "./progress";
@@ -51,7 +52,10 @@ export function createBroadcastEngine(options: BroadcastEngineOptions): JobRunne
       if (factories.size > 16) {
         factories.clear();
       }
-      factory = messageCardFactory(job.content, options.senderName?.(job) ?? job.authorName ?? "your IT team");
+      factory = messageCardFactory(
+        job.content,
+        options.senderName?.(job) ?? job.authorName ?? "your IT team",
+      );
       factories.set(job.id, factory);
     }
     return factory(personal);

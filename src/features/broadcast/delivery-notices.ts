@@ -27,7 +27,8 @@ export const deliveryNotices = {
           : reason === "noSuchJob"
             ? "That broadcast does not exist here any more."
             : "That file offer was not made to you, or it is too old to check.",
-      whatToDo: "An administrator can press Delivery report (CSV) on the broadcast's card to get a fresh offer.",
+      whatToDo:
+        "An administrator can press Delivery report (CSV) on the broadcast's card to get a fresh offer.",
     }),
   failed: (reference: string): AdaptiveCardJson =>
     buildErrorCard({

@@ -1,10 +1,21 @@
 import { stringify } from "csv-stringify/sync";
+
 import type { BroadcastLedger } from "../../storage/broadcast-ledger";
 import { neutralise } from "../report/csv";
 import { reasonText } from "./reason-text";
 
 /** `why`: the reason in words; `reason` keeps the code for a spreadsheet filter. */
-export const DELIVERY_COLUMNS = ["userPrincipalName", "displayName", "state", "reason", "why", "activityId", "attempts", "possiblyDuplicated", "updatedAt"] as const;
+export const DELIVERY_COLUMNS = [
+  "userPrincipalName",
+  "displayName",
+  "state",
+  "reason",
+  "why",
+  "activityId",
+  "attempts",
+  "possiblyDuplicated",
+  "updatedAt",
+] as const;
 
 /** The delivery report of a job: a header, then one row per recipient, streamed page by page. */
 export async function* deliveryReportCsv(ledger: BroadcastLedger, jobId: string): AsyncGenerator<string> {
@@ -17,7 +28,17 @@ export async function* deliveryReportCsv(ledger: BroadcastLedger, jobId: string)
     }
     yield stringify(
       page.map((row) =>
-        [row.upn, row.displayName, row.state, row.reason ?? "", row.reason ? reasonText(row.reason) : "", row.activityId ?? "", String(row.attempts), String(row.possiblyDuplicated), row.updatedAt].map(neutralise),
+        [
+          row.upn,
+          row.displayName,
+          row.state,
+          row.reason ?? "",
+          row.reason ? reasonText(row.reason) : "",
+          row.activityId ?? "",
+          String(row.attempts),
+          String(row.possiblyDuplicated),
+          row.updatedAt,
+        ].map(neutralise),
       ),
     );
     after = page.at(-1)!.seq;

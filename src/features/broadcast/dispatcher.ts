@@ -1,10 +1,17 @@
 import { setMaxListeners } from "node:events";
+
 import type { AdaptiveCardJson } from "../../cards/types";
 import type { Logger } from "../../logger";
-import type { BroadcastJob, Delivery } from "../../storage/broadcast-types";
 import type { BroadcastJobStore } from "../../storage/broadcast-jobs";
 import type { BroadcastLedger } from "../../storage/broadcast-ledger";
-import { type Clock, type RateLimiter, type RetryOptions, TEAMS_RETRY_STATUSES, decideRetry } from "../../throttle";
+import type { BroadcastJob, Delivery } from "../../storage/broadcast-types";
+import {
+  type Clock,
+  decideRetry,
+  type RateLimiter,
+  type RetryOptions,
+  TEAMS_RETRY_STATUSES,
+} from "../../throttle";
 import type { SendTimeGuard } from "./send-time-guard";
 import type { ReadyTarget, TargetResolution, TargetResolver } from "./target-resolver";
 import type { BroadcastTransport, SendOutcome, SendTarget } from "./transport";
@@ -29,7 +36,14 @@ export const DEFAULT_DISPATCH_TUNING: DispatchTuning = {
   contactConcurrency: 64,
   contactBacklog: 4_096,
   pageSize: 256,
-  retry: { maxAttempts: 5, retryStatuses: TEAMS_RETRY_STATUSES, baseDelayMs: 500, maxDelayMs: 30_000, maxRetryAfterMs: 120_000, random: Math.random },
+  retry: {
+    maxAttempts: 5,
+    retryStatuses: TEAMS_RETRY_STATUSES,
+    baseDelayMs: 500,
+    maxDelayMs: 30_000,
+    maxRetryAfterMs: 120_000,
+    random: Math.random,
+  },
   pauseAfterConsecutive429: 20,
   throttlePauseMs: 60_000,
 };
@@ -145,7 +159,12 @@ export class Dispatcher {
           }
           // The chat is looked up in the send slot, as a send would: a row without one leaves the slot
           // at once for the first-contact pool (or its backlog), so it never holds back the next row.
-          track(sends, this.sendOrHandOver(job, delivery, (row) => (contacts.size < this.tuning.contactConcurrency ? startContact(row) : backlog.push(row))));
+          track(
+            sends,
+            this.sendOrHandOver(job, delivery, (row) =>
+              contacts.size < this.tuning.contactConcurrency ? startContact(row) : backlog.push(row),
+            ),
+          );
         }
         if (page.length < this.tuning.pageSize) {
           break;
@@ -163,7 +182,11 @@ export class Dispatcher {
     }
   }
 
-  private async sendOrHandOver(job: BroadcastJob, delivery: Delivery, handOver: (delivery: Delivery) => unknown): Promise<void> {
+  private async sendOrHandOver(
+    job: BroadcastJob,
+    delivery: Delivery,
+    handOver: (delivery: Delivery) => unknown,
+  ): Promise<void> {
     if (this.options.readyTarget === undefined) {
       return this.deliverSafely(job, delivery, undefined);
     }
@@ -171,7 +194,12 @@ export class Dispatcher {
     try {
       ready = await this.options.readyTarget(job.tenantId, delivery);
     } catch (error) {
-      return this.deliverSafely(job, delivery, undefined).then(() => this.options.logger.warn({ seq: delivery.seq, err: error instanceof Error ? error.message : String(error) }, "stored chat lookup failed"));
+      return this.deliverSafely(job, delivery, undefined).then(() =>
+        this.options.logger.warn(
+          { seq: delivery.seq, err: error instanceof Error ? error.message : String(error) },
+          "stored chat lookup failed",
+        ),
+      );
     }
     if (ready === undefined) {
       handOver(delivery);
@@ -185,13 +213,22 @@ export class Dispatcher {
   }
 
   /** A bug or a store failure for one row fails that row with a reason; it never stops the job. */
-  private async deliverSafely(job: BroadcastJob, delivery: Delivery, ready: SendTarget | undefined): Promise<void> {
+  private async deliverSafely(
+    job: BroadcastJob,
+    delivery: Delivery,
+    ready: SendTarget | undefined,
+  ): Promise<void> {
     try {
       await this.deliver(job, delivery, ready);
     } catch (error) {
       this.counters.failed += 1;
-      this.options.logger.error({ seq: delivery.seq, err: error instanceof Error ? error.message : String(error) }, "broadcast row failed");
-      await this.options.ledger.markFinal(job.id, delivery.seq, "failed", "internalError", this.now()).catch(() => undefined);
+      this.options.logger.error(
+        { seq: delivery.seq, err: error instanceof Error ? error.message : String(error) },
+        "broadcast row failed",
+      );
+      await this.options.ledger
+        .markFinal(job.id, delivery.seq, "failed", "internalError", this.now())
+        .catch(() => undefined);
     }
   }
 
@@ -201,12 +238,18 @@ export class Dispatcher {
     await this.options.sendGuard?.admit(this.abort.signal);
   }
 
-  private async resolve(job: BroadcastJob, delivery: Delivery, ready: SendTarget | undefined): Promise<TargetResolution | undefined> {
+  private async resolve(
+    job: BroadcastJob,
+    delivery: Delivery,
+    ready: SendTarget | undefined,
+  ): Promise<TargetResolution | undefined> {
     if (ready) {
       return { kind: "target", target: ready };
     }
     try {
-      return await this.options.resolveTarget(job.tenantId, delivery, job.progressRef?.serviceUrl, () => this.admitConnector());
+      return await this.options.resolveTarget(job.tenantId, delivery, job.progressRef?.serviceUrl, () =>
+        this.admitConnector(),
+      );
     } catch (error) {
       if (this.abort.signal.aborted) {
         return undefined; // stopped while waiting for a slot: the row is still pending
@@ -278,7 +321,9 @@ export class Dispatcher {
       // No answer at all: Teams may have the message; a re-send is flagged possibly duplicated.
       const unanswered = outcome.status === undefined;
       const decision = decideRetry(
-        unanswered ? { failure: "network" } : { status: outcome.status!, headers: retryAfterHeader(outcome.retryAfterMs) },
+        unanswered
+          ? { failure: "network" }
+          : { status: outcome.status!, headers: retryAfterHeader(outcome.retryAfterMs) },
         { attempt, idempotent: true, now: clock.now() },
         this.tuning.retry,
       );
@@ -287,10 +332,19 @@ export class Dispatcher {
       }
       if (!decision.retry) {
         this.counters.failed += 1;
-        await ledger.markFinal(job.id, delivery.seq, "failed", outcome.status === 429 ? "throttled" : `unavailable:${outcome.reason}`, this.now());
+        await ledger.markFinal(
+          job.id,
+          delivery.seq,
+          "failed",
+          outcome.status === 429 ? "throttled" : `unavailable:${outcome.reason}`,
+          this.now(),
+        );
         return;
       }
-      logger.debug({ seq: delivery.seq, status: outcome.status, delayMs: decision.delayMs, attempt }, "broadcast send retried");
+      logger.debug(
+        { seq: delivery.seq, status: outcome.status, delayMs: decision.delayMs, attempt },
+        "broadcast send retried",
+      );
       await ledger.markPending(job.id, delivery.seq, this.now(), unanswered);
       if (!(await this.waitOrStop(decision.delayMs))) {
         return;
@@ -305,7 +359,10 @@ export class Dispatcher {
     this.options.tenantLimiter.pauseUntil(this.options.clock.now() + delayMs);
     if (this.consecutive429 >= this.tuning.pauseAfterConsecutive429 && this.stopReason === undefined) {
       const resumeAt = this.options.clock.now() + this.tuning.throttlePauseMs;
-      this.options.logger.warn({ jobId: job.id, consecutive429: this.consecutive429, resumeAt }, "Teams keeps throttling: broadcast paused");
+      this.options.logger.warn(
+        { jobId: job.id, consecutive429: this.consecutive429, resumeAt },
+        "Teams keeps throttling: broadcast paused",
+      );
       void this.options.jobs
         .transition(job.id, ["sending"], "paused", { pauseReason: "throttled", resumeAt })
         .then(() => this.stop("paused"));

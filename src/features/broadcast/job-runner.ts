@@ -1,7 +1,7 @@
 import type { Logger } from "../../logger";
-import type { BroadcastJob } from "../../storage/broadcast-types";
 import type { BroadcastJobStore } from "../../storage/broadcast-jobs";
 import type { BroadcastLedger } from "../../storage/broadcast-ledger";
+import type { BroadcastJob } from "../../storage/broadcast-types";
 import {
   type Clock,
   RateLimiter,
@@ -9,7 +9,7 @@ import {
   teamsGuardRules,
   teamsTenantRules,
 } from "../../throttle";
-import { type DispatchEnd, type DispatchTuning, Dispatcher, type DispatcherOptions } from "./dispatcher";
+import { type DispatchEnd, Dispatcher, type DispatcherOptions, type DispatchTuning } from "./dispatcher";
 import { type ProgressSnapshot, RateMeter, snapshotOf } from "./progress";
 import { SendTimeGuard } from "./send-time-guard";
 
@@ -174,11 +174,19 @@ export class JobRunner {
   /** Renews the lease every third of its length while `work` runs (preparing 10,000 rows takes a while). */
   private async whileHolding<T>(jobId: string, leaseMs: number, work: () => Promise<T>): Promise<T> {
     const { jobs, clock, owner } = this.options;
-    const timer = setInterval(() => {
-      jobs.acquireLease(jobId, owner, clock.now(), leaseMs).catch((error: unknown) =>
-        this.options.logger.warn({ jobId, err: error instanceof Error ? error.message : String(error) }, "lease renewal failed"),
-      );
-    }, Math.max(50, leaseMs / 3));
+    const timer = setInterval(
+      () => {
+        jobs
+          .acquireLease(jobId, owner, clock.now(), leaseMs)
+          .catch((error: unknown) =>
+            this.options.logger.warn(
+              { jobId, err: error instanceof Error ? error.message : String(error) },
+              "lease renewal failed",
+            ),
+          );
+      },
+      Math.max(50, leaseMs / 3),
+    );
     try {
       return await work();
     } finally {

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { renderCard } from "../../cards/render";
+
 import { userText } from "../../cards/markdown";
+import { renderCard } from "../../cards/render";
 import type { AdaptiveCardJson } from "../../cards/types";
 import type { BroadcastContent } from "../../storage/broadcast-types";
 import { buttonTitle } from "./compose";
@@ -16,7 +17,11 @@ export interface MessageCardData {
 }
 
 /** What one recipient sees: the admin's text (subset Markdown, else literal), their own status, the button. */
-export function messageCardData(content: Pick<BroadcastContent, "title" | "message" | "button">, personal: string | undefined, sender: string): MessageCardData {
+export function messageCardData(
+  content: Pick<BroadcastContent, "title" | "message" | "button">,
+  personal: string | undefined,
+  sender: string,
+): MessageCardData {
   const button = content.button;
   return {
     title: userText(content.title),
@@ -28,7 +33,11 @@ export function messageCardData(content: Pick<BroadcastContent, "title" | "messa
   };
 }
 
-export function buildMessageCard(content: Pick<BroadcastContent, "title" | "message" | "button">, personal: string | undefined, sender: string): AdaptiveCardJson {
+export function buildMessageCard(
+  content: Pick<BroadcastContent, "title" | "message" | "button">,
+  personal: string | undefined,
+  sender: string,
+): AdaptiveCardJson {
   return renderCard("broadcast-message", messageCardData(content, personal, sender));
 }
 
@@ -40,7 +49,10 @@ export function buildMessageCard(content: Pick<BroadcastContent, "title" | "mess
  * per job, so no admin text can contain it. The line is Markdown-escaped and JSON-escaped exactly as the
  * template path would; a function replacement keeps a "$&" in the line literal.
  */
-export function messageCardFactory(content: Pick<BroadcastContent, "title" | "message" | "button">, sender: string): (personal: string | undefined) => AdaptiveCardJson {
+export function messageCardFactory(
+  content: Pick<BroadcastContent, "title" | "message" | "button">,
+  sender: string,
+): (personal: string | undefined) => AdaptiveCardJson {
   const mark = `mfareadypersonal${randomUUID().replace(/-/g, "")}`;
   const withLine = JSON.stringify(buildMessageCard(content, mark, sender));
   const without = JSON.stringify(buildMessageCard(content, undefined, sender));

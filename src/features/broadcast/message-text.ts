@@ -24,7 +24,12 @@ export function isAllowedUrl(text: string): boolean {
     return false;
   }
   const host = url.hostname.toLowerCase();
-  return url.protocol === "https:" && url.username === "" && url.password === "" && ALLOWED_LINK_HOSTS.some((allowed) => host === allowed || host.endsWith(`.${allowed}`));
+  return (
+    url.protocol === "https:" &&
+    url.username === "" &&
+    url.password === "" &&
+    ALLOWED_LINK_HOSTS.some((allowed) => host === allowed || host.endsWith(`.${allowed}`))
+  );
 }
 
 const LINK = /\[([^\]\n]{1,200})\]\(([^)\s]{1,500})\)/g;
@@ -64,6 +69,8 @@ function escapeOutsideSubset(text: string): string {
 
 /** Normalised line endings, no trailing spaces at the end, no control characters but newlines and tabs. */
 export function cleanText(text: string): string {
-   
-  return text.replace(/\r\n?/g, "\n").replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "").trimEnd();
+  return text
+    .replace(/\r\n?/g, "\n")
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "")
+    .trimEnd();
 }

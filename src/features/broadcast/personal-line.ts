@@ -14,7 +14,9 @@ export function personalLine(verdict: Verdict | undefined): string | undefined {
   if (verdict === undefined) {
     return undefined;
   }
-  const phases = (["phase1", "phase2"] as const).filter((phase) => verdict[phase] === "affected" || verdict[phase] === "likely");
+  const phases = (["phase1", "phase2"] as const).filter(
+    (phase) => verdict[phase] === "affected" || verdict[phase] === "likely",
+  );
   const uses =
     phases.length === 0
       ? "We found no sign-in of yours that Microsoft's Azure MFA enforcement covers."
@@ -27,6 +29,9 @@ export function personalLine(verdict: Verdict | undefined): string | undefined {
       ? "This break-glass account has no phishing-resistant method yet: it is not ready."
       : "You have no MFA method that counts yet: you are not ready.";
   const first = verdict.actions[0];
-  const step = first && first in GUIDANCE ? ` First step: ${GUIDANCE[first as keyof typeof GUIDANCE].title.toLowerCase()}.` : "";
+  const step =
+    first && first in GUIDANCE
+      ? ` First step: ${GUIDANCE[first as keyof typeof GUIDANCE].title.toLowerCase()}.`
+      : "";
   return `${uses} ${ready}${step}`;
 }

@@ -1,7 +1,13 @@
 import type { Verdict } from "../../domain/verdict";
-import type { BroadcastJob, NewDelivery } from "../../storage/broadcast-types";
 import type { BroadcastLedger } from "../../storage/broadcast-ledger";
-import { type AudienceSources, type Candidate, disabledUserIds, resolveAudience, skipReason } from "./audience";
+import type { BroadcastJob, NewDelivery } from "../../storage/broadcast-types";
+import {
+  type AudienceSources,
+  type Candidate,
+  disabledUserIds,
+  resolveAudience,
+  skipReason,
+} from "./audience";
 import { personalLine } from "./personal-line";
 
 /** Re-assesses one user now (a follow-up only reminds those still not ready). */
@@ -52,7 +58,9 @@ export async function prepareJob(job: BroadcastJob, options: PrepareOptions): Pr
   }
   const disabled = await disabledUserIds(options.sources.directory);
   const unknown: string[] = [];
-  for await (const candidate of resolveAudience(job.tenantId, audience, options.sources, (upn) => unknown.push(upn))) {
+  for await (const candidate of resolveAudience(job.tenantId, audience, options.sources, (upn) =>
+    unknown.push(upn),
+  )) {
     await push(row(candidate, skipReason(candidate, disabled)));
   }
   for (const upn of unknown) {
@@ -61,7 +69,12 @@ export async function prepareJob(job: BroadcastJob, options: PrepareOptions): Pr
   await flush();
 }
 
-async function prepareFollowUp(job: BroadcastJob, parentJobId: string, options: PrepareOptions, push: (delivery: NewDelivery) => Promise<void>): Promise<void> {
+async function prepareFollowUp(
+  job: BroadcastJob,
+  parentJobId: string,
+  options: PrepareOptions,
+  push: (delivery: NewDelivery) => Promise<void>,
+): Promise<void> {
   let after = 0;
   for (;;) {
     const page = await options.ledger.page(parentJobId, after, 200);
@@ -70,7 +83,9 @@ async function prepareFollowUp(job: BroadcastJob, parentJobId: string, options: 
       if (previous.state !== "sent") {
         continue;
       }
-      const verdict = options.assess ? await options.assess(job.tenantId, previous.userId).catch(() => undefined) : undefined;
+      const verdict = options.assess
+        ? await options.assess(job.tenantId, previous.userId).catch(() => undefined)
+        : undefined;
       const base = { userId: previous.userId, upn: previous.upn, displayName: previous.displayName };
       if (verdict === undefined) {
         await push({ ...base, state: "skipped", reason: "notAssessed" });

@@ -1,9 +1,15 @@
-import { renderCard } from "../../cards/render";
 import { userText } from "../../cards/markdown";
+import { renderCard } from "../../cards/render";
 import type { AdaptiveCardJson } from "../../cards/types";
 import type { BroadcastContent } from "../../storage/broadcast-types";
-import { type AudienceSources, type Candidate, disabledUserIds, resolveAudience, skipReason } from "./audience";
-import { GUIDANCE_CHOICES, audienceLabel, buttonTitle } from "./compose";
+import {
+  type AudienceSources,
+  type Candidate,
+  disabledUserIds,
+  resolveAudience,
+  skipReason,
+} from "./audience";
+import { audienceLabel, buttonTitle, GUIDANCE_CHOICES } from "./compose";
 import { messageCardData } from "./message-card";
 import { personalLine } from "./personal-line";
 
@@ -16,10 +22,16 @@ export interface AudienceCount {
 }
 
 /** Counts an audience without writing anything (one streamed pass). */
-export async function countAudience(tenantId: string, content: BroadcastContent, sources: AudienceSources): Promise<AudienceCount> {
+export async function countAudience(
+  tenantId: string,
+  content: BroadcastContent,
+  sources: AudienceSources,
+): Promise<AudienceCount> {
   const disabled = await disabledUserIds(sources.directory);
   const count: AudienceCount = { recipients: 0, skippedByReason: {}, unknownUpns: [] };
-  for await (const candidate of resolveAudience(tenantId, content.audience, sources, (upn) => count.unknownUpns.push(upn))) {
+  for await (const candidate of resolveAudience(tenantId, content.audience, sources, (upn) =>
+    count.unknownUpns.push(upn),
+  )) {
     const reason = skipReason(candidate, disabled);
     if (reason) {
       count.skippedByReason[reason] = (count.skippedByReason[reason] ?? 0) + 1;
@@ -36,7 +48,12 @@ export async function countAudience(tenantId: string, content: BroadcastContent,
 
 const n = (value: number) => value.toLocaleString("en-US");
 
-export function buildPreviewCard(draftId: string, content: BroadcastContent, count: AudienceCount, sender: string): AdaptiveCardJson {
+export function buildPreviewCard(
+  draftId: string,
+  content: BroadcastContent,
+  count: AudienceCount,
+  sender: string,
+): AdaptiveCardJson {
   const message = messageCardData(content, personalLine(count.sample?.verdict), sender);
   const skipped = Object.entries(count.skippedByReason).map(([reason, k]) => `${n(k)} ${reason}`);
   return renderCard("broadcast-preview", {
@@ -45,8 +62,17 @@ export function buildPreviewCard(draftId: string, content: BroadcastContent, cou
     recipients: n(count.recipients),
     skipped: skipped.length > 0 ? skipped.join(", ") : "none",
     reminder: content.remindDays ? `those still not ready, after ${content.remindDays} days` : "none",
-    unknownUpns: count.unknownUpns.length > 0 ? [userText(`Not found in the directory (${n(count.unknownUpns.length)}): ${count.unknownUpns.slice(0, 20).join(", ")}`)] : [],
-    sampleLine: count.sample ? userText(`As ${count.sample.displayName} will see it:`) : "Nobody in this audience can receive it.",
+    unknownUpns:
+      count.unknownUpns.length > 0
+        ? [
+            userText(
+              `Not found in the directory (${n(count.unknownUpns.length)}): ${count.unknownUpns.slice(0, 20).join(", ")}`,
+            ),
+          ]
+        : [],
+    sampleLine: count.sample
+      ? userText(`As ${count.sample.displayName} will see it:`)
+      : "Nobody in this audience can receive it.",
     title: message.title,
     message: message.message,
     personal: message.personal,

@@ -17,7 +17,10 @@ function stateLine(job: BroadcastJob, failed: number): { line: string; color: st
       return { line: "Sending, as fast as Teams allows.", color: "Default" };
     case "paused":
       return job.pauseReason === "throttled"
-        ? { line: "Paused by itself: Teams kept answering 'too many requests'. It resumes in a minute, or press Resume.", color: "Warning" }
+        ? {
+            line: "Paused by itself: Teams kept answering 'too many requests'. It resumes in a minute, or press Resume.",
+            color: "Warning",
+          }
         : { line: "Paused. Nothing more is sent until you press Resume.", color: "Warning" };
     case "cancelled":
       return { line: "Cancelled. Messages already sent stay in people's chats.", color: "Attention" };
@@ -29,7 +32,11 @@ function stateLine(job: BroadcastJob, failed: number): { line: string; color: st
 }
 
 /** The admin's progress card: counts, rate, time left, and the controls the job's state allows. */
-export function buildProgressCard(job: BroadcastJob, progress: ProgressSnapshot, options: { adminMri?: string; now: Date }): AdaptiveCardJson {
+export function buildProgressCard(
+  job: BroadcastJob,
+  progress: ProgressSnapshot,
+  options: { adminMri?: string; now: Date },
+): AdaptiveCardJson {
   const t = progress.totals;
   const { line, color } = stateLine(job, t.failed);
   const control = (title: string, verb: string) => ({ title, verb, jobId: job.id });
@@ -42,7 +49,11 @@ export function buildProgressCard(job: BroadcastJob, progress: ProgressSnapshot,
   const details = [
     ...(t.failed > 0 ? [`Not reached: ${reasonsText(t.failedByReason)}.`] : []),
     ...(t.skipped > 0 ? [`Left out: ${reasonsText(t.skippedByReason)}.`] : []),
-    ...(t.possiblyDuplicated > 0 ? [`${n(t.possiblyDuplicated)} possibly received the message twice (the sender stopped between Teams accepting it and recording it).`] : []),
+    ...(t.possiblyDuplicated > 0
+      ? [
+          `${n(t.possiblyDuplicated)} possibly received the message twice (the sender stopped between Teams accepting it and recording it).`,
+        ]
+      : []),
     `Audience: ${audienceLabel(job.content.audience)}.`,
   ];
   const finished = job.state === "done" || job.state === "cancelled";

@@ -34,7 +34,9 @@ export function reasonText(code: string): string {
     return SKIPPED[code]!;
   }
   if (code.startsWith("install:")) {
-    return code === "install:notFound" ? "the app could not be installed for them (the user or the app was not found)" : "the app could not be installed for them through Microsoft Graph";
+    return code === "install:notFound"
+      ? "the app could not be installed for them (the user or the app was not found)"
+      : "the app could not be installed for them through Microsoft Graph";
   }
   if (code.startsWith("contact:")) {
     return "Teams could not open a chat with them just now";

@@ -13,17 +13,34 @@ export interface ResumePoller {
  * job must be picked up by another. Each instance looks for active jobs every `everyMs` and tries them:
  * `run` returns at once when another live instance holds the lease, and joins when it runs here already.
  */
-export function startResumePoller(options: { runner: JobRunner; jobs: Pick<BroadcastJobStore, "activeJobIds">; everyMs: number; logger: Logger }): ResumePoller {
+export function startResumePoller(options: {
+  runner: JobRunner;
+  jobs: Pick<BroadcastJobStore, "activeJobIds">;
+  everyMs: number;
+  logger: Logger;
+}): ResumePoller {
   const { runner, jobs, logger } = options;
   const poll = async () => {
     for (const id of await jobs.activeJobIds()) {
       if (!runner.isRunning(id)) {
-        runner.run(id).catch((error: unknown) => logger.error({ jobId: id, err: error instanceof Error ? error.message : String(error) }, "broadcast run failed; retried at the next look"));
+        runner
+          .run(id)
+          .catch((error: unknown) =>
+            logger.error(
+              { jobId: id, err: error instanceof Error ? error.message : String(error) },
+              "broadcast run failed; retried at the next look",
+            ),
+          );
       }
     }
   };
   const timer = setInterval(() => {
-    poll().catch((error: unknown) => logger.warn({ err: error instanceof Error ? error.message : String(error) }, "looking for unfinished broadcasts failed"));
+    poll().catch((error: unknown) =>
+      logger.warn(
+        { err: error instanceof Error ? error.message : String(error) },
+        "looking for unfinished broadcasts failed",
+      ),
+    );
   }, options.everyMs);
   timer.unref();
   return { poll, stop: () => clearInterval(timer) };

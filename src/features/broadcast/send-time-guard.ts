@@ -22,7 +22,11 @@ export class SendTimeGuard {
     private readonly clock: Clock,
     private readonly ramp?: { limit: number; ms: number },
   ) {
-    this.gates = rules.map((rule) => (rule.kind === "window" ? new WindowGate(rule.limit, rule.windowMs) : new BucketGate(rule.capacity, rule.refillPerSecond)));
+    this.gates = rules.map((rule) =>
+      rule.kind === "window"
+        ? new WindowGate(rule.limit, rule.windowMs)
+        : new BucketGate(rule.capacity, rule.refillPerSecond),
+    );
   }
 
   async admit(signal?: AbortSignal): Promise<void> {

@@ -28,19 +28,28 @@ export type AdmitConnector = () => Promise<void>;
  * `fallbackServiceUrl`: the admin's own service URL (same tenant, same region) when none is configured.
  * `admit`: called before each Bot Connector request it makes.
  */
-export type TargetResolver = (tenantId: string, delivery: Delivery, fallbackServiceUrl: string | undefined, admit: AdmitConnector) => Promise<TargetResolution>;
+export type TargetResolver = (
+  tenantId: string,
+  delivery: Delivery,
+  fallbackServiceUrl: string | undefined,
+  admit: AdmitConnector,
+) => Promise<TargetResolution>;
 
 /** The chat a row already has: the one a crashed attempt used, else the stored conversation reference. */
 export type ReadyTarget = (tenantId: string, delivery: Delivery) => Promise<SendTarget | undefined>;
 
-export function createReadyTarget(options: Pick<TargetResolverOptions, "conversationReferences">): ReadyTarget {
+export function createReadyTarget(
+  options: Pick<TargetResolverOptions, "conversationReferences">,
+): ReadyTarget {
   return async (tenantId, delivery) => {
     const base = { tenantId, userId: delivery.userId };
     if (delivery.conversationId && delivery.serviceUrl) {
       return { ...base, conversationId: delivery.conversationId, serviceUrl: delivery.serviceUrl };
     }
     const stored = await options.conversationReferences.get(tenantId, delivery.userId);
-    return stored ? { ...base, conversationId: stored.conversationId, serviceUrl: stored.serviceUrl } : undefined;
+    return stored
+      ? { ...base, conversationId: stored.conversationId, serviceUrl: stored.serviceUrl }
+      : undefined;
   };
 }
 
@@ -57,7 +66,10 @@ export function createReadyTarget(options: Pick<TargetResolverOptions, "conversa
 const PROBES = 4;
 const RECENT = 8;
 
-export function createTargetResolver(options: TargetResolverOptions): { ready: ReadyTarget; contact: TargetResolver } {
+export function createTargetResolver(options: TargetResolverOptions): {
+  ready: ReadyTarget;
+  contact: TargetResolver;
+} {
   const ready = createReadyTarget(options);
   // What the last few first contacts found (true: the app was installed), newest last.
   const recent: boolean[] = [];
@@ -92,18 +104,30 @@ export function createTargetResolver(options: TargetResolverOptions): { ready: R
       await admit();
       const outcome: ContactOutcome = await options.transport.createConversation(at);
       if (outcome.kind === "created") {
-        await options.conversationReferences.save({ tenantId, userId: delivery.userId, conversationId: outcome.conversationId, serviceUrl, reference: {}, updatedAt: new Date(options.now()).toISOString() });
+        await options.conversationReferences.save({
+          tenantId,
+          userId: delivery.userId,
+          conversationId: outcome.conversationId,
+          serviceUrl,
+          reference: {},
+          updatedAt: new Date(options.now()).toISOString(),
+        });
         return { kind: "target", target: { ...at, conversationId: outcome.conversationId } };
       }
       if (outcome.kind === "notInstalled") {
         return "notInstalled";
       }
       if (outcome.kind === "retryable") {
-        return { kind: "retry", reason: `contact:${outcome.reason}`, ...(outcome.status === 429 ? { throttledMs: outcome.retryAfterMs ?? 1_000 } : {}) };
+        return {
+          kind: "retry",
+          reason: `contact:${outcome.reason}`,
+          ...(outcome.status === 429 ? { throttledMs: outcome.retryAfterMs ?? 1_000 } : {}),
+        };
       }
       return { kind: "fail", reason: outcome.reason };
     };
-    const notInstalledShare = () => recent.filter((installed) => !installed).length / Math.max(1, recent.length);
+    const notInstalledShare = () =>
+      recent.filter((installed) => !installed).length / Math.max(1, recent.length);
     while (notInstalledShare() <= 0.5 && guessing >= PROBES + streak) {
       await new Promise<void>((resolve) => waiting.push(resolve));
     }
@@ -135,7 +159,9 @@ export function createTargetResolver(options: TargetResolverOptions): { ready: R
       }
     } catch (error) {
       if (error instanceof DirectoryError) {
-        return error.retryable ? { kind: "retry", reason: `install:${error.reason}` } : { kind: "fail", reason: `install:${error.reason}` };
+        return error.retryable
+          ? { kind: "retry", reason: `install:${error.reason}` }
+          : { kind: "fail", reason: `install:${error.reason}` };
       }
       throw error;
     }

@@ -19,7 +19,8 @@ export type SendOutcome =
   | { kind: "retryable"; status?: number; retryAfterMs?: number; reason: string }
   | { kind: "final"; status?: number; reason: FinalReason };
 
-export type FinalReason = "blocked" | "botDisabled" | "notFound" | "forbidden" | "badRequest" | "unauthorized" | "failed";
+export type FinalReason =
+  "blocked" | "botDisabled" | "notFound" | "forbidden" | "badRequest" | "unauthorized" | "failed";
 
 /** Where a 1:1 chat would be opened: the user, their tenant, the Bot Connector of its region. */
 export type ContactTarget = Omit<SendTarget, "conversationId">;

@@ -36,7 +36,8 @@ const LETTERS: ReadonlyArray<[RegExp, Scored, number]> = [
   [/[ışğ]/g, "tr", 1.5],
 ];
 
-const OTHER_SCRIPT = /[\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Hangul}\p{Script=Thai}\p{Script=Devanagari}]/u;
+const OTHER_SCRIPT =
+  /[\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Hangul}\p{Script=Thai}\p{Script=Devanagari}]/u;
 const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
 const HAN = /\p{Script=Han}/u;
 
@@ -66,7 +67,7 @@ export function detectLanguage(
   }
   const lower = markupFree.toLowerCase();
   for (const [pattern, language, weight] of LETTERS) {
-    add(language, Math.min(2, (lower.match(pattern)?.length ?? 0)) * weight);
+    add(language, Math.min(2, lower.match(pattern)?.length ?? 0) * weight);
   }
   for (const word of normalisedWords) {
     for (const [language, set] of WORD_SETS) {
@@ -75,10 +76,15 @@ export function detectLanguage(
       }
     }
   }
-  const supported = (["en", "de", "fr", "es", "ja"] as const).filter((language) => (scores.get(language) ?? 0) > 0);
+  const supported = (["en", "de", "fr", "es", "ja"] as const).filter(
+    (language) => (scores.get(language) ?? 0) > 0,
+  );
   supported.sort((a, b) => (scores.get(b) ?? 0) - (scores.get(a) ?? 0));
   const best = supported[0] ? (scores.get(supported[0]) ?? 0) : 0;
-  const otherBest = Math.max(0, ...[...scores].filter(([language]) => !isSupported(language)).map(([, score]) => score));
+  const otherBest = Math.max(
+    0,
+    ...[...scores].filter(([language]) => !isSupported(language)).map(([, score]) => score),
+  );
   return {
     ranked: supported,
     scores: new Map(supported.map((language) => [language, scores.get(language) ?? 0])),

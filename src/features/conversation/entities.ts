@@ -106,7 +106,11 @@ export function reportOptionIn(words: readonly string[]): Entities["reportOption
   const said = new Set(words);
   const phrase = words.join(" ");
   for (const [option, cues] of REPORT_WORDS) {
-    if ([...cues].some((cue) => said.has(cue)) || (option === "subscribe" && phrase.includes("every day")) || (option === "fresh" && phrase.includes("new scan"))) {
+    if (
+      [...cues].some((cue) => said.has(cue)) ||
+      (option === "subscribe" && phrase.includes("every day")) ||
+      (option === "fresh" && phrase.includes("new scan"))
+    ) {
       return option;
     }
   }

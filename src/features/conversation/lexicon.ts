@@ -10,10 +10,10 @@ import type { LanguageVocabulary, PersonCues, Weights } from "./language-vocabul
 import type { Language } from "./languages";
 import { normalise } from "./normalise";
 import { BOT_NAMES, DOMAIN_WORDS, ENGLISH, METHOD_PHRASES, TOOL_PHRASES } from "./vocabulary";
-import { FRENCH } from "./vocabulary-fr";
 import { GERMAN } from "./vocabulary-de";
-import { JAPANESE } from "./vocabulary-ja";
 import { SPANISH } from "./vocabulary-es";
+import { FRENCH } from "./vocabulary-fr";
+import { JAPANESE } from "./vocabulary-ja";
 import { PROTECTED_WORDS } from "./words";
 
 export type PhraseTarget =
@@ -112,7 +112,9 @@ function compile(language: Language): Lexicon {
   const stopwords = new Set(fold([...vocabulary.stopwords, ...(shared ? shared.stopwords : [])]));
   const vocabularyWords = new Set([...phrases.flatMap((phrase) => phrase.words), ...domain]);
   const isStopword = (word: string) => stopwords.has(word) || KANA_ONLY.test(word);
-  const resolveWord = memoised((typed) => correct(typed, vocabularyWords, isStopword, fuzzyTargetsOf(vocabularyWords)));
+  const resolveWord = memoised((typed) =>
+    correct(typed, vocabularyWords, isStopword, fuzzyTargetsOf(vocabularyWords)),
+  );
   return {
     language,
     phrasesByFirstWord,
@@ -160,7 +162,8 @@ function correct(
   isStopword: (word: string) => boolean,
   fuzzyTargets: ReadonlyMap<string, readonly string[]>,
 ): ResolvedWord | undefined {
-  const eligible = typed.length >= 4 && !vocabularyWords.has(typed) && !isStopword(typed) && !PROTECTED_WORDS.has(typed);
+  const eligible =
+    typed.length >= 4 && !vocabularyWords.has(typed) && !isStopword(typed) && !PROTECTED_WORDS.has(typed);
   if (!eligible || !LATIN_WORD.test(typed)) {
     return undefined;
   }

@@ -86,7 +86,11 @@ export function normaliseStripped(markupFree: string): string {
   let out = markupFree.toLowerCase();
   if (NON_ASCII.test(out)) {
     // Latin accents only: the kana voicing marks (U+3099, U+309A) are part of the letter, not an accent.
-    out = out.normalize("NFKD").replace(/[\u0300-\u036f]+/g, "").normalize("NFC").replace(/ß/g, "ss");
+    out = out
+      .normalize("NFKD")
+      .replace(/[\u0300-\u036f]+/g, "")
+      .normalize("NFC")
+      .replace(/ß/g, "ss");
   }
   if (out.includes("@") || out.includes("http")) {
     out = out

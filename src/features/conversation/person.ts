@@ -46,7 +46,9 @@ export function personIn(lexicon: Lexicon, words: readonly string[]): PersonFoun
     return parts.every((part, offset) => words[at + offset] === part) ? parts.length : 0;
   };
   const stopAfter = (from: number) =>
-    words.findIndex((word, index) => index > from && (cues.afterName.includes(word) || cues.nameThen.includes(word)));
+    words.findIndex(
+      (word, index) => index > from && (cues.afterName.includes(word) || cues.nameThen.includes(word)),
+    );
   for (const question of cues.questions) {
     const length = startsWith(question);
     const stop = length > 0 ? stopAfter(length) : -1;
@@ -63,7 +65,9 @@ export function personIn(lexicon: Lexicon, words: readonly string[]): PersonFoun
     }
   }
   for (const verb of cues.nameThen) {
-    const at = words.findIndex((word, index) => index > 0 && index <= MAX_NAME_WORDS && startsWith(verb, index) > 0);
+    const at = words.findIndex(
+      (word, index) => index > 0 && index <= MAX_NAME_WORDS && startsWith(verb, index) > 0,
+    );
     const found = at > 0 && stopAfter(at) > at ? nameFrom(0, at) : undefined;
     if (found) {
       return found;

@@ -10,12 +10,12 @@ import { contextFactor } from "./context";
 import { detectLanguage } from "./detect-language";
 import { extractEntities, reportOptionIn } from "./entities";
 import type { Intent, Recognition, ScoredIntent } from "./intents";
-import { INTENTS, REGISTER_INTENTS, REGISTER_INTENT_FOR, SOFT_INTENTS } from "./intents";
+import { INTENTS, REGISTER_INTENT_FOR, REGISTER_INTENTS, SOFT_INTENTS } from "./intents";
 import { hasJapaneseScript, segmentJapanese } from "./japanese";
 import type { Language } from "./languages";
 import { isLanguage } from "./languages";
-import { lexiconFor } from "./lexicon";
 import type { Lexicon, PhraseTarget } from "./lexicon";
+import { lexiconFor } from "./lexicon";
 import { normaliseStripped, stripMarkup } from "./normalise";
 import { japanesePersonIn, personIn } from "./person";
 import type { PhraseMatch } from "./phrase-matcher";
@@ -54,9 +54,9 @@ export function recognize(text: string, options: RecognizeOptions = {}): Recogni
   const hint = options.locale?.slice(0, 2).toLowerCase();
   const japanese = hasJapaneseScript(markupFree) || /\p{Script=Han}/u.test(markupFree);
   const fallbacks = [...(evidence.ranked.length > 0 ? ["en"] : LATIN_LANGUAGES), ...(japanese ? ["ja"] : [])];
-  const order = [...new Set([...evidence.ranked, ...(hint && isLanguage(hint) ? [hint] : []), ...fallbacks])].filter(
-    (language) => japanese || language !== "ja",
-  ) as Language[];
+  const order = [
+    ...new Set([...evidence.ranked, ...(hint && isLanguage(hint) ? [hint] : []), ...fallbacks]),
+  ].filter((language) => japanese || language !== "ja") as Language[];
   let best: Recognition | undefined;
   for (const language of order) {
     const result = recognizeIn(lexiconFor(language), markupFree, normalised);
@@ -78,7 +78,10 @@ function vocabularyEvidence(normalised: string): Map<Language, number> {
   return new Map(
     (["de", "fr", "es"] as const).map((language) => {
       const own = lexiconFor(language).vocabularyWords;
-      return [language, words.filter((word) => word.length >= 4 && own.has(word) && !english.has(word)).length * 0.5];
+      return [
+        language,
+        words.filter((word) => word.length >= 4 && own.has(word) && !english.has(word)).length * 0.5,
+      ];
     }),
   );
 }
@@ -102,7 +105,9 @@ function recognizeIn(lexicon: Lexicon, markupFree: string, normalised: string): 
   const scores = scoreIntents(matches, entities.method ? REGISTER_INTENT_FOR[entities.method] : undefined);
   const ranked = [...scores.entries()].sort((a, b) => b[1] - a[1] || helpFirst(a[0], b[0]));
   const [top, score] = ranked[0] ?? [INTENTS.unknown, 0];
-  const confidence = round((score / (score + HALF_CONFIDENCE_SCORE)) * contextFactor(lexicon, words, matches));
+  const confidence = round(
+    (score / (score + HALF_CONFIDENCE_SCORE)) * contextFactor(lexicon, words, matches),
+  );
   const rival = ranked.find(
     ([intent]) => intent !== top && (SOFT_INTENTS.has(top) || !SOFT_INTENTS.has(intent)),
   );
@@ -111,7 +116,9 @@ function recognizeIn(lexicon: Lexicon, markupFree: string, normalised: string): 
   const clear = bothSoft || margin >= MIN_MARGIN;
   const intent: Intent = score > 0 && confidence >= CONFIDENCE_THRESHOLD && clear ? top : INTENTS.unknown;
   const reportOption =
-    intent === INTENTS.report ? reportOptionIn(words.map((word) => lexicon.resolveWord(word).word)) : undefined;
+    intent === INTENTS.report
+      ? reportOptionIn(words.map((word) => lexicon.resolveWord(word).word))
+      : undefined;
   if (reportOption) {
     entities.reportOption = reportOption;
   }

@@ -24,7 +24,8 @@ export interface Messenger {
   updateCard(sent: SentCard, card: AdaptiveCardJson): Promise<void>;
 }
 
-export type MessengerFailure = "blocked" | "botDisabled" | "forbidden" | "notFound" | "throttled" | "unreachable" | "failed";
+export type MessengerFailure =
+  "blocked" | "botDisabled" | "forbidden" | "notFound" | "throttled" | "unreachable" | "failed";
 
 const EXPLANATIONS: Record<MessengerFailure, string> = {
   blocked: "The user blocked the bot.",

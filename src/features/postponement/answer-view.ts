@@ -1,5 +1,5 @@
 import { userText } from "../../cards/markdown";
-import { type PhasePostponement, allPhasePostponements } from "../../domain/postponement";
+import { allPhasePostponements, type PhasePostponement } from "../../domain/postponement";
 import { readableDay, readableMonth } from "../status/readable-date";
 import type { TenantSettings } from "./tenant-settings";
 

@@ -1,12 +1,12 @@
 import { buildErrorCard } from "../../cards/error-card";
 import type { AdaptiveCardJson } from "../../cards/types";
+import type { Actor } from "../../domain/actor";
+import type { PostponementRequest } from "../../domain/postponement-request";
 import type { Authorization } from "../authz/authorize";
 import { refusalCard } from "../authz/refusal-card";
 import { applyInAzure } from "./arm-apply";
 import { approvalCard, notifyDecision } from "./decision-notices";
-import type { Actor } from "../../domain/actor";
 import type { PostponementDeps } from "./postponement-deps";
-import type { PostponementRequest } from "../../domain/postponement-request";
 
 export interface DecisionInput {
   requestId?: unknown;
@@ -46,9 +46,20 @@ async function loadRequest(deps: PostponementDeps, actor: Actor, id: unknown) {
 }
 
 /** The permissions table's answer now (Graph, no cache, audited); undefined when Graph cannot tell. */
-async function authorizeDecision(deps: PostponementDeps, actor: Actor, request: PostponementRequest, step: string, audit = true): Promise<Authorization | undefined> {
+async function authorizeDecision(
+  deps: PostponementDeps,
+  actor: Actor,
+  request: PostponementRequest,
+  step: string,
+  audit = true,
+): Promise<Authorization | undefined> {
   try {
-    return await deps.authz.authorize(actor, "decidePostponement", { subjectId: request.requesterId, subjectName: request.requesterName, step, audit });
+    return await deps.authz.authorize(actor, "decidePostponement", {
+      subjectId: request.requesterId,
+      subjectName: request.requesterName,
+      step,
+      audit,
+    });
   } catch (error) {
     deps.logger.warn({ err: error instanceof Error ? error.message : String(error) }, "roles unreadable");
     return undefined;

@@ -1,9 +1,9 @@
 import { userText } from "../../cards/markdown";
 import { phasePostponement } from "../../domain/postponement";
-import { readableDay } from "../status/readable-date";
-import { type Fact, answerCardData } from "./answer-view";
-import { SUPPORT_HOW_TO_URL, SUPPORT_STEPS, portalSteps } from "./portal-steps";
 import type { PostponementRequest } from "../../domain/postponement-request";
+import { readableDay } from "../status/readable-date";
+import { answerCardData, type Fact } from "./answer-view";
+import { portalSteps, SUPPORT_HOW_TO_URL, SUPPORT_STEPS } from "./portal-steps";
 import { appliedLine, decisionLine, requestFacts, selfServiceStillOpen } from "./request-facts";
 import { supportRequestText } from "./support-request-text";
 import type { TenantSettings } from "./tenant-settings";

@@ -1,6 +1,6 @@
 import type { Directory } from "../../directory/directory";
-import type { ConversationReferenceStore } from "../messaging/conversation-reference-store";
 import type { Authorizer } from "../authz/authorize";
+import type { ConversationReferenceStore } from "../messaging/conversation-reference-store";
 
 export interface Approver {
   id: string;
@@ -12,9 +12,16 @@ export interface Approver {
  * Administrators tenant-wide, read now), never the requester (when given) and never a break-glass account.
  * Principals that are not users (role-assignable groups, service principals) are skipped.
  */
-export async function listGlobalAdministrators(directory: Pick<Directory, "getUser">, authz: Authorizer, requesterId?: string): Promise<Approver[]> {
+export async function listGlobalAdministrators(
+  directory: Pick<Directory, "getUser">,
+  authz: Authorizer,
+  requesterId?: string,
+): Promise<Approver[]> {
   const approvers: Approver[] = [];
-  for (const id of await authz.approvers("decidePostponement", { id: requesterId ?? "", holdsAnyDirectoryRole: false })) {
+  for (const id of await authz.approvers("decidePostponement", {
+    id: requesterId ?? "",
+    holdsAnyDirectoryRole: false,
+  })) {
     const user = await directory.getUser(id);
     if (user && user.accountEnabled !== false) {
       approvers.push({ id, displayName: user.displayName ?? undefined });

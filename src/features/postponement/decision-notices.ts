@@ -1,11 +1,11 @@
 import { renderCard } from "../../cards/render";
 import type { AdaptiveCardJson } from "../../cards/types";
+import type { Actor } from "../../domain/actor";
 import { reminderTime } from "../../domain/postponement";
+import type { PostponementRequest } from "../../domain/postponement-request";
 import { approvalCardData } from "./approval-view";
 import { teamsIdsOf } from "./approvers";
-import type { Actor } from "../../domain/actor";
 import { type PostponementDeps, REMINDER_JOB_KIND } from "./postponement-deps";
-import type { PostponementRequest } from "../../domain/postponement-request";
 import { outcomeCardData } from "./requester-views";
 import { readTenantSettings } from "./tenant-settings";
 

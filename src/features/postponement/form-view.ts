@@ -1,4 +1,4 @@
-import { type RequestablePhase, allPhasePostponements, allowedDates } from "../../domain/postponement";
+import { allowedDates, allPhasePostponements, type RequestablePhase } from "../../domain/postponement";
 import { readableDay } from "../status/readable-date";
 import {
   AFFECTED_SYSTEMS_MAX,

@@ -1,4 +1,4 @@
-import { type RequestablePhase, phasePostponement } from "../../domain/postponement";
+import { phasePostponement, type RequestablePhase } from "../../domain/postponement";
 import { readableDay } from "../status/readable-date";
 
 /** Microsoft's documented steps for a Global Administrator to postpone one phase in the portal. */

@@ -1,11 +1,11 @@
 import type { Directory } from "../../directory/directory";
 import type { Logger } from "../../logger";
 import type { AuditLog } from "../authz/audit-log";
-import type { ConversationReferenceStore } from "../messaging/conversation-reference-store";
-import type { PostponementRequestStore } from "./postponement-store";
 import type { Authorizer } from "../authz/authorize";
+import type { ConversationReferenceStore } from "../messaging/conversation-reference-store";
 import type { Messenger } from "../messaging/messenger";
 import type { Scheduler } from "../scheduler/scheduler";
+import type { PostponementRequestStore } from "./postponement-store";
 
 /** Everything the postponement services work with, passed in (tests hand in their own clock and ids). */
 export interface PostponementDeps {

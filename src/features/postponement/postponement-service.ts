@@ -1,13 +1,13 @@
 import { renderCard } from "../../cards/render";
 import type { AdaptiveCardJson } from "../../cards/types";
-import { answerCardData } from "./answer-view";
-import { type DecisionInput, decide, refreshApproval } from "./approval-service";
-import { formCardData } from "./form-view";
 import type { Actor } from "../../domain/actor";
+import { answerCardData } from "./answer-view";
+import { decide, type DecisionInput, refreshApproval } from "./approval-service";
+import { formCardData } from "./form-view";
 import type { PostponementDeps } from "./postponement-deps";
-import type { RequestFormInput } from "./request-form";
-import { type SubmitResult, submitRequest } from "./request-service";
 import { registerReminders } from "./reminders";
+import type { RequestFormInput } from "./request-form";
+import { submitRequest, type SubmitResult } from "./request-service";
 import { readTenantSettings } from "./tenant-settings";
 
 /** The postponement feature as the bot uses it: one card out per call. */

@@ -1,4 +1,10 @@
-import type { ApplyOutcome, ApprovalCardRef, Decision, NewPostponementRequest, PostponementRequest } from "../../domain/postponement-request";
+import type {
+  ApplyOutcome,
+  ApprovalCardRef,
+  Decision,
+  NewPostponementRequest,
+  PostponementRequest,
+} from "../../domain/postponement-request";
 
 /** Postponement requests and their approval cards; src/storage implements it on SQLite and Azure Storage. */
 export interface PostponementRequestStore {

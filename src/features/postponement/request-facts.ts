@@ -1,8 +1,8 @@
 import { userText } from "../../cards/markdown";
 import { phasePostponement } from "../../domain/postponement";
+import type { ApplyOutcome, PostponementRequest } from "../../domain/postponement-request";
 import { readableDay, readableTime } from "../status/readable-date";
 import type { Fact } from "./answer-view";
-import type { ApplyOutcome, PostponementRequest } from "../../domain/postponement-request";
 
 /** The facts every postponement card shows about one request. Names and typed text are escaped. */
 export function requestFacts(request: PostponementRequest): Fact[] {

@@ -1,8 +1,8 @@
 import {
-  type RequestablePhase,
   allowedDates,
   isAllowedDate,
   isRequestablePhase,
+  type RequestablePhase,
 } from "../../domain/postponement";
 import { readableDay } from "../status/readable-date";
 

@@ -1,12 +1,12 @@
 import { renderCard } from "../../cards/render";
 import type { AdaptiveCardJson } from "../../cards/types";
+import type { Actor } from "../../domain/actor";
 import { allowedDates } from "../../domain/postponement";
+import type { PostponementRequest } from "../../domain/postponement-request";
 import { approvalCardData } from "./approval-view";
 import { type Approver, listGlobalAdministrators, teamsIdsOf } from "./approvers";
 import { formCardData } from "./form-view";
-import type { Actor } from "../../domain/actor";
 import type { PostponementDeps } from "./postponement-deps";
-import type { PostponementRequest } from "../../domain/postponement-request";
 import { type RequestFormInput, validateRequestForm } from "./request-form";
 import { sentCardData } from "./requester-views";
 import { readTenantSettings } from "./tenant-settings";

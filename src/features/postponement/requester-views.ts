@@ -1,9 +1,9 @@
 import { userText } from "../../cards/markdown";
 import { daysBetween, utcDay } from "../../domain/postponement";
+import type { PostponementRequest } from "../../domain/postponement-request";
 import { readableDay } from "../status/readable-date";
 import type { Fact } from "./answer-view";
 import { SUPPORT_HOW_TO_URL } from "./portal-steps";
-import type { PostponementRequest } from "../../domain/postponement-request";
 import { appliedLine, decisionLine, requestFacts } from "./request-facts";
 import { supportRequestText } from "./support-request-text";
 

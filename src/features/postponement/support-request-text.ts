@@ -1,6 +1,6 @@
 import { phasePostponement } from "../../domain/postponement";
-import { readableDay } from "../status/readable-date";
 import type { PostponementRequest } from "../../domain/postponement-request";
+import { readableDay } from "../status/readable-date";
 
 export interface SupportTextInput {
   request: Pick<PostponementRequest, "phase" | "wantedDate" | "justification" | "affectedSystems">;

@@ -24,7 +24,9 @@ export const KNOWN_AAGUIDS: Readonly<Record<string, string>> = {
 
 /** "YubiKey 5 Series", or the AAGUID itself when the model is not known here. */
 export function keyModelName(aaguid: string): string {
-  return KNOWN_AAGUIDS[aaguid.trim().toLowerCase()] ?? `Unlisted model (AAGUID ${aaguid.trim().toLowerCase()})`;
+  return (
+    KNOWN_AAGUIDS[aaguid.trim().toLowerCase()] ?? `Unlisted model (AAGUID ${aaguid.trim().toLowerCase()})`
+  );
 }
 
 /** Distinct model names for a list of AAGUIDs, in the order given. */

@@ -7,13 +7,23 @@ export interface RegistrationView {
 }
 
 /** Card data keys that would name a user; a product card never sends them, so any value is forged. */
-const USER_ID_KEYS = ["userId", "requesterId", "targetUserId", "aadObjectId", "subjectId", "principalId"] as const;
+const USER_ID_KEYS = [
+  "userId",
+  "requesterId",
+  "targetUserId",
+  "aadObjectId",
+  "subjectId",
+  "principalId",
+] as const;
 
 /** The first user id in card data that is not the actor's own (a forged invoke), or undefined. */
 export function foreignUserId(data: Record<string, unknown> | undefined, actor: Actor): string | undefined {
   for (const key of USER_ID_KEYS) {
     const value = data?.[key];
-    if (value !== undefined && (typeof value !== "string" || value.toLowerCase() !== actor.userId.toLowerCase())) {
+    if (
+      value !== undefined &&
+      (typeof value !== "string" || value.toLowerCase() !== actor.userId.toLowerCase())
+    ) {
       return typeof value === "string" ? value.slice(0, 64) : `(${typeof value})`;
     }
   }
@@ -23,7 +33,11 @@ export function foreignUserId(data: Record<string, unknown> | undefined, actor: 
 export function notice(
   title: string,
   text: string,
-  options: { tone?: "good" | "attention" | "warning" | "default"; details?: string[]; resume?: { method: string; title: string } } = {},
+  options: {
+    tone?: "good" | "attention" | "warning" | "default";
+    details?: string[];
+    resume?: { method: string; title: string };
+  } = {},
 ): RegistrationView {
   return {
     card: "registration-notice",

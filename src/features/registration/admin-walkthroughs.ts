@@ -16,8 +16,14 @@ export const BREAK_GLASS: WalkthroughDefinition = {
         "Store keys and PINs in the safe where the passwords were kept; test the sign-in every few months.",
       ],
       links: [
-        { title: "Manage emergency access accounts", url: "https://learn.microsoft.com/entra/identity/role-based-access-control/security-emergency-access" },
-        { title: "Mandatory MFA: emergency access accounts", url: "https://learn.microsoft.com/entra/identity/authentication/how-to-mandatory-multifactor-authentication" },
+        {
+          title: "Manage emergency access accounts",
+          url: "https://learn.microsoft.com/entra/identity/role-based-access-control/security-emergency-access",
+        },
+        {
+          title: "Mandatory MFA: emergency access accounts",
+          url: "https://learn.microsoft.com/entra/identity/authentication/how-to-mandatory-multifactor-authentication",
+        },
       ],
     },
     {
@@ -47,8 +53,14 @@ export const WORKLOAD_IDENTITY: WalkthroughDefinition = {
       title: "Your plan",
       text: "From this account's sign-ins, here is what runs today and what replaces it.",
       links: [
-        { title: "Workload identities", url: "https://learn.microsoft.com/entra/workload-id/workload-identities-overview" },
-        { title: "Managed identities", url: "https://learn.microsoft.com/entra/identity/managed-identities-azure-resources/overview" },
+        {
+          title: "Workload identities",
+          url: "https://learn.microsoft.com/entra/workload-id/workload-identities-overview",
+        },
+        {
+          title: "Managed identities",
+          url: "https://learn.microsoft.com/entra/identity/managed-identities-azure-resources/overview",
+        },
       ],
     },
     {
@@ -56,10 +68,22 @@ export const WORKLOAD_IDENTITY: WalkthroughDefinition = {
       title: "Checklist",
       text: "Tick each item when it is done, then save.",
       items: [
-        { id: "identity", text: "Created an app registration with a certificate or federated credential, or enabled a managed identity." },
-        { id: "roles", text: "Gave it the same Azure role assignments the user account has (and nothing more)." },
-        { id: "scripts", text: "Switched every script and pipeline to the replacement sign-in shown in the plan." },
-        { id: "secrets", text: "Removed AZURE_USERNAME / AZURE_PASSWORD and stored passwords from the pipelines." },
+        {
+          id: "identity",
+          text: "Created an app registration with a certificate or federated credential, or enabled a managed identity.",
+        },
+        {
+          id: "roles",
+          text: "Gave it the same Azure role assignments the user account has (and nothing more).",
+        },
+        {
+          id: "scripts",
+          text: "Switched every script and pipeline to the replacement sign-in shown in the plan.",
+        },
+        {
+          id: "secrets",
+          text: "Removed AZURE_USERNAME / AZURE_PASSWORD and stored passwords from the pipelines.",
+        },
         { id: "account", text: "Blocked sign-in for the old user account (or removed its Azure roles)." },
       ],
     },

@@ -1,7 +1,14 @@
 import type { VerdictCode } from "../../domain/verdict";
 
 /** The walkthroughs this feature runs, one per way of getting ready. */
-export const WALKTHROUGH_METHODS = ["passkey", "whfb", "certificate", "mfaMethod", "breakGlass", "workloadIdentity"] as const;
+export const WALKTHROUGH_METHODS = [
+  "passkey",
+  "whfb",
+  "certificate",
+  "mfaMethod",
+  "breakGlass",
+  "workloadIdentity",
+] as const;
 export type WalkthroughMethod = (typeof WALKTHROUGH_METHODS)[number];
 
 /** The status card's action codes a walkthrough owns (the rest keep the guidance card). */
@@ -29,7 +36,9 @@ export function isWalkthroughMethod(value: unknown): value is WalkthroughMethod 
 }
 
 /** Which walkthrough a button asks for: {method} (ours or an alias) or {code}; undefined when none owns it. */
-export function methodFromCardData(data: { method?: unknown; code?: unknown } | undefined): WalkthroughMethod | undefined {
+export function methodFromCardData(
+  data: { method?: unknown; code?: unknown } | undefined,
+): WalkthroughMethod | undefined {
   if (isWalkthroughMethod(data?.method)) {
     return data.method;
   }

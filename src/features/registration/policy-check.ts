@@ -1,4 +1,7 @@
-import type { AuthenticationMethodConfiguration, AuthenticationMethodsPolicy } from "../../directory/graph-types";
+import type {
+  AuthenticationMethodConfiguration,
+  AuthenticationMethodsPolicy,
+} from "../../directory/graph-types";
 import type { MethodConfigurationId } from "../../domain/method-classes";
 import { type Allowance, allowance, counts, preparePolicy } from "../../domain/policy";
 import { keyModelNames } from "./aaguids";
@@ -50,13 +53,21 @@ const CONFIG_NAMES: Readonly<Record<MethodConfigurationId, string>> = {
   TemporaryAccessPass: "Temporary Access Pass",
 };
 
-function configuration(policy: AuthenticationMethodsPolicy | undefined, id: MethodConfigurationId): AuthenticationMethodConfiguration | undefined {
-  return policy?.authenticationMethodConfigurations.find((item) => item.id.toLowerCase() === id.toLowerCase());
+function configuration(
+  policy: AuthenticationMethodsPolicy | undefined,
+  id: MethodConfigurationId,
+): AuthenticationMethodConfiguration | undefined {
+  return policy?.authenticationMethodConfigurations.find(
+    (item) => item.id.toLowerCase() === id.toLowerCase(),
+  );
 }
 
 /** The key restrictions of the Fido2 configuration, as models, when enforced. */
-export function keyRestrictionsOf(policy: AuthenticationMethodsPolicy | undefined): KeyRestrictions | undefined {
-  const raw = configuration(policy, "Fido2")?.keyRestrictions as { isEnforced?: unknown; enforcementType?: unknown; aaGuids?: unknown } | undefined;
+export function keyRestrictionsOf(
+  policy: AuthenticationMethodsPolicy | undefined,
+): KeyRestrictions | undefined {
+  const raw = configuration(policy, "Fido2")?.keyRestrictions as
+    { isEnforced?: unknown; enforcementType?: unknown; aaGuids?: unknown } | undefined;
   if (raw?.isEnforced !== true || !Array.isArray(raw.aaGuids)) {
     return undefined;
   }
@@ -65,7 +76,11 @@ export function keyRestrictionsOf(policy: AuthenticationMethodsPolicy | undefine
 }
 
 /** Checks the tenant's authentication methods policy for one walkthrough and one user. Pure. */
-export function checkPolicy(method: WalkthroughMethod, policy: AuthenticationMethodsPolicy | undefined, subject: PolicySubject): PolicyCheck {
+export function checkPolicy(
+  method: WalkthroughMethod,
+  policy: AuthenticationMethodsPolicy | undefined,
+  subject: PolicySubject,
+): PolicyCheck {
   const prepared = preparePolicy(policy);
   const userId = subject.userId.toLowerCase();
   const groups = subject.groupIds.map((id) => id.toLowerCase());
@@ -75,7 +90,9 @@ export function checkPolicy(method: WalkthroughMethod, policy: AuthenticationMet
   const require = (id: MethodConfigurationId) => {
     const value = allowanceOf(id);
     if (!counts(value)) {
-      problems.push(`${CONFIG_NAMES[id]} ${WHY[value]} in your organisation's authentication methods policy.`);
+      problems.push(
+        `${CONFIG_NAMES[id]} ${WHY[value]} in your organisation's authentication methods policy.`,
+      );
     }
   };
 
@@ -83,7 +100,9 @@ export function checkPolicy(method: WalkthroughMethod, policy: AuthenticationMet
     case "passkey": {
       require("Fido2");
       if (configuration(policy, "Fido2")?.isSelfServiceRegistrationAllowed === false) {
-        problems.push("Your organisation does not allow people to register passkeys themselves; an admin must provision one for you.");
+        problems.push(
+          "Your organisation does not allow people to register passkeys themselves; an admin must provision one for you.",
+        );
       }
       const restrictions = keyRestrictionsOf(policy);
       if (restrictions !== undefined) {
@@ -105,21 +124,31 @@ export function checkPolicy(method: WalkthroughMethod, policy: AuthenticationMet
       break;
     case "whfb":
       if ((subject.userType ?? "").toLowerCase() === "guest") {
-        problems.push("Windows Hello for Business needs a work account on a PC joined to this organisation; as a guest, use a passkey or your home organisation's methods.");
+        problems.push(
+          "Windows Hello for Business needs a work account on a PC joined to this organisation; as a guest, use a passkey or your home organisation's methods.",
+        );
       }
       break;
     case "mfaMethod": {
-      const any = (["MicrosoftAuthenticator", "Sms", "Voice", "SoftwareOath", "HardwareOath"] as const).some((id) => counts(allowanceOf(id)));
+      const any = (["MicrosoftAuthenticator", "Sms", "Voice", "SoftwareOath", "HardwareOath"] as const).some(
+        (id) => counts(allowanceOf(id)),
+      );
       if (!any) {
-        problems.push("No app, phone or OATH method is enabled for you in your organisation's authentication methods policy.");
+        problems.push(
+          "No app, phone or OATH method is enabled for you in your organisation's authentication methods policy.",
+        );
       } else if (!counts(allowanceOf("MicrosoftAuthenticator"))) {
-        notes.push("Microsoft Authenticator is not enabled for you; add the phone or OATH method your organisation offers instead.");
+        notes.push(
+          "Microsoft Authenticator is not enabled for you; add the phone or OATH method your organisation offers instead.",
+        );
       }
       break;
     }
     case "breakGlass":
       if (!counts(allowanceOf("Fido2")) && !counts(allowanceOf("X509Certificate"))) {
-        problems.push("Neither passkeys (FIDO2) nor certificate-based authentication is enabled in the authentication methods policy for these accounts.");
+        problems.push(
+          "Neither passkeys (FIDO2) nor certificate-based authentication is enabled in the authentication methods policy for these accounts.",
+        );
       }
       break;
     case "workloadIdentity":
@@ -129,7 +158,11 @@ export function checkPolicy(method: WalkthroughMethod, policy: AuthenticationMet
 }
 
 /** The personal walkthroughs that would work for this user, for a blocked card's "try instead". */
-export function allowedAlternatives(method: WalkthroughMethod, policy: AuthenticationMethodsPolicy | undefined, subject: PolicySubject): WalkthroughMethod[] {
+export function allowedAlternatives(
+  method: WalkthroughMethod,
+  policy: AuthenticationMethodsPolicy | undefined,
+  subject: PolicySubject,
+): WalkthroughMethod[] {
   return (["passkey", "whfb", "certificate", "mfaMethod"] as const).filter(
     (other) => other !== method && checkPolicy(other, policy, subject).allowed,
   );

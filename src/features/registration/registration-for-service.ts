@@ -1,13 +1,13 @@
 import type { Config } from "../../config";
 import type { Directory } from "../../directory/directory";
+import type { Actor } from "../../domain/actor";
 import type { Logger } from "../../logger";
 import type { AuditLog } from "../authz/audit-log";
 import type { Authorizer } from "../authz/authorize";
 import type { Messenger } from "../messaging/messenger";
-import type { StatusSource } from "../status/create-status-service";
 import { assessmentScope } from "../status/assessment-scope";
-import type { Actor } from "../../domain/actor";
-import { type Registration, createRegistration } from "./create-registration";
+import type { StatusSource } from "../status/create-status-service";
+import { createRegistration, type Registration } from "./create-registration";
 import type { TapRequestStore } from "./tap-request-store";
 import type { WalkthroughStore } from "./walkthrough-store";
 

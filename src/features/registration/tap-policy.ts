@@ -19,19 +19,31 @@ const EXPLANATIONS = {
     "Temporary Access Pass is on in your organisation, but you are excluded from it by the authentication methods policy. Ask IT to help you register in person.",
 } as const;
 
-const numberOr = (value: unknown, fallback: number) => (typeof value === "number" && Number.isFinite(value) ? value : fallback);
+const numberOr = (value: unknown, fallback: number) =>
+  typeof value === "number" && Number.isFinite(value) ? value : fallback;
 
 /**
  * The pass the product asks for: the policy's default lifetime, kept inside its minimum and maximum and
  * Graph's bounds; one-time use (enough to register a method, and nothing left to misuse afterwards),
  * which every TAP policy allows. A policy without a TemporaryAccessPass configuration uses Graph's defaults.
  */
-export function tapTerms(policy: AuthenticationMethodsPolicy | undefined, userId: string, groupIds: readonly string[]): TapTerms {
-  const state = allowance(preparePolicy(policy), "TemporaryAccessPass", userId.toLowerCase(), groupIds.map((id) => id.toLowerCase()));
+export function tapTerms(
+  policy: AuthenticationMethodsPolicy | undefined,
+  userId: string,
+  groupIds: readonly string[],
+): TapTerms {
+  const state = allowance(
+    preparePolicy(policy),
+    "TemporaryAccessPass",
+    userId.toLowerCase(),
+    groupIds.map((id) => id.toLowerCase()),
+  );
   if (state === "disabled" || state === "notTargeted" || state === "excluded") {
     return { available: false, reason: state, explanation: EXPLANATIONS[state] };
   }
-  const config = policy?.authenticationMethodConfigurations.find((item) => item.id.toLowerCase() === "temporaryaccesspass");
+  const config = policy?.authenticationMethodConfigurations.find(
+    (item) => item.id.toLowerCase() === "temporaryaccesspass",
+  );
   const min = Math.max(GRAPH_MIN, numberOr(config?.minimumLifetimeInMinutes, 60));
   const max = Math.min(GRAPH_MAX, numberOr(config?.maximumLifetimeInMinutes, 480));
   const wanted = numberOr(config?.defaultLifetimeInMinutes, 60);

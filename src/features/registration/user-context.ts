@@ -22,7 +22,11 @@ export interface ContextOptions {
   windowEnd: () => Date;
 }
 
-export async function readUserContext(directory: ContextDirectory, userId: string, options: ContextOptions): Promise<UserContext> {
+export async function readUserContext(
+  directory: ContextDirectory,
+  userId: string,
+  options: ContextOptions,
+): Promise<UserContext> {
   const end = options.windowEnd();
   const start = new Date(end.getTime() - options.lookbackDays * 86_400_000);
   const [facts, policy] = await Promise.all([
@@ -30,7 +34,9 @@ export async function readUserContext(directory: ContextDirectory, userId: strin
     // An unreadable policy counts every method (rule 3); the verdict's data gaps say so.
     directory.getMethodsPolicy().catch(() => undefined),
   ]);
-  const verdict = assess(facts, { policy, settings: options.settings, dataGaps: [] }, end, { lookbackDays: options.lookbackDays });
+  const verdict = assess(facts, { policy, settings: options.settings, dataGaps: [] }, end, {
+    lookbackDays: options.lookbackDays,
+  });
   return {
     facts,
     policy,

@@ -15,14 +15,19 @@ export const PASSKEY: WalkthroughDefinition = {
         "Microsoft Authenticator: install it from your phone's app store and sign in with your work account first.",
       ],
       links: [
-        { title: "Passkeys in Microsoft Entra ID", url: "https://learn.microsoft.com/entra/identity/authentication/how-to-enable-passkey-fido2" },
+        {
+          title: "Passkeys in Microsoft Entra ID",
+          url: "https://learn.microsoft.com/entra/identity/authentication/how-to-enable-passkey-fido2",
+        },
       ],
     },
     {
       kind: "instructions",
       title: "Open My Security info",
       text: "Open My Security info, sign in, choose **Add sign-in method**, then **Passkey in Microsoft Authenticator** or **Security key**.",
-      bullets: ["If you cannot sign in because you have no method yet, ask for a Temporary Access Pass below."],
+      bullets: [
+        "If you cannot sign in because you have no method yet, ask for a Temporary Access Pass below.",
+      ],
       links: [MY_SECURITY_INFO],
       offerTemporaryAccessPass: true,
     },
@@ -31,14 +36,32 @@ export const PASSKEY: WalkthroughDefinition = {
       title: "Create the passkey",
       text: "Follow the prompts. What you see depends on your device:",
       platformNotes: [
-        { platform: "Windows", text: "A Windows Security window opens: choose Security key, insert or tap the key, set or enter its PIN, then touch it." },
-        { platform: "macOS", text: "Use Chrome, Edge or Safari; choose a security key when the browser asks, insert it and touch it." },
-        { platform: "iOS", text: "In Microsoft Authenticator, add your work account, then turn on Authenticator under Settings > General > AutoFill & Passwords." },
-        { platform: "Android", text: "In Microsoft Authenticator, add your work account, then choose Authenticator as a passkey provider under Settings > Passwords & accounts." },
+        {
+          platform: "Windows",
+          text: "A Windows Security window opens: choose Security key, insert or tap the key, set or enter its PIN, then touch it.",
+        },
+        {
+          platform: "macOS",
+          text: "Use Chrome, Edge or Safari; choose a security key when the browser asks, insert it and touch it.",
+        },
+        {
+          platform: "iOS",
+          text: "In Microsoft Authenticator, add your work account, then turn on Authenticator under Settings > General > AutoFill & Passwords.",
+        },
+        {
+          platform: "Android",
+          text: "In Microsoft Authenticator, add your work account, then choose Authenticator as a passkey provider under Settings > Passwords & accounts.",
+        },
       ],
       links: [
-        { title: "Register a security key", url: "https://learn.microsoft.com/entra/identity/authentication/how-to-register-passkey" },
-        { title: "Passkey in Microsoft Authenticator", url: "https://learn.microsoft.com/entra/identity/authentication/how-to-register-passkey-authenticator" },
+        {
+          title: "Register a security key",
+          url: "https://learn.microsoft.com/entra/identity/authentication/how-to-register-passkey",
+        },
+        {
+          title: "Passkey in Microsoft Authenticator",
+          url: "https://learn.microsoft.com/entra/identity/authentication/how-to-register-passkey-authenticator",
+        },
       ],
     },
     {
@@ -58,14 +81,25 @@ export const WINDOWS_HELLO: WalkthroughDefinition = {
       kind: "instructions",
       title: "Check your PC",
       text: "You need a Windows 10 or 11 PC that is **Microsoft Entra joined** or **hybrid joined** to your organisation.",
-      bullets: ["Open a command prompt and run `dsregcmd /status`: AzureAdJoined should say YES.", "Personal PCs and PCs only registered (not joined) cannot use Windows Hello for Business."],
-      links: [{ title: "Windows Hello for Business", url: "https://learn.microsoft.com/windows/security/identity-protection/hello-for-business/" }],
+      bullets: [
+        "Open a command prompt and run `dsregcmd /status`: AzureAdJoined should say YES.",
+        "Personal PCs and PCs only registered (not joined) cannot use Windows Hello for Business.",
+      ],
+      links: [
+        {
+          title: "Windows Hello for Business",
+          url: "https://learn.microsoft.com/windows/security/identity-protection/hello-for-business/",
+        },
+      ],
     },
     {
       kind: "instructions",
       title: "Set up a PIN with Windows Hello",
       text: "Signed in to the PC with your work account, open **Settings > Accounts > Sign-in options** and set up **PIN (Windows Hello)**, then a face or fingerprint if your PC has one.",
-      bullets: ["Windows may ask you to confirm with MFA first; if you have no method, ask for a Temporary Access Pass below.", "Sign out and in again with the PIN once it is set."],
+      bullets: [
+        "Windows may ask you to confirm with MFA first; if you have no method, ask for a Temporary Access Pass below.",
+        "Sign out and in again with the PIN once it is set.",
+      ],
       offerTemporaryAccessPass: true,
     },
     {
@@ -91,7 +125,10 @@ export const CERTIFICATE: WalkthroughDefinition = {
         "Your certificate bound to your account (certificate user ids, e.g. X509:<PN>you@contoso.com).",
       ],
       links: [
-        { title: "Configure certificate-based authentication", url: "https://learn.microsoft.com/entra/identity/authentication/how-to-certificate-based-authentication" },
+        {
+          title: "Configure certificate-based authentication",
+          url: "https://learn.microsoft.com/entra/identity/authentication/how-to-certificate-based-authentication",
+        },
       ],
     },
     {
@@ -99,7 +136,10 @@ export const CERTIFICATE: WalkthroughDefinition = {
       title: "Get your certificate",
       text: "Ask your IT team for a user certificate on a smart card, a security key with PIV, or your managed device. The list below shows the bindings your account has today.",
       links: [
-        { title: "Certificate user ids", url: "https://learn.microsoft.com/entra/identity/authentication/concept-certificate-based-authentication-certificateuserids" },
+        {
+          title: "Certificate user ids",
+          url: "https://learn.microsoft.com/entra/identity/authentication/concept-certificate-based-authentication-certificateuserids",
+        },
       ],
     },
     {
@@ -119,13 +159,20 @@ export const AUTHENTICATOR: WalkthroughDefinition = {
       kind: "instructions",
       title: "Install Microsoft Authenticator",
       text: "Install **Microsoft Authenticator** on your phone from the App Store or Google Play.",
-      links: [{ title: "Microsoft Authenticator", url: "https://learn.microsoft.com/entra/identity/authentication/concept-authentication-authenticator-app" }],
+      links: [
+        {
+          title: "Microsoft Authenticator",
+          url: "https://learn.microsoft.com/entra/identity/authentication/concept-authentication-authenticator-app",
+        },
+      ],
     },
     {
       kind: "instructions",
       title: "Add it in My Security info",
       text: "Open My Security info, choose **Add sign-in method > Microsoft Authenticator** and scan the QR code with the app.",
-      bullets: ["If you cannot sign in because you have no method yet, ask for a Temporary Access Pass below."],
+      bullets: [
+        "If you cannot sign in because you have no method yet, ask for a Temporary Access Pass below.",
+      ],
       links: [MY_SECURITY_INFO],
       offerTemporaryAccessPass: true,
     },

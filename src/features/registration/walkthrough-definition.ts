@@ -37,4 +37,7 @@ export interface WalkthroughDefinition {
   steps: StepDefinition[];
 }
 
-export const MY_SECURITY_INFO: StepLink = { title: "Open My Security info", url: "https://aka.ms/mysecurityinfo" };
+export const MY_SECURITY_INFO: StepLink = {
+  title: "Open My Security info",
+  url: "https://aka.ms/mysecurityinfo",
+};

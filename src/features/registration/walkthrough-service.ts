@@ -1,17 +1,17 @@
 import type { Directory } from "../../directory/directory";
 import type { ProductTenantSettings } from "../../directory/graph-types";
+import type { Actor } from "../../domain/actor";
+import type { WalkthroughRecord } from "../../domain/walkthrough-record";
 import type { Logger } from "../../logger";
 import type { AuditLog } from "../authz/audit-log";
-import type { WalkthroughRecord } from "../../domain/walkthrough-record";
-import type { WalkthroughStore } from "./walkthrough-store";
-import { readRoles } from "../authz/roles";
-import type { Actor } from "../../domain/actor";
-import { type RegistrationView, notice } from "./actor";
 import { breakGlassAccountIds } from "../authz/break-glass-accounts";
+import { readRoles } from "../authz/roles";
+import { notice, type RegistrationView } from "./actor";
 import { METHOD_TITLES, type WalkthroughMethod } from "./methods";
 import { allowedAlternatives, checkPolicy } from "./policy-check";
-import { type UserContext, readUserContext } from "./user-context";
-import { type Verification, methodsOfKind, verifyBreakGlassAccounts, verifyOwnMethod } from "./verification";
+import { readUserContext, type UserContext } from "./user-context";
+import { methodsOfKind, type Verification, verifyBreakGlassAccounts, verifyOwnMethod } from "./verification";
+import type { WalkthroughStore } from "./walkthrough-store";
 import { blockedView, stepView, verifiedView } from "./walkthrough-view";
 import { DEFINITIONS } from "./walkthroughs";
 import { workloadPlan } from "./workload-plan";
@@ -41,11 +41,18 @@ export class WalkthroughService {
   }
 
   /** Starts, or resumes the active walkthrough where the user left it; `restart` begins again at step 1. */
-  async start(actor: Actor, method: WalkthroughMethod, options: { restart?: boolean } = {}): Promise<RegistrationView> {
+  async start(
+    actor: Actor,
+    method: WalkthroughMethod,
+    options: { restart?: boolean } = {},
+  ): Promise<RegistrationView> {
     const context = await this.context(actor.userId);
     const check = checkPolicy(method, context.policy, context.subject);
     if (!check.allowed) {
-      this.options.logger.info({ event: "walkthrough.blocked", method, problems: check.problems.length }, "walkthrough blocked by policy");
+      this.options.logger.info(
+        { event: "walkthrough.blocked", method, problems: check.problems.length },
+        "walkthrough blocked by policy",
+      );
       return blockedView(check, allowedAlternatives(method, context.policy, context.subject));
     }
     const existing = await this.options.store.get(actor.tenantId, actor.userId, method);
@@ -65,12 +72,20 @@ export class WalkthroughService {
       checklist: [],
     };
     await this.options.store.save(record);
-    this.options.logger.info({ event: "walkthrough.started", method, restart: options.restart === true }, "walkthrough started");
+    this.options.logger.info(
+      { event: "walkthrough.started", method, restart: options.restart === true },
+      "walkthrough started",
+    );
     return this.render(record, context);
   }
 
   /** Next or Back from the step the card showed; a stale card (another step stored) just shows the stored one. */
-  async move(actor: Actor, method: WalkthroughMethod, fromStep: unknown, delta: 1 | -1): Promise<RegistrationView> {
+  async move(
+    actor: Actor,
+    method: WalkthroughMethod,
+    fromStep: unknown,
+    delta: 1 | -1,
+  ): Promise<RegistrationView> {
     const record = await this.options.store.get(actor.tenantId, actor.userId, method);
     if (record?.status !== "active") {
       return this.start(actor, method);
@@ -84,13 +99,19 @@ export class WalkthroughService {
     return this.render(record);
   }
 
-  async saveChecklist(actor: Actor, method: WalkthroughMethod, inputs: Record<string, unknown>): Promise<RegistrationView> {
+  async saveChecklist(
+    actor: Actor,
+    method: WalkthroughMethod,
+    inputs: Record<string, unknown>,
+  ): Promise<RegistrationView> {
     const record = await this.options.store.get(actor.tenantId, actor.userId, method);
     if (record?.status !== "active") {
       return this.start(actor, method);
     }
     const step = DEFINITIONS[method].steps.find((item) => item.kind === "checklist");
-    record.checklist = (step?.items ?? []).filter((item) => inputs[item.id] === "true" || inputs[item.id] === true).map((item) => item.id);
+    record.checklist = (step?.items ?? [])
+      .filter((item) => inputs[item.id] === "true" || inputs[item.id] === true)
+      .map((item) => item.id);
     record.updatedAt = this.options.clock().toISOString();
     await this.options.store.save(record);
     return this.render(record);
@@ -99,11 +120,19 @@ export class WalkthroughService {
   async cancel(actor: Actor, method: WalkthroughMethod): Promise<RegistrationView> {
     const record = await this.options.store.get(actor.tenantId, actor.userId, method);
     if (record?.status === "active") {
-      await this.options.store.save({ ...record, status: "cancelled", updatedAt: this.options.clock().toISOString() });
+      await this.options.store.save({
+        ...record,
+        status: "cancelled",
+        updatedAt: this.options.clock().toISOString(),
+      });
     }
-    return notice(`${METHOD_TITLES[method]}: cancelled`, "Nothing was changed on your account. You can start again at any time.", {
-      resume: { method, title: "Start again" },
-    });
+    return notice(
+      `${METHOD_TITLES[method]}: cancelled`,
+      "Nothing was changed on your account. You can start again at any time.",
+      {
+        resume: { method, title: "Start again" },
+      },
+    );
   }
 
   /** Checks with Graph; success turns the card green, marks the walkthrough done and refreshes the status. */
@@ -124,14 +153,21 @@ export class WalkthroughService {
       outcome: result.verified ? "success" : "failed",
       detail: { method, found: result.verified ? result.found.length : 0 },
     });
-    this.options.logger.info({ event: "walkthrough.verification", method, verified: result.verified }, "walkthrough verified");
+    this.options.logger.info(
+      { event: "walkthrough.verification", method, verified: result.verified },
+      "walkthrough verified",
+    );
     if (!result.verified) {
       record.step = verifyStep;
       record.updatedAt = this.options.clock().toISOString();
       await this.options.store.save(record);
       return stepView(record, { failure: result, checkedAt: this.options.clock() });
     }
-    await this.options.store.save({ ...record, status: "verified", updatedAt: this.options.clock().toISOString() });
+    await this.options.store.save({
+      ...record,
+      status: "verified",
+      updatedAt: this.options.clock().toISOString(),
+    });
     this.options.onVerified?.(actor);
     const after = method === "breakGlass" || method === "workloadIdentity" ? undefined : context.verdict;
     const statusLine =
@@ -143,7 +179,12 @@ export class WalkthroughService {
     return verifiedView(method, result.found, statusLine);
   }
 
-  private async check(actor: Actor, method: WalkthroughMethod, record: WalkthroughRecord, context: UserContext): Promise<Verification> {
+  private async check(
+    actor: Actor,
+    method: WalkthroughMethod,
+    record: WalkthroughRecord,
+    context: UserContext,
+  ): Promise<Verification> {
     if (method === "workloadIdentity") {
       const items = DEFINITIONS.workloadIdentity.steps.find((step) => step.kind === "checklist")?.items ?? [];
       const open = items.filter((item) => !record.checklist.includes(item.id));
@@ -155,7 +196,9 @@ export class WalkthroughService {
       const ids = await breakGlassAccountIds(this.options.directory, this.options.settings);
       // An admin checks every account; anyone else only the account they are signed in as.
       const roles = await readRoles(this.options.directory, actor.userId);
-      const checked = roles.holdsAnyDirectoryRole ? ids : ids.filter((id) => id === actor.userId.toLowerCase());
+      const checked = roles.holdsAnyDirectoryRole
+        ? ids
+        : ids.filter((id) => id === actor.userId.toLowerCase());
       const verdicts = await Promise.all(checked.map(async (id) => (await this.context(id)).verdict));
       return verifyBreakGlassAccounts(verdicts);
     }

@@ -1,5 +1,5 @@
 import type { WalkthroughRecord } from "../../domain/walkthrough-record";
-import { type RegistrationView, readableTime } from "./actor";
+import { readableTime, type RegistrationView } from "./actor";
 import { METHOD_TITLES, type WalkthroughMethod } from "./methods";
 import type { PolicyCheck } from "./policy-check";
 import type { Verification } from "./verification";
@@ -15,7 +15,11 @@ export interface StepExtras {
   checkedAt?: Date;
 }
 
-const TEMPLATE_BY_KIND = { instructions: "walkthrough-step", checklist: "walkthrough-checklist", verify: "walkthrough-verify" } as const;
+const TEMPLATE_BY_KIND = {
+  instructions: "walkthrough-step",
+  checklist: "walkthrough-checklist",
+  verify: "walkthrough-verify",
+} as const;
 
 /** The card for the step a walkthrough record is on. */
 export function stepView(record: WalkthroughRecord, extras: StepExtras = {}): RegistrationView {
@@ -33,9 +37,15 @@ export function stepView(record: WalkthroughRecord, extras: StepExtras = {}): Re
     text: step.text,
   };
   if (step.kind === "checklist") {
-    const items = (step.items ?? []).map((item) => ({ ...item, checked: record.checklist.includes(item.id) ? "true" : "false" }));
+    const items = (step.items ?? []).map((item) => ({
+      ...item,
+      checked: record.checklist.includes(item.id) ? "true" : "false",
+    }));
     const done = items.filter((item) => item.checked === "true").length;
-    return { card: TEMPLATE_BY_KIND.checklist, data: { ...common, items, doneLine: `${done} of ${items.length} done.` } };
+    return {
+      card: TEMPLATE_BY_KIND.checklist,
+      data: { ...common, items, doneLine: `${done} of ${items.length} done.` },
+    };
   }
   if (step.kind === "verify") {
     const failure = extras.failure;
@@ -95,7 +105,11 @@ export function blockedView(check: PolicyCheck, alternatives: WalkthroughMethod[
 }
 
 /** Green: what was found, and the user's status now. */
-export function verifiedView(method: WalkthroughMethod, found: string[], statusLine: string): RegistrationView {
+export function verifiedView(
+  method: WalkthroughMethod,
+  found: string[],
+  statusLine: string,
+): RegistrationView {
   return {
     card: "walkthrough-verified",
     data: { method, headline: "Done: it worked", title: DEFINITIONS[method].title, found, statusLine },

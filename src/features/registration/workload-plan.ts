@@ -21,7 +21,8 @@ const POWERSHELL: PlanLine = {
     "`Connect-AzAccount -ServicePrincipal -ApplicationId <app-id> -CertificateThumbprint <thumbprint> -Tenant <tenant-id>`; on Azure compute: `Connect-AzAccount -Identity`",
 };
 const SDK: PlanLine = {
-  today: "An SDK or tool signing in with a password (ROPC: UsernamePasswordCredential, or EnvironmentCredential with AZURE_USERNAME / AZURE_PASSWORD)",
+  today:
+    "An SDK or tool signing in with a password (ROPC: UsernamePasswordCredential, or EnvironmentCredential with AZURE_USERNAME / AZURE_PASSWORD)",
   replacement:
     "`DefaultAzureCredential` (or `ManagedIdentityCredential`) with no AZURE_USERNAME / AZURE_PASSWORD; for an app registration set AZURE_CLIENT_ID, AZURE_TENANT_ID and AZURE_CLIENT_CERTIFICATE_PATH (or a federated credential)",
 };
@@ -37,7 +38,10 @@ export function workloadPlan(signIns: readonly SignIn[] | undefined): PlanLine[]
       lines.add(CLI);
     } else if (signIn.appId === AZURE_POWERSHELL) {
       lines.add(POWERSHELL);
-    } else if (signIn.authenticationProtocol === "ropc" || signIn.resourceId === AZURE_SERVICE_MANAGEMENT_RESOURCE_ID) {
+    } else if (
+      signIn.authenticationProtocol === "ropc" ||
+      signIn.resourceId === AZURE_SERVICE_MANAGEMENT_RESOURCE_ID
+    ) {
       lines.add(SDK);
     }
   }

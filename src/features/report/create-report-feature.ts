@@ -2,15 +2,15 @@ import type { Config } from "../../config";
 import type { Directory } from "../../directory/directory";
 import type { ProductTenantSettings } from "../../directory/graph-types";
 import type { Logger } from "../../logger";
-import type { ReportScanStore } from "./report-scan-store";
-import type { ScanClaimStore } from "./scan-claim-store";
-import type { ReportSubscriptionStore } from "./report-subscription-store";
 import type { Authorizer } from "../authz/authorize";
 import type { Messenger } from "../messaging/messenger";
 import type { Scheduler } from "../scheduler/scheduler";
 import { assessmentScope } from "../status/assessment-scope";
 import { DailyReport } from "./daily-report";
+import type { ReportScanStore } from "./report-scan-store";
 import { ReportService } from "./report-service";
+import type { ReportSubscriptionStore } from "./report-subscription-store";
+import type { ScanClaimStore } from "./scan-claim-store";
 import { ScanService } from "./scan-service";
 import { ScanWatchers } from "./scan-watchers";
 
@@ -28,7 +28,11 @@ export interface ReportFeatureOptions {
   tenantId?: string;
   /** Demo mode: the window ends at the snapshot's capture time; its settings fill the gaps. */
   snapshot?: { capturedAt: string; settings: ProductTenantSettings };
-  stores: { reportScans: ReportScanStore; reportSubscriptions: ReportSubscriptionStore; scanClaims?: ScanClaimStore };
+  stores: {
+    reportScans: ReportScanStore;
+    reportSubscriptions: ReportSubscriptionStore;
+    scanClaims?: ScanClaimStore;
+  };
   messenger: Messenger;
   scheduler: Scheduler;
   logger: Logger;

@@ -88,7 +88,11 @@ export async function uploadCsv(options: {
     }
     await response.arrayBuffer();
     if (!response.ok) {
-      throw new CsvUploadError("rejected", `The upload was refused with HTTP ${response.status}.`, response.status);
+      throw new CsvUploadError(
+        "rejected",
+        `The upload was refused with HTTP ${response.status}.`,
+        response.status,
+      );
     }
     offset = end + 1;
   };

@@ -1,4 +1,5 @@
 import { stringify } from "csv-stringify/sync";
+
 import type { EvidenceEntry, MethodEntry, Verdict } from "../../domain/verdict";
 
 /** The admin's CSV: one row per user, the columns an admin filters on in a spreadsheet. */

@@ -1,9 +1,9 @@
 import type { Logger } from "../../logger";
-import type { ReportSubscriptionStore } from "./report-subscription-store";
 import type { Authorizer } from "../authz/authorize";
 import type { Messenger } from "../messaging/messenger";
 import type { ScheduledJob, Scheduler } from "../scheduler/scheduler";
 import { reportCards } from "./report-cards";
+import type { ReportSubscriptionStore } from "./report-subscription-store";
 import type { ScanService } from "./scan-service";
 
 export const DAILY_REPORT_JOB = "report.daily";
@@ -52,7 +52,12 @@ export class DailyReport {
   }
 
   async subscribe(tenantId: string, userId: string, userName?: string): Promise<void> {
-    await this.options.subscriptions.add({ tenantId, userId, userName, subscribedAt: this.options.now().toISOString() });
+    await this.options.subscriptions.add({
+      tenantId,
+      userId,
+      userName,
+      subscribedAt: this.options.now().toISOString(),
+    });
     await this.book(tenantId);
   }
 
@@ -85,28 +90,50 @@ export class DailyReport {
     const scan = started.kind === "cached" ? started.scan : await started.scan.done;
     let sent = 0;
     for (const subscriber of subscribers) {
-      const reader = { tenantId, userId: subscriber.userId, ...(subscriber.userName ? { name: subscriber.userName } : {}) };
+      const reader = {
+        tenantId,
+        userId: subscriber.userId,
+        ...(subscriber.userName ? { name: subscriber.userName } : {}),
+      };
       const allowed = await this.options.authz.authorize(reader, "readinessReport", { step: "daily" });
       if (!allowed.allowed) {
-        log.info({ userId: subscriber.userId }, "subscriber no longer holds a role that may read the report: not sent");
+        log.info(
+          { userId: subscriber.userId },
+          "subscriber no longer holds a role that may read the report: not sent",
+        );
         continue;
       }
       const card =
         scan.status === "completed"
-          ? reportCards.report(scan, { now: this.options.now(), subscribed: true, headline: "Your daily MFA readiness report" })
+          ? reportCards.report(scan, {
+              now: this.options.now(),
+              subscribed: true,
+              headline: "Your daily MFA readiness report",
+            })
           : undefined;
       if (card === undefined) {
         continue;
       }
       try {
-        await this.options.messenger.sendCard(tenantId, subscriber.userId, card, { summary: "Your daily MFA readiness report" });
+        await this.options.messenger.sendCard(tenantId, subscriber.userId, card, {
+          summary: "Your daily MFA readiness report",
+        });
         sent += 1;
       } catch (error) {
         // One unreachable admin (blocked the bot, uninstalled it) must not cost the others their report.
-        log.warn({ userId: subscriber.userId, err: { name: (error as Error).name, message: (error as Error).message } }, "daily report not delivered");
+        log.warn(
+          {
+            userId: subscriber.userId,
+            err: { name: (error as Error).name, message: (error as Error).message },
+          },
+          "daily report not delivered",
+        );
       }
     }
-    log.info({ subscribers: subscribers.length, sent, scanId: scan.id, status: scan.status }, "daily report sent");
+    log.info(
+      { subscribers: subscribers.length, sent, scanId: scan.id, status: scan.status },
+      "daily report sent",
+    );
     await this.book(tenantId);
   }
 }

@@ -1,8 +1,8 @@
-import { findingOf, findingPerson } from "./findings";
-import { FINDING_TEXTS, count, users } from "./report-texts";
 import type { FindingKey } from "../../domain/report-types";
 import { FINDING_KEYS } from "../../domain/report-types";
 import type { Verdict } from "../../domain/verdict";
+import { findingOf, findingPerson } from "./findings";
+import { count, FINDING_TEXTS, users } from "./report-texts";
 import { personLine } from "./report-view";
 
 /** A card holds about 28 KB: past this many names the CSV is the place for the rest. */
@@ -22,7 +22,11 @@ export function isFindingKey(value: unknown): value is FindingKey {
 }
 
 /** Everyone in one finding ("show all"), up to SHOW_ALL_LIMIT names, streamed from the stored verdicts. */
-export async function buildFindingView(scanId: string, key: FindingKey, verdicts: AsyncIterable<Verdict>): Promise<FindingCardData> {
+export async function buildFindingView(
+  scanId: string,
+  key: FindingKey,
+  verdicts: AsyncIterable<Verdict>,
+): Promise<FindingCardData> {
   const people: Array<{ text: string }> = [];
   let total = 0;
   for await (const verdict of verdicts) {
@@ -39,6 +43,7 @@ export async function buildFindingView(scanId: string, key: FindingKey, verdicts
     ...FINDING_TEXTS[key],
     countLine: users(total),
     people,
-    moreLine: total > people.length ? `And ${count(total - people.length)} more: the CSV lists everyone.` : "",
+    moreLine:
+      total > people.length ? `And ${count(total - people.length)} more: the CSV lists everyone.` : "",
   };
 }

@@ -1,6 +1,6 @@
+import type { FindingKey, FindingPerson, ReadinessBucket } from "../../domain/report-types";
 import { ROLE_DISPLAY_NAMES, type RoleName } from "../../domain/roles";
 import type { Verdict } from "../../domain/verdict";
-import type { FindingKey, FindingPerson, ReadinessBucket } from "../../domain/report-types";
 
 /** A phase is affected or likely: the user is (or may be) in scope of the enforcement. */
 export function inScope(verdict: Verdict): boolean {

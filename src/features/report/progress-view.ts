@@ -1,5 +1,5 @@
-import { count, duration } from "./report-texts";
 import type { ScanProgress } from "../../domain/report-types";
+import { count, duration } from "./report-texts";
 
 export interface ProgressCardData {
   scanId: string;
@@ -11,7 +11,11 @@ export interface ProgressCardData {
 }
 
 /** Time left from the users read so far in the users stage; undefined until there is a rate to go on. */
-export function timeLeftMs(progress: ScanProgress, usersStageStartedAt: Date | undefined, now: Date): number | undefined {
+export function timeLeftMs(
+  progress: ScanProgress,
+  usersStageStartedAt: Date | undefined,
+  now: Date,
+): number | undefined {
   const total = progress.usersTotal;
   if (total === undefined || usersStageStartedAt === undefined || progress.usersRead < 100) {
     return undefined;
@@ -38,7 +42,13 @@ export function buildProgressView(
   const percent = total ? Math.min(99, Math.floor((progress.usersRead / total) * 100)) : 0;
   const left = timeLeftMs(progress, options.usersStageStartedAt, options.now);
   const facts = [
-    { title: "Users read", value: total === undefined ? count(progress.usersRead) : `${count(progress.usersRead)} of ${count(total)} (${percent}%)` },
+    {
+      title: "Users read",
+      value:
+        total === undefined
+          ? count(progress.usersRead)
+          : `${count(progress.usersRead)} of ${count(total)} (${percent}%)`,
+    },
     { title: "Sign-ins read", value: count(progress.signInsRead) },
     { title: "Running for", value: duration(options.now.getTime() - progress.startedAt.getTime()) },
     { title: "Time left", value: left === undefined ? "estimating…" : `about ${duration(left)}` },

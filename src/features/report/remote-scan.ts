@@ -1,8 +1,8 @@
+import type { ScanProgress, ScanRecord } from "../../domain/report-types";
+import type { ScanClaim } from "../../domain/scan-claim";
 import type { Logger } from "../../logger";
 import type { ReportScanStore } from "./report-scan-store";
-import type { ScanClaim } from "../../domain/scan-claim";
 import type { ScanClaimStore } from "./scan-claim-store";
-import type { ScanProgress, ScanRecord } from "../../domain/report-types";
 
 /** How long a scan's claim lives without renewal, and how often the holder renews it (with its progress). */
 export const CLAIM_TTL_MS = 15_000;
@@ -25,11 +25,21 @@ function applyProgress(target: ScanProgress, json: Record<string, unknown>): voi
  * While this process runs a scan, renews the tenant's claim with the scan's progress, so requests
  * reaching other instances join it and show how far it got. Returns the stop function.
  */
-export function holdClaim(claims: ScanClaimStore, scan: { tenantId: string; id: string; progress: Readonly<ScanProgress> }, owner: string, logger: Logger): () => Promise<void> {
+export function holdClaim(
+  claims: ScanClaimStore,
+  scan: { tenantId: string; id: string; progress: Readonly<ScanProgress> },
+  owner: string,
+  logger: Logger,
+): () => Promise<void> {
   const timer = setInterval(() => {
-    claims.renew(scan.tenantId, scan.id, owner, Date.now(), CLAIM_TTL_MS, progressToJson(scan.progress)).catch((error: unknown) =>
-      logger.warn({ event: "report.claimNotRenewed", err: { message: (error as Error).message } }, "scan claim not renewed"),
-    );
+    claims
+      .renew(scan.tenantId, scan.id, owner, Date.now(), CLAIM_TTL_MS, progressToJson(scan.progress))
+      .catch((error: unknown) =>
+        logger.warn(
+          { event: "report.claimNotRenewed", err: { message: (error as Error).message } },
+          "scan claim not renewed",
+        ),
+      );
   }, CLAIM_RENEW_MS);
   timer.unref();
   return async () => {
@@ -66,7 +76,9 @@ export function followRemoteScan(options: {
         const record = await store.get(claim.scanId);
         if (record !== undefined && record.status !== "running") {
           stop();
-          return record.status === "failed" ? reject(new Error(record.error ?? "the scan failed")) : resolve(record);
+          return record.status === "failed"
+            ? reject(new Error(record.error ?? "the scan failed"))
+            : resolve(record);
         }
         const current = await claims.current(tenantId, Date.now());
         if (current?.scanId === claim.scanId) {

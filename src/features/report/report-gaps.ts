@@ -6,7 +6,7 @@ const EXPLAINED: Readonly<Record<string, string>> = {
   "signIns:noPremium":
     "Sign-in logs could not be read: the tenant has no Microsoft Entra ID P1 licence, so Microsoft keeps none. Without them, users who hold a directory role are counted as likely affected and everyone else as unknown.",
   "registrationDetails:noPremium":
-    "The method registration report needs Microsoft Entra ID P1 too, so no one's methods could be read in bulk and no one shows as ready. Each person can still ask me \"am I affected?\": that reads their own methods live.",
+    'The method registration report needs Microsoft Entra ID P1 too, so no one\'s methods could be read in bulk and no one shows as ready. Each person can still ask me "am I affected?": that reads their own methods live.',
   "methods:notReadInBulk":
     "Methods come from Microsoft's registration report, which can lag up to 36 hours behind; a person's own status card reads their methods live.",
   "registrationDetails:notInSnapshot":
@@ -32,7 +32,8 @@ const WHY: Readonly<Record<string, string>> = {
 
 /** One sentence per gap, the most important first; the count says how far it reaches. */
 export function gapLines(gaps: readonly GapCount[], totalUsers: number): string[] {
-  const order = (entry: GapCount) => (entry.gap.reason === "noPremium" ? 0 : entry.gap.data === "methods" ? 2 : 1);
+  const order = (entry: GapCount) =>
+    entry.gap.reason === "noPremium" ? 0 : entry.gap.data === "methods" ? 2 : 1;
   return [...gaps]
     .filter((entry) => !entry.gap.data.startsWith("policy.") || entry.users > 0)
     .sort((a, b) => order(a) - order(b))
@@ -42,7 +43,9 @@ export function gapLines(gaps: readonly GapCount[], totalUsers: number): string[
       if (known !== undefined) {
         return `${known}${reach}`;
       }
-      const grant = gap.permission ? ` Grant the app the Microsoft Graph application permission ${gap.permission}.` : "";
+      const grant = gap.permission
+        ? ` Grant the app the Microsoft Graph application permission ${gap.permission}.`
+        : "";
       return `${WHAT[gap.data] ?? gap.data} could not be read: ${WHY[gap.reason] ?? gap.reason}${reach}.${grant}`;
     });
 }

@@ -8,7 +8,9 @@ export interface NoticeCardData {
   openChatUrl: string;
 }
 
-const notice = (fields: Partial<NoticeCardData> & Pick<NoticeCardData, "title" | "text">): NoticeCardData => ({
+const notice = (
+  fields: Partial<NoticeCardData> & Pick<NoticeCardData, "title" | "text">,
+): NoticeCardData => ({
   tone: "default",
   lines: [],
   footer: "",
@@ -25,7 +27,11 @@ export const reportNotices = {
       text: "This installation of MFA Ready reads another Microsoft Entra tenant. Ask your IT team which one it serves.",
     }),
   canceled: (by: string) =>
-    notice({ title: "Scan canceled", text: `${by} canceled the scan. Nothing was kept from it.`, startAgain: true }),
+    notice({
+      title: "Scan canceled",
+      text: `${by} canceled the scan. Nothing was kept from it.`,
+      startAgain: true,
+    }),
   failed: (reference: string) =>
     notice({
       tone: "attention",
@@ -47,7 +53,8 @@ export const reportNotices = {
       title: "You will get the readiness report every day",
       text: `I'll scan the tenant every day at ${at} UTC and send you the summary here, as long as you hold an admin or reader role. Say "stop the daily report" to stop.`,
     }),
-  unsubscribed: () => notice({ title: "Daily report stopped", text: "You will not get the daily readiness report any more." }),
+  unsubscribed: () =>
+    notice({ title: "Daily report stopped", text: "You will not get the daily readiness report any more." }),
   dailyOff: () =>
     notice({
       tone: "warning",
@@ -55,7 +62,10 @@ export const reportNotices = {
       text: "Whoever runs this installation of MFA Ready can switch it on (REPORT_DAILY_AT). Until then, ask me for the readiness report whenever you need it.",
     }),
   csvDeclined: () =>
-    notice({ title: "No file sent", text: "No problem: I did not upload the CSV. Use the report's Download button whenever you want it." }),
+    notice({
+      title: "No file sent",
+      text: "No problem: I did not upload the CSV. Use the report's Download button whenever you want it.",
+    }),
   csvUnavailable: () =>
     notice({
       tone: "warning",

@@ -3,11 +3,20 @@ import type { Verdict } from "../../domain/verdict";
 
 /** Scans and their per-user verdicts; src/storage implements it on SQLite and Azure Storage. */
 export interface ReportScanStore {
-  create(scan: Pick<ScanRecord, "id" | "tenantId" | "requestedBy" | "startedAt" | "windowEnd">): Promise<void>;
+  create(
+    scan: Pick<ScanRecord, "id" | "tenantId" | "requestedBy" | "startedAt" | "windowEnd">,
+  ): Promise<void>;
   appendVerdicts(scanId: string, rows: readonly VerdictRow[]): Promise<void>;
   finish(
     scanId: string,
-    outcome: { status: Exclude<ScanStatus, "running">; finishedAt: string; users: number; csvBytes: number; summary?: ScanSummary; error?: string },
+    outcome: {
+      status: Exclude<ScanStatus, "running">;
+      finishedAt: string;
+      users: number;
+      csvBytes: number;
+      summary?: ScanSummary;
+      error?: string;
+    },
   ): Promise<void>;
   get(scanId: string): Promise<ScanRecord | undefined>;
   /** The newest completed scan of a tenant, optionally before another one. */

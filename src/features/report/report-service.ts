@@ -1,5 +1,6 @@
 import type { AdaptiveCardJson } from "../../cards/types";
 import type { Actor } from "../../domain/actor";
+import type { ScanRecord } from "../../domain/report-types";
 import type { Authorizer } from "../authz/authorize";
 import { refusalCard } from "../authz/refusal-card";
 import type { SentCard } from "../messaging/messenger";
@@ -9,7 +10,6 @@ import { buildFindingView, isFindingKey } from "./finding-view";
 import { reportCards } from "./report-cards";
 import { ReportError } from "./report-errors";
 import { reportNotices } from "./report-notices";
-import type { ScanRecord } from "../../domain/report-types";
 import type { ScanService } from "./scan-service";
 import type { ScanWatchers } from "./scan-watchers";
 

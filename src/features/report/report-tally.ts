@@ -1,7 +1,13 @@
 import type { DataGap } from "../../domain/facts";
+import {
+  FINDING_KEYS,
+  type FindingKey,
+  type FindingSummary,
+  type GapCount,
+  type ReadinessCounts,
+} from "../../domain/report-types";
 import type { PhaseVerdict, Verdict } from "../../domain/verdict";
 import { bucketOf, findingOf, findingPerson, inScope } from "./findings";
-import { FINDING_KEYS, type FindingKey, type FindingSummary, type GapCount, type ReadinessCounts } from "../../domain/report-types";
 
 /** How many names each finding shows before "show all". */
 export const FIRST_NAMES = 5;

@@ -1,8 +1,14 @@
 import { userText } from "../../cards/markdown";
+import type {
+  FindingPerson,
+  ReadinessBucket,
+  ScanDiff,
+  ScanRecord,
+  ScanSummary,
+} from "../../domain/report-types";
 import { readableTime } from "../status/readable-date";
 import { gapLines, isWithoutPremium } from "./report-gaps";
-import { BUCKET_TEXTS, FINDING_TEXTS, count, duration, users } from "./report-texts";
-import type { FindingPerson, ReadinessBucket, ScanDiff, ScanRecord, ScanSummary } from "../../domain/report-types";
+import { BUCKET_TEXTS, count, duration, FINDING_TEXTS, users } from "./report-texts";
 
 export interface ReportCardData {
   scanId: string;
@@ -15,7 +21,15 @@ export interface ReportCardData {
   chart: Array<{ legend: string; value: number; color: string }>;
   chartRows: Array<{ legend: string; value: string; share: string }>;
   diffLine: string;
-  findings: Array<{ key: string; title: string; why: string; countText: string; people: Array<{ text: string }>; more: boolean; showAll: string }>;
+  findings: Array<{
+    key: string;
+    title: string;
+    why: string;
+    countText: string;
+    people: Array<{ text: string }>;
+    more: boolean;
+    showAll: string;
+  }>;
   noFindings: boolean;
   gaps: Array<{ text: string }>;
   csvTitle: string;
@@ -26,7 +40,13 @@ export interface ReportCardData {
 const SUMMARY_BY_DAY =
   " (silent token refreshes are counted by whole UTC day, so they may add up to one more day at the start)";
 
-const BUCKETS: readonly ReadinessBucket[] = ["affectedNotReady", "affectedReady", "likely", "unknown", "notAffected"];
+const BUCKETS: readonly ReadinessBucket[] = [
+  "affectedNotReady",
+  "affectedReady",
+  "likely",
+  "unknown",
+  "notAffected",
+];
 
 export const personLine = (person: FindingPerson) =>
   `**${userText(person.name)}** (${userText(person.upn)})${person.detail ? ` · ${userText(person.detail)}` : ""}`;
@@ -48,8 +68,14 @@ function diffLine(diff: ScanDiff | undefined): string {
 }
 
 function tone(summary: ScanSummary): ReportCardData["tone"] {
-  const urgent = summary.findings.some((f) => (f.key === "breakGlassNotReady" || f.key === "adminsNotReady") && f.count > 0);
-  return urgent ? "attention" : summary.counts.notReady > 0 || isWithoutPremium(summary.gaps) ? "warning" : "good";
+  const urgent = summary.findings.some(
+    (f) => (f.key === "breakGlassNotReady" || f.key === "adminsNotReady") && f.count > 0,
+  );
+  return urgent
+    ? "attention"
+    : summary.counts.notReady > 0 || isWithoutPremium(summary.gaps)
+      ? "warning"
+      : "good";
 }
 
 function headlineSummary(summary: ScanSummary): string {
@@ -67,7 +93,10 @@ function headlineSummary(summary: ScanSummary): string {
 }
 
 /** The report card's data for a completed scan. */
-export function buildReportView(scan: ScanRecord, options: { now: Date; subscribed: boolean; headline?: string }): ReportCardData {
+export function buildReportView(
+  scan: ScanRecord,
+  options: { now: Date; subscribed: boolean; headline?: string },
+): ReportCardData {
   const summary = scan.summary!;
   const { counts } = summary;
   const finishedAt = new Date(scan.finishedAt ?? scan.startedAt);
@@ -80,8 +109,14 @@ export function buildReportView(scan: ScanRecord, options: { now: Date; subscrib
     summary: headlineSummary(summary),
     scannedLine: `Scanned ${readableTime(finishedAt)}${age >= 60_000 ? ` (${duration(age)} ago)` : ""} · ${users(counts.users)} · sign-ins of the last ${summary.lookbackDays} days${summary.summaryByDay ? SUMMARY_BY_DAY : ""}`,
     counts: [
-      { title: "Phase 1 (portals)", value: `${count(counts.phase1.affected)} affected, ${count(counts.phase1.likely)} likely` },
-      { title: "Phase 2 (CLI, PowerShell, APIs)", value: `${count(counts.phase2.affected)} affected, ${count(counts.phase2.likely)} likely` },
+      {
+        title: "Phase 1 (portals)",
+        value: `${count(counts.phase1.affected)} affected, ${count(counts.phase1.likely)} likely`,
+      },
+      {
+        title: "Phase 2 (CLI, PowerShell, APIs)",
+        value: `${count(counts.phase2.affected)} affected, ${count(counts.phase2.likely)} likely`,
+      },
       { title: "Ready", value: count(counts.ready) },
       { title: "Not ready", value: count(counts.notReady) },
       { title: "Likely affected", value: count(counts.buckets.likely) },

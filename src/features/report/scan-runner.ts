@@ -1,13 +1,13 @@
 import type { TimeWindow } from "../../directory/directory";
 import type { ProductTenantSettings } from "../../directory/graph-types";
 import { assess, prepareTenant } from "../../domain/assess";
-import type { Logger } from "../../logger";
-import type { ReportScanStore } from "./report-scan-store";
 import type { VerdictRow } from "../../domain/report-types";
-import { csvHeader, csvRowsBytes } from "./csv";
-import { ReportTally } from "./report-tally";
 import type { ScanProgress, ScanRecord } from "../../domain/report-types";
-import { type ScanDirectory, openTenantStream } from "./tenant-stream";
+import type { Logger } from "../../logger";
+import { csvHeader, csvRowsBytes } from "./csv";
+import type { ReportScanStore } from "./report-scan-store";
+import { ReportTally } from "./report-tally";
+import { openTenantStream, type ScanDirectory } from "./tenant-stream";
 
 export interface ScanRunOptions {
   scanId: string;

@@ -1,12 +1,13 @@
 import { randomUUID } from "node:crypto";
+
+import type { ScanProgress, ScanRecord } from "../../domain/report-types";
 import type { Verdict } from "../../domain/verdict";
 import type { Logger } from "../../logger";
+import type { AssessmentScope } from "../status/assessment-scope";
+import { CLAIM_TTL_MS, followRemoteScan, holdClaim, progressToJson } from "./remote-scan";
+import { ReportError } from "./report-errors";
 import type { ReportScanStore } from "./report-scan-store";
 import type { ScanClaimStore } from "./scan-claim-store";
-import type { AssessmentScope } from "../status/assessment-scope";
-import { ReportError } from "./report-errors";
-import type { ScanProgress, ScanRecord } from "../../domain/report-types";
-import { CLAIM_TTL_MS, followRemoteScan, holdClaim, progressToJson } from "./remote-scan";
 import { runScan } from "./scan-runner";
 import type { ScanDirectory } from "./tenant-stream";
 
@@ -21,8 +22,7 @@ export interface RunningScan {
 }
 
 export type StartedScan =
-  | { kind: "cached"; scan: ScanRecord }
-  | { kind: "running"; scan: RunningScan; joined: boolean };
+  { kind: "cached"; scan: ScanRecord } | { kind: "running"; scan: RunningScan; joined: boolean };
 
 export interface ScanRequest {
   /** Scan again even when the last result is less than an hour old. */
@@ -48,7 +48,10 @@ export interface ScanServiceOptions extends AssessmentScope {
 /** Whole-tenant readiness scans: start or join, cancel, the latest result, its verdicts streamed back. */
 export class ScanService {
   /** Scans of this process, and (remote) scans another instance runs that requests here joined. */
-  private readonly running = new Map<string, RunningScan & { controller: AbortController; remote?: boolean }>();
+  private readonly running = new Map<
+    string,
+    RunningScan & { controller: AbortController; remote?: boolean }
+  >();
   /** A start in progress per tenant (claiming takes a store round trip): a second request joins it. */
   private readonly starting = new Map<string, Promise<StartedScan>>();
   private readonly clock: () => Date;
@@ -75,7 +78,10 @@ export class ScanService {
     // Checked after the await above, so two requests arriving together cannot both launch.
     const running = this.running.get(tenant);
     if (running !== undefined) {
-      this.options.logger.info({ event: "report.joined", scanId: running.id, by: request.requestedBy }, "joined the running scan");
+      this.options.logger.info(
+        { event: "report.joined", scanId: running.id, by: request.requestedBy },
+        "joined the running scan",
+      );
       return { kind: "running", scan: running, joined: true };
     }
     const starting = this.starting.get(tenant);
@@ -99,18 +105,53 @@ export class ScanService {
     if (claims === undefined) {
       return { kind: "running", scan: this.launch(tenant, requestedBy, id), joined: false };
     }
-    const initial: ScanProgress = { stage: "starting", usersRead: 0, signInsRead: 0, startedAt: this.clock() };
-    const result = await claims.claim(tenant, id, this.owner, Date.now(), CLAIM_TTL_MS, progressToJson(initial));
+    const initial: ScanProgress = {
+      stage: "starting",
+      usersRead: 0,
+      signInsRead: 0,
+      startedAt: this.clock(),
+    };
+    const result = await claims.claim(
+      tenant,
+      id,
+      this.owner,
+      Date.now(),
+      CLAIM_TTL_MS,
+      progressToJson(initial),
+    );
     if (result.won) {
       return { kind: "running", scan: this.launch(tenant, requestedBy, id), joined: false };
     }
-    this.options.logger.info({ event: "report.joined", scanId: result.current.scanId, by: requestedBy, remote: true }, "joined the scan another instance runs");
+    this.options.logger.info(
+      { event: "report.joined", scanId: result.current.scanId, by: requestedBy, remote: true },
+      "joined the scan another instance runs",
+    );
     const controller = new AbortController();
-    const followed = followRemoteScan({ tenantId: tenant, claim: result.current, claims, store: this.options.store, signal: controller.signal, everyMs: this.options.followEveryMs });
+    const followed = followRemoteScan({
+      tenantId: tenant,
+      claim: result.current,
+      claims,
+      store: this.options.store,
+      signal: controller.signal,
+      everyMs: this.options.followEveryMs,
+    });
     const done = followed.done.finally(() => this.running.delete(tenant));
     // The watchers read the outcome through `done`; this derived promise must not count as unhandled.
-    done.catch((error: unknown) => this.options.logger.info({ event: "report.followEnded", err: { message: (error as Error).message } }, "stopped following a remote scan"));
-    const scan = { id: result.current.scanId, tenantId: tenant, requestedBy, progress: followed.progress, done, controller, remote: true };
+    done.catch((error: unknown) =>
+      this.options.logger.info(
+        { event: "report.followEnded", err: { message: (error as Error).message } },
+        "stopped following a remote scan",
+      ),
+    );
+    const scan = {
+      id: result.current.scanId,
+      tenantId: tenant,
+      requestedBy,
+      progress: followed.progress,
+      done,
+      controller,
+      remote: true,
+    };
     this.running.set(tenant, scan);
     return { kind: "running", scan, joined: true };
   }
@@ -166,13 +207,23 @@ export class ScanService {
     return tenant;
   }
 
-  private launch(tenantId: string, requestedBy: string, id: string): RunningScan & { controller: AbortController } {
+  private launch(
+    tenantId: string,
+    requestedBy: string,
+    id: string,
+  ): RunningScan & { controller: AbortController } {
     const controller = new AbortController();
-    const progress: ScanProgress = { stage: "starting", usersRead: 0, signInsRead: 0, startedAt: this.clock() };
+    const progress: ScanProgress = {
+      stage: "starting",
+      usersRead: 0,
+      signInsRead: 0,
+      startedAt: this.clock(),
+    };
     const log = this.options.logger.child({ scanId: id, tenantId });
     log.info({ event: "report.started", by: requestedBy }, "scan started");
     const started = performance.now();
-    const release = this.options.claims && holdClaim(this.options.claims, { tenantId, id, progress }, this.owner, log);
+    const release =
+      this.options.claims && holdClaim(this.options.claims, { tenantId, id, progress }, this.owner, log);
     const done = runScan({
       scanId: id,
       tenantId,
@@ -188,7 +239,12 @@ export class ScanService {
       logger: log,
     }).finally(async () => {
       this.running.delete(tenantId);
-      await release?.().catch((error: unknown) => log.warn({ event: "report.claimNotReleased", err: { message: (error as Error).message } }, "scan claim not released"));
+      await release?.().catch((error: unknown) =>
+        log.warn(
+          { event: "report.claimNotReleased", err: { message: (error as Error).message } },
+          "scan claim not released",
+        ),
+      );
     });
     done.then(
       (scan) =>
@@ -196,7 +252,11 @@ export class ScanService {
           { event: `report.${scan.status}`, users: scan.users, ms: Math.round(performance.now() - started) },
           `scan ${scan.status}`,
         ),
-      (error: unknown) => log.error({ event: "report.failed", err: { name: (error as Error).name, message: (error as Error).message } }, "scan failed"),
+      (error: unknown) =>
+        log.error(
+          { event: "report.failed", err: { name: (error as Error).name, message: (error as Error).message } },
+          "scan failed",
+        ),
     );
     const scan = { id, tenantId, requestedBy, progress, done, controller };
     this.running.set(tenantId, scan);

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+
 import type { Logger } from "../../logger";
 import type { Messenger, SentCard } from "../messaging/messenger";
 import { reportCards } from "./report-cards";
@@ -26,7 +27,10 @@ interface Watcher {
  * time left), and when the scan ends each turns into the report, or says it was canceled or failed.
  */
 export class ScanWatchers {
-  private readonly scans = new Map<string, { watchers: Watcher[]; timer: NodeJS.Timeout; canceledBy?: string }>();
+  private readonly scans = new Map<
+    string,
+    { watchers: Watcher[]; timer: NodeJS.Timeout; canceledBy?: string }
+  >();
   private readonly clock: () => Date;
 
   constructor(private readonly options: ScanWatchersOptions) {
@@ -98,7 +102,10 @@ export class ScanWatchers {
       await this.options.messenger.updateCard(sent, card);
     } catch (error) {
       // A card that cannot be updated (deleted, throttled) must not stop the scan or the other cards.
-      this.options.logger.warn({ event: "report.cardNotUpdated", err: { message: (error as Error).message } }, "progress card not updated");
+      this.options.logger.warn(
+        { event: "report.cardNotUpdated", err: { message: (error as Error).message } },
+        "progress card not updated",
+      );
     }
   }
 

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
-import type { Logger } from "../../logger";
+
 import type { NewScheduledJob, ScheduledJob } from "../../domain/scheduled-job";
+import type { Logger } from "../../logger";
 import type { ScheduledJobStore } from "./scheduled-job-store";
 
 export type { ScheduledJob } from "../../domain/scheduled-job";

@@ -1,5 +1,5 @@
-import { MINIMUM_CLIENT_TOOLS } from "../../domain/timeline";
 import type { VerbName } from "../../cards/verbs";
+import { MINIMUM_CLIENT_TOOLS } from "../../domain/timeline";
 import type { VerdictCode } from "../../domain/verdict";
 
 /** The button title and the one-line explanation for each action and suggestion code on the status card. */

@@ -1,3 +1,4 @@
+import { userText } from "../../cards";
 import {
   CERTIFICATE_METHOD,
   METHOD_KINDS_BY_ODATA_TYPE,
@@ -5,7 +6,6 @@ import {
   SYNCED_PASSKEY,
 } from "../../domain/method-classes";
 import type { MethodEntry, VerdictMethods } from "../../domain/verdict";
-import { userText } from "../../cards";
 
 /** One FactSet row of the status card: a method class and the methods in it. */
 export interface MethodFact {

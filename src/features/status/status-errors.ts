@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+
 import { DirectoryError } from "../../directory/errors";
 import { DeadlineExceededError } from "./deadline";
 import { DEFAULT_BUSY_SECONDS, type StatusProblem } from "./status-problem";

@@ -1,13 +1,13 @@
 import type { Directory } from "../../directory/directory";
-import { type PreparedTenant, assess } from "../../domain/assess";
+import { assess, type PreparedTenant } from "../../domain/assess";
 import type { Verdict } from "../../domain/verdict";
 import type { Logger } from "../../logger";
 import type { AssessmentScope } from "./assessment-scope";
 import { withDeadline } from "./deadline";
 import { StatusCache } from "./status-cache";
 import { problemFromError } from "./status-errors";
-import { type ProblemCardData, type StatusProblem, buildProblemView } from "./status-problem";
-import { type StatusCardData, buildStatusView } from "./status-view";
+import { buildProblemView, type ProblemCardData, type StatusProblem } from "./status-problem";
+import { buildStatusView, type StatusCardData } from "./status-view";
 import { TenantFactsCache } from "./tenant-facts-cache";
 
 /** Who asks: the activity's tenant and `from.aadObjectId`. */

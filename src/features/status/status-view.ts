@@ -1,10 +1,10 @@
-import { VERBS, type Verb, userText } from "../../cards";
+import { userText, type Verb, VERBS } from "../../cards";
 import type { DataGap } from "../../domain/facts";
 import { ENFORCEMENT_PHASES } from "../../domain/timeline";
 import type { EvidenceEntry, PhaseVerdict, Verdict, VerdictCode } from "../../domain/verdict";
 import { CODE_TEXTS, CODE_VERBS } from "./code-texts";
 import { dataGapText } from "./data-gap-text";
-import { type Tone, headlineFor } from "./headline";
+import { headlineFor, type Tone } from "./headline";
 import { type MethodFact, methodFacts } from "./method-facts";
 import { readableDay, readableMonth, readableTime } from "./readable-date";
 

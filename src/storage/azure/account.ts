@@ -1,6 +1,7 @@
 import { TableClient } from "@azure/data-tables";
 import { DefaultAzureCredential, type TokenCredential } from "@azure/identity";
 import { BlobServiceClient } from "@azure/storage-blob";
+
 import type { StorageConfig } from "../../config";
 
 export type AzureStorageConfig = Extract<StorageConfig, { kind: "azure" }>;
@@ -33,10 +34,16 @@ const serviceUrl = (accountUrl: string, service: "blob" | "table") =>
 export function openAzureAccount(config: AzureStorageConfig, credential?: TokenCredential): AzureAccount {
   const containerName = `${config.prefix}-botstate`;
   if (config.connectionString !== undefined) {
-    const connectionString = config.connectionString === "UseDevelopmentStorage=true" ? DEVELOPMENT_STORAGE : config.connectionString;
+    const connectionString =
+      config.connectionString === "UseDevelopmentStorage=true"
+        ? DEVELOPMENT_STORAGE
+        : config.connectionString;
     const local = /^DefaultEndpointsProtocol=http;|=http:\/\//i.test(connectionString);
     return {
-      table: (name) => TableClient.fromConnectionString(connectionString, `${config.prefix}${name}`, { allowInsecureConnection: local }),
+      table: (name) =>
+        TableClient.fromConnectionString(connectionString, `${config.prefix}${name}`, {
+          allowInsecureConnection: local,
+        }),
       blobs: BlobServiceClient.fromConnectionString(connectionString),
       containerName,
       botState: { connectionString },
@@ -45,7 +52,8 @@ export function openAzureAccount(config: AzureStorageConfig, credential?: TokenC
   const token = credential ?? new DefaultAzureCredential();
   const blobUrl = serviceUrl(config.accountUrl, "blob");
   return {
-    table: (name) => new TableClient(serviceUrl(config.accountUrl, "table"), `${config.prefix}${name}`, token),
+    table: (name) =>
+      new TableClient(serviceUrl(config.accountUrl, "table"), `${config.prefix}${name}`, token),
     blobs: new BlobServiceClient(blobUrl, token),
     containerName,
     botState: { containerUrl: `${blobUrl}/${containerName}`, credential: token },

@@ -1,4 +1,5 @@
 import type { TableClient } from "@azure/data-tables";
+
 import { entities, key, literal } from "./tables";
 
 export interface CardEntity {
@@ -15,13 +16,22 @@ export class ApprovalCardTable {
 
   async put(card: CardEntity): Promise<void> {
     const approverId = card.approverId.toLowerCase();
-    await this.table.upsertEntity({ partitionKey: key(card.requestId), rowKey: key(approverId), ...card, approverId }, "Replace");
+    await this.table.upsertEntity(
+      { partitionKey: key(card.requestId), rowKey: key(approverId), ...card, approverId },
+      "Replace",
+    );
   }
 
   async list(requestId: string): Promise<CardEntity[]> {
     const out: CardEntity[] = [];
     for await (const e of entities<CardEntity>(this.table, `PartitionKey eq ${literal(key(requestId))}`)) {
-      out.push({ requestId: e.requestId, approverId: e.approverId, conversationId: e.conversationId, activityId: e.activityId, serviceUrl: e.serviceUrl });
+      out.push({
+        requestId: e.requestId,
+        approverId: e.approverId,
+        conversationId: e.conversationId,
+        activityId: e.activityId,
+        serviceUrl: e.serviceUrl,
+      });
     }
     return out.sort((a, b) => a.approverId.localeCompare(b.approverId));
   }

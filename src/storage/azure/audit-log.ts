@@ -1,4 +1,5 @@
 import type { TableClient } from "@azure/data-tables";
+
 import type { AuditEntry, NewAuditEntry } from "../../domain/audit-entry";
 import { key, literal } from "./tables";
 
@@ -61,7 +62,9 @@ export class AzureAuditLog {
   async latest(tenantId: string, limit: number): Promise<AuditEntry[]> {
     const top = Math.max(1, Math.min(limit, MAX_LATEST));
     const pages = this.table
-      .listEntities<Entity>({ queryOptions: { filter: `PartitionKey eq ${literal(key(tenantId.toLowerCase()))}` } })
+      .listEntities<Entity>({
+        queryOptions: { filter: `PartitionKey eq ${literal(key(tenantId.toLowerCase()))}` },
+      })
       .byPage({ maxPageSize: top });
     const out: AuditEntry[] = [];
     for await (const page of pages) {

@@ -1,5 +1,6 @@
 import type { Storage } from "botbuilder";
 import { BlobsStorage } from "botbuilder-azure-blobs";
+
 import type { AzureAccount } from "./account";
 
 /**

@@ -1,4 +1,5 @@
 import type { TableClient } from "@azure/data-tables";
+
 import type { BroadcastDraft, BroadcastJobStore, NewJob } from "../broadcast-jobs";
 import type { BroadcastContent, BroadcastJob, JobState, ProgressCardRef } from "../broadcast-types";
 import { updateIf } from "./conditional-update";
@@ -57,13 +58,26 @@ export class AzureBroadcastJobStore implements BroadcastJobStore {
   constructor(private readonly table: TableClient) {}
 
   async saveDraft(draft: BroadcastDraft): Promise<void> {
-    const entity: DraftEntity = { ...draft, tenantId: draft.tenantId.toLowerCase(), content: JSON.stringify(draft.content) };
+    const entity: DraftEntity = {
+      ...draft,
+      tenantId: draft.tenantId.toLowerCase(),
+      content: JSON.stringify(draft.content),
+    };
     await this.table.createEntity({ partitionKey: DRAFTS, rowKey: key(draft.id), ...stripUndefined(entity) });
   }
 
   async getDraft(id: string): Promise<BroadcastDraft | undefined> {
     const e = await readEntity<DraftEntity>(this.table, DRAFTS, key(id));
-    return e && { id: e.id, tenantId: e.tenantId, authorId: e.authorId, authorName: e.authorName, content: JSON.parse(e.content) as BroadcastContent, createdAt: e.createdAt };
+    return (
+      e && {
+        id: e.id,
+        tenantId: e.tenantId,
+        authorId: e.authorId,
+        authorName: e.authorName,
+        content: JSON.parse(e.content) as BroadcastContent,
+        createdAt: e.createdAt,
+      }
+    );
   }
 
   async createJob(job: NewJob): Promise<{ created: boolean; job: BroadcastJob }> {
@@ -93,7 +107,12 @@ export class AzureBroadcastJobStore implements BroadcastJobStore {
     return e && fromEntity(e);
   }
 
-  async transition(id: string, from: readonly JobState[], to: JobState, extra: { pauseReason?: string; resumeAt?: number; at?: string } = {}): Promise<boolean> {
+  async transition(
+    id: string,
+    from: readonly JobState[],
+    to: JobState,
+    extra: { pauseReason?: string; resumeAt?: number; at?: string } = {},
+  ): Promise<boolean> {
     const at = extra.at ?? new Date().toISOString();
     return updateIf<JobEntity>(this.table, JOBS, key(id), (current) => {
       if (!from.includes(current.state)) {
@@ -115,7 +134,9 @@ export class AzureBroadcastJobStore implements BroadcastJobStore {
   }
 
   async addSendMs(id: string, ms: number): Promise<void> {
-    await updateIf<JobEntity>(this.table, JOBS, key(id), (current) => ({ sendMs: current.sendMs + Math.max(0, Math.round(ms)) }));
+    await updateIf<JobEntity>(this.table, JOBS, key(id), (current) => ({
+      sendMs: current.sendMs + Math.max(0, Math.round(ms)),
+    }));
   }
 
   async acquireLease(id: string, owner: string, now: number, leaseMs: number): Promise<boolean> {
@@ -131,7 +152,9 @@ export class AzureBroadcastJobStore implements BroadcastJobStore {
   }
 
   async releaseLease(id: string, owner: string): Promise<void> {
-    const released = await updateIf<JobEntity>(this.table, JOBS, key(id), (current) => (current.leaseOwner === owner ? { leaseOwner: "", leaseUntil: 0 } : undefined));
+    const released = await updateIf<JobEntity>(this.table, JOBS, key(id), (current) =>
+      current.leaseOwner === owner ? { leaseOwner: "", leaseUntil: 0 } : undefined,
+    );
     const job = released ? await readEntity<JobEntity>(this.table, JOBS, key(id)) : undefined;
     if (job === undefined) {
       return;
@@ -141,7 +164,9 @@ export class AzureBroadcastJobStore implements BroadcastJobStore {
     for await (const _ of entities(this.table, filter, ["RowKey"])) {
       return;
     }
-    await updateIf<SenderEntity>(this.table, SENDERS, key(job.tenantId), (current) => (current.owner === owner ? { owner: "", until: 0 } : undefined));
+    await updateIf<SenderEntity>(this.table, SENDERS, key(job.tenantId), (current) =>
+      current.owner === owner ? { owner: "", until: 0 } : undefined,
+    );
   }
 
   /**
@@ -153,13 +178,22 @@ export class AzureBroadcastJobStore implements BroadcastJobStore {
       const current = await readEntity<SenderEntity>(this.table, SENDERS, key(tenantId));
       try {
         if (current === undefined) {
-          await this.table.createEntity<SenderEntity>({ partitionKey: SENDERS, rowKey: key(tenantId), owner, until: now + leaseMs });
+          await this.table.createEntity<SenderEntity>({
+            partitionKey: SENDERS,
+            rowKey: key(tenantId),
+            owner,
+            until: now + leaseMs,
+          });
           return true;
         }
         if (current.owner !== "" && current.owner !== owner && current.until >= now) {
           return false;
         }
-        await this.table.updateEntity({ partitionKey: SENDERS, rowKey: key(tenantId), owner, until: now + leaseMs }, "Merge", { etag: current.etag });
+        await this.table.updateEntity(
+          { partitionKey: SENDERS, rowKey: key(tenantId), owner, until: now + leaseMs },
+          "Merge",
+          { etag: current.etag },
+        );
         return true;
       } catch (error) {
         if (!lostRace(error)) {
@@ -176,7 +210,9 @@ export class AzureBroadcastJobStore implements BroadcastJobStore {
   }
 
   async latest(tenantId: string, limit: number): Promise<BroadcastJob[]> {
-    const jobs = await this.query(`PartitionKey eq ${literal(JOBS)} and tenantId eq ${literal(tenantId.toLowerCase())}`);
+    const jobs = await this.query(
+      `PartitionKey eq ${literal(JOBS)} and tenantId eq ${literal(tenantId.toLowerCase())}`,
+    );
     return jobs.reverse().slice(0, Math.max(0, limit));
   }
 

@@ -1,4 +1,5 @@
 import type { TableClient, TransactionAction } from "@azure/data-tables";
+
 import type { BroadcastLedger } from "../broadcast-ledger";
 import type { Delivery, DeliveryState, DeliveryTotals, NewDelivery } from "../broadcast-types";
 import { updateIf } from "./conditional-update";
@@ -79,14 +80,26 @@ export class AzureBroadcastLedger implements BroadcastLedger {
       const actions: TransactionAction[] = [
         meta === undefined
           ? ["create", { partitionKey: pk, rowKey: META, maxSeq: start + candidates.length }]
-          : ["update", { partitionKey: pk, rowKey: META, maxSeq: start + candidates.length }, "Merge", { etag: meta.etag }],
+          : [
+              "update",
+              { partitionKey: pk, rowKey: META, maxSeq: start + candidates.length },
+              "Merge",
+              { etag: meta.etag },
+            ],
       ];
       candidates.forEach((r, index) => {
         const seq = start + index + 1;
         const userId = r.userId.toLowerCase();
         actions.push(["create", { partitionKey: pk, rowKey: userRow(userId), seq }]);
         const entity: DeliveryEntity = {
-          userId, upn: r.upn, displayName: r.displayName, state: r.state ?? "pending", reason: r.reason ?? "", attempts: 0, possiblyDuplicated: false, updatedAt: now,
+          userId,
+          upn: r.upn,
+          displayName: r.displayName,
+          state: r.state ?? "pending",
+          reason: r.reason ?? "",
+          attempts: 0,
+          possiblyDuplicated: false,
+          updatedAt: now,
           ...(r.personal === undefined ? {} : { personal: r.personal }),
         };
         actions.push(["create", { partitionKey: pk, rowKey: row(seq), ...entity }]);
@@ -99,7 +112,9 @@ export class AzureBroadcastLedger implements BroadcastLedger {
           throw error;
         }
         // Another preparer moved "m", or a user is already in the job: drop those, try again.
-        const present = await Promise.all(candidates.map((r) => readEntity(this.table, pk, userRow(r.userId))));
+        const present = await Promise.all(
+          candidates.map((r) => readEntity(this.table, pk, userRow(r.userId))),
+        );
         candidates = candidates.filter((_, index) => present[index] === undefined);
       }
     }
@@ -123,9 +138,18 @@ export class AzureBroadcastLedger implements BroadcastLedger {
     return e && fromEntity(jobId, e.rowKey!, e);
   }
 
-  async markSending(jobId: string, seq: number, target: { conversationId: string; serviceUrl: string }, now: string): Promise<void> {
+  async markSending(
+    jobId: string,
+    seq: number,
+    target: { conversationId: string; serviceUrl: string },
+    now: string,
+  ): Promise<void> {
     await updateIf<DeliveryEntity>(this.table, key(jobId), row(seq), (current) => ({
-      state: "sending", attempts: current.attempts + 1, conversationId: target.conversationId, serviceUrl: target.serviceUrl, updatedAt: now,
+      state: "sending",
+      attempts: current.attempts + 1,
+      conversationId: target.conversationId,
+      serviceUrl: target.serviceUrl,
+      updatedAt: now,
     }));
   }
 
@@ -133,13 +157,21 @@ export class AzureBroadcastLedger implements BroadcastLedger {
     await this.merge(jobId, seq, { state: "sent", activityId, reason: "", updatedAt: now });
   }
 
-  async markFinal(jobId: string, seq: number, state: "failed" | "skipped", reason: string, now: string): Promise<void> {
+  async markFinal(
+    jobId: string,
+    seq: number,
+    state: "failed" | "skipped",
+    reason: string,
+    now: string,
+  ): Promise<void> {
     await this.merge(jobId, seq, { state, reason, updatedAt: now });
   }
 
   async markPending(jobId: string, seq: number, now: string, possiblyDuplicated = false): Promise<void> {
     await updateIf<DeliveryEntity>(this.table, key(jobId), row(seq), (current) => ({
-      state: "pending", possiblyDuplicated: current.possiblyDuplicated || possiblyDuplicated, updatedAt: now,
+      state: "pending",
+      possiblyDuplicated: current.possiblyDuplicated || possiblyDuplicated,
+      updatedAt: now,
     }));
   }
 
@@ -152,8 +184,22 @@ export class AzureBroadcastLedger implements BroadcastLedger {
   }
 
   async totals(jobId: string): Promise<DeliveryTotals> {
-    const totals: DeliveryTotals = { total: 0, pending: 0, sending: 0, sent: 0, failed: 0, skipped: 0, possiblyDuplicated: 0, failedByReason: {}, skippedByReason: {} };
-    for await (const e of entities<DeliveryEntity>(this.table, deliveries(jobId, 0), ["state", "reason", "possiblyDuplicated"])) {
+    const totals: DeliveryTotals = {
+      total: 0,
+      pending: 0,
+      sending: 0,
+      sent: 0,
+      failed: 0,
+      skipped: 0,
+      possiblyDuplicated: 0,
+      failedByReason: {},
+      skippedByReason: {},
+    };
+    for await (const e of entities<DeliveryEntity>(this.table, deliveries(jobId, 0), [
+      "state",
+      "reason",
+      "possiblyDuplicated",
+    ])) {
       totals.total += 1;
       totals[e.state] += 1;
       totals.possiblyDuplicated += e.possiblyDuplicated ? 1 : 0;
@@ -169,7 +215,9 @@ export class AzureBroadcastLedger implements BroadcastLedger {
 
   private async read(jobId: string, filter: string, limit: number): Promise<Delivery[]> {
     const out: Delivery[] = [];
-    const pages = this.table.listEntities<DeliveryEntity>({ queryOptions: { filter } }).byPage({ maxPageSize: Math.min(1000, Math.max(1, limit)) });
+    const pages = this.table
+      .listEntities<DeliveryEntity>({ queryOptions: { filter } })
+      .byPage({ maxPageSize: Math.min(1000, Math.max(1, limit)) });
     for await (const page of pages) {
       for (const e of page) {
         out.push(fromEntity(jobId, e.rowKey!, e));
@@ -188,12 +236,18 @@ export class AzureBroadcastLedger implements BroadcastLedger {
   /** Every row in `from` moved by `patch`, each only if still in `from` when written. */
   private async moveAll(jobId: string, from: DeliveryState, patch: Partial<DeliveryEntity>): Promise<number> {
     const rowKeys: string[] = [];
-    for await (const e of entities(this.table, `${deliveries(jobId, 0)} and state eq ${literal(from)}`, ["RowKey"])) {
+    for await (const e of entities(this.table, `${deliveries(jobId, 0)} and state eq ${literal(from)}`, [
+      "RowKey",
+    ])) {
       rowKeys.push(e.rowKey!);
     }
     let moved = 0;
     for (const rowKey of rowKeys) {
-      if (await updateIf<DeliveryEntity>(this.table, key(jobId), rowKey, (current) => (current.state === from ? patch : undefined))) {
+      if (
+        await updateIf<DeliveryEntity>(this.table, key(jobId), rowKey, (current) =>
+          current.state === from ? patch : undefined,
+        )
+      ) {
         moved += 1;
       }
     }

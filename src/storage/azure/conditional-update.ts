@@ -1,4 +1,5 @@
 import type { TableClient, TableEntityResult } from "@azure/data-tables";
+
 import { readEntity, statusOf } from "./tables";
 
 /** How many times a read-check-write is retried after losing an If-Match race before giving up. */
@@ -34,5 +35,7 @@ export async function updateIf<T extends object>(
       }
     }
   }
-  throw new Error(`table ${table.tableName}: ${partitionKey}/${rowKey} kept changing under ${MAX_TRIES} tries`);
+  throw new Error(
+    `table ${table.tableName}: ${partitionKey}/${rowKey} kept changing under ${MAX_TRIES} tries`,
+  );
 }

@@ -1,4 +1,5 @@
 import type { TableClient } from "@azure/data-tables";
+
 import type { StoredConversationReference } from "../../domain/conversation-reference";
 import { deleteEntity, entities, key, literal, readEntity } from "./tables";
 
@@ -57,14 +58,19 @@ export class AzureConversationReferenceStore {
   }
 
   async *list(tenantId: string): AsyncIterable<StoredConversationReference> {
-    for await (const entity of entities<Entity>(this.table, `PartitionKey eq ${literal(key(norm(tenantId)))}`)) {
+    for await (const entity of entities<Entity>(
+      this.table,
+      `PartitionKey eq ${literal(key(norm(tenantId)))}`,
+    )) {
       yield fromEntity(entity);
     }
   }
 
   async count(tenantId: string): Promise<number> {
     let n = 0;
-    for await (const _ of entities(this.table, `PartitionKey eq ${literal(key(norm(tenantId)))}`, ["RowKey"])) {
+    for await (const _ of entities(this.table, `PartitionKey eq ${literal(key(norm(tenantId)))}`, [
+      "RowKey",
+    ])) {
       n += 1;
     }
     return n;

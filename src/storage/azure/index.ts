@@ -1,5 +1,6 @@
 import type { TokenCredential } from "@azure/identity";
 import type { Storage } from "botbuilder";
+
 import { type AzureStorageConfig, openAzureAccount } from "./account";
 import { ApprovalCardTable } from "./approval-cards";
 import { AzureAuditLog } from "./audit-log";
@@ -42,17 +43,35 @@ export interface AzureStores {
 
 /** The tables the stores use (each `<prefix><name>`); created at start, idempotently, by whichever instance comes first. */
 export const TABLES = [
-  "convrefs", "audit", "jobs", "walkthroughs", "taprequests", "tapcards", "postponements", "postponementcards",
-  "scans", "verdicts", "scanclaims", "subscriptions", "broadcasts", "deliveries",
+  "convrefs",
+  "audit",
+  "jobs",
+  "walkthroughs",
+  "taprequests",
+  "tapcards",
+  "postponements",
+  "postponementcards",
+  "scans",
+  "verdicts",
+  "scanclaims",
+  "subscriptions",
+  "broadcasts",
+  "deliveries",
 ] as const;
 
 /**
  * Opens the product's stores on Azure Storage (tables, and a blob container for bot state), creating
  * what is missing. Fails, naming the setting, when the account does not answer or refuses.
  */
-export async function openAzureStores(config: AzureStorageConfig, options: { credential?: TokenCredential } = {}): Promise<AzureStores> {
+export async function openAzureStores(
+  config: AzureStorageConfig,
+  options: { credential?: TokenCredential } = {},
+): Promise<AzureStores> {
   const account = openAzureAccount(config, options.credential);
-  const tables = Object.fromEntries(TABLES.map((name) => [name, account.table(name)])) as Record<(typeof TABLES)[number], ReturnType<typeof account.table>>;
+  const tables = Object.fromEntries(TABLES.map((name) => [name, account.table(name)])) as Record<
+    (typeof TABLES)[number],
+    ReturnType<typeof account.table>
+  >;
   await Promise.all(Object.values(tables).map(ensureTable));
   await account.blobs.getContainerClient(account.containerName).createIfNotExists();
   const ping = tables.audit;
@@ -64,7 +83,10 @@ export async function openAzureStores(config: AzureStorageConfig, options: { cre
     walkthroughs: new AzureWalkthroughStore(tables.walkthroughs),
     tapRequests: new AzureTapRequestStore(tables.taprequests, new ApprovalCardTable(tables.tapcards)),
     scheduledJobs: new AzureScheduledJobStore(tables.jobs),
-    postponementRequests: new AzurePostponementRequestStore(tables.postponements, new ApprovalCardTable(tables.postponementcards)),
+    postponementRequests: new AzurePostponementRequestStore(
+      tables.postponements,
+      new ApprovalCardTable(tables.postponementcards),
+    ),
     reportScans: new AzureReportScanStore(tables.scans, tables.verdicts),
     reportSubscriptions: new AzureReportSubscriptionStore(tables.subscriptions),
     scanClaims: new AzureScanClaimStore(tables.scanclaims),

@@ -1,5 +1,12 @@
 import type { TableClient } from "@azure/data-tables";
-import type { ApplyOutcome, ApprovalCardRef, Decision, NewPostponementRequest, PostponementRequest } from "../../domain/postponement-request";
+
+import type {
+  ApplyOutcome,
+  ApprovalCardRef,
+  Decision,
+  NewPostponementRequest,
+  PostponementRequest,
+} from "../../domain/postponement-request";
 import type { ApprovalCardTable } from "./approval-cards";
 import { updateIf } from "./conditional-update";
 import { entities, key, literal, lostRace, readEntity } from "./tables";
@@ -42,9 +49,18 @@ export class AzurePostponementRequestStore {
   ) {}
 
   async create(request: NewPostponementRequest): Promise<PostponementRequest> {
-    const stored: PostponementRequest = { ...request, tenantId: norm(request.tenantId), requesterId: norm(request.requesterId), status: "pending" };
+    const stored: PostponementRequest = {
+      ...request,
+      tenantId: norm(request.tenantId),
+      requesterId: norm(request.requesterId),
+      status: "pending",
+    };
     try {
-      await this.table.createEntity({ partitionKey: key(stored.tenantId), rowKey: key(stored.id), ...defined(stored) });
+      await this.table.createEntity({
+        partitionKey: key(stored.tenantId),
+        rowKey: key(stored.id),
+        ...defined(stored),
+      });
     } catch (error) {
       if (lostRace(error)) {
         throw new Error(`postponement request ${request.id} already exists`, { cause: error });
@@ -61,17 +77,24 @@ export class AzurePostponementRequestStore {
 
   async decide(tenantId: string, id: string, decision: Decision): Promise<boolean> {
     return updateIf<Entity>(this.table, key(norm(tenantId)), key(id), (current) =>
-      current.status === "pending" ? defined({ ...decision, decidedById: norm(decision.decidedById) }) : undefined,
+      current.status === "pending"
+        ? defined({ ...decision, decidedById: norm(decision.decidedById) })
+        : undefined,
     );
   }
 
   async recordApplied(tenantId: string, id: string, outcome: ApplyOutcome): Promise<void> {
-    await updateIf<Entity>(this.table, key(norm(tenantId)), key(id), () => ({ applied: JSON.stringify(outcome) }));
+    await updateIf<Entity>(this.table, key(norm(tenantId)), key(id), () => ({
+      applied: JSON.stringify(outcome),
+    }));
   }
 
   async latest(tenantId: string, limit: number): Promise<PostponementRequest[]> {
     const all: PostponementRequest[] = [];
-    for await (const entity of entities<Entity>(this.table, `PartitionKey eq ${literal(key(norm(tenantId)))}`)) {
+    for await (const entity of entities<Entity>(
+      this.table,
+      `PartitionKey eq ${literal(key(norm(tenantId)))}`,
+    )) {
       all.push(fromEntity(entity));
     }
     return all.sort((a, b) => b.createdAt.localeCompare(a.createdAt)).slice(0, Math.max(0, limit));

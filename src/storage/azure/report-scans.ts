@@ -1,7 +1,8 @@
 import type { TableClient, TransactionAction } from "@azure/data-tables";
-import type { Verdict } from "../../domain/verdict";
+
 import type { ScanRecord, ScanStatus, ScanSummary } from "../../domain/report-types";
 import type { ScanChanges, VerdictRow } from "../../domain/report-types";
+import type { Verdict } from "../../domain/verdict";
 import { updateIf } from "./conditional-update";
 import { entities, inBatches, literal, readEntity, seqKey } from "./tables";
 
@@ -18,7 +19,14 @@ interface VerdictEntity {
   verdict: string;
 }
 
-type Outcome = { status: Exclude<ScanStatus, "running">; finishedAt: string; users: number; csvBytes: number; summary?: ScanSummary; error?: string };
+type Outcome = {
+  status: Exclude<ScanStatus, "running">;
+  finishedAt: string;
+  users: number;
+  csvBytes: number;
+  summary?: ScanSummary;
+  error?: string;
+};
 
 /** Scans are few (each tenant keeps its latest ones, the rest pruned): one partition, RowKey = scan id. */
 const SCANS = "scan";
@@ -47,7 +55,9 @@ export class AzureReportScanStore {
     private readonly rows: TableClient,
   ) {}
 
-  async create(scan: Pick<ScanRecord, "id" | "tenantId" | "requestedBy" | "startedAt" | "windowEnd">): Promise<void> {
+  async create(
+    scan: Pick<ScanRecord, "id" | "tenantId" | "requestedBy" | "startedAt" | "windowEnd">,
+  ): Promise<void> {
     await this.scans.createEntity<ScanEntity>({
       partitionKey: SCANS,
       rowKey: scan.id,
@@ -108,7 +118,10 @@ export class AzureReportScanStore {
 
   async *verdicts(scanId: string, options: { finding?: string } = {}): AsyncIterable<Verdict> {
     const wanted = options.finding === undefined ? undefined : `,${options.finding},`;
-    for await (const e of entities<VerdictEntity>(this.rows, `PartitionKey eq ${literal(scanId)}`, ["findings", "verdict"])) {
+    for await (const e of entities<VerdictEntity>(this.rows, `PartitionKey eq ${literal(scanId)}`, [
+      "findings",
+      "verdict",
+    ])) {
       if (wanted === undefined || e.findings.includes(wanted)) {
         yield JSON.parse(e.verdict) as Verdict;
       }
@@ -117,12 +130,27 @@ export class AzureReportScanStore {
 
   async compare(previousScanId: string, scanId: string): Promise<ScanChanges> {
     const was = new Map<string, { affected: boolean; ready: boolean }>();
-    for await (const e of entities<VerdictEntity>(this.rows, `PartitionKey eq ${literal(previousScanId)}`, ["userId", "affected", "ready"])) {
+    for await (const e of entities<VerdictEntity>(this.rows, `PartitionKey eq ${literal(previousScanId)}`, [
+      "userId",
+      "affected",
+      "ready",
+    ])) {
       was.set(e.userId, { affected: e.affected, ready: e.ready });
     }
-    const changes: ScanChanges = { becameReady: 0, noLongerReady: 0, newlyAffected: 0, noLongerAffected: 0, newUsers: 0, removedUsers: 0 };
+    const changes: ScanChanges = {
+      becameReady: 0,
+      noLongerReady: 0,
+      newlyAffected: 0,
+      noLongerAffected: 0,
+      newUsers: 0,
+      removedUsers: 0,
+    };
     const seen = new Set<string>();
-    for await (const now of entities<VerdictEntity>(this.rows, `PartitionKey eq ${literal(scanId)}`, ["userId", "affected", "ready"])) {
+    for await (const now of entities<VerdictEntity>(this.rows, `PartitionKey eq ${literal(scanId)}`, [
+      "userId",
+      "affected",
+      "ready",
+    ])) {
       const before = was.get(now.userId);
       seen.add(now.userId);
       changes.becameReady += Number(now.affected && now.ready && before?.ready === false);

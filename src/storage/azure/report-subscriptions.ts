@@ -1,4 +1,5 @@
 import type { TableClient } from "@azure/data-tables";
+
 import type { ReportSubscription } from "../../domain/report-subscription";
 import { deleteEntity, entities, key, literal, lostRace, readEntity } from "./tables";
 
@@ -47,8 +48,15 @@ export class AzureReportSubscriptionStore {
   async list(tenantId: string): Promise<ReportSubscription[]> {
     const out: ReportSubscription[] = [];
     for await (const e of entities<Entity>(this.table, `PartitionKey eq ${literal(key(norm(tenantId)))}`)) {
-      out.push({ tenantId: e.tenantId, userId: e.userId, userName: e.userName, subscribedAt: e.subscribedAt });
+      out.push({
+        tenantId: e.tenantId,
+        userId: e.userId,
+        userName: e.userName,
+        subscribedAt: e.subscribedAt,
+      });
     }
-    return out.sort((a, b) => a.subscribedAt.localeCompare(b.subscribedAt) || a.userId.localeCompare(b.userId));
+    return out.sort(
+      (a, b) => a.subscribedAt.localeCompare(b.subscribedAt) || a.userId.localeCompare(b.userId),
+    );
   }
 }

@@ -1,4 +1,5 @@
 import type { TableClient } from "@azure/data-tables";
+
 import type { ScanClaim } from "../../domain/scan-claim";
 import { updateIf } from "./conditional-update";
 import { deleteEntity, key, lostRace, readEntity } from "./tables";
@@ -16,7 +17,14 @@ const CLAIMS = "claim";
 export class AzureScanClaimStore {
   constructor(private readonly table: TableClient) {}
 
-  async claim(tenantId: string, scanId: string, owner: string, now: number, ttlMs: number, progress: Record<string, unknown>) {
+  async claim(
+    tenantId: string,
+    scanId: string,
+    owner: string,
+    now: number,
+    ttlMs: number,
+    progress: Record<string, unknown>,
+  ) {
     const rowKey = key(tenantId.toLowerCase());
     const entity: Entity = { scanId, owner, until: now + ttlMs, progress: JSON.stringify(progress) };
     for (let attempt = 0; attempt < 20; attempt += 1) {
@@ -27,9 +35,17 @@ export class AzureScanClaimStore {
           return { won: true } as const;
         }
         if (current.until >= now && current.owner !== owner) {
-          return { won: false, current: { scanId: current.scanId, progress: JSON.parse(current.progress) as Record<string, unknown> } } as const;
+          return {
+            won: false,
+            current: {
+              scanId: current.scanId,
+              progress: JSON.parse(current.progress) as Record<string, unknown>,
+            },
+          } as const;
         }
-        await this.table.updateEntity({ partitionKey: CLAIMS, rowKey, ...entity }, "Replace", { etag: current.etag });
+        await this.table.updateEntity({ partitionKey: CLAIMS, rowKey, ...entity }, "Replace", {
+          etag: current.etag,
+        });
         return { won: true } as const;
       } catch (error) {
         if (!lostRace(error)) {
@@ -40,9 +56,18 @@ export class AzureScanClaimStore {
     throw new Error(`scan claim for ${tenantId} kept changing`);
   }
 
-  async renew(tenantId: string, scanId: string, owner: string, now: number, ttlMs: number, progress: Record<string, unknown>): Promise<boolean> {
+  async renew(
+    tenantId: string,
+    scanId: string,
+    owner: string,
+    now: number,
+    ttlMs: number,
+    progress: Record<string, unknown>,
+  ): Promise<boolean> {
     return updateIf<Entity>(this.table, CLAIMS, key(tenantId.toLowerCase()), (current) =>
-      current.scanId === scanId && current.owner === owner ? { until: now + ttlMs, progress: JSON.stringify(progress) } : undefined,
+      current.scanId === scanId && current.owner === owner
+        ? { until: now + ttlMs, progress: JSON.stringify(progress) }
+        : undefined,
     );
   }
 
@@ -62,6 +87,8 @@ export class AzureScanClaimStore {
 
   async current(tenantId: string, now: number): Promise<ScanClaim | undefined> {
     const current = await readEntity<Entity>(this.table, CLAIMS, key(tenantId.toLowerCase()));
-    return current && current.until >= now ? { scanId: current.scanId, progress: JSON.parse(current.progress) as Record<string, unknown> } : undefined;
+    return current && current.until >= now
+      ? { scanId: current.scanId, progress: JSON.parse(current.progress) as Record<string, unknown> }
+      : undefined;
   }
 }

@@ -1,5 +1,7 @@
 import { randomUUID } from "node:crypto";
+
 import type { TableClient } from "@azure/data-tables";
+
 import type { NewScheduledJob, ScheduledJob } from "../../domain/scheduled-job";
 import { updateIf } from "./conditional-update";
 import { deleteEntity, entities, key, literal, lostRace, readEntity, statusOf } from "./tables";
@@ -28,7 +30,8 @@ interface Entity {
  */
 const PARTITION = "scheduled";
 
-const slotOf = (job: NewScheduledJob) => (job.key === undefined ? `u~${randomUUID()}` : `k~${key(job.kind)}~${key(job.key)}`);
+const slotOf = (job: NewScheduledJob) =>
+  job.key === undefined ? `u~${randomUUID()}` : `k~${key(job.kind)}~${key(job.key)}`;
 const parseId = (id: string) => {
   const at = id.lastIndexOf("|");
   return { rowKey: id.slice(0, at), generation: id.slice(at + 1) };
@@ -85,7 +88,11 @@ export class AzureScheduledJobStore {
         break;
       }
       try {
-        await this.table.updateEntity({ partitionKey: PARTITION, rowKey, leasedUntil: until, leaseOwner: owner }, "Merge", { etag });
+        await this.table.updateEntity(
+          { partitionKey: PARTITION, rowKey, leasedUntil: until, leaseOwner: owner },
+          "Merge",
+          { etag },
+        );
         claimed.push(toJob(rowKey, entity));
       } catch (error) {
         // Another instance claimed (or replaced, or completed) it between our read and write.
@@ -117,7 +124,13 @@ export class AzureScheduledJobStore {
     const { rowKey, generation } = parseId(id);
     await updateIf<Entity>(this.table, PARTITION, rowKey, (current) =>
       current.generation === generation && current.leaseOwner === owner
-        ? { runAt: retryAt.toISOString(), attempts: current.attempts + 1, lastError: error.slice(0, 500), leasedUntil: "", leaseOwner: "" }
+        ? {
+            runAt: retryAt.toISOString(),
+            attempts: current.attempts + 1,
+            lastError: error.slice(0, 500),
+            leasedUntil: "",
+            leaseOwner: "",
+          }
         : undefined,
     );
   }

@@ -1,4 +1,5 @@
 import type { TableClient } from "@azure/data-tables";
+
 import type { ApprovalCardRef, TapDecision, TapRequest, TapRequestStatus } from "../../domain/tap-request";
 import type { ApprovalCardTable } from "./approval-cards";
 import { updateIf } from "./conditional-update";
@@ -45,7 +46,15 @@ export class AzureTapRequestStore {
     await this.table.createEntity({
       partitionKey: key(tenantId),
       rowKey: key(request.id),
-      ...defined({ id: request.id, tenantId, requesterId: norm(request.requesterId), requesterName: request.requesterName, status: request.status, needsPrivileged: request.needsPrivileged, createdAt: request.createdAt }),
+      ...defined({
+        id: request.id,
+        tenantId,
+        requesterId: norm(request.requesterId),
+        requesterName: request.requesterName,
+        status: request.status,
+        needsPrivileged: request.needsPrivileged,
+        createdAt: request.createdAt,
+      }),
     });
   }
 
@@ -65,7 +74,13 @@ export class AzureTapRequestStore {
     return newest;
   }
 
-  async transition(tenantId: string, id: string, from: TapRequestStatus, to: TapRequestStatus, decision: TapDecision = {}): Promise<boolean> {
+  async transition(
+    tenantId: string,
+    id: string,
+    from: TapRequestStatus,
+    to: TapRequestStatus,
+    decision: TapDecision = {},
+  ): Promise<boolean> {
     return updateIf<Entity>(this.table, key(norm(tenantId)), key(id), (current) =>
       current.status === from ? { status: to, ...defined(decision) } : undefined,
     );
@@ -76,6 +91,13 @@ export class AzureTapRequestStore {
   }
 
   async approvalCards(requestId: string): Promise<ApprovalCardRef[]> {
-    return (await this.cards.list(requestId)).map(({ approverId, conversationId, activityId, serviceUrl }) => ({ approverId, conversationId, activityId, serviceUrl }));
+    return (await this.cards.list(requestId)).map(
+      ({ approverId, conversationId, activityId, serviceUrl }) => ({
+        approverId,
+        conversationId,
+        activityId,
+        serviceUrl,
+      }),
+    );
   }
 }

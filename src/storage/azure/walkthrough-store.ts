@@ -1,4 +1,5 @@
 import type { TableClient } from "@azure/data-tables";
+
 import type { WalkthroughRecord } from "../../domain/walkthrough-record";
 import { entities, key, literal, readEntity } from "./tables";
 

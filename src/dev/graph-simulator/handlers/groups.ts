@@ -1,12 +1,20 @@
-import { USER_PROPERTIES, projectUser, requireUser } from "./users";
+import type { SnapshotGroup } from "../../../directory/graph-types";
 import { notFound, notReadable } from "../errors";
 import { allowOptions, page, parseSelect, parseTop, project, selectFragment, wantsCount } from "../odata";
 import type { TenantState } from "../tenant-state";
 import type { Handler } from "../types";
-import type { SnapshotGroup } from "../../../directory/graph-types";
+import { projectUser, requireUser, USER_PROPERTIES } from "./users";
 
 const CODE = "Request_BadRequest";
-const GROUP_PROPERTIES: ReadonlySet<string> = new Set(["id", "displayName", "description", "mail", "mailEnabled", "securityEnabled", "groupTypes"]);
+const GROUP_PROPERTIES: ReadonlySet<string> = new Set([
+  "id",
+  "displayName",
+  "description",
+  "mail",
+  "mailEnabled",
+  "securityEnabled",
+  "groupTypes",
+]);
 const USER_TYPE = "#microsoft.graph.user";
 const GROUP_TYPE = "#microsoft.graph.group";
 
@@ -30,14 +38,22 @@ export const listGroupMembers: Handler = ({ request, params, state }) => {
   }
   allowOptions(request, ["$select", "$top", "$count", "$skiptoken"], CODE);
   const usersOnly = params.cast === "microsoft.graph.user";
-  const select = parseSelect(request, usersOnly ? USER_PROPERTIES : new Set([...USER_PROPERTIES, ...GROUP_PROPERTIES]), usersOnly ? "microsoft.graph.user" : "microsoft.graph.directoryObject", CODE);
-  const ids = params.relation === "transitiveMembers" ? [...state.transitiveMembers(group.id)] : group.members;
+  const select = parseSelect(
+    request,
+    usersOnly ? USER_PROPERTIES : new Set([...USER_PROPERTIES, ...GROUP_PROPERTIES]),
+    usersOnly ? "microsoft.graph.user" : "microsoft.graph.directoryObject",
+    CODE,
+  );
+  const ids =
+    params.relation === "transitiveMembers" ? [...state.transitiveMembers(group.id)] : group.members;
   const items: Array<Record<string, unknown>> = [];
   for (const id of ids) {
     const user = state.user(id);
     const nested = state.groups?.get(id.toLowerCase());
     if (user !== undefined) {
-      items.push(usersOnly ? projectUser(user, select) : { "@odata.type": USER_TYPE, ...projectUser(user, select) });
+      items.push(
+        usersOnly ? projectUser(user, select) : { "@odata.type": USER_TYPE, ...projectUser(user, select) },
+      );
     } else if (nested !== undefined && !usersOnly) {
       items.push({ "@odata.type": GROUP_TYPE, ...projectGroup(nested, select) });
     }
@@ -61,14 +77,17 @@ export const listMemberOf: Handler = ({ request, params, state }) => {
   const containing =
     params.relation === "transitiveMemberOf"
       ? state.transitiveMemberOf(user.id)
-      : [...all.values()].filter((group) => group.members.some((id) => id.toLowerCase() === user.id.toLowerCase()));
+      : [...all.values()].filter((group) =>
+          group.members.some((id) => id.toLowerCase() === user.id.toLowerCase()),
+        );
   const typed = params.cast === "microsoft.graph.group";
   return page(request, {
     items: containing,
     top: parseTop(request, { max: 999, fallback: 100 }, CODE),
     count: wantsCount(request, CODE),
     context: selectFragment(typed ? "groups" : "directoryObjects", select),
-    map: (group) => (typed ? projectGroup(group, select) : { "@odata.type": GROUP_TYPE, ...projectGroup(group, select) }),
+    map: (group) =>
+      typed ? projectGroup(group, select) : { "@odata.type": GROUP_TYPE, ...projectGroup(group, select) },
     errorCode: CODE,
   });
 };

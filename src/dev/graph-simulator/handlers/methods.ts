@@ -1,9 +1,9 @@
-import { requireUser } from "./users";
+import type { AuthenticationMethod } from "../../../directory/graph-types";
 import { notReadable } from "../errors";
 import { allowOptions, contextUrl } from "../odata";
 import type { TenantState } from "../tenant-state";
 import type { Handler } from "../types";
-import type { AuthenticationMethod } from "../../../directory/graph-types";
+import { requireUser } from "./users";
 
 /** Typed method collections under /users/{id}/authentication/, by segment name. */
 export const TYPED_COLLECTIONS: Record<string, string> = {

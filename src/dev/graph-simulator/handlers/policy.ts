@@ -10,6 +10,9 @@ export const getMethodsPolicy: Handler = ({ request, state }) => {
   allowOptions(request, []);
   return {
     status: 200,
-    body: { "@odata.context": contextUrl(request, "policies/authenticationMethodsPolicy/$entity"), ...state.policy },
+    body: {
+      "@odata.context": contextUrl(request, "policies/authenticationMethodsPolicy/$entity"),
+      ...state.policy,
+    },
   };
 };

@@ -1,17 +1,29 @@
+import type { UserRegistrationDetails } from "../../../directory/graph-types";
 import { nonPremium, notFound, notReadable } from "../errors";
 import { parseEqClauses } from "../filter-tokens";
 import { allowOptions, contextUrl, page, parseSelect, parseTop, project, selectFragment } from "../odata";
 import type { TenantState } from "../tenant-state";
 import type { Handler } from "../types";
-import type { UserRegistrationDetails } from "../../../directory/graph-types";
 
 const ENTITY_SET = "reports/authenticationMethods/userRegistrationDetails";
 
 const PROPERTIES: ReadonlySet<string> = new Set([
-  "id", "userPrincipalName", "userDisplayName", "userType", "isAdmin", "isMfaRegistered", "isMfaCapable",
-  "isPasswordlessCapable", "isSsprRegistered", "isSsprEnabled", "isSsprCapable",
-  "isSystemPreferredAuthenticationMethodEnabled", "methodsRegistered", "systemPreferredAuthenticationMethods",
-  "userPreferredMethodForSecondaryAuthentication", "lastUpdatedDateTime",
+  "id",
+  "userPrincipalName",
+  "userDisplayName",
+  "userType",
+  "isAdmin",
+  "isMfaRegistered",
+  "isMfaCapable",
+  "isPasswordlessCapable",
+  "isSsprRegistered",
+  "isSsprEnabled",
+  "isSsprCapable",
+  "isSystemPreferredAuthenticationMethodEnabled",
+  "methodsRegistered",
+  "systemPreferredAuthenticationMethods",
+  "userPreferredMethodForSecondaryAuthentication",
+  "lastUpdatedDateTime",
 ]);
 
 /** The reports API needs Entra ID P1, and the snapshot must hold the data. */
@@ -34,8 +46,10 @@ export const listRegistrationDetails: Handler = ({ request, state }) => {
   if (filter !== null) {
     const clauses = parseEqClauses(filter, ["id", "userPrincipalName"], "or");
     items = all.filter((details) =>
-      clauses.some((clause) =>
-        (clause.property === "id" ? details.id : details.userPrincipalName).toLowerCase() === clause.value.toLowerCase(),
+      clauses.some(
+        (clause) =>
+          (clause.property === "id" ? details.id : details.userPrincipalName).toLowerCase() ===
+          clause.value.toLowerCase(),
       ),
     );
   }
@@ -57,6 +71,9 @@ export const getRegistrationDetails: Handler = ({ request, params, state }) => {
   }
   return {
     status: 200,
-    body: { "@odata.context": contextUrl(request, `${selectFragment(ENTITY_SET, select)}/$entity`), ...project(details, select) },
+    body: {
+      "@odata.context": contextUrl(request, `${selectFragment(ENTITY_SET, select)}/$entity`),
+      ...project(details, select),
+    },
   };
 };

@@ -3,7 +3,13 @@ import { parseEqClauses } from "../filter-tokens";
 import { allowOptions, page, parseSelect, parseTop, project, selectFragment } from "../odata";
 import type { Handler } from "../types";
 
-const PROPERTIES: ReadonlySet<string> = new Set(["id", "principalId", "roleDefinitionId", "directoryScopeId", "appScopeId"]);
+const PROPERTIES: ReadonlySet<string> = new Set([
+  "id",
+  "principalId",
+  "roleDefinitionId",
+  "directoryScopeId",
+  "appScopeId",
+]);
 
 /** GET /roleManagement/directory/roleAssignments[?$filter=principalId eq 'X' | roleDefinitionId eq 'Y'] */
 export const listRoleAssignments: Handler = ({ request, state }) => {
@@ -13,10 +19,12 @@ export const listRoleAssignments: Handler = ({ request, state }) => {
   allowOptions(request, ["$filter", "$select", "$top", "$skiptoken"]);
   const select = parseSelect(request, PROPERTIES, "microsoft.graph.unifiedRoleAssignment");
   const text = request.query.get("$filter");
-  const clauses = text === null ? [] : parseEqClauses(text, ["principalId", "roleDefinitionId", "directoryScopeId"], "and");
+  const clauses =
+    text === null ? [] : parseEqClauses(text, ["principalId", "roleDefinitionId", "directoryScopeId"], "and");
   const items = state.roleAssignments.filter((assignment) =>
     clauses.every((clause) => {
-      const value = assignment[clause.property as "principalId" | "roleDefinitionId" | "directoryScopeId"] ?? "";
+      const value =
+        assignment[clause.property as "principalId" | "roleDefinitionId" | "directoryScopeId"] ?? "";
       return value.toLowerCase() === clause.value.toLowerCase();
     }),
   );

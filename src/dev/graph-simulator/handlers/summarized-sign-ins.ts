@@ -1,12 +1,13 @@
+import type { SignIn, SummarizedSignIn } from "../../../directory/graph-types";
+import { homeUpn } from "../../../directory/home-upn";
 import { invalidFilter, parseEqClauses } from "../filter-tokens";
 import { allowOptions, page, parseTop } from "../odata";
 import { eventTypeOf } from "../sign-in-filter";
 import type { Handler } from "../types";
 import { requireSignIns } from "./sign-ins";
-import type { SignIn, SummarizedSignIn } from "../../../directory/graph-types";
-import { homeUpn } from "../../../directory/home-upn";
 
-const dayOf = (time: number) => new Date(Math.floor(time / 86_400_000) * 86_400_000).toISOString().replace(/\.\d{3}Z$/, "Z");
+const dayOf = (time: number) =>
+  new Date(Math.floor(time / 86_400_000) * 86_400_000).toISOString().replace(/\.\d{3}Z$/, "Z");
 
 /** Groups the non-interactive sign-ins (newest first) into d1 rows, newest day first. */
 export function summarise(signIns: readonly SignIn[], upnOf: (signIn: SignIn) => string): SummarizedSignIn[] {
@@ -17,7 +18,9 @@ export function summarise(signIns: readonly SignIn[], upnOf: (signIn: SignIn) =>
     const ip = typeof signIn.ipAddress === "string" ? signIn.ipAddress : null;
     const errorCode = signIn.status?.errorCode ?? 0;
     const day = dayOf(time);
-    const key = [upn, signIn.appId.toLowerCase(), signIn.resourceId ?? "", ip ?? "", day, errorCode].join("|");
+    const key = [upn, signIn.appId.toLowerCase(), signIn.resourceId ?? "", ip ?? "", day, errorCode].join(
+      "|",
+    );
     const row = rows.get(key);
     if (row === undefined) {
       rows.set(key, {
@@ -58,19 +61,35 @@ export const listSummarizedSignIns: Handler = (context) => {
   }
   allowOptions(request, ["$top", "$filter", "$skiptoken"]);
   const top = parseTop(request, { max: 1000, fallback: 1000 });
-  const nonInteractive = state.querySignIns("summary:nonInteractiveUser", (signIn) => eventTypeOf(signIn) === "nonInteractiveUser");
+  const nonInteractive = state.querySignIns(
+    "summary:nonInteractiveUser",
+    (signIn) => eventTypeOf(signIn) === "nonInteractiveUser",
+  );
   let all = cache.get(nonInteractive);
   if (all === undefined) {
-    all = summarise(nonInteractive, (signIn) => state.user(signIn.userId)?.userPrincipalName ?? signIn.userPrincipalName ?? "");
+    all = summarise(
+      nonInteractive,
+      (signIn) => state.user(signIn.userId)?.userPrincipalName ?? signIn.userPrincipalName ?? "",
+    );
     cache.set(nonInteractive, all);
   }
   const text = request.query.get("$filter");
   const clauses = text === null ? [] : parseEqClauses(text, ["appId", "resourceId"], "or");
   const appIds = new Set(clauses.filter((c) => c.property === "appId").map((c) => c.value.toLowerCase()));
-  const resourceIds = new Set(clauses.filter((c) => c.property === "resourceId").map((c) => c.value.toLowerCase()));
+  const resourceIds = new Set(
+    clauses.filter((c) => c.property === "resourceId").map((c) => c.value.toLowerCase()),
+  );
   const items =
     clauses.length === 0
       ? all
-      : all.filter((row) => appIds.has(row.appId.toLowerCase()) || resourceIds.has((row.resourceId ?? "").toLowerCase()));
-  return page(request, { items, top, context: "Collection(microsoft.graph.summarizedSignIn)", map: (row) => row });
+      : all.filter(
+          (row) =>
+            appIds.has(row.appId.toLowerCase()) || resourceIds.has((row.resourceId ?? "").toLowerCase()),
+        );
+  return page(request, {
+    items,
+    top,
+    context: "Collection(microsoft.graph.summarizedSignIn)",
+    map: (row) => row,
+  });
 };

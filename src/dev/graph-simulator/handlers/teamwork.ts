@@ -1,13 +1,14 @@
-import { requireUser } from "./users";
-import { SimulatorHttpError, badRequest, notFound } from "../errors";
+import { badRequest, notFound, SimulatorHttpError } from "../errors";
 import { parseEqClauses } from "../filter-tokens";
 import { allowOptions, contextUrl } from "../odata";
 import type { Handler } from "../types";
+import { requireUser } from "./users";
 
 const BIND = /\/appCatalogs\/teamsApps\/([^/?#]+)$/;
 
 /** Graph's id for a personal-scope installation; deterministic, so tests and chats are stable. */
-export const installationId = (userId: string, appId: string) => Buffer.from(`${userId}##${appId}`, "utf8").toString("base64");
+export const installationId = (userId: string, appId: string) =>
+  Buffer.from(`${userId}##${appId}`, "utf8").toString("base64");
 
 function parseInstallationId(id: string): { userId: string; appId: string } | undefined {
   const [userId, appId, ...rest] = Buffer.from(id, "base64").toString("utf8").split("##");
@@ -15,7 +16,8 @@ function parseInstallationId(id: string): { userId: string; appId: string } | un
 }
 
 /** The one-on-one chat between a user and a bot, as Teams names it. */
-export const personalChatId = (userId: string, appId: string) => `19:${userId.toLowerCase()}_${appId.toLowerCase()}@unq.gbl.spaces`;
+export const personalChatId = (userId: string, appId: string) =>
+  `19:${userId.toLowerCase()}_${appId.toLowerCase()}@unq.gbl.spaces`;
 
 export const installApp: Handler = ({ request, params, state }) => {
   allowOptions(request, []);
@@ -39,8 +41,15 @@ export const listInstalledApps: Handler = ({ request, params, state }) => {
   allowOptions(request, ["$expand", "$filter"]);
   const user = requireUser(state, params.id!);
   const expand = request.query.get("$expand");
-  if (expand !== null && expand !== "teamsApp" && expand !== "teamsAppDefinition" && expand !== "teamsApp,teamsAppDefinition") {
-    throw badRequest(`Parsing OData Select and Expand failed: Could not find a property named '${expand}' on type 'microsoft.graph.userScopeTeamsAppInstallation'.`);
+  if (
+    expand !== null &&
+    expand !== "teamsApp" &&
+    expand !== "teamsAppDefinition" &&
+    expand !== "teamsApp,teamsAppDefinition"
+  ) {
+    throw badRequest(
+      `Parsing OData Select and Expand failed: Could not find a property named '${expand}' on type 'microsoft.graph.userScopeTeamsAppInstallation'.`,
+    );
   }
   const text = request.query.get("$filter");
   const clauses = text === null ? [] : parseEqClauses(text, ["teamsApp/id", "teamsApp/externalId"], "or");
@@ -49,7 +58,16 @@ export const listInstalledApps: Handler = ({ request, params, state }) => {
   );
   const value = apps.map((appId) => ({
     id: installationId(user.id, appId),
-    ...(expand?.includes("teamsApp") ? { teamsApp: { id: appId, externalId: appId, displayName: "MFA Ready", distributionMethod: "organization" } } : {}),
+    ...(expand?.includes("teamsApp")
+      ? {
+          teamsApp: {
+            id: appId,
+            externalId: appId,
+            displayName: "MFA Ready",
+            distributionMethod: "organization",
+          },
+        }
+      : {}),
   }));
   return {
     status: 200,
@@ -61,13 +79,20 @@ export const getInstallationChat: Handler = ({ request, params, state }) => {
   allowOptions(request, ["$select"]);
   const user = requireUser(state, params.id!);
   const parsed = parseInstallationId(params.installationId!);
-  if (parsed === undefined || parsed.userId !== user.id || !state.installedApps.get(user.id)?.has(parsed.appId)) {
+  if (
+    parsed === undefined ||
+    parsed.userId !== user.id ||
+    !state.installedApps.get(user.id)?.has(parsed.appId)
+  ) {
     throw notFound(params.installationId!, "NotFound");
   }
   return {
     status: 200,
     body: {
-      "@odata.context": contextUrl(request, `users('${params.id}')/teamwork/installedApps('${params.installationId}')/chat/$entity`),
+      "@odata.context": contextUrl(
+        request,
+        `users('${params.id}')/teamwork/installedApps('${params.installationId}')/chat/$entity`,
+      ),
       id: personalChatId(user.id, parsed.appId),
       topic: null,
       chatType: "oneOnOne",

@@ -1,28 +1,38 @@
 import { randomInt, randomUUID } from "node:crypto";
 
-import { requireUser } from "./users";
+import type { AuthenticationMethodConfiguration } from "../../../directory/graph-types";
 import { SimulatorHttpError } from "../errors";
 import { allowOptions, contextUrl } from "../odata";
 import { isTargeted } from "../policy-targets";
 import type { Handler } from "../types";
-import type { AuthenticationMethodConfiguration } from "../../../directory/graph-types";
+import { requireUser } from "./users";
 
 const TYPE = "#microsoft.graph.temporaryAccessPassAuthenticationMethod";
 const ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789!@#$%&*";
 const invalid = (message: string) => new SimulatorHttpError(400, "badRequest", message);
 
-function readBody(body: unknown): { lifetimeInMinutes?: number; isUsableOnce?: boolean; startDateTime?: string } {
+function readBody(body: unknown): {
+  lifetimeInMinutes?: number;
+  isUsableOnce?: boolean;
+  startDateTime?: string;
+} {
   if (typeof body !== "object" || body === null || Array.isArray(body)) {
     throw invalid("The request body must be a temporaryAccessPassAuthenticationMethod object.");
   }
   const { lifetimeInMinutes, isUsableOnce, startDateTime } = body as Record<string, unknown>;
-  if (lifetimeInMinutes !== undefined && (typeof lifetimeInMinutes !== "number" || !Number.isInteger(lifetimeInMinutes))) {
+  if (
+    lifetimeInMinutes !== undefined &&
+    (typeof lifetimeInMinutes !== "number" || !Number.isInteger(lifetimeInMinutes))
+  ) {
     throw invalid("lifetimeInMinutes must be a whole number of minutes.");
   }
   if (isUsableOnce !== undefined && typeof isUsableOnce !== "boolean") {
     throw invalid("isUsableOnce must be a boolean.");
   }
-  if (startDateTime !== undefined && (typeof startDateTime !== "string" || Number.isNaN(Date.parse(startDateTime)))) {
+  if (
+    startDateTime !== undefined &&
+    (typeof startDateTime !== "string" || Number.isNaN(Date.parse(startDateTime)))
+  ) {
     throw invalid("startDateTime must be an ISO 8601 date and time.");
   }
   return { lifetimeInMinutes, isUsableOnce, startDateTime };
@@ -48,14 +58,20 @@ export const createTemporaryAccessPass: Handler = ({ request, params, state, now
     ? state.policy.authenticationMethodConfigurations.find((c) => c.id === "TemporaryAccessPass")
     : FALLBACK;
   if (config === undefined || config.state !== "enabled" || !isTargeted(state, config, user.id)) {
-    throw new SimulatorHttpError(403, "accessDenied", "Temporary Access Pass is not enabled for this user by the authentication methods policy.");
+    throw new SimulatorHttpError(
+      403,
+      "accessDenied",
+      "Temporary Access Pass is not enabled for this user by the authentication methods policy.",
+    );
   }
   const body = readBody(request.body);
   const lifetime = body.lifetimeInMinutes ?? Number(config.defaultLifetimeInMinutes ?? 60);
   const min = Number(config.minimumLifetimeInMinutes ?? 10);
   const max = Number(config.maximumLifetimeInMinutes ?? 43200);
   if (lifetime < 10 || lifetime > 43200 || lifetime < min || lifetime > max) {
-    throw invalid(`lifetimeInMinutes ${lifetime} is outside the range the policy allows (${Math.max(min, 10)} to ${Math.min(max, 43200)}).`);
+    throw invalid(
+      `lifetimeInMinutes ${lifetime} is outside the range the policy allows (${Math.max(min, 10)} to ${Math.min(max, 43200)}).`,
+    );
   }
   const usableOnce = body.isUsableOnce ?? config.isUsableOnce === true;
   if (config.isUsableOnce === true && !usableOnce) {
@@ -77,12 +93,19 @@ export const createTemporaryAccessPass: Handler = ({ request, params, state, now
   if (methods !== undefined) {
     // The stored copy never holds the pass: Graph shows it once, in this answer.
     const kept = methods.filter((method) => method["@odata.type"] !== TYPE);
-    methods.splice(0, methods.length, ...kept, { "@odata.type": TYPE, ...created, temporaryAccessPass: null });
+    methods.splice(0, methods.length, ...kept, {
+      "@odata.type": TYPE,
+      ...created,
+      temporaryAccessPass: null,
+    });
   }
   return {
     status: 201,
     body: {
-      "@odata.context": contextUrl(request, `users('${params.id}')/authentication/temporaryAccessPassMethods/$entity`),
+      "@odata.context": contextUrl(
+        request,
+        `users('${params.id}')/authentication/temporaryAccessPassMethods/$entity`,
+      ),
       ...created,
       temporaryAccessPass: pass,
     },

@@ -1,18 +1,51 @@
-import { SimulatorHttpError, nonPremium, notFound } from "../errors";
-import { TokenStream, invalidFilter, tokenize } from "../filter-tokens";
-import { allowOptions, contextUrl, page, parseSelect, parseTop, project, requireEventualConsistency, selectFragment, wantsCount } from "../odata";
-import type { Handler, SimRequest } from "../types";
 import type { GraphUser } from "../../../directory/graph-types";
+import { nonPremium, notFound, SimulatorHttpError } from "../errors";
+import { invalidFilter, tokenize, TokenStream } from "../filter-tokens";
+import {
+  allowOptions,
+  contextUrl,
+  page,
+  parseSelect,
+  parseTop,
+  project,
+  requireEventualConsistency,
+  selectFragment,
+  wantsCount,
+} from "../odata";
+import type { Handler, SimRequest } from "../types";
 
 const CODE = "Request_BadRequest";
 
 /** Properties of microsoft.graph.user that $select may name (the common ones; others are a 400 here). */
 export const USER_PROPERTIES: ReadonlySet<string> = new Set([
-  "id", "displayName", "userPrincipalName", "mail", "userType", "accountEnabled", "authorizationInfo",
-  "givenName", "surname", "jobTitle", "department", "companyName", "mobilePhone", "businessPhones",
-  "officeLocation", "preferredLanguage", "usageLocation", "createdDateTime", "employeeId",
-  "onPremisesSyncEnabled", "onPremisesImmutableId", "creationType", "externalUserState", "otherMails",
-  "proxyAddresses", "identities", "mailNickname", "signInActivity",
+  "id",
+  "displayName",
+  "userPrincipalName",
+  "mail",
+  "userType",
+  "accountEnabled",
+  "authorizationInfo",
+  "givenName",
+  "surname",
+  "jobTitle",
+  "department",
+  "companyName",
+  "mobilePhone",
+  "businessPhones",
+  "officeLocation",
+  "preferredLanguage",
+  "usageLocation",
+  "createdDateTime",
+  "employeeId",
+  "onPremisesSyncEnabled",
+  "onPremisesImmutableId",
+  "creationType",
+  "externalUserState",
+  "otherMails",
+  "proxyAddresses",
+  "identities",
+  "mailNickname",
+  "signInActivity",
 ]);
 
 /** signInActivity is P1 only, and a read that selects it has its own throttle (10 per minute). */
@@ -52,8 +85,17 @@ function parseIdFilter(text: string): Set<string> {
 
 /** What Graph returns for a user when the request has no $select. */
 const DEFAULT_PROPERTIES = [
-  "businessPhones", "displayName", "givenName", "jobTitle", "mail", "mobilePhone", "officeLocation",
-  "preferredLanguage", "surname", "userPrincipalName", "id",
+  "businessPhones",
+  "displayName",
+  "givenName",
+  "jobTitle",
+  "mail",
+  "mobilePhone",
+  "officeLocation",
+  "preferredLanguage",
+  "surname",
+  "userPrincipalName",
+  "id",
 ];
 
 export function projectUser(user: GraphUser, select: readonly string[] | undefined): Record<string, unknown> {
@@ -96,7 +138,10 @@ export const getUser: Handler = ({ request, params, state }) => {
   }
   return {
     status: 200,
-    body: { "@odata.context": contextUrl(request, `${selectFragment("users", select)}/$entity`), ...projectUser(user, select) },
+    body: {
+      "@odata.context": contextUrl(request, `${selectFragment("users", select)}/$entity`),
+      ...projectUser(user, select),
+    },
   };
 };
 
