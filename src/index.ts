@@ -27,7 +27,7 @@ import { asProductStores, type ProductStores } from "./product-stores";
 import { createServer } from "./server";
 import type { DirectoryHealth } from "./server/health";
 import { openEmbeddedStores } from "./storage";
-import { openAzureStores } from "./storage/azure";
+import type * as AzureStorageModule from "./storage/azure";
 
 /** How long a shutdown waits for turns already running. */
 export const SHUTDOWN_DRAIN_MS = 10_000;
@@ -308,6 +308,9 @@ export async function openStores(config: Config): Promise<ProductStores> {
   }
   const setting =
     config.storage.accountUrl === undefined ? "AZURE_STORAGE_CONNECTION_STRING" : "AZURE_STORAGE_ACCOUNT_URL";
+  // Loaded only with STORAGE=azure: an embedded bot carries none of the Azure Storage SDKs.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy load; import() of .ts needs an extension under nodenext
+  const { openAzureStores } = require("./storage/azure") as typeof AzureStorageModule;
   try {
     return asProductStores(await openAzureStores(config.storage));
   } catch (error) {
