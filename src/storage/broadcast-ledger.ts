@@ -1,4 +1,10 @@
-import type { Delivery, DeliveryState, DeliveryTotals, NewDelivery } from "./broadcast-types";
+import {
+  type Delivery,
+  type DeliveryState,
+  type DeliveryTotals,
+  emptyDeliveryTotals,
+  type NewDelivery,
+} from "./broadcast-types";
 import type { Database } from "./database";
 
 /**
@@ -194,17 +200,7 @@ export class SqliteBroadcastLedger implements BroadcastLedger {
   }
 
   async totals(jobId: string): Promise<DeliveryTotals> {
-    const totals: DeliveryTotals = {
-      total: 0,
-      pending: 0,
-      sending: 0,
-      sent: 0,
-      failed: 0,
-      skipped: 0,
-      possiblyDuplicated: 0,
-      failedByReason: {},
-      skippedByReason: {},
-    };
+    const totals = emptyDeliveryTotals();
     for (const row of this.statements.counts.all(jobId)) {
       totals.total += row.n;
       totals[row.state] += row.n;

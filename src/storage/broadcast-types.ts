@@ -89,3 +89,18 @@ export interface DeliveryTotals {
   failedByReason: Record<string, number>;
   skippedByReason: Record<string, number>;
 }
+
+/** Totals of a job with no deliveries yet: where every ledger starts counting. */
+export function emptyDeliveryTotals(): DeliveryTotals {
+  return {
+    total: 0,
+    pending: 0,
+    sending: 0,
+    sent: 0,
+    failed: 0,
+    skipped: 0,
+    possiblyDuplicated: 0,
+    failedByReason: {},
+    skippedByReason: {},
+  };
+}

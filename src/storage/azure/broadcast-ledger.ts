@@ -1,7 +1,13 @@
 import type { TableClient, TransactionAction } from "@azure/data-tables";
 
 import type { BroadcastLedger } from "../broadcast-ledger";
-import type { Delivery, DeliveryState, DeliveryTotals, NewDelivery } from "../broadcast-types";
+import {
+  type Delivery,
+  type DeliveryState,
+  type DeliveryTotals,
+  emptyDeliveryTotals,
+  type NewDelivery,
+} from "../broadcast-types";
 import { updateIf } from "./conditional-update";
 import { entities, key, literal, lostRace, readEntity, rowRange, seqKey, statusOf } from "./tables";
 
@@ -184,17 +190,7 @@ export class AzureBroadcastLedger implements BroadcastLedger {
   }
 
   async totals(jobId: string): Promise<DeliveryTotals> {
-    const totals: DeliveryTotals = {
-      total: 0,
-      pending: 0,
-      sending: 0,
-      sent: 0,
-      failed: 0,
-      skipped: 0,
-      possiblyDuplicated: 0,
-      failedByReason: {},
-      skippedByReason: {},
-    };
+    const totals = emptyDeliveryTotals();
     for await (const e of entities<DeliveryEntity>(this.table, deliveries(jobId, 0), [
       "state",
       "reason",
