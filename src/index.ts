@@ -5,12 +5,6 @@ import { type ActivityEndpoint, type BotAdapterOptions, connectBot, createBot } 
 import { createBroadcastConnector } from "./bot/broadcast-connector";
 import type { Recognize } from "./bot/handlers/message";
 import type { Config } from "./config";
-import { ConfigError } from "./config";
-import type * as GraphSimulatorModule from "./dev/graph-simulator";
-import { type ConfiguredDirectory, createDirectory } from "./directory/create-directory";
-import type { Directory } from "./directory/directory";
-import { PermissionProbe } from "./directory/permission-probe";
-import { loadSnapshot } from "./directory/snapshot";
 import { createAuthorizer } from "./features/authz/authorize";
 import { type BroadcastFeature, createBroadcastFeature } from "./features/broadcast/create-broadcast-feature";
 import { verdictsFromScans } from "./features/broadcast/scan-verdicts";
@@ -20,29 +14,18 @@ import { createRegistrationFor } from "./features/registration/registration-for-
 import { createReportFeature, type ReportFeature } from "./features/report/create-report-feature";
 import { createScheduler, type Scheduler } from "./features/scheduler/scheduler";
 import { assessmentScope } from "./features/status/assessment-scope";
-import { createStatusService, type StatusSource } from "./features/status/create-status-service";
+import { createStatusService } from "./features/status/create-status-service";
 import { lookUpStatus } from "./features/status/status-lookup";
 import type { Logger } from "./logger";
-import { asProductStores, type ProductStores } from "./product-stores";
+import { type DirectoryHandle, openDirectory } from "./open-directory";
+import { openStores } from "./open-stores";
+import type { ProductStores } from "./product-stores";
 import { createServer } from "./server";
-import type { DirectoryHealth } from "./server/health";
-import { openEmbeddedStores } from "./storage";
-import type * as AzureStorageModule from "./storage/azure";
 
 /** How long a shutdown waits for turns already running. */
 export const SHUTDOWN_DRAIN_MS = 10_000;
 
 export type ServiceStores = ProductStores;
-
-/** The tenant directory as the service host sees it: a health probe, and what to close on shutdown. */
-export interface DirectoryHandle {
-  health(): Promise<DirectoryHealth>;
-  close(): Promise<void>;
-  /** What status checks read. */
-  status: StatusSource;
-  /** The whole port, for the features that act on the tenant (approvals, passes, installs, scans). */
-  directory: Directory;
-}
 
 /** Everything the service is built from; tests pass their own stores, token endpoints and clock. */
 export interface ServiceParts {
@@ -227,96 +210,6 @@ export async function startService(parts: ServiceParts): Promise<RunningService>
       return result;
     },
   };
-}
-
-/**
- * checkHealth's answer as /healthz shows it, with the permission check: the probe's cached answer in
- * graph mode (read at start, at most every 10 minutes, never waited for long), "simulator" in demo mode.
- */
-export function directoryHealth(
-  directory: Pick<ConfiguredDirectory, "checkHealth">,
-  permissions: PermissionProbe | "simulator",
-): () => Promise<DirectoryHealth> {
-  return async () => {
-    const [{ reachable, detail }, granted] = await Promise.all([
-      directory.checkHealth(),
-      permissions === "simulator" ? permissions : permissions.current(),
-    ]);
-    return {
-      reachable,
-      ...(granted === undefined ? {} : { permissions: granted }),
-      ...(detail === undefined ? {} : { problem: detail }),
-    };
-  };
-}
-
-/**
- * The tenant's directory: real Microsoft Graph with TENANT_ID (or GRAPH_BASE_URL); otherwise the demo
- * tenant (GRAPH_SNAPSHOT, default the committed one) served by the in-process Graph simulator.
- */
-export async function openDirectory(config: Config, logger: Logger): Promise<DirectoryHandle> {
-  if (config.directory.mode === "graph") {
-    const directory = createDirectory(config, logger);
-    const permissions = new PermissionProbe({
-      readRoles: () => directory.grantedRoles(),
-      logger: logger.child({ component: "permissions" }),
-    });
-    permissions.start();
-    return {
-      directory,
-      health: directoryHealth(directory, permissions),
-      close: async () => directory.close(),
-      status: { directory, tenantId: config.directory.tenantId },
-    };
-  }
-  // Loaded only in demo mode: a bot reading real Graph carries no simulator (nor its certificate tooling).
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy load; import() of .ts needs an extension under nodenext
-  const { startGraphSimulator } = require("./dev/graph-simulator") as typeof GraphSimulatorModule;
-  const snapshot = loadSnapshot(config.directory.snapshotPath);
-  const simulator = await startGraphSimulator({
-    snapshot,
-    port: 0,
-    logger: logger.child({ component: "graph-simulator" }),
-  });
-  const directory = createDirectory(config, logger, {
-    caCertPem: simulator.caCertPem,
-    graphBaseUrl: simulator.baseUrl,
-  });
-  return {
-    directory,
-    health: directoryHealth(directory, "simulator"),
-    close: async () => {
-      directory.close();
-      await simulator.close();
-    },
-    // The demo's sign-ins end at the snapshot's capture time; its settings fill what the config leaves unset.
-    status: {
-      directory,
-      tenantId: simulator.tenantId,
-      snapshot: { capturedAt: snapshot.capturedAt, settings: snapshot.settings },
-    },
-  };
-}
-
-/**
- * The stores the configuration names: embedded SQLite under DATA_DIR (the default), or Azure Storage
- * shared by every instance. An account that does not answer or refuses stops start-up naming the setting.
- */
-export async function openStores(config: Config): Promise<ProductStores> {
-  if (config.storage.kind === "sqlite") {
-    return asProductStores(openEmbeddedStores(config.dataDir));
-  }
-  const setting =
-    config.storage.accountUrl === undefined ? "AZURE_STORAGE_CONNECTION_STRING" : "AZURE_STORAGE_ACCOUNT_URL";
-  // Loaded only with STORAGE=azure: an embedded bot carries none of the Azure Storage SDKs.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy load; import() of .ts needs an extension under nodenext
-  const { openAzureStores } = require("./storage/azure") as typeof AzureStorageModule;
-  try {
-    return asProductStores(await openAzureStores(config.storage));
-  } catch (error) {
-    const reason = error instanceof Error ? error.message.split("\n")[0]! : String(error);
-    throw new ConfigError(setting, `the storage account could not be opened: ${reason.slice(0, 200)}`);
-  }
 }
 
 /** config -> stores -> directory -> service; what opened before a failure is closed again. */

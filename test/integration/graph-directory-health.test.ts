@@ -5,8 +5,8 @@ import { readConfig } from "../../src/config";
 import { generateTenant } from "../../src/dev/generate-tenant";
 import { PermissionProbe } from "../../src/directory/permission-probe";
 import { FEATURE_PERMISSIONS } from "../../src/domain/permissions";
-import { directoryHealth, openDirectory } from "../../src/index";
 import { createLogger } from "../../src/logger";
+import { directoryHealth, openDirectory } from "../../src/open-directory";
 import { type Harness, recordingLogger, startHarness } from "../support/graph-directory-harness";
 
 const silent = createLogger({ level: "silent" });

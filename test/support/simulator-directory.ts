@@ -3,8 +3,8 @@ import type { GraphSimulator } from "../../src/dev/graph-simulator";
 import type { ConfiguredDirectory } from "../../src/directory/create-directory";
 import { createDirectory } from "../../src/directory/create-directory";
 import type { TenantSnapshot } from "../../src/directory/graph-types";
-import type { DirectoryHandle } from "../../src/index";
 import { createLogger } from "../../src/logger";
+import type { DirectoryHandle } from "../../src/open-directory";
 
 /**
  * The service's directory over a running Graph simulator, through the real Graph adapter: every feature
