@@ -7,6 +7,7 @@ import type { BotAdapter } from "./adapter";
 import { bindExpectedTenant } from "./read-turn";
 import { safeError } from "./safe-error";
 import { isTenantAllowed, tenantOf } from "./tenant";
+import { bindLocaleDefaults, type LocaleDefaults } from "./turn-locale";
 import { bindTurnLogger, createTurnLogger } from "./turn-logger";
 
 /** What the HTTP layer sends back: a status and, for invokes and errors, a JSON body. */
@@ -27,6 +28,8 @@ export interface ActivityEndpointOptions {
   allowedTenants: readonly string[];
   /** The tenant the directory reads: a sender from any other is not an actor (read-turn.ts). */
   tenantId?: string;
+  /** The tenant's DEFAULT_LOCALE and TIME_ZONE, for each turn's reader locale. */
+  locale?: LocaleDefaults | undefined;
   logger: Logger;
 }
 
@@ -104,6 +107,7 @@ export function createActivityEndpoint(options: ActivityEndpointOptions): Activi
         const invokeResponse = await adapter.runTurn(auth, activity, async (context) => {
           bindTurnLogger(context, log);
           bindExpectedTenant(context, options.tenantId);
+          bindLocaleDefaults(context, options.locale);
           await run(context);
         });
         const status = invokeResponse?.status ?? 200;

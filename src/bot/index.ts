@@ -108,6 +108,7 @@ export function createBot(options: BotOptions): ActivityEndpoint {
     run: (context) => app.run(context),
     allowedTenants: options.config.allowedTenants,
     tenantId: options.tenantId,
+    locale: options.locale,
     logger: options.logger,
   });
 }

@@ -5,6 +5,7 @@ import type { AdaptiveCardJson } from "../cards/types";
 import type { Actor } from "../domain/actor";
 import type { Logger } from "../logger";
 import { tenantOf } from "./tenant";
+import { actorLocale, whenLanguageKnown } from "./turn-locale";
 import { turnLogger } from "./turn-logger";
 
 /** What every handler reads of a turn, read once: who acts, the card's data, the verb, the turn's logger. */
@@ -48,6 +49,7 @@ function actorOf(context: TurnContext): Actor | undefined {
     userId: userId.toLowerCase(),
     ...(typeof from.name === "string" && from.name !== "" ? { name: from.name.slice(0, 120) } : {}),
     ...(typeof from.id === "string" && from.id !== "" ? { mri: from.id } : {}),
+    locale: actorLocale(context),
   };
 }
 
@@ -73,6 +75,12 @@ export function readTurn(context: TurnContext): Turn {
     log: turnLogger(context),
   };
   context.turnState.set(TURN, turn);
+  const { actor } = turn;
+  if (actor !== undefined) {
+    whenLanguageKnown(context, () => {
+      actor.locale = actorLocale(context);
+    });
+  }
   return turn;
 }
 

@@ -1,4 +1,4 @@
-import type { Language } from "../features/conversation/languages";
+import type { Language } from "../domain/language";
 import { translator } from "../i18n/i18n";
 import { renderCard } from "./render";
 import type { AdaptiveCardJson } from "./types";

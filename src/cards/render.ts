@@ -3,7 +3,7 @@ import path from "node:path";
 
 import * as ACData from "adaptivecards-templating";
 
-import type { Language } from "../features/conversation/languages";
+import type { Language } from "../domain/language";
 import { cardStrings } from "../i18n/i18n";
 import { type AdaptiveCardJson, CardTemplateError } from "./types";
 import { VERBS } from "./verbs";

@@ -1,5 +1,5 @@
+import type { Language } from "../domain/language";
 import { ENFORCEMENT_PHASES, type EnforcementPhase } from "../domain/timeline";
-import type { Language } from "../features/conversation/languages";
 import { formatDay as formatDayIn } from "../i18n/format";
 import { translator } from "../i18n/i18n";
 import { renderCard } from "./render";

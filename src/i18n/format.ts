@@ -33,3 +33,8 @@ export function formatDateTime(value: Date | string, { locale, timeZone }: Forma
 export function formatNumber(value: number, { locale }: FormatOptions): string {
   return new Intl.NumberFormat(locale).format(value);
 }
+
+/** A reader's locale as the functions above take it. */
+export function intlOf(locale: { tag: string; timeZone?: string | undefined }): FormatOptions {
+  return { locale: locale.tag, timeZone: locale.timeZone };
+}

@@ -1,20 +1,32 @@
 /**
- * The product's strings, from one resource file per language (resources/<language>.json), through
- * i18next: it resolves keys, falls back to English per key, interpolates and pluralises by the CLDR
- * rules Intl gives it, which a hand-written lookup would have to redo. Loaded synchronously at start-up:
- * the resources are part of the build, nothing is fetched.
+ * The product's strings, from resource files per language and area (resources/<language>/<area>.json),
+ * through i18next: it resolves keys, falls back to English per key, interpolates and pluralises by the
+ * CLDR rules Intl gives it, which a hand-written lookup would have to redo. Loaded synchronously at
+ * start-up: the resources are part of the build, nothing is fetched.
  */
 import { createInstance, type TFunction } from "i18next";
 
-import type { Language } from "../features/conversation/languages";
-import { LANGUAGES } from "../features/conversation/languages";
-import de from "./resources/de.json";
-import en from "./resources/en.json";
-import es from "./resources/es.json";
-import fr from "./resources/fr.json";
-import ja from "./resources/ja.json";
+import { type Language, LANGUAGES, type Locale } from "../domain/language";
+import { RESOURCE_FILES } from "./resources";
 
-export const RESOURCES: Readonly<Record<Language, object>> = { en, de, fr, es, ja };
+type Tree = { [key: string]: string | Tree };
+
+function merge(into: Tree, from: Tree): Tree {
+  for (const [key, value] of Object.entries(from)) {
+    const existing = into[key];
+    into[key] =
+      typeof value === "object" && typeof existing === "object" ? merge({ ...existing }, value) : value;
+  }
+  return into;
+}
+
+/** Every language's strings, the areas' files merged into one tree. */
+export const RESOURCES: Readonly<Record<Language, Tree>> = Object.fromEntries(
+  LANGUAGES.map((language) => [
+    language,
+    (RESOURCE_FILES[language] as readonly Tree[]).reduce<Tree>((tree, file) => merge(tree, file), {}),
+  ]),
+) as Record<Language, Tree>;
 
 const i18n = createInstance();
 void i18n.init({
@@ -35,6 +47,11 @@ export function translator(language: Language): TFunction {
   return i18n.getFixedT(language);
 }
 
+/** The translate function of a reader's locale (`t("status.headline.ready")`). */
+export function textsFor(locale: Pick<Locale, "language">): TFunction {
+  return i18n.getFixedT(locale.language);
+}
+
 /**
  * Every string of one card in a language, English filling any key the language lacks: the templates read
  * them as `${s.key}`, so a card template holds no text of its own.
@@ -45,4 +62,19 @@ export function cardStrings(language: Language, card: string): Record<string, st
   const own = i18n.getResource(language, "translation", `cards.${card}`) as
     Record<string, string> | undefined;
   return { ...english, ...own };
+}
+
+/**
+ * Replaces English with a pseudo-locale (every string wrapped in ⟦…⟧, interpolations kept), so a run shows
+ * each string that did not come from the resources: the pseudo-locale tests call it.
+ */
+export function usePseudoEnglish(): void {
+  const wrap = (tree: Tree): Tree =>
+    Object.fromEntries(
+      Object.entries(tree).map(([key, value]) => [
+        key,
+        typeof value === "string" ? `⟦${value}⟧` : wrap(value),
+      ]),
+    );
+  i18n.addResourceBundle("en", "translation", wrap(RESOURCES.en), true, true);
 }

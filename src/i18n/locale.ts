@@ -3,8 +3,8 @@
  * the activity's `locale` (Teams sends the client's language), else the user's Graph `preferredLanguage`,
  * else the tenant's DEFAULT_LOCALE, else English. Locales are BCP 47 tags ("de-DE", "ja-JP", "fr-CA").
  */
-import type { Language, MessageLanguage } from "../features/conversation/languages";
-import { isLanguage } from "../features/conversation/languages";
+import type { Language, MessageLanguage } from "../domain/language";
+import { isLanguage } from "../domain/language";
 
 export interface LocaleSources {
   /** What the recogniser read in the message itself. */
@@ -49,4 +49,23 @@ function canonical(tag: string): string {
     // Not a well-formed tag: Intl would throw on it later; the language's own default is safe.
     return DEFAULT_TAGS[languageOf(tag) ?? "en"];
   }
+}
+
+/**
+ * A proactive message's reader (a broadcast's recipient, an approver, a requester): the locale stored with
+ * their conversation reference (the client's language when they last wrote), else Graph's
+ * `preferredLanguage`, else the tenant's DEFAULT_LOCALE, else English.
+ */
+export function recipientLocale(sources: {
+  referenceLocale?: string | undefined;
+  preferredLanguage?: string | undefined;
+  defaultLocale?: string | undefined;
+  timeZone?: string | undefined;
+}): ReplyLocale & { timeZone?: string } {
+  const locale = replyLocale({
+    activityLocale: sources.referenceLocale,
+    preferredLanguage: sources.preferredLanguage,
+    defaultLocale: sources.defaultLocale,
+  });
+  return { ...locale, ...(sources.timeZone ? { timeZone: sources.timeZone } : {}) };
 }

@@ -1,7 +1,7 @@
 import type { TurnContext } from "botbuilder";
 
+import type { MessageLanguage } from "../../domain/language";
 import type { Entities, Intent } from "../../features/conversation/intents";
-import type { MessageLanguage } from "../../features/conversation/languages";
 import { rememberMessageLanguage } from "../turn-locale";
 import { turnLogger } from "../turn-logger";
 import type { Help } from "./help";
