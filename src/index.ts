@@ -112,7 +112,7 @@ export async function startService(parts: ServiceParts): Promise<RunningService>
     scheduler,
     assess: async (tenantId, userId) => {
       const view = await status.check({ tenantId, userId }, { fresh: true });
-      return view.card === "status" ? view.verdict : undefined;
+      return view.template === "status" ? view.verdict : undefined;
     },
     teams: {
       appId: config.teams.appId,

@@ -123,7 +123,7 @@ describe("status throughput under Graph's real reports limit (virtual time)", ()
         await settle(batch, 8_000);
         const results = await Promise.all(batch);
         rounds.push(results.map(({ ms }) => ms));
-        cards.push(...results.map(({ view }) => view.card));
+        cards.push(...results.map(({ view }) => view.template));
       }
       assert.deepEqual(
         cards,
@@ -158,14 +158,14 @@ describe("status throughput under Graph's real reports limit (virtual time)", ()
       await settle(batch, 9_000);
       const results = await Promise.all(batch);
       assert.deepEqual(
-        results.map(({ view }) => (view.card === "status" ? "status" : view.problem.kind)),
+        results.map(({ view }) => (view.template === "status" ? "status" : view.problem.kind)),
         ["status", "status", "status", "status", "status", "deadline"],
       );
       assert.ok(results[5]!.ms >= 8_000 && results[5]!.ms < 8_100, `busy at ${results[5]!.ms} ms`);
       await clock.tickAsync(2_500);
       await new Promise((resolve) => setImmediate(resolve));
       const later = await service.check({ tenantId: snapshot.tenant.id, userId: users[5] });
-      assert.equal(later.card === "status" && later.fromCache, true);
+      assert.equal(later.template === "status" && later.fromCache, true);
     } finally {
       directory.close();
     }

@@ -33,9 +33,9 @@ describe("StatusService", () => {
   it("reads the user's facts once per check, in the window ending at the snapshot's capture time", async () => {
     const { directory, service } = setup();
     const view = await service.check({ tenantId: TENANT, userId: BOB });
-    assert.equal(view.card, "status");
+    assert.equal(view.template, "status");
     assert.equal(
-      view.card === "status" && view.data.headline,
+      view.template === "status" && view.data.headline,
       "You are affected by phase 2 and not ready yet",
     );
     assert.equal(directory.calls.getUserFacts, 1);
@@ -53,7 +53,7 @@ describe("StatusService", () => {
     const { directory, service, clock } = setup({ cacheTtlMs: 60_000 });
     await service.check({ tenantId: TENANT, userId: BOB });
     const again = await service.check({ tenantId: TENANT, userId: BOB });
-    assert.equal(again.card === "status" && again.fromCache, true);
+    assert.equal(again.template === "status" && again.fromCache, true);
     assert.equal(directory.calls.getUserFacts, 1);
 
     await service.check({ tenantId: TENANT, userId: BOB }, { fresh: true });
@@ -61,27 +61,27 @@ describe("StatusService", () => {
 
     clock.advance(60_000);
     const expired = await service.check({ tenantId: TENANT, userId: BOB });
-    assert.equal(expired.card === "status" && expired.fromCache, false);
+    assert.equal(expired.template === "status" && expired.fromCache, false);
     assert.equal(directory.calls.getUserFacts, 3);
   });
 
   it("sees a new passkey on Refresh and turns green", async () => {
     const { directory, service } = setup();
     const before = await service.check({ tenantId: TENANT, userId: BOB });
-    assert.equal(before.card === "status" && before.data.tone, "attention");
+    assert.equal(before.template === "status" && before.data.tone, "attention");
     directory.snapshot.authenticationMethods![BOB]!.push({
       "@odata.type": "#microsoft.graph.fido2AuthenticationMethod",
       id: "new-key",
     });
     const cached = await service.check({ tenantId: TENANT, userId: BOB });
     assert.equal(
-      cached.card === "status" && cached.data.tone,
+      cached.template === "status" && cached.data.tone,
       "attention",
       "the cache still holds the old answer",
     );
     const after = await service.check({ tenantId: TENANT, userId: BOB }, { fresh: true });
-    assert.equal(after.card === "status" && after.data.tone, "good");
-    assert.equal(after.card === "status" && after.data.headline, "You are affected by phase 2 and ready");
+    assert.equal(after.template === "status" && after.data.tone, "good");
+    assert.equal(after.template === "status" && after.data.headline, "You are affected by phase 2 and ready");
   });
 
   it("a user of another tenant, or without an object id, gets the not-found card without a Graph call", async () => {
@@ -89,8 +89,8 @@ describe("StatusService", () => {
     const other = await service.check({ tenantId: "99999999-2222-3333-4444-555555555555", userId: BOB });
     const anonymous = await service.check({ tenantId: TENANT, userId: undefined });
     for (const view of [other, anonymous]) {
-      assert.equal(view.card, "status-problem");
-      assert.equal(view.card === "status-problem" && view.data.title, "We could not find your account");
+      assert.equal(view.template, "status-problem");
+      assert.equal(view.template === "status-problem" && view.data.title, "We could not find your account");
     }
     assert.equal(directory.calls.getUserFacts, 0);
   });
@@ -98,7 +98,7 @@ describe("StatusService", () => {
   it("a user the directory does not hold (404) gets the not-found card", async () => {
     const { service } = setup();
     const view = await service.check({ tenantId: TENANT, userId: "00000000-0000-0000-0000-00000000dead" });
-    assert.equal(view.card === "status-problem" && view.problem.kind, "notInTenant");
+    assert.equal(view.template === "status-problem" && view.problem.kind, "notInTenant");
   });
 
   it("throttled Graph says busy and when to come back, from Graph's Retry-After; the error is not cached", async () => {
@@ -108,24 +108,24 @@ describe("StatusService", () => {
       retryAfterMs: 47_200,
     });
     const view = await service.check({ tenantId: TENANT, userId: BOB });
-    assert.equal(view.card === "status-problem" && view.data.title, "Microsoft Graph is busy");
-    assert.equal(view.card === "status-problem" && view.problem.retryAfterSeconds, 48);
-    assert.equal(view.card === "status-problem" && view.data.todo, "Try again in 48 s.");
+    assert.equal(view.template === "status-problem" && view.data.title, "Microsoft Graph is busy");
+    assert.equal(view.template === "status-problem" && view.problem.retryAfterSeconds, 48);
+    assert.equal(view.template === "status-problem" && view.data.todo, "Try again in 48 s.");
     directory.failWith = undefined;
-    assert.equal((await service.check({ tenantId: TENANT, userId: BOB })).card, "status");
+    assert.equal((await service.check({ tenantId: TENANT, userId: BOB })).template, "status");
   });
 
   it("throttled without a Retry-After falls back to 30 s; an unavailable Graph that said when uses it", async () => {
     const { directory, service } = setup();
     directory.failWith = new DirectoryError("throttled", "Graph answered 429.", { status: 429 });
     const throttled = await service.check({ tenantId: TENANT, userId: BOB });
-    assert.equal(throttled.card === "status-problem" && throttled.data.todo, "Try again in 30 s.");
+    assert.equal(throttled.template === "status-problem" && throttled.data.todo, "Try again in 30 s.");
     directory.failWith = new DirectoryError("unavailable", "Graph answered 503.", {
       status: 503,
       retryAfterMs: 5_000,
     });
     const unavailable = await service.check({ tenantId: TENANT, userId: BOB });
-    assert.equal(unavailable.card === "status-problem" && unavailable.data.todo, "Try again in 5 s.");
+    assert.equal(unavailable.template === "status-problem" && unavailable.data.todo, "Try again in 5 s.");
   });
 
   it("a Graph that does not answer in time gives the busy card by the deadline, and the late answer warms the cache", async () => {
@@ -134,11 +134,11 @@ describe("StatusService", () => {
     const started = Date.now();
     const view = await service.check({ tenantId: TENANT, userId: BOB });
     assert.ok(Date.now() - started < 350, "answered at the deadline, not when Graph finished");
-    assert.equal(view.card === "status-problem" && view.problem.kind, "deadline");
+    assert.equal(view.template === "status-problem" && view.problem.kind, "deadline");
     await new Promise((resolve) => setTimeout(resolve, 450));
     directory.delayMs = 0;
     const later = await service.check({ tenantId: TENANT, userId: BOB });
-    assert.equal(later.card === "status" && later.fromCache, true);
+    assert.equal(later.template === "status" && later.fromCache, true);
     assert.equal(directory.calls.getUserFacts, 1);
   });
 
@@ -150,14 +150,14 @@ describe("StatusService", () => {
     });
     const forbidden = await service.check({ tenantId: TENANT, userId: BOB });
     assert.match(
-      JSON.stringify(forbidden.card === "status-problem" && forbidden.data),
+      JSON.stringify(forbidden.template === "status-problem" && forbidden.data),
       /UserAuthenticationMethod\.Read\.All/,
     );
 
     directory.failWith = new TypeError("Cannot read properties of undefined (reading 'x')");
     const unexpected = await service.check({ tenantId: TENANT, userId: BOB });
-    assert.equal(unexpected.card === "status-problem" && unexpected.problem.kind, "unexpected");
-    const text = JSON.stringify(unexpected.card === "status-problem" && unexpected.data);
+    assert.equal(unexpected.template === "status-problem" && unexpected.problem.kind, "unexpected");
+    const text = JSON.stringify(unexpected.template === "status-problem" && unexpected.data);
     assert.match(text, /reference [0-9a-f]{8}/);
     assert.doesNotMatch(text, /TypeError|Cannot read|at .*\.ts/);
   });
@@ -166,9 +166,9 @@ describe("StatusService", () => {
     const { directory, service } = setup();
     delete directory.snapshot.authenticationMethodsPolicy;
     const view = await service.check({ tenantId: TENANT, userId: BOB });
-    assert.equal(view.card, "status");
+    assert.equal(view.template, "status");
     assert.ok(
-      view.card === "status" && view.data.dataGaps.some((gap) => gap.text.includes("Policy.Read.All")),
+      view.template === "status" && view.data.dataGaps.some((gap) => gap.text.includes("Policy.Read.All")),
     );
   });
 

@@ -1,11 +1,11 @@
 import type { AdaptiveCard } from "@microsoft/teams-ai";
 import type { TurnContext } from "botbuilder";
 
-import { buildErrorCard } from "../../cards/error-card";
-import { renderCard } from "../../cards/render";
 import type { AdaptiveCardJson } from "../../cards/types";
 import { VERBS } from "../../cards/verbs";
+import { renderView, view } from "../../cards/view";
 import type { Actor } from "../../domain/actor";
+import { ENGLISH, type Locale } from "../../domain/language";
 import type { Entities } from "../../features/conversation/intents";
 import {
   guidanceCardData,
@@ -15,6 +15,7 @@ import {
 } from "../../features/status/guidance";
 import type { LookupView, PersonQuery } from "../../features/status/status-lookup";
 import type { StatusService, StatusView } from "../../features/status/status-service";
+import { textsFor } from "../../i18n/i18n";
 import { cardMessage, replacingCard } from "../cards";
 import { isPersonalChat } from "../conversation-kind";
 import { notInTenantCard, readTurn } from "../read-turn";
@@ -73,10 +74,24 @@ function refreshUserIds(context: TurnContext): string[] {
   return typeof id === "string" && id.length > 0 ? [id] : [];
 }
 
-function render(view: StatusView, context: TurnContext): AdaptiveCardJson {
-  return view.card === "status"
-    ? renderCard("status", { ...view.data, refreshUserIds: refreshUserIds(context) })
-    : renderCard("status-problem", view.data);
+function render(shown: StatusView, context: TurnContext, locale: Locale): AdaptiveCardJson {
+  return shown.template === "status"
+    ? renderView(view("status", { ...shown.data, refreshUserIds: refreshUserIds(context) }), locale)
+    : renderView(shown, locale);
+}
+
+/** The error card in the reader's language (its strings under status.<prefix>Title/What/Todo). */
+function errorCard(locale: Locale, keys: { title: string; what: string; todo: string }, reference?: string) {
+  const t = textsFor(locale);
+  return renderView(
+    view("error", {
+      title: t(keys.title),
+      whatHappened: t(keys.what),
+      whatToDo: t(keys.todo),
+      ...(reference ? { reference } : {}),
+    }),
+    locale,
+  );
 }
 
 /** Another user's card, to read: their buttons (walkthroughs, Refresh) would act for the admin, so none are shown. */
@@ -94,11 +109,11 @@ function readOnly(card: AdaptiveCardJson): AdaptiveCardJson {
   return strip(card) as AdaptiveCardJson;
 }
 
-function renderLookup(view: LookupView, context: TurnContext): AdaptiveCardJson {
-  if (view.card === "error") {
-    return buildErrorCard(view.data);
+function renderLookup(shown: LookupView, context: TurnContext, locale: Locale): AdaptiveCardJson {
+  if (shown.template === "error") {
+    return renderView(shown, locale);
   }
-  return view.subject === "self" ? render(view, context) : readOnly(render(view, context));
+  return shown.subject === "self" ? render(shown, context, locale) : readOnly(render(shown, context, locale));
 }
 
 export type LookUpStatus = (actor: Actor, query: PersonQuery) => Promise<LookupView>;
@@ -114,7 +129,9 @@ export function createStatusHandlers(
     options: { fresh?: boolean } = {},
   ): Promise<AdaptiveCardJson> => {
     const { actor } = readTurn(context);
-    return actor === undefined ? notInTenantCard() : render(await status.check(actor, options), context);
+    return actor === undefined
+      ? notInTenantCard()
+      : render(await status.check(actor, options), context, actor.locale ?? ENGLISH);
   };
 
   return {
@@ -124,27 +141,24 @@ export function createStatusHandlers(
         ...(entities.person ? { person: entities.person } : {}),
       };
       const { actor } = readTurn(context);
+      const locale = actor?.locale ?? ENGLISH;
       if (lookUp !== undefined && actor !== undefined && (query.upn ?? query.person) !== undefined) {
         if (!isPersonalChat(context)) {
-          await context.sendActivity(
-            cardMessage(
-              buildErrorCard({
-                title: "Ask me in our personal chat",
-                whatHappened: "Someone else's status is not for a group chat.",
-                whatToDo: "Open your chat with MFA Ready and ask there.",
-              }),
-            ),
-          );
+          const keys = {
+            title: "status.lookup.groupChatTitle",
+            what: "status.lookup.groupChatWhat",
+            todo: "status.lookup.groupChatTodo",
+          };
+          await context.sendActivity(cardMessage(errorCard(locale, keys)));
           return;
         }
-        await context.sendActivity(cardMessage(renderLookup(await lookUp(actor, query), context)));
+        await context.sendActivity(cardMessage(renderLookup(await lookUp(actor, query), context, locale)));
         return;
       }
       if (!isPersonalChat(context)) {
         // The chat sees a placeholder; the asker's client refreshes it into their own status.
-        await context.sendActivity(
-          cardMessage(renderCard("status-private", { refreshUserIds: refreshUserIds(context) })),
-        );
+        const placeholder = view("status-private", { refreshUserIds: refreshUserIds(context) });
+        await context.sendActivity(cardMessage(renderView(placeholder, locale)));
         return;
       }
       await context.sendActivity(cardMessage(await checked(context)));
@@ -161,23 +175,22 @@ export function createStatusHandlers(
     },
 
     async showGuidance(context) {
+      const locale = readTurn(context).actor?.locale ?? ENGLISH;
       const code = requestedCode(context.activity.value as ActionInvokeValue | undefined);
       if (!isGuidanceCode(code)) {
         turnLogger(context).warn(
           { code: typeof code === "string" ? code.slice(0, 50) : typeof code },
           "guidance for an unknown code",
         );
-        return replacingCard(
-          buildErrorCard({
-            title: "That button no longer works",
-            whatHappened: "The card asked for a step this version of MFA Ready does not know.",
-            whatToDo: 'Type "am I affected?" to get a fresh status card.',
-            reference: context.activity.id,
-          }),
-        );
+        const keys = {
+          title: "status.guidance.unknownTitle",
+          what: "status.guidance.unknownWhat",
+          todo: "status.guidance.unknownTodo",
+        };
+        return replacingCard(errorCard(locale, keys, context.activity.id));
       }
-      const notes = code === "REQUEST_POSTPONEMENT" ? postponementNotes(now()) : [];
-      return replacingCard(renderCard("guidance", guidanceCardData(code, notes)));
+      const notes = code === "REQUEST_POSTPONEMENT" ? postponementNotes(now(), locale) : [];
+      return replacingCard(renderView(view("guidance", guidanceCardData(code, notes, locale)), locale));
     },
   };
 }

@@ -1,5 +1,9 @@
+import type { TFunction } from "i18next";
+
+import { ENGLISH, type Locale } from "../../domain/language";
 import { isFullyEnforced } from "../../domain/timeline";
 import type { PhaseVerdict, Verdict } from "../../domain/verdict";
+import { textsFor } from "../../i18n/i18n";
 
 /** Card colour: green when nothing is required, red when something is, amber when we cannot tell. */
 export type Tone = "good" | "attention" | "warning";
@@ -15,9 +19,9 @@ type HeadlineInput = Pick<
   "phase1" | "phase2" | "mfaReady" | "breakGlass" | "serviceAccountSuspect" | "actions"
 >;
 
-/** "phase 2", "phases 1 and 2" */
-function phaseWords(phases: string[]): string {
-  return phases.length === 1 ? `phase ${phases[0]}` : `phases ${phases.join(" and ")}`;
+/** "phase 2", "phases 1 and 2" in the reader's language. */
+function phaseWords(t: TFunction, phases: string[]): string {
+  return phases.length === 1 ? t(`status.phaseWords.${phases[0]}`) : t("status.phaseWords.both");
 }
 
 function phasesWith(input: HeadlineInput, verdict: PhaseVerdict): string[] {
@@ -37,92 +41,99 @@ function toneOf(input: HeadlineInput): Tone {
 }
 
 /** The plain-language top of the status card, for every combination of verdicts (see headline tests). */
-export function headlineFor(input: HeadlineInput, lookbackDays: number, now: Date): Headline {
+export function headlineFor(
+  input: HeadlineInput,
+  lookbackDays: number,
+  now: Date,
+  locale: Pick<Locale, "language"> = ENGLISH,
+): Headline {
+  const t = textsFor(locale);
   const tone = toneOf(input);
   const affected = phasesWith(input, "affected");
   // Every sentence true on the day it is shown: "require" once the phases are enforced, "will" before.
   const enforced = (phases: string[]) =>
     phases.length > 0 && phases.every((phase) => isFullyEnforced(phase === "1" ? "1" : "2", now));
-  const requires = enforced(affected) ? "require" : "will require";
-  const blocked = enforced(affected.length > 0 ? affected : ["1", "2"]) ? "are blocked" : "will be blocked";
+  const tense = enforced(affected) ? "Enforced" : "Future";
+  const blocked = enforced(affected.length > 0 ? affected : ["1", "2"]) ? "Enforced" : "Future";
   const likely = phasesWith(input, "likely");
   const unknown = phasesWith(input, "unknown");
   const ready = input.mfaReady;
+  const phases = (list: string[]) => ({ phases: phaseWords(t, list), count: list.length });
 
   if (input.serviceAccountSuspect) {
-    const scope = affected.length > 0 ? ` and affected by ${phaseWords(affected)}` : "";
     return {
-      headline: `This looks like a service account${scope}`,
-      summary: `Scripts that sign in as a user ${blocked} by mandatory MFA. Move them to a workload identity.`,
+      headline:
+        affected.length > 0
+          ? t("status.headline.serviceAccountAffected", phases(affected))
+          : t("status.headline.serviceAccount"),
+      summary: t(`status.headline.serviceAccountSummary${blocked}`),
       tone,
     };
   }
   if (input.breakGlass) {
     return ready
       ? {
-          headline: "This emergency access account is ready",
-          summary:
-            "It has a phishing-resistant method that works even when the Microsoft MFA service is down.",
+          headline: t("status.headline.breakGlassReady"),
+          summary: t("status.headline.breakGlassReadySummary"),
           tone,
         }
       : {
-          headline: "This emergency access account is not ready yet",
-          summary:
-            "It needs a FIDO2 security key or a certificate: a phone or an app is not enough for an account that must work when the MFA service is down.",
+          headline: t("status.headline.breakGlassNotReady"),
+          summary: t("status.headline.breakGlassNotReadySummary"),
           tone,
         };
   }
   if (affected.length > 0) {
     return ready
       ? {
-          headline: `You are affected by ${phaseWords(affected)} and ready`,
-          summary: `You use tools that ${requires} MFA, and you already have a method that counts.`,
+          headline: t("status.headline.affectedReady", phases(affected)),
+          summary: t(`status.headline.affectedReadySummary${tense}`),
           tone,
         }
       : {
-          headline: `You are affected by ${phaseWords(affected)} and not ready yet`,
-          summary: `You use tools that ${requires} MFA, and you have no method that counts yet.`,
+          headline: t("status.headline.affectedNotReady", phases(affected)),
+          summary: t(`status.headline.affectedNotReadySummary${tense}`),
           tone,
         };
   }
   if (likely.length > 0) {
-    const why = "Your sign-in history could not be read, and you hold an admin role.";
+    const why = t("status.headline.likelyWhy");
     return ready
       ? {
-          headline: `You are probably affected by ${phaseWords(likely)} and ready`,
-          summary: `${why} You already have a method that counts as MFA.`,
+          headline: t("status.headline.likelyReady", phases(likely)),
+          summary: `${why} ${t("status.headline.hasMethod")}`,
           tone,
         }
       : {
-          headline: `You are probably affected by ${phaseWords(likely)} and not ready yet`,
-          summary: `${why} You have no method that counts as MFA yet.`,
+          headline: t("status.headline.likelyNotReady", phases(likely)),
+          summary: `${why} ${t("status.headline.hasNoMethod")}`,
           tone,
         };
   }
   if (unknown.length > 0) {
-    const why = "Your sign-in history could not be read.";
+    const why = t("status.headline.unknownWhy");
     return ready
       ? {
-          headline: "We could not tell whether you are affected, but you are ready",
-          summary: `${why} You already have a method that counts as MFA.`,
+          headline: t("status.headline.unknownReady"),
+          summary: `${why} ${t("status.headline.hasMethod")}`,
           tone,
         }
       : {
-          headline: "We could not tell whether you are affected, and you are not ready yet",
-          summary: `${why} If you use the Azure portal or Azure tools, you need a method that counts as MFA.`,
+          headline: t("status.headline.unknownNotReady"),
+          summary: `${why} ${t("status.headline.unknownNotReadyAdvice")}`,
           tone,
         };
   }
-  const quiet = `You have not signed in to the Azure portal, the admin centers or the Azure tools in the last ${lookbackDays} days.`;
+  const quiet = t("status.headline.quiet", { days: lookbackDays, count: lookbackDays });
   return ready
     ? {
-        headline: "You are not affected, and you are ready anyway",
-        summary: `${quiet} You already have a method that counts as MFA.`,
+        headline: t("status.headline.notAffectedReady"),
+        summary: `${quiet} ${t("status.headline.hasMethod")}`,
         tone,
       }
     : {
-        headline: "You are not affected right now",
-        summary: `${quiet} If you start using them, you need a method that counts as MFA.`,
+        headline: t("status.headline.notAffected"),
+        summary: `${quiet} ${t("status.headline.notAffectedAdvice")}`,
         tone,
       };
 }

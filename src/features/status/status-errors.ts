@@ -27,11 +27,11 @@ export function problemFromError(error: unknown): StatusProblem {
       case "unavailable":
         return { kind: error.reason, retryAfterSeconds: retryAfterSeconds(error) };
       case "forbidden":
-        return { kind: "forbidden", permission: error.permission, adminHint: `Admin: ${error.action}` };
+        return { kind: "forbidden", permission: error.permission, adminAction: error.action };
       case "noPremium":
-        return { kind: "noPremium", adminHint: `Admin: ${error.action}` };
+        return { kind: "noPremium", adminAction: error.action };
       case "unauthenticated":
-        return { kind: "unauthenticated", adminHint: `Admin: ${error.action}` };
+        return { kind: "unauthenticated", adminAction: error.action };
       case "notFound":
         return { kind: "notInTenant" };
       case "badRequest":

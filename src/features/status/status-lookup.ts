@@ -1,8 +1,12 @@
 import type { ErrorCardInput } from "../../cards/error-card";
+import { type View, view } from "../../cards/view";
 import type { Directory } from "../../directory/directory";
 import type { Actor } from "../../domain/actor";
+import { ENGLISH } from "../../domain/language";
+import { ROLE_DISPLAY_NAMES, type RoleName } from "../../domain/roles";
+import { textsFor } from "../../i18n/i18n";
 import type { Authorizer } from "../authz/authorize";
-import { refusalData } from "../authz/refusal-card";
+import type { Refused } from "../authz/refusal-card";
 import type { StatusService, StatusView } from "./status-service";
 
 /** Whom a status question names: a sign-in address, or words of a name ("ben carter"). */
@@ -11,8 +15,7 @@ export interface PersonQuery {
   person?: string;
 }
 
-export type LookupView =
-  (StatusView & { subject: "self" | "other" }) | { card: "error"; data: ErrorCardInput };
+export type LookupView = (StatusView & { subject: "self" | "other" }) | View<"error", ErrorCardInput>;
 
 export interface StatusLookupOptions {
   status: Pick<StatusService, "check">;
@@ -20,14 +23,40 @@ export interface StatusLookupOptions {
   directory: Pick<Directory, "getUser">;
 }
 
-const notFound = (said: string, example: string): LookupView => ({
-  card: "error",
-  data: {
-    title: "I couldn't find that person",
-    whatHappened: `No one in your organisation signs in as "${said}".`,
-    whatToDo: `Ask with their sign-in address, for example: status of ${example}`,
-  },
-});
+type Texts = ReturnType<typeof textsFor>;
+
+const notFound = (t: Texts, said: string, example: string): LookupView =>
+  view("error", {
+    title: t("status.lookup.notFoundTitle"),
+    whatHappened: t("status.lookup.notFoundWhat", { said }),
+    whatToDo: t("status.lookup.notFoundTodo", { example }),
+  });
+
+/** "Global Administrator, Global Reader or Security Reader": Microsoft's role names, joined in the reader's words. */
+function roleList(t: Texts, roles: readonly RoleName[]): string {
+  const names = roles.map((role) => ROLE_DISPLAY_NAMES[role]);
+  return names.length <= 1
+    ? (names[0] ?? "")
+    : t("status.lookup.or", {
+        list: names.slice(0, -1).join(t("status.methods.separator")),
+        last: names.at(-1),
+      });
+}
+
+/** "You can only check your own status", the roles that would do, and what to ask instead. */
+function refused(t: Texts, decision: Refused): LookupView {
+  const roles = roleList(t, decision.rolesThatWouldDo);
+  return view("error", {
+    title: t("status.lookup.refusedTitle"),
+    whatHappened: t(
+      decision.reason === "subjectHoldsRole"
+        ? "status.lookup.refusedSubjectHoldsRole"
+        : "status.lookup.refusedNoRole",
+      { roles },
+    ),
+    whatToDo: t("status.lookup.refusedTodo"),
+  });
+}
 
 /** Sign-in addresses a name may stand for, in the asker's own domain: "ben carter" -> ben.carter@…, bencarter@…. */
 async function candidates(
@@ -58,6 +87,7 @@ export async function lookUpStatus(
   actor: Actor,
   query: PersonQuery,
 ): Promise<LookupView> {
+  const t = textsFor(actor.locale ?? ENGLISH);
   const { upns, domain } = await candidates(options.directory, actor, query);
   let subject;
   for (const upn of upns) {
@@ -78,18 +108,12 @@ export async function lookUpStatus(
       : { step: "notFound" },
   );
   if (!decision.allowed) {
-    const refused = refusalData(decision);
-    return {
-      card: "error",
-      data: { ...refused, whatToDo: `Ask me "am I affected?" for your own status. ${refused.whatToDo}` },
-    };
+    return refused(t, decision);
   }
   if (subject === undefined) {
     const said = query.upn ?? query.person ?? "";
-    return notFound(said, `${(query.person ?? "name").split(" ").join(".")}@${domain || "contoso.com"}`);
+    return notFound(t, said, `${(query.person ?? "name").split(" ").join(".")}@${domain || "contoso.com"}`);
   }
-  return {
-    ...(await options.status.check({ tenantId: actor.tenantId, userId: subject.id }, { fresh: true })),
-    subject: "other",
-  };
+  const who = { tenantId: actor.tenantId, userId: subject.id, locale: actor.locale };
+  return { ...(await options.status.check(who, { fresh: true })), subject: "other" };
 }

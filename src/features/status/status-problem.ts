@@ -1,3 +1,5 @@
+import { ENGLISH, type Locale } from "../../domain/language";
+import { textsFor } from "../../i18n/i18n";
 import type { Tone } from "./headline";
 
 /** When Graph gave no Retry-After the busy card still names a wait, so the user knows when to come back. */
@@ -24,8 +26,8 @@ export interface StatusProblem {
   retryAfterSeconds?: number;
   /** The Graph permission an admin must grant (forbidden). */
   permission?: string;
-  /** A sentence for the admin from the directory (DirectoryError), when it has one. */
-  adminHint?: string;
+  /** What the admin should do, from the directory (DirectoryError.action), when it says. */
+  adminAction?: string;
   /** Short id to quote to an admin; the details are in the log under the same id. */
   reference?: string;
 }
@@ -41,97 +43,88 @@ export interface ProblemCardData {
   retry: boolean;
 }
 
-const wait = (seconds: number | undefined, fallback: string) =>
-  seconds === undefined || seconds <= 0 ? fallback : `Try again in ${Math.ceil(seconds)} s.`;
-
-export function buildProblemView(problem: StatusProblem): ProblemCardData {
-  const reference = problem.reference === undefined ? "" : ` (reference ${problem.reference})`;
-  const adminHint = problem.adminHint ?? "";
+/** The problem card's data in the reader's language: what went wrong and what to do. */
+export function buildProblemView(
+  problem: StatusProblem,
+  locale: Pick<Locale, "language"> = ENGLISH,
+): ProblemCardData {
+  const t = textsFor(locale);
+  const wait = (seconds: number | undefined, fallback: string) =>
+    seconds === undefined || seconds <= 0
+      ? t(fallback)
+      : t("status.problem.tryAgainIn", { seconds: Math.ceil(seconds), count: Math.ceil(seconds) });
+  const adminHint =
+    problem.adminAction === undefined ? "" : t("status.problem.adminHint", { action: problem.adminAction });
+  const card = (
+    tone: Tone,
+    parts: { title: string; what: string; todo: string; adminLine?: string; retry: boolean },
+  ): ProblemCardData => ({ kind: problem.kind, tone, adminLine: "", ...parts });
   switch (problem.kind) {
     case "throttled":
-      return {
-        kind: problem.kind,
-        tone: "warning",
-        title: "Microsoft Graph is busy",
-        what: "Too many requests reached Microsoft Graph for your organisation just now, so your status could not be read.",
-        todo: wait(problem.retryAfterSeconds, "Try again in a minute."),
-        adminLine: "",
+      return card("warning", {
+        title: t("status.problem.busyTitle"),
+        what: t("status.problem.throttledWhat"),
+        todo: wait(problem.retryAfterSeconds, "status.problem.tryAgainMinute"),
         retry: true,
-      };
+      });
     case "deadline":
     case "timeout":
-      return {
-        kind: problem.kind,
-        tone: "warning",
-        title: "Microsoft Graph is busy",
-        what: "Microsoft Graph did not answer in time, so your status could not be read yet. I keep asking in the background.",
-        todo: wait(problem.retryAfterSeconds ?? DEFAULT_BUSY_SECONDS, "Try again in a minute."),
-        adminLine: "",
+      return card("warning", {
+        title: t("status.problem.busyTitle"),
+        what: t("status.problem.deadlineWhat"),
+        todo: wait(problem.retryAfterSeconds ?? DEFAULT_BUSY_SECONDS, "status.problem.tryAgainMinute"),
         retry: true,
-      };
+      });
     case "unavailable":
-      return {
-        kind: problem.kind,
-        tone: "warning",
-        title: "Microsoft Graph is not available",
-        what: "Microsoft Graph answered with an error, so your status could not be read.",
-        todo: wait(problem.retryAfterSeconds, "Try again in a few minutes."),
+      return card("warning", {
+        title: t("status.problem.unavailableTitle"),
+        what: t("status.problem.unavailableWhat"),
+        todo: wait(problem.retryAfterSeconds, "status.problem.tryAgainMinutes"),
         adminLine: adminHint,
         retry: true,
-      };
+      });
     case "forbidden": {
-      const permission = problem.permission ?? "a Microsoft Graph permission it needs";
-      return {
-        kind: problem.kind,
-        tone: "attention",
-        title: "MFA Ready is not allowed to read your status",
-        what: `Microsoft Graph refused the request: the app lacks ${permission}.`,
-        todo: "Ask your Microsoft Entra admin to grant it; then press Try again.",
-        adminLine:
-          adminHint ||
-          `Admin: in the Microsoft Entra admin center, open the MFA Ready app registration > API permissions, add the Microsoft Graph application permission ${permission} and grant admin consent.`,
+      const permission = problem.permission ?? t("status.problem.forbiddenSomePermission");
+      return card("attention", {
+        title: t("status.problem.forbiddenTitle"),
+        what: t("status.problem.forbiddenWhat", { permission }),
+        todo: t("status.problem.forbiddenTodo"),
+        adminLine: adminHint || t("status.problem.forbiddenAdmin", { permission }),
         retry: true,
-      };
+      });
     }
     case "noPremium":
-      return {
-        kind: problem.kind,
-        tone: "warning",
-        title: "Your organisation's licence does not include this data",
-        what: "Microsoft Graph keeps sign-in logs only for tenants with Microsoft Entra ID P1.",
-        todo: "Ask your admin whether a P1 licence is planned; meanwhile check your methods at https://aka.ms/mysecurityinfo.",
+      return card("warning", {
+        title: t("status.problem.noPremiumTitle"),
+        what: t("status.problem.noPremiumWhat"),
+        todo: t("status.problem.noPremiumTodo"),
         adminLine: adminHint,
         retry: false,
-      };
+      });
     case "unauthenticated":
-      return {
-        kind: problem.kind,
-        tone: "attention",
-        title: "MFA Ready cannot sign in to Microsoft Graph",
-        what: "The app's own credential was refused, so nobody's status can be read right now.",
-        todo: "Tell your Microsoft Entra admin; there is nothing you need to change.",
+      return card("attention", {
+        title: t("status.problem.unauthenticatedTitle"),
+        what: t("status.problem.unauthenticatedWhat"),
+        todo: t("status.problem.unauthenticatedTodo"),
         adminLine: adminHint,
         retry: true,
-      };
+      });
     case "notInTenant":
-      return {
-        kind: problem.kind,
-        tone: "warning",
-        title: "We could not find your account",
-        what: "The account you use in Teams is not a user of the organisation that MFA Ready checks.",
-        todo: "If you are a guest here, ask the bot in your own organisation's Teams. If you think this is wrong, tell your admin.",
-        adminLine: "",
+      return card("warning", {
+        title: t("status.problem.notInTenantTitle"),
+        what: t("status.problem.notInTenantWhat"),
+        todo: t("status.problem.notInTenantTodo"),
         retry: false,
-      };
+      });
     case "unexpected":
-      return {
-        kind: problem.kind,
-        tone: "attention",
-        title: "Something went wrong",
-        what: "Your status could not be checked because of an unexpected error.",
-        todo: `Try again in a minute. If it keeps happening, tell your admin${reference}.`,
-        adminLine: "",
+      return card("attention", {
+        title: t("status.problem.unexpectedTitle"),
+        what: t("status.problem.unexpectedWhat"),
+        todo:
+          problem.reference === undefined
+            ? t("status.problem.unexpectedTodo")
+            : t("status.problem.unexpectedTodoReference", { reference: problem.reference }),
         retry: true,
-      };
+      });
   }
 }

@@ -1,5 +1,7 @@
+import { type View, view } from "../../cards/view";
 import type { Directory } from "../../directory/directory";
 import { assess, type PreparedTenant } from "../../domain/assess";
+import type { Locale } from "../../domain/language";
 import type { Verdict } from "../../domain/verdict";
 import type { Logger } from "../../logger";
 import type { AssessmentScope } from "./assessment-scope";
@@ -10,15 +12,18 @@ import { buildProblemView, type ProblemCardData, type StatusProblem } from "./st
 import { buildStatusView, type StatusCardData } from "./status-view";
 import { TenantFactsCache } from "./tenant-facts-cache";
 
-/** Who asks: the activity's tenant and `from.aadObjectId`. */
+/** Who asks: the activity's tenant and `from.aadObjectId`, and the language the card is written in. */
 export interface StatusRequester {
   tenantId: string | undefined;
   userId: string | undefined;
+  /** The reader's locale (the asker's, also when an admin looks someone else up); English when absent. */
+  locale?: Locale;
 }
 
+/** The status card (with the verdict behind it), or the card that says why there is none. */
 export type StatusView =
-  | { card: "status"; data: StatusCardData; verdict: Verdict; fromCache: boolean }
-  | { card: "status-problem"; data: ProblemCardData; problem: StatusProblem };
+  | (View<"status", StatusCardData> & { verdict: Verdict; fromCache: boolean })
+  | (View<"status-problem", ProblemCardData> & { problem: StatusProblem });
 
 /** A requester from a tenant other than the scope's `tenantId` gets the "not found" card. */
 export interface StatusServiceOptions extends AssessmentScope {
@@ -67,13 +72,13 @@ export class StatusService {
     const expected = this.options.tenantId?.toLowerCase();
     if (!who.userId || !who.tenantId || (expected !== undefined && who.tenantId.toLowerCase() !== expected)) {
       log.info({ event: "status.notInTenant" }, "status check for a user outside the tenant");
-      return this.problem({ kind: "notInTenant" });
+      return this.problem({ kind: "notInTenant" }, who.locale);
     }
     const key = `${who.tenantId.toLowerCase()}:${who.userId.toLowerCase()}`;
     const cached = options.fresh ? undefined : this.cache.get(key);
     if (cached !== undefined) {
       log.debug({ event: "status.cached" }, "status answered from the cache");
-      return this.view(cached.value, true);
+      return this.view(cached.value, true, who.locale);
     }
     try {
       const checked = await withDeadline(this.read(key, who.userId), this.deadlineMs);
@@ -89,7 +94,7 @@ export class StatusService {
         },
         "status checked",
       );
-      return this.view(checked, false);
+      return this.view(checked, false, who.locale);
     } catch (error) {
       const problem = problemFromError(error);
       const { name, message } = error instanceof Error ? error : { name: "NonError", message: String(error) };
@@ -103,7 +108,7 @@ export class StatusService {
         },
         "status check failed",
       );
-      return this.problem(problem);
+      return this.problem(problem, who.locale);
     }
   }
 
@@ -142,16 +147,17 @@ export class StatusService {
     };
   }
 
-  private view(checked: Checked, fromCache: boolean): StatusView {
+  private view(checked: Checked, fromCache: boolean, locale: Locale | undefined): StatusView {
     const data = buildStatusView(checked.verdict, {
       lookbackDays: this.options.lookbackDays,
       checkedAt: checked.checkedAt,
       fromCache,
+      locale,
     });
-    return { card: "status", data, verdict: checked.verdict, fromCache };
+    return { ...view("status", data), verdict: checked.verdict, fromCache };
   }
 
-  private problem(problem: StatusProblem): StatusView {
-    return { card: "status-problem", data: buildProblemView(problem), problem };
+  private problem(problem: StatusProblem, locale: Locale | undefined): StatusView {
+    return { ...view("status-problem", buildProblemView(problem, locale)), problem };
   }
 }

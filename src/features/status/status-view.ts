@@ -1,8 +1,12 @@
+import type { TFunction } from "i18next";
+
 import { userText, type Verb, VERBS } from "../../cards";
 import type { DataGap } from "../../domain/facts";
+import { ENGLISH, type Locale } from "../../domain/language";
 import { ENFORCEMENT_PHASES } from "../../domain/timeline";
 import type { EvidenceEntry, PhaseVerdict, Verdict, VerdictCode } from "../../domain/verdict";
-import { CODE_TEXTS, CODE_VERBS } from "./code-texts";
+import { textsFor } from "../../i18n/i18n";
+import { CODE_VERBS, codeText } from "./code-texts";
 import { dataGapText } from "./data-gap-text";
 import { headlineFor, type Tone } from "./headline";
 import { type MethodFact, methodFacts } from "./method-facts";
@@ -49,18 +53,15 @@ export interface StatusViewOptions {
   /** When the facts were read from the directory. */
   checkedAt: Date;
   fromCache: boolean;
+  /** The reader's language, Intl tag and the tenant's time zone; English in UTC when absent. */
+  locale?: Locale;
 }
 
-const PHASE_TITLES = {
-  phase1: "Phase 1: Azure portal and admin centers",
-  phase2: "Phase 2: Azure CLI, PowerShell, SDKs and other Azure Resource Manager tools",
-} as const;
-
-const VERDICT_WORDS: Readonly<Record<PhaseVerdict, { verdict: string; color: PhaseView["color"] }>> = {
-  affected: { verdict: "Affected", color: "attention" },
-  likely: { verdict: "Probably affected", color: "warning" },
-  unknown: { verdict: "Unknown", color: "default" },
-  no: { verdict: "Not affected", color: "good" },
+const VERDICT_COLORS: Readonly<Record<PhaseVerdict, PhaseView["color"]>> = {
+  affected: "attention",
+  likely: "warning",
+  unknown: "default",
+  no: "good",
 };
 
 const ENFORCED_FROM = {
@@ -68,86 +69,112 @@ const ENFORCED_FROM = {
   phase2: ENFORCEMENT_PHASES.find((phase) => phase.phase === "2")?.enforcedFrom,
 };
 
-function evidenceLine(entry: EvidenceEntry): string {
-  const times = entry.count === 1 ? "1 sign-in" : `${entry.count} sign-ins`;
+/** What one view is written with: the reader's strings and their locale for dates. */
+interface Writer {
+  t: TFunction;
+  locale: Locale;
+}
+
+function evidenceLine({ t, locale }: Writer, entry: EvidenceEntry): string {
+  const times = t("status.evidence.signIns", { count: entry.count });
   // Silent token refreshes are why a daily CLI user is affected though they rarely type a password.
   const silent =
     entry.silent === 0
-      ? ""
+      ? undefined
       : entry.count === 1
-        ? ", a silent refresh"
+        ? t("status.evidence.oneSilent")
         : entry.silent === entry.count
-          ? ", all of them silent refreshes"
-          : `, ${entry.silent} of them silent refreshes`;
-  return `${userText(entry.app)}: ${times}${silent}, last on ${readableDay(entry.lastSignIn)}`;
+          ? t("status.evidence.allSilent")
+          : t("status.evidence.someSilent", { silent: entry.silent, count: entry.silent });
+  const parts = { app: userText(entry.app), times, day: readableDay(entry.lastSignIn, locale) };
+  return silent === undefined
+    ? t("status.evidence.line", parts)
+    : t("status.evidence.lineSilent", { ...parts, silent });
 }
 
-function explanation(id: PhaseView["id"], verdict: PhaseVerdict, lookbackDays: number, now: Date): string {
+function explanation(
+  { t, locale }: Writer,
+  id: PhaseView["id"],
+  verdict: PhaseVerdict,
+  lookbackDays: number,
+  now: Date,
+): string {
   const from = ENFORCED_FROM[id];
   const since =
     from === undefined
       ? ""
-      : Date.parse(from) <= now.getTime()
-        ? ` MFA has been required here since ${readableMonth(from)}.`
-        : ` MFA will be required here from ${readableMonth(from)}.`;
+      : ` ${t(Date.parse(from) <= now.getTime() ? "status.phase.since" : "status.phase.from", {
+          month: readableMonth(from, locale),
+        })}`;
+  const days = { days: lookbackDays, count: lookbackDays };
   switch (verdict) {
     case "affected":
-      return `You signed in to these in the last ${lookbackDays} days.${since}`;
+      return `${t("status.phase.explainAffected", days)}${since}`;
     case "likely":
-      return `Sign-in history could not be read, and you hold an admin role, so this probably applies to you.${since}`;
+      return `${t("status.phase.explainLikely")}${since}`;
     case "unknown":
-      return "Sign-in history could not be read, so we cannot tell.";
+      return t("status.phase.explainUnknown");
     case "no":
-      return `No sign-ins to these in the last ${lookbackDays} days.`;
+      return t("status.phase.explainNo", days);
   }
 }
 
-function phaseView(id: PhaseView["id"], verdict: Verdict, lookbackDays: number, now: Date): PhaseView {
+function phaseView(
+  writer: Writer,
+  id: PhaseView["id"],
+  verdict: Verdict,
+  lookbackDays: number,
+  now: Date,
+): PhaseView {
   return {
     id,
-    title: PHASE_TITLES[id],
-    ...VERDICT_WORDS[verdict[id]],
-    explanation: explanation(id, verdict[id], lookbackDays, now),
-    evidence: verdict.evidence[id].map((entry) => ({ text: evidenceLine(entry) })),
+    title: writer.t(id === "phase1" ? "status.phase.title1" : "status.phase.title2"),
+    verdict: writer.t(`status.phase.${verdict[id]}`),
+    color: VERDICT_COLORS[verdict[id]],
+    explanation: explanation(writer, id, verdict[id], lookbackDays, now),
+    evidence: verdict.evidence[id].map((entry) => ({ text: evidenceLine(writer, entry) })),
   };
 }
 
-function codeViews(codes: readonly VerdictCode[]): CodeView[] {
-  return codes.map((code) => ({
-    code,
-    verb: VERBS[CODE_VERBS[code]],
-    title: CODE_TEXTS[code].button,
-    text: CODE_TEXTS[code].line,
-  }));
+function codeViews(codes: readonly VerdictCode[], locale: Locale): CodeView[] {
+  return codes.map((code) => {
+    const text = codeText(code, locale);
+    return { code, verb: VERBS[CODE_VERBS[code]], title: text.button, text: text.line };
+  });
 }
 
-function gapViews(gaps: readonly DataGap[]): Array<{ text: string }> {
-  return [...new Set(gaps.map(dataGapText))].map((text) => ({ text }));
+function gapViews(gaps: readonly DataGap[], locale: Locale): Array<{ text: string }> {
+  return [...new Set(gaps.map((gap) => dataGapText(gap, locale)))].map((text) => ({ text }));
 }
 
 /** The status card's data for one verdict: what it means in plain words, the evidence, what to do. */
 export function buildStatusView(verdict: Verdict, options: StatusViewOptions): StatusCardData {
-  const top = headlineFor(verdict, options.lookbackDays, options.checkedAt);
+  const locale = options.locale ?? ENGLISH;
+  const t = textsFor(locale);
+  const writer = { t, locale };
+  const top = headlineFor(verdict, options.lookbackDays, options.checkedAt, locale);
   const name = verdict.displayName
-    ? `${userText(verdict.displayName)} (${userText(verdict.userPrincipalName)})`
+    ? t("status.card.userLine", {
+        name: userText(verdict.displayName),
+        upn: userText(verdict.userPrincipalName),
+      })
     : userText(verdict.userPrincipalName);
-  const methods = methodFacts(verdict.methods);
-  const checked = `Checked ${readableTime(options.checkedAt)}`;
+  const time = readableTime(options.checkedAt, locale);
   return {
     ...top,
-    userLine: verdict.breakGlass ? `${name}, emergency access account` : name,
+    userLine: verdict.breakGlass ? t("status.card.breakGlassLine", { name }) : name,
     phase1: verdict.phase1,
     phase2: verdict.phase2,
     mfaReady: verdict.mfaReady,
     phases: [
-      phaseView("phase1", verdict, options.lookbackDays, options.checkedAt),
-      phaseView("phase2", verdict, options.lookbackDays, options.checkedAt),
+      phaseView(writer, "phase1", verdict, options.lookbackDays, options.checkedAt),
+      phaseView(writer, "phase2", verdict, options.lookbackDays, options.checkedAt),
     ],
-    methods,
-    noMethodsText: "No sign-in methods were found.",
-    actions: codeViews(verdict.actions),
-    suggestions: codeViews(verdict.suggestions),
-    dataGaps: gapViews(verdict.dataGaps),
-    checkedLine: options.fromCache ? `${checked}. Press Refresh to check again now.` : `${checked}.`,
+    methods: methodFacts(verdict.methods, locale),
+    noMethodsText: t("status.card.noMethods"),
+    actions: codeViews(verdict.actions, locale),
+    suggestions: codeViews(verdict.suggestions, locale),
+    dataGaps: gapViews(verdict.dataGaps, locale),
+    checkedLine: t(options.fromCache ? "status.card.checkedCached" : "status.card.checked", { time }),
   };
 }
