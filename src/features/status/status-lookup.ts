@@ -32,20 +32,16 @@ const notFound = (t: Texts, said: string, example: string): LookupView =>
     whatToDo: t("status.lookup.notFoundTodo", { example }),
   });
 
-/** "Global Administrator, Global Reader or Security Reader": Microsoft's role names, joined in the reader's words. */
-function roleList(t: Texts, roles: readonly RoleName[]): string {
-  const names = roles.map((role) => ROLE_DISPLAY_NAMES[role]);
-  return names.length <= 1
-    ? (names[0] ?? "")
-    : t("status.lookup.or", {
-        list: names.slice(0, -1).join(t("status.methods.separator")),
-        last: names.at(-1),
-      });
+/** "Global Administrator, Global Reader or Security Reader": Microsoft's role names, joined by Intl in the reader's locale. */
+function roleList(tag: string, roles: readonly RoleName[]): string {
+  return new Intl.ListFormat(tag, { type: "disjunction" }).format(
+    roles.map((role) => ROLE_DISPLAY_NAMES[role]),
+  );
 }
 
 /** "You can only check your own status", the roles that would do, and what to ask instead. */
-function refused(t: Texts, decision: Refused): LookupView {
-  const roles = roleList(t, decision.rolesThatWouldDo);
+function refused(t: Texts, tag: string, decision: Refused): LookupView {
+  const roles = roleList(tag, decision.rolesThatWouldDo);
   return view("error", {
     title: t("status.lookup.refusedTitle"),
     whatHappened: t(
@@ -108,7 +104,7 @@ export async function lookUpStatus(
       : { step: "notFound" },
   );
   if (!decision.allowed) {
-    return refused(t, decision);
+    return refused(t, (actor.locale ?? ENGLISH).tag, decision);
   }
   if (subject === undefined) {
     const said = query.upn ?? query.person ?? "";

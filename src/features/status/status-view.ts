@@ -1,6 +1,7 @@
 import type { TFunction } from "i18next";
 
 import { userText, type Verb, VERBS } from "../../cards";
+import { AZURE_SERVICE_MANAGEMENT_NAME, IN_SCOPE_APPS } from "../../domain/apps";
 import type { DataGap } from "../../domain/facts";
 import { ENGLISH, type Locale } from "../../domain/language";
 import { ENFORCEMENT_PHASES } from "../../domain/timeline";
@@ -69,6 +70,27 @@ const ENFORCED_FROM = {
   phase2: ENFORCEMENT_PHASES.find((phase) => phase.phase === "2")?.enforcedFrom,
 };
 
+/** The in-scope apps by id (apps.ts) -> their key under status.apps. */
+const APP_KEYS: Readonly<Record<string, string>> = {
+  "c44b4083-3bb0-49c1-b47d-974e53cbdf3c": "portal",
+  "618dd325-23f6-4b6f-8380-4df78026e39b": "m365",
+  "04b07795-8ddb-461a-bbee-02f9e1bf7b46": "cli",
+  "1950a258-227b-4e31-a9cf-717495945fc2": "powershell",
+  "0c1307d4-29d6-4389-a11c-5cbe7f65d7fa": "mobile",
+};
+
+/** An app's name in the reader's language: the domain's name only when it is one of the in-scope apps. */
+function appName(t: TFunction, entry: EvidenceEntry): string {
+  const app = IN_SCOPE_APPS.find((known) => known.appId === entry.appId);
+  const key =
+    app !== undefined && app.name === entry.app
+      ? APP_KEYS[app.appId]
+      : entry.app === AZURE_SERVICE_MANAGEMENT_NAME
+        ? "arm"
+        : undefined;
+  return key === undefined ? userText(entry.app) : t(`status.apps.${key}`);
+}
+
 /** What one view is written with: the reader's strings and their locale for dates. */
 interface Writer {
   t: TFunction;
@@ -86,7 +108,7 @@ function evidenceLine({ t, locale }: Writer, entry: EvidenceEntry): string {
         : entry.silent === entry.count
           ? t("status.evidence.allSilent")
           : t("status.evidence.someSilent", { silent: entry.silent, count: entry.silent });
-  const parts = { app: userText(entry.app), times, day: readableDay(entry.lastSignIn, locale) };
+  const parts = { app: appName(t, entry), times, day: readableDay(entry.lastSignIn, locale) };
   return silent === undefined
     ? t("status.evidence.line", parts)
     : t("status.evidence.lineSilent", { ...parts, silent });
