@@ -40,6 +40,7 @@ export function registerRoutes(app: Application, h: BotHandlers): void {
     showHelp: h.showHelp,
     checkStatus: h.checkStatus,
     refreshStatus: h.refreshStatus,
+    lookUpStatus: h.lookUpStatus,
     // Status card buttons: a walkthrough for the codes one owns, else what to do with Microsoft's links.
     startRegistration: h.startRegistration,
     startAction: h.startAction,

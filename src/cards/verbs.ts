@@ -7,6 +7,8 @@ export const VERBS = {
   showHelp: "help.show",
   checkStatus: "status.check",
   refreshStatus: "status.refresh",
+  /** An admin picks one of the people a name matched ({upn}); authorised again, as any lookup. */
+  lookUpStatus: "status.lookup",
   startRegistration: "registration.start",
   /** An action or suggestion button ({code}) that no walkthrough owns: what to do, with Microsoft's links. */
   startAction: "action.start",

@@ -39,6 +39,11 @@ export interface Directory {
    * say. Optional so simple fakes need not implement it.
    */
   countUsers?(): Promise<number | undefined>;
+  /**
+   * Users whose display, given or surname starts with `name` (case-insensitive), at most `top` of them,
+   * and how many matched in all when the directory says. Optional so simple fakes need not implement it.
+   */
+  findUsers?(name: string, top: number): Promise<{ users: GraphUser[]; total?: number }>;
   /** One user by object id or UPN; undefined when there is none. */
   getUser(idOrUpn: string): Promise<GraphUser | undefined>;
   /** Everyone's registration details (reports API, needs Entra ID P1). */

@@ -79,6 +79,23 @@ export class GraphDirectory implements Directory {
     return answer.status === 200 && Number.isSafeInteger(count) && count >= 0 ? count : undefined;
   }
 
+  async findUsers(name: string, top: number): Promise<{ users: GraphUser[]; total?: number }> {
+    const url = graphUrls.userSearch(name, top);
+    const answer = await this.http.send<{ value?: GraphUser[]; "@odata.count"?: number }>(
+      "GET",
+      url,
+      undefined,
+      {
+        ConsistencyLevel: "eventual",
+      },
+    );
+    if (answer.status >= 300) {
+      throw this.http.errorOf(answer, url);
+    }
+    const total = answer.body?.["@odata.count"];
+    return { users: answer.body?.value ?? [], ...(typeof total === "number" ? { total } : {}) };
+  }
+
   async getUser(idOrUpn: string): Promise<GraphUser | undefined> {
     const answer = await this.http.send<GraphUser>("GET", graphUrls.user(idOrUpn));
     if (answer.status === 404) {

@@ -15,6 +15,17 @@ const literal = (value: string) => `'${value.replace(/'/g, "''")}'`;
 export const graphUrls = {
   users: () => `/users?$select=${USER_SELECT}&$top=999`,
   user: (idOrUpn: string) => `/users/${q(idOrUpn)}?$select=${USER_SELECT}`,
+  /**
+   * Users whose name starts with the words asked for ("ben", "ben carter"): display, given or surname.
+   * $count=true with the ConsistencyLevel: eventual header makes it an advanced query, as Graph asks for
+   * an `or` of startswith clauses; the count says how many matched beyond the page.
+   */
+  userSearch: (name: string, top: number) =>
+    `/users?$select=${USER_SELECT}&$count=true&$top=${top}&$filter=${q(
+      ["displayName", "givenName", "surname"]
+        .map((property) => `startswith(${property},${literal(name)})`)
+        .join(" or "),
+    )}`,
   /** The number of users (needs the ConsistencyLevel: eventual header); answered as text/plain. */
   userCount: () => `/users/$count`,
   /** Cheap reachability probe (User.Read.All, which the product needs anyway). */

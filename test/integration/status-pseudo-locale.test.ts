@@ -95,6 +95,22 @@ describe("status in a pseudo-locale (demo tenant): no hard-coded text", () => {
     assertNoHardCodedText(card, tenantData(app), "Ben's card for Adele");
   });
 
+  it("an admin asks by a bare name: one match is that user's card; a shared name a card to pick from; none a clear card", async () => {
+    const one = await app.ask(DEMO.adele, "is ben affected?");
+    assert.equal(one.id, "status");
+    assertNoHardCodedText(one, tenantData(app), "Ben's card, found by name");
+    const many = await app.ask(DEMO.adele, "is bruno affected?");
+    assert.equal(many.id, "status-people");
+    assertNoHardCodedText(many, [...tenantData(app), "bruno"], "the people card");
+    const none = await app.ask(DEMO.adele, "is zebulon affected?");
+    assert.equal(none.id, "error");
+    assertNoHardCodedText(
+      none,
+      [...tenantData(app), "zebulon", ...ERROR_TEMPLATE_LABELS],
+      "no one by that name",
+    );
+  });
+
   it("a plain user's lookup is refused; an unknown address is not found", async () => {
     const refused = await app.ask(DEMO.ben, "status of adele.vance@contoso.example");
     assert.equal(refused.id, "error");

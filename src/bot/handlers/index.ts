@@ -61,6 +61,7 @@ export interface BotHandlers {
   unknownInvoke: Handler;
   checkStatus: CardHandler;
   refreshStatus: CardHandler;
+  lookUpStatus: CardHandler;
   showGuidance: CardHandler;
   showPostponement: CardHandler;
   postponementForm: CardHandler;
@@ -151,6 +152,7 @@ export function createBotHandlers(services: BotServices): BotHandlers {
     unknownInvoke,
     checkStatus: status.checkStatus,
     refreshStatus: status.refreshStatus,
+    lookUpStatus: status.lookUpPicked,
     showGuidance,
     showPostponement: postponement.showPostponement,
     postponementForm: postponement.showForm,

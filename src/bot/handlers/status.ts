@@ -35,6 +35,8 @@ export interface StatusHandlers {
   refreshStatus: CardHandler;
   /** An action button: what to do, with Microsoft's links, until a walkthrough owns the code. */
   showGuidance: CardHandler;
+  /** A person picked from the card of everyone a name matched ({upn}): that user's card, authorised again. */
+  lookUpPicked: CardHandler;
 }
 
 interface ActionInvokeValue {
@@ -110,7 +112,7 @@ function readOnly(card: AdaptiveCardJson): AdaptiveCardJson {
 }
 
 function renderLookup(shown: LookupView, context: TurnContext, locale: Locale): AdaptiveCardJson {
-  if (shown.template === "error") {
+  if (shown.template === "error" || shown.template === "status-people") {
     return renderView(shown, locale);
   }
   return shown.subject === "self" ? render(shown, context, locale) : readOnly(render(shown, context, locale));
@@ -172,6 +174,26 @@ export function createStatusHandlers(
       const value = context.activity.value as ActionInvokeValue | undefined;
       const fresh = value?.trigger !== "automatic";
       return replacingCard(await checked(context, { fresh }));
+    },
+
+    async lookUpPicked(context) {
+      const { actor, data } = readTurn(context);
+      const locale = actor?.locale ?? ENGLISH;
+      if (actor === undefined) {
+        return replacingCard(notInTenantCard());
+      }
+      const upn = typeof data.upn === "string" ? data.upn.trim().slice(0, 256) : "";
+      if (lookUp === undefined || !isPersonalChat(context)) {
+        const keys = {
+          title: "status.lookup.groupChatTitle",
+          what: "status.lookup.groupChatWhat",
+          todo: "status.lookup.groupChatTodo",
+        };
+        return replacingCard(errorCard(locale, keys));
+      }
+      // A forged or empty address is looked up like any other: authorised first, then "not found".
+      const query = { upn: upn || "?" };
+      return replacingCard(renderLookup(await lookUp(actor, query), context, locale));
     },
 
     async showGuidance(context) {

@@ -83,6 +83,56 @@ function parseIdFilter(text: string): Set<string> {
   return ids;
 }
 
+/** Properties `startswith` may name on users (Graph: displayName, givenName, surname, mail, userPrincipalName). */
+const STARTSWITH_PROPERTIES = ["displayName", "givenName", "surname", "mail", "userPrincipalName"] as const;
+type PrefixProperty = (typeof STARTSWITH_PROPERTIES)[number];
+
+/**
+ * `startswith(displayName,'ben') or startswith(givenName,'ben') …`: a name search, matched as Graph does
+ * (case-insensitive prefix of the property's value). Any other shape is a 400.
+ */
+function parsePrefixFilter(text: string): Array<{ property: PrefixProperty; prefix: string }> {
+  const stream = new TokenStream(tokenize(text, CODE), text, CODE);
+  const clauses: Array<{ property: PrefixProperty; prefix: string }> = [];
+  do {
+    if (clauses.length > 0) {
+      stream.word("or");
+    }
+    const name = stream.word();
+    if (name.toLowerCase() !== "startswith") {
+      throw invalidFilter(text, `'${name}' is not supported here`, CODE);
+    }
+    stream.punct("(");
+    const property = stream.word();
+    if (!(STARTSWITH_PROPERTIES as readonly string[]).includes(property)) {
+      throw invalidFilter(text, `startswith is not supported on '${property}'`, CODE);
+    }
+    stream.punct(",");
+    const prefix = stream.string().toLowerCase();
+    stream.punct(")");
+    clauses.push({ property: property as PrefixProperty, prefix });
+  } while (!stream.done());
+  return clauses;
+}
+
+/** The users a $filter keeps: an id list, or a name search. */
+function filterUsers(users: readonly GraphUser[], filter: string | null): readonly GraphUser[] {
+  if (filter === null) {
+    return users;
+  }
+  if (/^\s*startswith\s*\(/i.test(filter)) {
+    const clauses = parsePrefixFilter(filter);
+    return users.filter((user) =>
+      clauses.some(({ property, prefix }) => {
+        const value = (user as unknown as Record<string, unknown>)[property];
+        return typeof value === "string" && value.toLowerCase().startsWith(prefix);
+      }),
+    );
+  }
+  const ids = parseIdFilter(filter);
+  return users.filter((user) => ids.has(user.id.toLowerCase()));
+}
+
 /** What Graph returns for a user when the request has no $select. */
 const DEFAULT_PROPERTIES = [
   "businessPhones",
@@ -110,10 +160,8 @@ export const listUsers: Handler = ({ request, state }) => {
   allowOptions(request, ["$select", "$top", "$count", "$skiptoken", "$filter"], CODE);
   const select = parseSelect(request, USER_PROPERTIES, "microsoft.graph.user", CODE);
   requireActivityLicence(request, state.tenant.premium);
-  const filter = request.query.get("$filter");
-  const ids = filter === null ? undefined : parseIdFilter(filter);
   return page(request, {
-    items: ids === undefined ? state.users : state.users.filter((user) => ids.has(user.id.toLowerCase())),
+    items: filterUsers(state.users, request.query.get("$filter")),
     top: parseTop(request, { max: 999, fallback: 100 }, CODE),
     count: wantsCount(request, CODE),
     context: selectFragment("users", select),
