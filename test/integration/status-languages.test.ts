@@ -128,6 +128,32 @@ describe("the status card in German (activity locale de-DE)", () => {
   });
 });
 
+describe("an admin's lookup by name in German", () => {
+  let app: BotOverSimulator;
+  before(async () => {
+    app = await startBotOverSimulator({ harness: { now: () => new Date("2026-11-20T09:05:00Z") } });
+  });
+  after(() => app.close());
+
+  it("„Ist Ben betroffen?“ from a Global Administrator: Ben's card in German; a shared name a German card to pick from", async () => {
+    const ben = await ask(app, DEMO.adele, "Ist Ben betroffen?", "de-DE");
+    assert.equal(ben.id, "status");
+    assert.ok(texts(ben).includes("Ben Carter (ben.carter@contoso.example)"), texts(ben).join("\n"));
+    assert.ok(texts(ben).includes("Ihre Anmeldemethoden"));
+    const many = await ask(app, DEMO.adele, "Ist Bruno betroffen?", "de-DE");
+    assert.equal(many.id, "status-people", texts(many).join("\n"));
+    assert.ok(texts(many).includes("Welche Person „bruno“ meinen Sie?"), texts(many).join("\n"));
+    assert.ok(texts(many).includes("Diesen Status anzeigen"));
+  });
+
+  it("a plain user is told in German that they can check only their own status", async () => {
+    const card = await ask(app, DEMO.ben, "Ist Adele betroffen?", "de-DE");
+    assert.equal(card.id, "error");
+    assert.ok(texts(card).includes("Sie können nur Ihren eigenen Status prüfen"), texts(card).join("\n"));
+    assert.ok(texts(card).some((text) => /Globaler|Global Administrator, Global Reader/.test(text)));
+  });
+});
+
 describe("the status card in Japanese (ja-JP) with TIME_ZONE=Asia/Tokyo, across a month boundary", () => {
   let app: BotOverSimulator;
   before(async () => {
