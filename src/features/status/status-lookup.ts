@@ -187,5 +187,11 @@ export async function lookUpStatus(
       : notFound(t, said, example);
   }
   const who = { tenantId: actor.tenantId, userId: subject.id, locale: actor.locale };
-  return { ...(await options.status.check(who, { fresh: true })), subject: "other" };
+  const checked = await options.status.check(who, { fresh: true });
+  if (checked.template !== "status") {
+    return { ...checked, subject: "other" };
+  }
+  // The card speaks to its subject ("you are affected"); the admin reading it is told whom "you" means.
+  const userLine = t("status.card.otherUserLine", { user: checked.data.userLine });
+  return { ...checked, data: { ...checked.data, userLine }, subject: "other" };
 }
