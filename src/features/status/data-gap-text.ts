@@ -40,5 +40,5 @@ export function dataGapText(gap: DataGap, locale: Pick<Locale, "language"> = ENG
   const sentence = t(missing ? "status.gaps.isMissing" : "status.gaps.couldNotBeRead", { what, why });
   return gap.permission === undefined
     ? sentence
-    : `${sentence} ${t("status.gaps.grant", { permission: gap.permission })}`;
+    : t("status.gaps.withGrant", { sentence, grant: t("status.gaps.grant", { permission: gap.permission }) });
 }

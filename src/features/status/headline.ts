@@ -58,6 +58,8 @@ export function headlineFor(
   const likely = phasesWith(input, "likely");
   const unknown = phasesWith(input, "unknown");
   const ready = input.mfaReady;
+  // Two sentences as the language puts them side by side (a space, or none in Japanese).
+  const sentences = (first: string, second: string) => t("status.sentences", { first, second });
   const phases = (list: string[]) => ({ phases: phaseWords(t, list), count: list.length });
 
   if (input.serviceAccountSuspect) {
@@ -101,12 +103,12 @@ export function headlineFor(
     return ready
       ? {
           headline: t("status.headline.likelyReady", phases(likely)),
-          summary: `${why} ${t("status.headline.hasMethod")}`,
+          summary: sentences(why, t("status.headline.hasMethod")),
           tone,
         }
       : {
           headline: t("status.headline.likelyNotReady", phases(likely)),
-          summary: `${why} ${t("status.headline.hasNoMethod")}`,
+          summary: sentences(why, t("status.headline.hasNoMethod")),
           tone,
         };
   }
@@ -115,12 +117,12 @@ export function headlineFor(
     return ready
       ? {
           headline: t("status.headline.unknownReady"),
-          summary: `${why} ${t("status.headline.hasMethod")}`,
+          summary: sentences(why, t("status.headline.hasMethod")),
           tone,
         }
       : {
           headline: t("status.headline.unknownNotReady"),
-          summary: `${why} ${t("status.headline.unknownNotReadyAdvice")}`,
+          summary: sentences(why, t("status.headline.unknownNotReadyAdvice")),
           tone,
         };
   }
@@ -128,12 +130,12 @@ export function headlineFor(
   return ready
     ? {
         headline: t("status.headline.notAffectedReady"),
-        summary: `${quiet} ${t("status.headline.hasMethod")}`,
+        summary: sentences(quiet, t("status.headline.hasMethod")),
         tone,
       }
     : {
         headline: t("status.headline.notAffected"),
-        summary: `${quiet} ${t("status.headline.notAffectedAdvice")}`,
+        summary: sentences(quiet, t("status.headline.notAffectedAdvice")),
         tone,
       };
 }

@@ -125,15 +125,16 @@ function explanation(
   const since =
     from === undefined
       ? ""
-      : ` ${t(Date.parse(from) <= now.getTime() ? "status.phase.since" : "status.phase.from", {
+      : t(Date.parse(from) <= now.getTime() ? "status.phase.since" : "status.phase.from", {
           month: readableMonth(from, locale),
-        })}`;
+        });
   const days = { days: lookbackDays, count: lookbackDays };
+  const join = (first: string) => (since === "" ? first : t("status.sentences", { first, second: since }));
   switch (verdict) {
     case "affected":
-      return `${t("status.phase.explainAffected", days)}${since}`;
+      return join(t("status.phase.explainAffected", days));
     case "likely":
-      return `${t("status.phase.explainLikely")}${since}`;
+      return join(t("status.phase.explainLikely"));
     case "unknown":
       return t("status.phase.explainUnknown");
     case "no":
