@@ -3,6 +3,7 @@ import { ActivityTypes, type Storage, type TurnContext } from "botbuilder";
 import { buildErrorCard } from "../cards/error-card";
 import type { Logger } from "../logger";
 import type { BotAdapter } from "./adapter";
+import { INVOKE_BUDGET_MS } from "./answer-in-time";
 import { cardMessage, replacingCard } from "./cards";
 import { errorView } from "./error-view";
 import { type BotServices, createBotHandlers } from "./handlers";
@@ -18,6 +19,8 @@ export interface BotApplicationOptions {
   botAppId?: string;
   services: BotServices;
   logger: Logger;
+  /** How long an Action.Execute handler may run before the invoke is answered without it (answer-in-time.ts). */
+  invokeBudgetMs?: number;
 }
 
 /** The teams-ai Application with every route wired; `run(context)` is one turn. */
@@ -31,7 +34,9 @@ export function createBotApplication(options: BotApplicationOptions): Applicatio
     removeRecipientMention: true,
     longRunningMessages: false,
   });
-  registerRoutes(app, createBotHandlers(options.services));
+  registerRoutes(app, createBotHandlers(options.services), {
+    budgetMs: options.invokeBudgetMs ?? INVOKE_BUDGET_MS,
+  });
 
   // The one error boundary of a turn, through the one errorView: a typed failure of Graph or Teams (a
   // throttled role read, a refused send) is answered with its card and the turn succeeds; a bug is logged,
