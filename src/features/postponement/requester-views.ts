@@ -40,7 +40,7 @@ export function sentCardData(
         ];
   return {
     headline: t("postponement.sent.headline"),
-    deliveryLine: delivered.join(t("postponement.sentenceSeparator")),
+    deliveryLine: delivered.reduce((first, second) => t("postponement.twoSentences", { first, second })),
     facts: requestFacts(request, locale),
     justification: userText(request.justification),
     showSupport: support,
