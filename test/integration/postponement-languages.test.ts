@@ -99,6 +99,13 @@ describe("a request in German, decided in French", () => {
     assert.match(text(own), /Sie können nicht über Ihren eigenen Antrag entscheiden/);
     assert.match(text(own), /Was zu tun ist/);
 
+    // Someone without the role, writing Spanish: refused naming the role as Microsoft writes it in Spanish.
+    const refused = await click(DEMO.dana, "es-ES", VERBS.approvePostponement, { requestId: request.id });
+    assert.equal(refused.id, "error");
+    assert.match(text(refused), /Solo un administrador global puede decidir/);
+    assert.match(text(refused), /Administrador global/);
+    assert.equal(request.status, "pending");
+
     app.bot.connector.reset();
     const decided = await click(DEMO.adele, "fr-FR", VERBS.approvePostponement, {
       requestId: request.id,
@@ -114,5 +121,12 @@ describe("a request in German, decided in French", () => {
     assert.match(text(outcome), /Hinweis: Ticket ouvert aujourd’hui/, "the approver's note as written");
     assert.match(text(outcome), /bis 31\. Jan\. 2027 aufzuheben/);
     assert.match(text(outcome), /Bin ich betroffen\?/);
+  });
+
+  it("the error card for an unknown button, in Japanese", async () => {
+    const card = await click(DEMO.ben, "ja-JP", "no.such.verb");
+    assert.equal(card.id, "error");
+    assert.match(text(card), /このボタンはもう使用できません/);
+    assert.match(text(card), /管理者向けの参照番号/);
   });
 });
