@@ -7,7 +7,9 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 
 import { VERBS } from "../../src/cards/verbs";
+import { renderView, view } from "../../src/cards/view";
 import { PORTAL_SETTINGS_PERMISSION } from "../../src/domain/permissions";
+import { reminderCardData } from "../../src/features/postponement/requester-views";
 import { usePseudoEnglish } from "../../src/i18n/i18n";
 import { actionExecute, type ActivityJson, fromTenant, message } from "../support/activities";
 import { attachedCards, type BotOverSimulator, startBotOverSimulator } from "../support/bot-over-simulator";
@@ -114,6 +116,20 @@ describe("postponement, refusals and errors in a pseudo-locale: no hard-coded te
     data.push("Go ahead");
     check(decided, "postponement-approval");
     check(proactive("postponement-outcome")[0], "postponement-outcome");
+  });
+
+  it("the reminder before an approved postponement or lift runs out, days ahead and on the day", async () => {
+    const [request] = await app.bot.stores.postponementRequests.latest(
+      app.simulator.tenantId.toLowerCase(),
+      1,
+    );
+    assert.ok(request, "the first test stored one");
+    for (const route of ["support", "selfService"] as const) {
+      for (const now of [clock, new Date("2027-01-31T08:00:00Z")]) {
+        const card = renderView(view("postponement-reminder", reminderCardData({ ...request, route }, now)));
+        check(card as Card, "postponement-reminder");
+      }
+    }
   });
 
   it("the error card for a button this version does not know", async () => {
