@@ -167,6 +167,7 @@ export async function startService(parts: ServiceParts): Promise<RunningService>
       scheduler,
       conversationReferences: stores.conversationReferences,
       logger: logger.child({ feature: "postponement" }),
+      locale: config.locale,
       now,
       newId: randomUUID,
     }),

@@ -7,6 +7,7 @@ import { INVOKE_BUDGET_MS } from "./answer-in-time";
 import { cardMessage, replacingCard } from "./cards";
 import { errorView } from "./error-view";
 import { type BotServices, createBotHandlers } from "./handlers";
+import { readTurn } from "./read-turn";
 import { registerRoutes } from "./routes";
 import { safeError } from "./safe-error";
 import { Application } from "./teams-ai";
@@ -43,8 +44,9 @@ export function createBotApplication(options: BotApplicationOptions): Applicatio
   // the user told, and rethrown so the endpoint answers 500 (Teams must not take a half-done turn for a success).
   app.error(async (context: TurnContext, error: Error) => {
     const log = turnLogger(context, options.logger);
-    const view = errorView(error, context.activity.id);
-    const card = buildErrorCard(view.data);
+    const { locale } = readTurn(context);
+    const view = errorView(error, context.activity.id, locale);
+    const card = buildErrorCard(view.data, locale.language);
     log[view.known ? "warn" : "error"]({ err: safeError(error), known: view.known }, "turn error");
     const invoke =
       context.activity.type === ActivityTypes.Invoke && context.activity.name === "adaptiveCard/action";
