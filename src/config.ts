@@ -140,6 +140,8 @@ const schema = z.object({
   GRAPH_CERTIFICATE_PATH: optionalText,
   /** The tenant snapshot the demo mode serves (default: the committed demo tenant). */
   GRAPH_SNAPSHOT: optionalText,
+  /** Demo mode: the port of the built-in Graph simulator (its /_simulator/ setup API); 0 picks a free one. */
+  SIMULATOR_PORT: integer(3979, 0, 65535),
   /** Look-back window for sign-in evidence, in days. */
   LOOKBACK_DAYS: integer(30, 1, 30),
   /** Break-glass accounts, by UPN or group id, comma-separated (overrides the snapshot's settings). */
@@ -213,6 +215,8 @@ export interface Config {
     clientSecret?: string;
     certificatePath?: string;
     snapshotPath: string;
+    /** Demo mode's simulator port (taken when free, else any free port, said in the log). */
+    simulatorPort: number;
     timeoutMs: number;
   };
   assessment: {
@@ -371,6 +375,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       clientSecret,
       certificatePath: raw.GRAPH_CERTIFICATE_PATH,
       snapshotPath: raw.GRAPH_SNAPSHOT ?? DEFAULT_DEMO_SNAPSHOT,
+      simulatorPort: raw.SIMULATOR_PORT,
       timeoutMs: raw.HTTP_TIMEOUT_MS,
     },
     assessment: {

@@ -41,6 +41,8 @@ export interface ServiceParts {
   report?: { progressIntervalMs?: number; fetch?: typeof fetch };
   /** Broadcast tuning for tests: progress card cadence, the lease and how often other instances' jobs are looked for. */
   broadcast?: { progressEveryMs?: number; leaseMs?: number; resumeEveryMs?: number };
+  /** How long a card action may take before its invoke is answered without it (tests shorten Teams' 10 s). */
+  invokeBudgetMs?: number;
 }
 
 export interface RunningService {
@@ -134,6 +136,7 @@ export async function startService(parts: ServiceParts): Promise<RunningService>
     logger,
     now,
     auth: parts.auth,
+    ...(parts.invokeBudgetMs === undefined ? {} : { invokeBudgetMs: parts.invokeBudgetMs }),
     status,
     lookUpStatus: (actor, query) =>
       lookUpStatus({ status, authz, directory: directory.directory }, actor, query),
@@ -164,6 +167,7 @@ export async function startService(parts: ServiceParts): Promise<RunningService>
       scheduler,
       conversationReferences: stores.conversationReferences,
       logger: logger.child({ feature: "postponement" }),
+      locale: config.locale,
       now,
       newId: randomUUID,
     }),

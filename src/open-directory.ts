@@ -62,10 +62,19 @@ export async function openDirectory(config: Config, logger: Logger): Promise<Dir
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy load; import() of .ts needs an extension under nodenext
   const { startGraphSimulator } = require("./dev/graph-simulator") as typeof GraphSimulatorModule;
   const snapshot = loadSnapshot(config.directory.snapshotPath);
-  const simulator = await startGraphSimulator({
-    snapshot,
-    port: 0,
-    logger: logger.child({ component: "graph-simulator" }),
+  const simulatorLogger = logger.child({ component: "graph-simulator" });
+  const start = (port: number) => startGraphSimulator({ snapshot, port, logger: simulatorLogger });
+  // A known port, so the README's setup calls work as written; a second demo bot on this machine (tests,
+  // two checkouts) takes a free one instead of failing, and says so.
+  const simulator = await start(config.directory.simulatorPort).catch(async (error: unknown) => {
+    if ((error as NodeJS.ErrnoException).code !== "EADDRINUSE") {
+      throw error;
+    }
+    simulatorLogger.warn(
+      { wantedPort: config.directory.simulatorPort },
+      "simulator port in use: listening on a free one instead (see the next line)",
+    );
+    return start(0);
   });
   const directory = createDirectory(config, logger, {
     caCertPem: simulator.caCertPem,

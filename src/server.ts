@@ -112,7 +112,11 @@ export function createServer(deps: ServerDependencies): RunningServer {
     async close(drainMs = 10_000) {
       closing = true;
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
-      const drained = await inFlight.drain(drainMs);
+      const started = Date.now();
+      // Requests first, then turns that answered their invoke early and are still finishing.
+      const drained =
+        (await inFlight.drain(drainMs)) &&
+        (await deps.endpoint.drain(Math.max(0, drainMs - (Date.now() - started))));
       // Idle keep-alive sockets would hold close() open. Answered ones close once flushed
       // (connection: close); whatever is still open after a grace period is cut.
       server.server.closeIdleConnections();

@@ -2,8 +2,10 @@ import type { Activity, TurnContext } from "botbuilder";
 import { AuthenticationError } from "botframework-connector";
 
 import type { Logger } from "../logger";
+import { InFlight } from "../server/in-flight";
 import { checkActivityShape } from "./activity-shape";
 import type { BotAdapter } from "./adapter";
+import { bindEarlyAnswer } from "./early-answer";
 import { bindExpectedTenant } from "./read-turn";
 import { safeError } from "./safe-error";
 import { isTenantAllowed, tenantOf } from "./tenant";
@@ -19,6 +21,8 @@ export interface EndpointResponse {
 /** The bot as the server sees it: one parsed request body in, one HTTP answer out. */
 export interface ActivityEndpoint {
   handle(body: unknown, authorization: string): Promise<EndpointResponse>;
+  /** Resolves true once no turn answered early is still running, or false when `timeoutMs` passes first. */
+  drain(timeoutMs: number): Promise<boolean>;
 }
 
 export interface ActivityEndpointOptions {
@@ -65,8 +69,11 @@ function authFailure(error: unknown): EndpointResponse {
 
 export function createActivityEndpoint(options: ActivityEndpointOptions): ActivityEndpoint {
   const { adapter, run, allowedTenants, logger } = options;
+  // Turns whose invoke was answered before they ended (answer-in-time.ts): a shutdown waits for them too.
+  const answeredEarly = new InFlight();
 
   return {
+    drain: (timeoutMs) => answeredEarly.drain(timeoutMs),
     async handle(body, authorization) {
       // The shape first, once: what cannot be a Teams activity never reaches a handler (and stores nothing).
       const shape = checkActivityShape(body);
@@ -103,20 +110,35 @@ export function createActivityEndpoint(options: ActivityEndpointOptions): Activi
       }
 
       const started = Date.now();
-      try {
-        const invokeResponse = await adapter.runTurn(auth, activity, async (context) => {
+      let answerNow: (response: EndpointResponse) => void = () => undefined;
+      const early = new Promise<EndpointResponse>((resolve) => {
+        answerNow = resolve;
+      });
+      const turn = adapter
+        .runTurn(auth, activity, async (context) => {
           bindTurnLogger(context, log);
           bindExpectedTenant(context, options.tenantId);
           bindLocaleDefaults(context, options.locale);
+          bindEarlyAnswer(context, answerNow);
           await run(context);
-        });
-        const status = invokeResponse?.status ?? 200;
-        log.info({ status, durationMs: Date.now() - started }, "turn done");
-        return { status, body: invokeResponse?.body };
-      } catch (error) {
-        log.error({ err: safeError(error), durationMs: Date.now() - started }, "turn failed");
-        return fail(500, "TurnFailed", "the bot could not handle this activity");
+        })
+        .then(
+          (invokeResponse): EndpointResponse => {
+            const status = invokeResponse?.status ?? 200;
+            log.info({ status, durationMs: Date.now() - started }, "turn done");
+            return { status, body: invokeResponse?.body };
+          },
+          (error: unknown) => {
+            log.error({ err: safeError(error), durationMs: Date.now() - started }, "turn failed");
+            return fail(500, "TurnFailed", "the bot could not handle this activity");
+          },
+        );
+      const first = await Promise.race([turn, early.then((response) => ({ early: response }))]);
+      if ("early" in first) {
+        void answeredEarly.track(() => turn);
+        return first.early;
       }
+      return first;
     },
   };
 }

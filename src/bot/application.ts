@@ -3,9 +3,11 @@ import { ActivityTypes, type Storage, type TurnContext } from "botbuilder";
 import { buildErrorCard } from "../cards/error-card";
 import type { Logger } from "../logger";
 import type { BotAdapter } from "./adapter";
+import { INVOKE_BUDGET_MS } from "./answer-in-time";
 import { cardMessage, replacingCard } from "./cards";
 import { errorView } from "./error-view";
 import { type BotServices, createBotHandlers } from "./handlers";
+import { readTurn } from "./read-turn";
 import { registerRoutes } from "./routes";
 import { safeError } from "./safe-error";
 import { Application } from "./teams-ai";
@@ -18,6 +20,8 @@ export interface BotApplicationOptions {
   botAppId?: string;
   services: BotServices;
   logger: Logger;
+  /** How long an Action.Execute handler may run before the invoke is answered without it (answer-in-time.ts). */
+  invokeBudgetMs?: number;
 }
 
 /** The teams-ai Application with every route wired; `run(context)` is one turn. */
@@ -31,15 +35,18 @@ export function createBotApplication(options: BotApplicationOptions): Applicatio
     removeRecipientMention: true,
     longRunningMessages: false,
   });
-  registerRoutes(app, createBotHandlers(options.services));
+  registerRoutes(app, createBotHandlers(options.services), {
+    budgetMs: options.invokeBudgetMs ?? INVOKE_BUDGET_MS,
+  });
 
   // The one error boundary of a turn, through the one errorView: a typed failure of Graph or Teams (a
   // throttled role read, a refused send) is answered with its card and the turn succeeds; a bug is logged,
   // the user told, and rethrown so the endpoint answers 500 (Teams must not take a half-done turn for a success).
   app.error(async (context: TurnContext, error: Error) => {
     const log = turnLogger(context, options.logger);
-    const view = errorView(error, context.activity.id);
-    const card = buildErrorCard(view.data);
+    const { locale } = readTurn(context);
+    const view = errorView(error, context.activity.id, locale);
+    const card = buildErrorCard(view.data, locale.language);
     log[view.known ? "warn" : "error"]({ err: safeError(error), known: view.known }, "turn error");
     const invoke =
       context.activity.type === ActivityTypes.Invoke && context.activity.name === "adaptiveCard/action";

@@ -1,7 +1,9 @@
 import type { ErrorCardInput } from "../cards/error-card";
 import { DirectoryError } from "../directory/errors";
+import { ENGLISH, type Locale } from "../domain/language";
 import { MessengerError } from "../features/messaging/messenger";
 import { ReportError } from "../features/report/report-errors";
+import { textsFor } from "../i18n/i18n";
 
 /** The error card's data for a failure, and whether it was expected (an outside service) or a bug. */
 export interface ErrorView {
@@ -14,11 +16,26 @@ export interface ErrorView {
 const seconds = (ms: number | undefined) =>
   ms === undefined ? undefined : Math.max(1, Math.ceil(ms / 1000));
 
+/** What an admin does about a Graph failure, in the reader's language (the error's own action is English). */
+function graphAction(error: DirectoryError, locale: Pick<Locale, "language">): string {
+  const t = textsFor(locale);
+  if (error.reason === "forbidden" && error.permission) {
+    return t("common.errors.graphActions.forbiddenPermission", { permission: error.permission });
+  }
+  return t(`common.errors.graphActions.${error.reason}`);
+}
+
 /**
- * The one place a failure becomes what a person reads: every handler and the application's error
- * boundary ask it. Typed errors say what to do; anything else is "something went wrong" with a reference.
+ * The one place a failure becomes what a person reads, in the reader's language: every handler and the
+ * application's error boundary ask it. Typed errors say what to do; anything else is "something went wrong"
+ * with a reference.
  */
-export function errorView(error: unknown, reference?: string): ErrorView {
+export function errorView(
+  error: unknown,
+  reference?: string,
+  locale: Pick<Locale, "language"> = ENGLISH,
+): ErrorView {
+  const t = textsFor(locale);
   const withReference = (data: ErrorCardInput): ErrorCardInput => (reference ? { ...data, reference } : data);
   if (error instanceof DirectoryError) {
     const wait = seconds(error.extra.retryAfterMs);
@@ -28,14 +45,16 @@ export function errorView(error: unknown, reference?: string): ErrorView {
       data: withReference(
         error.reason === "throttled" || error.reason === "timeout" || error.reason === "unavailable"
           ? {
-              title: "Microsoft Entra ID is busy",
-              whatHappened: `Microsoft Graph did not answer in time (${error.reason}), so nothing was done.`,
-              whatToDo: wait ? `Try again in ${wait} seconds.` : "Try again in a minute.",
+              title: t("common.errors.graphBusy.title"),
+              whatHappened: t("common.errors.graphBusy.whatHappened", { reason: error.reason }),
+              whatToDo: wait
+                ? t("common.errors.graphBusy.retryIn", { count: wait })
+                : t("common.errors.graphBusy.retryLater"),
             }
           : {
-              title: "I couldn't check with Microsoft just now",
-              whatHappened: `Microsoft Entra ID did not answer as expected (${error.reason}). Nothing was changed.`,
-              whatToDo: error.action,
+              title: t("common.errors.graph.title"),
+              whatHappened: t("common.errors.graph.whatHappened", { reason: error.reason }),
+              whatToDo: graphAction(error, locale),
             },
       ),
     };
@@ -45,11 +64,11 @@ export function errorView(error: unknown, reference?: string): ErrorView {
       template: "error",
       known: true,
       data: withReference({
-        title: "Teams did not take a message I had to send",
-        whatHappened: `${error.message} Nothing else was changed.`,
-        whatToDo: error.retryable
-          ? "Try the same button again in a minute."
-          : "Ask your IT team to look at MFA Ready's logs, with the reference below.",
+        title: t("common.errors.messenger.title"),
+        whatHappened: t("common.errors.messenger.nothingElse", {
+          explanation: t(`common.errors.messenger.${error.reason}`),
+        }),
+        whatToDo: t(error.retryable ? "common.errors.messenger.retry" : "common.errors.messenger.askIt"),
       }),
     };
   }
@@ -58,9 +77,9 @@ export function errorView(error: unknown, reference?: string): ErrorView {
       template: "error",
       known: true,
       data: withReference({
-        title: "That report is not available",
-        whatHappened: error.message,
-        whatToDo: 'Type "readiness report" for a fresh one.',
+        title: t("common.errors.report.title"),
+        whatHappened: t(`common.errors.report.${error.reason}`),
+        whatToDo: t("common.errors.report.whatToDo"),
       }),
     };
   }
@@ -68,9 +87,9 @@ export function errorView(error: unknown, reference?: string): ErrorView {
     template: "error",
     known: false,
     data: withReference({
-      title: "Something went wrong",
-      whatHappened: "I could not finish that request.",
-      whatToDo: "Try again in a minute. If it keeps happening, give your IT team the reference below.",
+      title: t("common.errors.unexpected.title"),
+      whatHappened: t("common.errors.unexpected.whatHappened"),
+      whatToDo: t("common.errors.unexpected.whatToDo"),
     }),
   };
 }

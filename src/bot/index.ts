@@ -79,6 +79,8 @@ export interface BotOptions {
   auth?: BotAdapterOptions;
   /** The adapter (and messenger) made by connectBot; absent: a fresh adapter from config and auth. */
   connection?: BotConnection;
+  /** Tests shorten Teams' invoke budget (answer-in-time.ts) to see a late answer quickly. */
+  invokeBudgetMs?: number;
 }
 
 /** The whole bot behind one function: a parsed request body and its Authorization header in, an HTTP answer out. */
@@ -102,6 +104,7 @@ export function createBot(options: BotOptions): ActivityEndpoint {
       ...(options.locale ? { locale: options.locale } : {}),
     },
     logger: options.logger,
+    ...(options.invokeBudgetMs === undefined ? {} : { invokeBudgetMs: options.invokeBudgetMs }),
   });
   return createActivityEndpoint({
     adapter,

@@ -1,8 +1,10 @@
 import type { TurnContext } from "botbuilder";
 
-import { buildErrorCard } from "../cards/error-card";
+import { buildErrorCard, errorCard, type ErrorCardView } from "../cards/error-card";
 import type { AdaptiveCardJson } from "../cards/types";
 import type { Actor } from "../domain/actor";
+import { ENGLISH, type Locale } from "../domain/language";
+import { textsFor } from "../i18n/i18n";
 import type { Logger } from "../logger";
 import { tenantOf } from "./tenant";
 import { actorLocale, whenLanguageKnown } from "./turn-locale";
@@ -17,6 +19,8 @@ export interface Turn {
   /** The Action.Execute verb, or "" for anything else. */
   verb: string;
   log: Logger;
+  /** The reader's locale, also when there is no actor (the not-in-tenant card is in their language too). */
+  locale: Locale;
 }
 
 const EXPECTED_TENANT = Symbol("mfa-ready.expectedTenant");
@@ -73,23 +77,30 @@ export function readTurn(context: TurnContext): Turn {
         : {},
     verb: typeof verb === "string" ? verb.slice(0, 128) : "",
     log: turnLogger(context),
+    locale: actorLocale(context),
   };
   context.turnState.set(TURN, turn);
   const { actor } = turn;
-  if (actor !== undefined) {
-    whenLanguageKnown(context, () => {
-      actor.locale = actorLocale(context);
-    });
-  }
+  whenLanguageKnown(context, () => {
+    turn.locale = actorLocale(context);
+    if (actor !== undefined) {
+      actor.locale = turn.locale;
+    }
+  });
   return turn;
 }
 
-/** The one answer for a sender who is not a user of the organisation the bot serves. */
-export function notInTenantCard(): AdaptiveCardJson {
-  return buildErrorCard({
-    title: "I can't do that for you here",
-    whatHappened:
-      "This chat does not come from a user of the organisation MFA Ready serves. Nothing was changed.",
-    whatToDo: "Open MFA Ready from your work account in your own organisation's Teams.",
+/** The one answer for a sender who is not a user of the organisation the bot serves, as a view. */
+export function notInTenantView(locale: Pick<Locale, "language"> = ENGLISH): ErrorCardView {
+  const t = textsFor(locale);
+  return errorCard({
+    title: t("common.notInTenant.title"),
+    whatHappened: t("common.notInTenant.whatHappened"),
+    whatToDo: t("common.notInTenant.whatToDo"),
   });
+}
+
+/** The one answer for a sender who is not a user of the organisation the bot serves, in their language. */
+export function notInTenantCard(locale: Pick<Locale, "language"> = ENGLISH): AdaptiveCardJson {
+  return buildErrorCard(notInTenantView(locale).data, locale.language);
 }

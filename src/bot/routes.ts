@@ -2,6 +2,7 @@ import type { AdaptiveCard, Application, RouteSelector } from "@microsoft/teams-
 import { ActivityTypes, type TurnContext } from "botbuilder";
 
 import { VERBS } from "../cards/verbs";
+import { answerInTime, type InvokeBudget } from "./answer-in-time";
 import { isFileConsentInvoke } from "./file-consent";
 import type { BotHandlers } from "./handlers";
 
@@ -25,7 +26,7 @@ const isAnyInvoke: RouteSelector = async (context) => context.activity.type === 
  * Every way in: installation events, messages (through the recogniser) and each Action.Execute verb.
  * Order matters only for the catch-alls, which come last in their kind.
  */
-export function registerRoutes(app: Application, h: BotHandlers): void {
+export function registerRoutes(app: Application, h: BotHandlers, budget: InvokeBudget): void {
   // Installation: welcome and remember the personal chat; forget it on uninstall.
   app.activity(isInstallationUpdate("add"), h.installed);
   app.activity(isInstallationUpdate("add-upgrade"), h.upgraded);
@@ -83,8 +84,9 @@ export function registerRoutes(app: Application, h: BotHandlers): void {
     broadcastProgress: h.broadcast.progress,
     broadcastReport: h.broadcast.report,
   };
+  // Each is answered within Teams' invoke limit; work that takes longer updates the card when it ends.
   for (const [name, handler] of Object.entries(verbs)) {
-    app.adaptiveCards.actionExecute(VERBS[name as keyof typeof VERBS], (context) => handler(context));
+    app.adaptiveCards.actionExecute(VERBS[name as keyof typeof VERBS], answerInTime(handler, budget));
   }
   app.adaptiveCards.actionExecute(isAnyActionExecute, (context) => h.unknownVerb(context));
 

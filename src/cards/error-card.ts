@@ -1,7 +1,10 @@
+import type { Language } from "../domain/language";
 import { renderCard } from "./render";
 import type { AdaptiveCardJson } from "./types";
 import type { Verb } from "./verbs";
+import { type View, view } from "./view";
 
+/** The error card's data: its sentences already in the reader's language (the frame comes from `s`). */
 export interface ErrorCardInput {
   title: string;
   whatHappened: string;
@@ -12,8 +15,16 @@ export interface ErrorCardInput {
   retry?: { title: string; verb: Verb };
 }
 
-/** One shape for every failure a person sees: what went wrong and what to do. All text is shown literally. */
-export function buildErrorCard(input: ErrorCardInput): AdaptiveCardJson {
+export type ErrorCardView = View<"error", ErrorCardInput>;
+
+/** The error card as a feature answers with it (the bot renders it in the reader's language). */
+export function errorCard(input: ErrorCardInput): ErrorCardView {
   const { reference, retry, ...text } = input;
-  return renderCard("error", { ...text, ...(reference ? { reference } : {}), ...(retry ? { retry } : {}) });
+  return view("error", { ...text, ...(reference ? { reference } : {}), ...(retry ? { retry } : {}) });
+}
+
+/** One shape for every failure a person sees: what went wrong and what to do. All text is shown literally. */
+export function buildErrorCard(input: ErrorCardInput, language?: Language): AdaptiveCardJson {
+  const shown = errorCard(input);
+  return renderCard(shown.template, shown.data, language);
 }

@@ -20,14 +20,30 @@ export async function unlessClosed<T>(
   what: string,
 ): Promise<T> {
   if (signal?.aborted) {
-    throw directoryClosed(what);
+    throw abortError(signal, what);
   }
   try {
     return await wait();
   } catch (error) {
     if (signal?.aborted) {
-      throw directoryClosed(what);
+      throw abortError(signal, what);
     }
     throw error;
   }
+}
+
+/** A caller that stopped waiting says why with a DirectoryError as the abort reason; close() says nothing. */
+export function abortError(signal: AbortSignal, what: string): DirectoryError {
+  return signal.reason instanceof DirectoryError ? signal.reason : directoryClosed(what);
+}
+
+/** The directory's own signal and a caller's, as one. */
+export function eitherSignal(
+  own: AbortSignal | undefined,
+  caller: AbortSignal | null | undefined,
+): AbortSignal | undefined {
+  if (!caller) {
+    return own;
+  }
+  return own ? AbortSignal.any([own, caller]) : caller;
 }

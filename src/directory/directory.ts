@@ -89,9 +89,10 @@ export interface Directory {
    * Everything one status check needs about one user, in a single round trip ($batch): the user, methods,
    * in-window sign-ins, role assignments and group memberships; their registration details only when
    * methods or roles could not be read (a second round trip then). What could not be read is left
-   * undefined and named in dataGaps.
+   * undefined and named in dataGaps. When `signal` aborts (a deadline passed), its waits and requests end
+   * and it rejects with the signal's reason (a DirectoryError) or a "cancelled" DirectoryError.
    */
-  getUserFacts(userId: string, window: TimeWindow): Promise<UserFacts>;
+  getUserFacts(userId: string, window: TimeWindow, options?: { signal?: AbortSignal }): Promise<UserFacts>;
   createTemporaryAccessPass(
     userId: string,
     request: TemporaryAccessPassRequest,

@@ -3,6 +3,7 @@ import type { UserFacts } from "../domain/facts";
 import { NON_INTERACTIVE_SIGN_INS } from "../domain/facts";
 import type { Clock, LimiterRegistry, RetryOptions } from "../throttle";
 import { installApp, installAppForUser } from "./app-installation";
+import { eitherSignal } from "./closed";
 import type { Directory, Readable, TemporaryAccessPassRequest, TimeWindow } from "./directory";
 import { DirectoryError } from "./errors";
 import { gapOf } from "./gaps";
@@ -178,9 +179,20 @@ export class GraphDirectory implements Directory {
     return this.policy.value;
   }
 
-  getUserFacts(userId: string, window: TimeWindow): Promise<UserFacts> {
-    const { limiters, tenant, retry, clock, signal } = this.options;
-    return readUserFacts(this.http, userId, window, IN_SCOPE, { limiters, tenant, retry, clock, signal });
+  getUserFacts(
+    userId: string,
+    window: TimeWindow,
+    options: { signal?: AbortSignal } = {},
+  ): Promise<UserFacts> {
+    const { limiters, tenant, retry, clock } = this.options;
+    const signal = eitherSignal(this.options.signal, options.signal);
+    return readUserFacts(this.http.withSignal(options.signal), userId, window, IN_SCOPE, {
+      limiters,
+      tenant,
+      retry,
+      clock,
+      signal,
+    });
   }
 
   createTemporaryAccessPass(

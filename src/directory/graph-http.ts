@@ -28,7 +28,16 @@ export class GraphHttp {
     private readonly permission?: string,
     /** Sent with every request (and every inner $batch request), e.g. Graph's Prefer header. */
     readonly defaultHeaders: Readonly<Record<string, string>> = {},
+    /** Ends this view's requests and their throttle waits when it aborts (withSignal). */
+    readonly signal?: AbortSignal,
   ) {}
+
+  /** The same client whose requests a caller can cancel: past a deadline, waits and attempts end at once. */
+  withSignal(signal: AbortSignal | undefined): GraphHttp {
+    return signal === undefined
+      ? this
+      : new GraphHttp(this.client, this.ledger, this.baseUrl, this.permission, this.defaultHeaders, signal);
+  }
 
   async send<T>(
     method: "GET" | "POST" | "PUT",
@@ -49,6 +58,9 @@ export class GraphHttp {
       .header("client-request-id", requestId)
       .headers({ ...this.defaultHeaders, ...headers })
       .responseType(ResponseType.RAW);
+    if (this.signal !== undefined) {
+      request.options({ signal: this.signal });
+    }
     let response: Response;
     try {
       response = (await (method === "GET"

@@ -8,7 +8,7 @@ import {
   type LimiterRegistry,
   type RetryOptions,
 } from "../throttle";
-import { directoryClosed, unlessClosed } from "./closed";
+import { abortError, eitherSignal, unlessClosed } from "./closed";
 import { DirectoryError } from "./errors";
 import type { FailureLedger } from "./failure-ledger";
 import { requestIdOf } from "./failure-ledger";
@@ -46,9 +46,11 @@ export class ThrottleMiddleware implements Middleware {
   }
 
   async execute(context: Context): Promise<void> {
-    const { clock, limiters, tenant, retry, logger, ledger, signal } = this.options;
+    const { clock, limiters, tenant, retry, logger, ledger } = this.options;
     const url = new URL(typeof context.request === "string" ? context.request : context.request.url);
     const fetchOptions = (context.options ??= {});
+    // A caller's signal (GraphHttp.withSignal: a status check past its deadline) ends waits and attempts too.
+    const signal = eitherSignal(this.options.signal, fetchOptions.signal);
     const method = (fetchOptions.method ?? "GET").toUpperCase();
     const path = loggablePath(url);
     const requestId = requestIdOf(fetchOptions.headers);
@@ -66,9 +68,9 @@ export class ThrottleMiddleware implements Middleware {
     for (let attempt = 1; ; attempt += 1) {
       const waitedMs = entry === undefined ? 0 : await wait(() => entry.limiter.acquire(signal));
       const started = clock.now();
-      const outcome = await this.attempt(context);
+      const outcome = await this.attempt(context, signal);
       if (signal?.aborted && "failure" in outcome) {
-        throw ledger.record(requestId, directoryClosed(`${method} ${path}`));
+        throw ledger.record(requestId, abortError(signal, `${method} ${path}`));
       }
       const ms = clock.now() - started;
       const status = "status" in outcome ? outcome.status : undefined;
@@ -114,14 +116,13 @@ export class ThrottleMiddleware implements Middleware {
   }
 
   /** One try under the per-attempt timeout; never throws. */
-  private async attempt(context: Context): Promise<AttemptOutcome> {
+  private async attempt(context: Context, closed: AbortSignal | undefined): Promise<AttemptOutcome> {
     const controller = new AbortController();
     const timer = new AbortController();
     this.options.clock.sleep(this.options.timeoutMs, timer.signal).then(
       () => controller.abort(new AttemptTimeout("timeout")),
       () => "cancelled: the attempt finished first",
     );
-    const closed = this.options.signal;
     const onClose = () => controller.abort(new Error("directory closed"));
     if (closed?.aborted) {
       onClose();

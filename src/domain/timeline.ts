@@ -9,6 +9,7 @@ export type PhaseId = "1" | "1b" | "2";
 
 export interface EnforcementPhase {
   phase: PhaseId;
+  /** In English; each language has it in the resources (common.phases.<phase>). */
   covers: string;
   /** Enforcement start (phase 1 rolled out gradually from this month). */
   enforcedFrom: string;

@@ -18,11 +18,10 @@ export interface Permission {
   notForOneself?: boolean;
   /** Members of the group this setting names are allowed too, when it is set. */
   memberGroupSetting?: "broadcastSenders";
-  /** The refusal card's title. */
-  refusalTitle: string;
 }
 
 /** DOMAIN.md "Who may do what", as data: action -> roles. */
+/** (A refusal's title, per action, is in the resources: common.refusal.titles.) */
 export const WHO_MAY: Readonly<Record<Action, Permission>> = {
   readinessReport: {
     roles: [
@@ -34,16 +33,13 @@ export const WHO_MAY: Readonly<Record<Action, Permission>> = {
       "authenticationPolicyAdministrator",
       "privilegedAuthenticationAdministrator",
     ],
-    refusalTitle: "The readiness report is for admins",
   },
   broadcast: {
     roles: ["globalAdministrator", "securityAdministrator", "authenticationPolicyAdministrator"],
     memberGroupSetting: "broadcastSenders",
-    refusalTitle: "Only administrators can broadcast",
   },
   auditLog: {
     roles: ["globalAdministrator", "globalReader", "securityAdministrator", "securityReader"],
-    refusalTitle: "The audit log is for admins",
   },
   otherUserStatus: {
     roles: [
@@ -54,18 +50,15 @@ export const WHO_MAY: Readonly<Record<Action, Permission>> = {
       "privilegedAuthenticationAdministrator",
     ],
     rolesForUnprivilegedSubject: ["authenticationAdministrator", "helpdeskAdministrator"],
-    refusalTitle: "You can only check your own status",
   },
   issueTemporaryAccessPass: {
     roles: ["privilegedAuthenticationAdministrator"],
     rolesForUnprivilegedSubject: ["authenticationAdministrator"],
     notForOneself: true,
-    refusalTitle: "Only an authentication admin can issue a Temporary Access Pass",
   },
   decidePostponement: {
     roles: ["globalAdministrator"],
     notForOneself: true,
-    refusalTitle: "Only a Global Administrator can decide",
   },
 };
 

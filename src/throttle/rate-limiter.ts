@@ -14,14 +14,23 @@ function gateFor(rule: LimitRule): Gate {
     : new BucketGate(rule.capacity, rule.refillPerSecond);
 }
 
+interface Waiter {
+  grant(): void;
+  signal: AbortSignal | undefined;
+}
+
 /**
- * Admits requests under every one of its rules. A caller reserves its slot synchronously, in call order,
- * then sleeps until it; so concurrent callers queue fairly without a lock. A 429's Retry-After pauses
- * the whole limiter, since the server throttles the family, not the one request.
+ * Admits requests under every one of its rules, in call order. Waiters queue; the head is granted its slot
+ * when the gates allow, and only then is the slot taken, so a waiter whose signal aborts (a status check
+ * past its deadline, a shutdown) leaves the queue and costs later callers nothing. A 429's Retry-After
+ * pauses the whole limiter, since the server throttles the family, not the one request.
  */
 export class RateLimiter {
   private readonly gates: Gate[];
-  private lastGrant = 0;
+  private readonly queue: Waiter[] = [];
+  private pumping = false;
+  /** Ends the pump's sleep when the queue empties (every waiter gave up): no timer outlives the need. */
+  private wake: AbortController | undefined;
   private pausedUntil = 0;
 
   constructor(
@@ -33,20 +42,36 @@ export class RateLimiter {
 
   /** Waits until one more request may go; rejects if the signal aborts first. Returns the wait in ms. */
   async acquire(signal?: AbortSignal): Promise<number> {
+    if (signal?.aborted) {
+      throw signal.reason;
+    }
     const start = this.clock.now();
-    let at = Math.max(start, this.lastGrant, this.pausedUntil);
-    for (const gate of this.gates) {
-      at = Math.max(at, gate.earliest(at));
+    if (this.queue.length === 0 && this.nextSlot(start) <= start) {
+      this.take(start);
+      return 0;
     }
-    for (const gate of this.gates) {
-      gate.commit(at);
-    }
-    this.lastGrant = at;
-    await this.sleepUntil(at, signal);
-    // A pause that arrived while we slept (another request got a 429) holds us too.
-    while (this.pausedUntil > this.clock.now()) {
-      await this.sleepUntil(this.pausedUntil, signal);
-    }
+    await new Promise<void>((resolve, reject) => {
+      const onAbort = () => {
+        const index = this.queue.indexOf(waiter);
+        if (index >= 0) {
+          this.queue.splice(index, 1);
+        }
+        if (this.queue.length === 0) {
+          this.wake?.abort();
+        }
+        reject(signal?.reason);
+      };
+      const waiter: Waiter = {
+        signal,
+        grant: () => {
+          signal?.removeEventListener("abort", onAbort);
+          resolve();
+        },
+      };
+      signal?.addEventListener("abort", onAbort, { once: true });
+      this.queue.push(waiter);
+      void this.pump();
+    });
     return this.clock.now() - start;
   }
 
@@ -55,12 +80,41 @@ export class RateLimiter {
     this.pausedUntil = Math.max(this.pausedUntil, time);
   }
 
-  private async sleepUntil(time: number, signal?: AbortSignal): Promise<void> {
-    const wait = time - this.clock.now();
-    if (wait > 0) {
-      await this.clock.sleep(wait, signal);
-    } else if (signal?.aborted) {
-      throw signal.reason;
+  /** Grants the queue's head whenever the gates (and a pause) allow, until the queue is empty. */
+  private async pump(): Promise<void> {
+    if (this.pumping) {
+      return;
+    }
+    this.pumping = true;
+    try {
+      while (this.queue.length > 0) {
+        const now = this.clock.now();
+        const at = this.nextSlot(now);
+        if (at > now) {
+          this.wake = new AbortController();
+          await this.clock.sleep(at - now, this.wake.signal).catch(() => "woken: the queue emptied");
+          continue;
+        }
+        const waiter = this.queue.shift()!;
+        this.take(now);
+        waiter.grant();
+      }
+    } finally {
+      this.pumping = false;
+    }
+  }
+
+  private nextSlot(now: number): number {
+    let at = Math.max(now, this.pausedUntil);
+    for (const gate of this.gates) {
+      at = Math.max(at, gate.earliest(at));
+    }
+    return at;
+  }
+
+  private take(at: number): void {
+    for (const gate of this.gates) {
+      gate.commit(at);
     }
   }
 }

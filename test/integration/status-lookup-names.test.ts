@@ -60,9 +60,9 @@ describe("another user's status by a bare name (demo tenant)", () => {
       "read-only: no buttons acting for the admin",
     );
     assert.equal(userLists() - before, 1, "one Graph name search");
-    assert.equal(
+    assert.match(
       decodeURIComponent(graphUrls.userSearch("ben", 6)),
-      "/users?$select=id,displayName,userPrincipalName,mail,userType,accountEnabled,authorizationInfo&$count=true&$top=6&$filter=startswith(displayName,'ben') or startswith(givenName,'ben') or startswith(surname,'ben')",
+      /&\$count=true&\$top=6&\$filter=startswith\(displayName,'ben'\) or startswith\(givenName,'ben'\) or startswith\(surname,'ben'\)$/,
     );
   });
 

@@ -60,6 +60,8 @@ export interface HarnessOptions {
    * these; `stores` is then an unused in-memory set.
    */
   sharedStores?: ProductStores;
+  /** Shortens the Action.Execute budget (answer-in-time.ts). */
+  invokeBudgetMs?: number;
 }
 
 export interface BotHarness {
@@ -125,6 +127,7 @@ export async function startBotHarness(options: HarnessOptions = {}): Promise<Bot
     directory,
     now: options.now,
     report: options.report,
+    ...(options.invokeBudgetMs === undefined ? {} : { invokeBudgetMs: options.invokeBudgetMs }),
     auth: issuer
       ? {
           endpoints: {

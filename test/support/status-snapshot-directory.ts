@@ -23,12 +23,19 @@ export class SnapshotDirectory implements Pick<Directory, "getUserFacts" | "getM
   /** Thrown (or awaited) by the next getUserFacts calls while set. */
   failWith?: Error;
   delayMs = 0;
+  /** The signal of each getUserFacts call (the status service cancels a read past its deadline). */
+  signals: Array<AbortSignal | undefined> = [];
 
   constructor(public snapshot: TenantSnapshot = loadStatusFixture()) {}
 
-  async getUserFacts(userId: string, window: TimeWindow): Promise<UserFacts> {
+  async getUserFacts(
+    userId: string,
+    window: TimeWindow,
+    options: { signal?: AbortSignal } = {},
+  ): Promise<UserFacts> {
     this.calls.getUserFacts += 1;
     this.windows.push(window);
+    this.signals.push(options.signal);
     if (this.delayMs > 0) {
       await new Promise((resolve) => setTimeout(resolve, this.delayMs));
     }

@@ -128,18 +128,20 @@ describe("StatusService", () => {
     assert.equal(unavailable.template === "status-problem" && unavailable.data.todo, "Try again in 5 s.");
   });
 
-  it("a Graph that does not answer in time gives the busy card by the deadline, and the late answer warms the cache", async () => {
+  it("a Graph that does not answer in time gives the busy card by the deadline and the read is cancelled", async () => {
     const { directory, service } = setup({ deadlineMs: 100 });
     directory.delayMs = 400;
     const started = Date.now();
     const view = await service.check({ tenantId: TENANT, userId: BOB });
     assert.ok(Date.now() - started < 350, "answered at the deadline, not when Graph finished");
     assert.equal(view.template === "status-problem" && view.problem.kind, "deadline");
+    assert.equal(directory.signals[0]?.aborted, true, "the directory was told to stop");
     await new Promise((resolve) => setTimeout(resolve, 450));
     directory.delayMs = 0;
+    // What a cancelled read brought back late is not kept: the next check asks Graph again.
     const later = await service.check({ tenantId: TENANT, userId: BOB });
-    assert.equal(later.template === "status" && later.fromCache, true);
-    assert.equal(directory.calls.getUserFacts, 1);
+    assert.equal(later.template === "status" && later.fromCache, false);
+    assert.equal(directory.calls.getUserFacts, 2);
   });
 
   it("a missing permission names it; an unexpected error gives a reference and no stack", async () => {

@@ -1,7 +1,9 @@
 import { ActivityTypes, type TurnContext } from "botbuilder";
 
 import { buildErrorCard } from "../../cards/error-card";
+import { textsFor } from "../../i18n/i18n";
 import { replacingCard } from "../cards";
+import { readTurn } from "../read-turn";
 import { turnLogger } from "../turn-logger";
 
 /** A card button whose verb this version does not know (an old card, or a forged payload). */
@@ -11,14 +13,18 @@ export async function unknownVerb(context: TurnContext) {
     { verb: typeof verb === "string" ? verb.slice(0, 100) : typeof verb },
     "unknown Action.Execute verb",
   );
+  const { locale } = readTurn(context);
+  const t = textsFor(locale);
   return replacingCard(
-    buildErrorCard({
-      title: "That button no longer works",
-      whatHappened:
-        "This card comes from an older version of MFA Ready, and I don't know its button any more.",
-      whatToDo: "Type help, or use the Help button below, to get a fresh card.",
-      reference: context.activity.id,
-    }),
+    buildErrorCard(
+      {
+        title: t("common.unknownVerb.title"),
+        whatHappened: t("common.unknownVerb.whatHappened"),
+        whatToDo: t("common.unknownVerb.whatToDo"),
+        reference: context.activity.id,
+      },
+      locale.language,
+    ),
   );
 }
 

@@ -1,11 +1,12 @@
 import type { AdaptiveCard } from "@microsoft/teams-ai";
 import type { TurnContext } from "botbuilder";
 
-import type { AdaptiveCardJson } from "../../cards/types";
+import { renderView, type View } from "../../cards/view";
 import type { Actor } from "../../domain/actor";
+import type { Locale } from "../../domain/language";
 import type { PostponementService } from "../../features/postponement/postponement-service";
 import { cardMessage, replacingCard } from "../cards";
-import { notInTenantCard, readTurn } from "../read-turn";
+import { notInTenantView, readTurn } from "../read-turn";
 
 type CardHandler = (context: TurnContext) => Promise<AdaptiveCard>;
 
@@ -20,21 +21,30 @@ export interface PostponementHandlers {
   refreshApproval: CardHandler;
 }
 
+/** The feature answers with views; this renders each in the reader's locale. */
 export function createPostponementHandlers(service: PostponementService): PostponementHandlers {
   const asActor =
-    (run: (actor: Actor, data: Record<string, unknown>) => Promise<AdaptiveCardJson>): CardHandler =>
+    (run: (actor: Actor, data: Record<string, unknown>) => Promise<View>): CardHandler =>
     async (context) => {
-      const { actor, data } = readTurn(context);
-      return replacingCard(actor === undefined ? notInTenantCard() : await run(actor, data));
+      const { actor, data, locale } = readTurn(context);
+      const shown = actor === undefined ? notInTenantView(locale) : await run(actor, data);
+      return replacingCard(renderView(shown, locale));
+    };
+  const forReader =
+    (run: (locale: Locale) => Promise<View> | View): CardHandler =>
+    async (context) => {
+      const { locale } = readTurn(context);
+      return replacingCard(renderView(await run(locale), locale));
     };
 
   return {
     async askPostponement(context) {
-      await context.sendActivity(cardMessage(await service.answer()));
+      const { locale } = readTurn(context);
+      await context.sendActivity(cardMessage(renderView(await service.answer(locale), locale)));
     },
-    showPostponement: async () => replacingCard(await service.answer()),
-    showForm: async () => replacingCard(service.form()),
-    submitRequest: asActor(async (actor, data) => (await service.submit(actor, data)).card),
+    showPostponement: forReader((locale) => service.answer(locale)),
+    showForm: forReader((locale) => service.form(locale)),
+    submitRequest: asActor(async (actor, data) => (await service.submit(actor, data)).view),
     approve: asActor((actor, data) => service.decide(actor, "approved", data)),
     decline: asActor((actor, data) => service.decide(actor, "declined", data)),
     refreshApproval: asActor((actor, data) => service.refresh(actor, data)),

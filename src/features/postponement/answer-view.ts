@@ -1,6 +1,8 @@
 import { userText } from "../../cards/markdown";
+import { ENGLISH, type Locale } from "../../domain/language";
 import { allPhasePostponements, type PhasePostponement } from "../../domain/postponement";
-import { readableDay, readableMonth } from "../status/readable-date";
+import { textsFor } from "../../i18n/i18n";
+import { dayIn, monthIn } from "./readable";
 import type { TenantSettings } from "./tenant-settings";
 
 export interface Fact {
@@ -8,7 +10,7 @@ export interface Fact {
   value: string;
 }
 
-/** Data for adaptiveCards/postponement-answer.json: the truth as of today. */
+/** Data for adaptiveCards/postponement-answer.json: the truth as of today, in the reader's language. */
 export interface AnswerCardData {
   headline: string;
   summary: string;
@@ -25,83 +27,91 @@ export interface AnswerCardData {
   asOf: string;
 }
 
-const PHASE_TITLES = {
-  "1": "Phase 1: Azure portal, Entra and Intune admin centers (and the Microsoft 365 admin center)",
-  "2": "Phase 2: Azure CLI, PowerShell, mobile app, IaC and REST (Azure Resource Manager)",
-} as const;
-
-function phaseView(phase: PhasePostponement): AnswerCardData["phases"][number] {
-  const last = readableDay(phase.lastSelfServiceDate);
+function phaseView(phase: PhasePostponement, locale: Locale): AnswerCardData["phases"][number] {
+  const t = textsFor(locale);
+  const last = dayIn(locale, phase.lastSelfServiceDate);
   return {
     id: `phase-${phase.phase}`,
-    title: PHASE_TITLES[phase.phase],
+    title: t(`postponement.phaseTitle.${phase.phase}`),
     status: phase.open
-      ? `A Global Administrator can still postpone it: until ${last} (${phase.days} ${phase.days === 1 ? "day" : "days"} left).`
-      : `Self-service postponement closed on ${last}.`,
+      ? t("postponement.answer.statusOpen", { date: last, count: phase.days })
+      : t("postponement.answer.statusClosed", { date: last }),
     color: phase.open ? "Good" : "Attention",
     facts: [
       {
-        title: "Enforced from",
-        value: phase.phase === "1" ? readableMonth(phase.enforcedFrom) : readableDay(phase.enforcedFrom),
+        title: t("postponement.answer.enforcedFrom"),
+        value: phase.phase === "1" ? monthIn(locale, phase.enforcedFrom) : dayIn(locale, phase.enforcedFrom),
       },
-      { title: "Latest self-service date", value: last },
-      { title: "Portal page", value: phase.postponementUrl },
+      { title: t("postponement.answer.latestDate"), value: last },
+      { title: t("postponement.answer.portalPage"), value: phase.postponementUrl },
     ],
   };
 }
 
-function tenantView(settings: TenantSettings): Pick<AnswerCardData, "tenantFacts" | "tenantNote"> {
+export function tenantView(
+  settings: TenantSettings,
+  locale: Locale = ENGLISH,
+): Pick<AnswerCardData, "tenantFacts" | "tenantNote"> {
+  const t = textsFor(locale);
   switch (settings.kind) {
     case "read": {
-      const date = (value: string | null) => (value ? readableDay(value) : "not set (Microsoft's schedule)");
+      const date = (value: string | null) => (value ? dayIn(locale, value) : t("postponement.tenant.notSet"));
       return {
         tenantFacts: [
-          { title: "Enforcement setting", value: userText(settings.portalEnforcement) },
-          { title: "Phase 1 date", value: date(settings.dates["1"]) },
-          { title: "Phase 2 date", value: date(settings.dates["2"]) },
+          { title: t("postponement.tenant.setting"), value: userText(settings.portalEnforcement) },
+          { title: t("postponement.tenant.phase1Date"), value: date(settings.dates["1"]) },
+          { title: t("postponement.tenant.phase2Date"), value: date(settings.dates["2"]) },
         ],
-        tenantNote: "Read just now from Azure Resource Manager (Microsoft.PortalServices/settings/default).",
+        tenantNote: t("postponement.tenant.readNote"),
       };
     }
     case "forbidden":
       return {
         tenantFacts: [],
-        tenantNote: `MFA Ready may not read your tenant's enforcement settings in Azure. To show them here, a Global Administrator grants MFA Ready's app this Azure permission: ${settings.permission}.`,
+        tenantNote: t("postponement.tenant.forbidden", { permission: settings.permission }),
       };
     case "notFound":
-      return {
-        tenantFacts: [],
-        tenantNote: "Your tenant has no enforcement settings in Azure yet: Microsoft's schedule applies.",
-      };
+      return { tenantFacts: [], tenantNote: t("postponement.tenant.notFound") };
     case "unavailable":
       return {
         tenantFacts: [],
-        tenantNote: `Your tenant's enforcement settings could not be read: ${settings.message}`,
+        tenantNote: t("postponement.tenant.unavailable", {
+          message: t(settings.busy ? "postponement.tenant.busy" : "postponement.tenant.unexpected"),
+        }),
       };
   }
 }
 
-export function answerCardData(settings: TenantSettings, now: Date): AnswerCardData {
+export function answerCardData(
+  settings: TenantSettings,
+  now: Date,
+  locale: Locale = ENGLISH,
+): AnswerCardData {
+  const t = textsFor(locale);
   const phases = allPhasePostponements(now);
   const open = phases.filter((phase) => phase.open);
   const allClosed = open.length === 0;
   const headline = allClosed
-    ? "Self-service postponement has closed"
-    : `Phase ${open.map((phase) => phase.phase).join(" and ")} can still be postponed`;
+    ? t("postponement.answer.headlineClosed")
+    : open.length === 1
+      ? t("postponement.answer.headlineOpenOne", { phase: open[0]?.phase })
+      : t("postponement.answer.headlineOpenBoth");
   const summary = allClosed
-    ? `Both windows have closed (phase 1 on ${readableDay(phases[0]?.lastSelfServiceDate ?? "")}, phase 2 on ${readableDay(phases[1]?.lastSelfServiceDate ?? "")}). MFA is enforced, and no one in your organisation can postpone it in the portal any more.`
-    : "Only a Global Administrator can postpone, for the whole tenant. Ask for more time below: your request goes to every Global Administrator.";
+    ? t("postponement.answer.summaryClosed", {
+        phase1: dayIn(locale, phases[0]?.lastSelfServiceDate ?? ""),
+        phase2: dayIn(locale, phases[1]?.lastSelfServiceDate ?? ""),
+      })
+    : t("postponement.answer.summaryOpen");
   return {
     headline,
     summary,
     tone: allClosed ? "attention" : "warning",
-    phases: phases.map(phaseView),
-    ...tenantView(settings),
+    phases: phases.map((phase) => phaseView(phase, locale)),
+    ...tenantView(settings, locale),
     allClosed,
     anyClosed: open.length < phases.length,
-    closedText:
-      "What is left: a Global Administrator can ask Microsoft Support to lift enforcement temporarily. Fill in the request and MFA Ready routes it to your Global Administrators with a ready-to-paste support request. The lasting fix is next to it: set up MFA, and move scripts to workload identities.",
-    formTitle: allClosed ? "Draft a support request" : "Request a postponement",
-    asOf: `As of ${readableDay(now)}.`,
+    closedText: t("postponement.answer.closedText"),
+    formTitle: t(allClosed ? "postponement.answer.formTitleClosed" : "postponement.answer.formTitleOpen"),
+    asOf: t("postponement.answer.asOf", { date: dayIn(locale, now) }),
   };
 }

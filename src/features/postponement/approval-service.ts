@@ -1,11 +1,12 @@
-import { buildErrorCard } from "../../cards/error-card";
-import type { AdaptiveCardJson } from "../../cards/types";
+import { errorCard, type ErrorCardView } from "../../cards/error-card";
 import type { Actor } from "../../domain/actor";
+import { ENGLISH } from "../../domain/language";
 import type { PostponementRequest } from "../../domain/postponement-request";
+import { textsFor } from "../../i18n/i18n";
 import type { Authorization } from "../authz/authorize";
-import { refusalCard } from "../authz/refusal-card";
+import { refusalView } from "../authz/refusal-card";
 import { applyInAzure } from "./arm-apply";
-import { approvalCard, notifyDecision } from "./decision-notices";
+import { type ApprovalView, approvalView, notifyDecision } from "./decision-notices";
 import type { PostponementDeps } from "./postponement-deps";
 
 export interface DecisionInput {
@@ -16,25 +17,18 @@ export interface DecisionInput {
 
 type Refusal = "requester" | "unknownRequest" | "rolesUnreadable";
 
-const REFUSALS: Record<Refusal, { title: string; whatHappened: string; whatToDo: string }> = {
-  requester: {
-    title: "You cannot decide on your own request",
-    whatHappened: "This request is yours; another Global Administrator must approve or decline it.",
-    whatToDo: "Ask another Global Administrator to decide.",
-  },
-  unknownRequest: {
-    title: "That request no longer exists",
-    whatHappened: "MFA Ready has no postponement request with this reference in your organisation.",
-    whatToDo: 'Type "can we postpone?" to see what is possible today.',
-  },
-  rolesUnreadable: {
-    title: "Your role could not be checked",
-    whatHappened:
-      "Microsoft Graph did not tell MFA Ready whether you are a Global Administrator, so nothing was recorded.",
-    whatToDo:
-      "Try again in a minute. If it persists, an admin checks the app's RoleManagement.Read.Directory permission.",
-  },
-};
+/** A refusal of this feature's own, in the actor's language (postponement.refusals.<reason>). */
+function refusalOf(reason: Refusal, actor: Actor): ErrorCardView {
+  const t = textsFor(actor.locale ?? ENGLISH);
+  return errorCard({
+    title: t(`postponement.refusals.${reason}.title`),
+    whatHappened: t(`postponement.refusals.${reason}.whatHappened`),
+    whatToDo: t(`postponement.refusals.${reason}.whatToDo`),
+  });
+}
+
+/** What a decision or a refresh answers: the approval card as it stands, or why not. */
+export type DecisionView = ApprovalView | ErrorCardView;
 
 const noteOf = (value: unknown): string | undefined =>
   typeof value === "string" && value.trim() !== "" ? value.trim().slice(0, 500) : undefined;
@@ -76,7 +70,7 @@ export async function decide(
   actor: Actor,
   status: "approved" | "declined",
   input: DecisionInput,
-): Promise<AdaptiveCardJson> {
+): Promise<DecisionView> {
   const request = await loadRequest(deps, actor, input.requestId);
   const refuse = async (reason: Refusal, target?: PostponementRequest) => {
     await deps.auditLog.record({
@@ -88,7 +82,7 @@ export async function decide(
       outcome: "refused",
       detail: { reason, wanted: status },
     });
-    return buildErrorCard(REFUSALS[reason]);
+    return refusalOf(reason, actor);
   };
   if (request === undefined) {
     return refuse("unknownRequest");
@@ -98,7 +92,9 @@ export async function decide(
     return refuse("rolesUnreadable", request);
   }
   if (!allowed.allowed) {
-    return allowed.reason === "oneself" ? buildErrorCard(REFUSALS.requester) : refusalCard(allowed);
+    return allowed.reason === "oneself"
+      ? refusalOf("requester", actor)
+      : refusalView(allowed, actor.locale ?? ENGLISH);
   }
   const decider = (await deps.directory.getUser(actor.userId))?.displayName ?? actor.name;
   const now = deps.now();
@@ -120,7 +116,7 @@ export async function decide(
       outcome: "refused",
       detail: { wanted: status },
     });
-    return approvalCard(deps, (await deps.store.get(actor.tenantId, request.id)) ?? request, [actor]);
+    return approvalView(deps, (await deps.store.get(actor.tenantId, request.id)) ?? request, [actor]);
   }
   await deps.auditLog.record({
     tenantId: actor.tenantId,
@@ -147,20 +143,26 @@ export async function decide(
   }
   const decided = (await deps.store.get(actor.tenantId, request.id)) ?? request;
   await notifyDecision(deps, decided, actor);
-  return approvalCard(deps, decided, [actor]);
+  return approvalView(deps, decided, [actor]);
 }
 
 /** The approval card's refresh: the request as it stands, for a Global Administrator or the requester only. */
-export async function refreshApproval(deps: PostponementDeps, actor: Actor, input: DecisionInput) {
+export async function refreshApproval(
+  deps: PostponementDeps,
+  actor: Actor,
+  input: DecisionInput,
+): Promise<DecisionView> {
   const request = await loadRequest(deps, actor, input.requestId);
   if (request === undefined) {
-    return buildErrorCard(REFUSALS.unknownRequest);
+    return refusalOf("unknownRequest", actor);
   }
   if (request.requesterId !== actor.userId.toLowerCase()) {
     const allowed = await authorizeDecision(deps, actor, request, "refresh", false); // a card refresh decides nothing: not audited
     if (allowed?.allowed !== true) {
-      return allowed === undefined ? buildErrorCard(REFUSALS.rolesUnreadable) : refusalCard(allowed);
+      return allowed === undefined
+        ? refusalOf("rolesUnreadable", actor)
+        : refusalView(allowed, actor.locale ?? ENGLISH);
     }
   }
-  return approvalCard(deps, request, [actor]);
+  return approvalView(deps, request, [actor]);
 }

@@ -1,10 +1,13 @@
 import type { Directory } from "../../directory/directory";
 import type { Authorizer } from "../authz/authorize";
 import type { ConversationReferenceStore } from "../messaging/conversation-reference-store";
+import { preferredLanguageOf } from "./reader-locale";
 
 export interface Approver {
   id: string;
   displayName?: string;
+  /** Graph's preferredLanguage, when the directory read it: the approver's language if no chat says one. */
+  preferredLanguage?: string;
 }
 
 /**
@@ -24,7 +27,12 @@ export async function listGlobalAdministrators(
   })) {
     const user = await directory.getUser(id);
     if (user && user.accountEnabled !== false) {
-      approvers.push({ id, displayName: user.displayName ?? undefined });
+      const preferredLanguage = preferredLanguageOf(user);
+      approvers.push({
+        id,
+        displayName: user.displayName ?? undefined,
+        ...(preferredLanguage ? { preferredLanguage } : {}),
+      });
     }
   }
   return approvers;

@@ -1,5 +1,8 @@
+import { ENGLISH, type Locale } from "../../domain/language";
 import { allowedDates, allPhasePostponements, type RequestablePhase } from "../../domain/postponement";
-import { readableDay } from "../status/readable-date";
+import { formatNumber } from "../../i18n/format";
+import { textsFor } from "../../i18n/i18n";
+import { dayIn } from "./readable";
 import {
   AFFECTED_SYSTEMS_MAX,
   type FormField,
@@ -36,26 +39,31 @@ export function formCardData(
   now: Date,
   values: Partial<FormValues> = {},
   errors: Partial<Record<FormField, string>> = {},
+  locale: Locale = ENGLISH,
 ): FormCardData {
+  const t = textsFor(locale);
   const phases = allPhasePostponements(now);
   const ranges = phases.map((phase) => ({ phase, dates: allowedDates(phase.phase, now) }));
   const allClosed = phases.every((phase) => !phase.open);
-  const hint = ranges
+  const hints = ranges
     .map(({ phase, dates }) =>
-      dates.route === "selfService"
-        ? `phase ${phase.phase}: a new enforcement date up to ${readableDay(dates.latest)}`
-        : `phase ${phase.phase}: the end of a Microsoft Support lift, up to ${readableDay(dates.latest)}`,
+      t(
+        dates.route === "selfService" ? "postponement.form.hintSelfService" : "postponement.form.hintSupport",
+        {
+          phase: phase.phase,
+          date: dayIn(locale, dates.latest),
+        },
+      ),
     )
-    .join("; ");
+    .join(t("postponement.form.hintSeparator"));
+  const choice = (phase: (typeof phases)[number]) => {
+    const title = t(`postponement.form.choice${phase.phase}`);
+    return phase.open ? title : t("postponement.form.choiceClosed", { choice: title });
+  };
   return {
-    title: allClosed ? "Ask for a Microsoft Support lift" : "Request a postponement",
-    intro: allClosed
-      ? "Self-service postponement has closed. Your Global Administrators get this request with a ready-to-paste Microsoft Support request built from your words."
-      : "Your request goes to every Global Administrator in their chat with MFA Ready. One of them decides for the whole tenant.",
-    phaseChoices: phases.map((phase) => ({
-      title: `Phase ${phase.phase}: ${phase.phase === "1" ? "portals and admin centers" : "Azure CLI, PowerShell, IaC, REST"}${phase.open ? "" : " (self-service closed)"}`,
-      value: phase.phase,
-    })),
+    title: t(allClosed ? "postponement.form.titleClosed" : "postponement.form.titleOpen"),
+    intro: t(allClosed ? "postponement.form.introClosed" : "postponement.form.introOpen"),
+    phaseChoices: phases.map((phase) => ({ title: choice(phase), value: phase.phase })),
     values: { phase: "", wantedDate: "", justification: "", affectedSystems: "", ...values },
     errors: { ...NO_ERRORS, ...errors },
     hasErrors: Object.values(errors).some((message) => message),
@@ -65,9 +73,12 @@ export function formCardData(
         .map(({ dates }) => dates.latest)
         .sort()
         .at(-1) ?? "",
-    dateHint: `Allowed: ${hint}.`,
+    dateHint: t("postponement.form.dateHint", { hints }),
     justificationMax: JUSTIFICATION_MAX,
     systemsMax: AFFECTED_SYSTEMS_MAX,
-    justificationLabel: `Business justification (${JUSTIFICATION_MIN} to ${JUSTIFICATION_MAX.toLocaleString("en-GB")} characters)`,
+    justificationLabel: t("postponement.form.justificationLabel", {
+      min: formatNumber(JUSTIFICATION_MIN, { locale: locale.tag }),
+      max: formatNumber(JUSTIFICATION_MAX, { locale: locale.tag }),
+    }),
   };
 }

@@ -19,6 +19,8 @@ export interface PostponementDeps {
   /** For the approvers' Teams ids (card refresh). */
   conversationReferences: ConversationReferenceStore;
   logger: Logger;
+  /** The tenant's DEFAULT_LOCALE and TIME_ZONE, for readers written to unasked (approvers, requesters). */
+  locale?: { defaultLocale?: string | undefined; timeZone?: string | undefined };
   now: () => Date;
   newId: () => string;
 }

@@ -1,7 +1,9 @@
-import { renderCard } from "../../cards/render";
+import { renderView, view } from "../../cards/view";
+import { textsFor } from "../../i18n/i18n";
 import type { ScheduledJob } from "../scheduler/scheduler";
 import { listGlobalAdministrators } from "./approvers";
 import { type PostponementDeps, REMINDER_JOB_KIND } from "./postponement-deps";
+import { readerLocale } from "./reader-locale";
 import { reminderCardData } from "./requester-views";
 
 /**
@@ -22,14 +24,17 @@ export async function sendReminder(deps: PostponementDeps, job: ScheduledJob): P
     );
     return;
   }
-  const card = renderCard("postponement-reminder", reminderCardData(request, deps.now()));
+  const now = deps.now();
   const approvers = await listGlobalAdministrators(deps.directory, deps.authz);
+  // Each Global Administrator reads it in their own language.
   const results = await Promise.allSettled(
-    approvers.map((approver) =>
-      deps.messenger.sendCard(request.tenantId, approver.id, card, {
-        summary: "A postponement runs out soon",
-      }),
-    ),
+    approvers.map(async (approver) => {
+      const locale = await readerLocale(deps, request.tenantId, approver.id, approver.preferredLanguage);
+      const card = renderView(view("postponement-reminder", reminderCardData(request, now, locale)), locale);
+      return deps.messenger.sendCard(request.tenantId, approver.id, card, {
+        summary: textsFor(locale)("postponement.reminder.notification"),
+      });
+    }),
   );
   const delivered = results.filter((result) => result.status === "fulfilled").length;
   await deps.auditLog.record({

@@ -1,58 +1,62 @@
 import { userText } from "../../cards/markdown";
+import { ENGLISH, type Locale } from "../../domain/language";
 import { phasePostponement } from "../../domain/postponement";
 import type { ApplyOutcome, PostponementRequest } from "../../domain/postponement-request";
-import { readableDay, readableTime } from "../status/readable-date";
+import { textsFor } from "../../i18n/i18n";
 import type { Fact } from "./answer-view";
+import { dayIn, timeIn } from "./readable";
 
 /** The facts every postponement card shows about one request. Names and typed text are escaped. */
-export function requestFacts(request: PostponementRequest): Fact[] {
+export function requestFacts(request: PostponementRequest, locale: Locale = ENGLISH): Fact[] {
+  const t = textsFor(locale);
+  const selfService = request.route === "selfService";
   return [
-    { title: "Requested by", value: userText(request.requesterName ?? request.requesterId) },
     {
-      title: "Phase",
-      value:
-        request.phase === "1"
-          ? "1 (portals and admin centers)"
-          : "2 (Azure Resource Manager: CLI, PowerShell, IaC, REST)",
+      title: t("postponement.facts.requestedBy"),
+      value: userText(request.requesterName ?? request.requesterId),
+    },
+    { title: t("postponement.facts.phase"), value: t(`postponement.facts.phase${request.phase}`) },
+    {
+      title: t(selfService ? "postponement.facts.newDate" : "postponement.facts.liftUntil"),
+      value: dayIn(locale, request.wantedDate),
     },
     {
-      title: request.route === "selfService" ? "New enforcement date" : "Lift until",
-      value: readableDay(request.wantedDate),
+      title: t("postponement.facts.route"),
+      value: t(selfService ? "postponement.facts.routeSelfService" : "postponement.facts.routeSupport"),
     },
-    {
-      title: "Route",
-      value:
-        request.route === "selfService" ? "Self-service, in the Azure portal" : "Microsoft Support request",
-    },
-    { title: "Requested on", value: readableTime(new Date(request.createdAt)) },
-    { title: "Reference", value: request.id },
+    { title: t("postponement.facts.requestedOn"), value: timeIn(locale, request.createdAt) },
+    { title: t("postponement.facts.reference"), value: request.id },
   ];
 }
 
 /** "Approved by Megan Bowen on 28 Nov 2026, 10:01 UTC." (empty while pending). */
-export function decisionLine(request: PostponementRequest): string {
+export function decisionLine(request: PostponementRequest, locale: Locale = ENGLISH): string {
   if (request.status === "pending" || request.decidedAt === undefined) {
     return "";
   }
-  const who = userText(request.decidedByName ?? request.decidedById ?? "a Global Administrator");
-  return `${request.status === "approved" ? "Approved" : "Declined"} by ${who} on ${readableTime(new Date(request.decidedAt))}.`;
+  const t = textsFor(locale);
+  const who = userText(request.decidedByName ?? request.decidedById ?? t("postponement.decision.someone"));
+  return t(`postponement.decision.${request.status}`, { who, when: timeIn(locale, request.decidedAt) });
 }
 
 /** What applying it in Azure came to, in one sentence ("" when it was not asked for). */
-export function appliedLine(outcome: ApplyOutcome | undefined): string {
+export function appliedLine(outcome: ApplyOutcome | undefined, locale: Locale = ENGLISH): string {
+  const t = textsFor(locale);
   switch (outcome?.kind) {
     case undefined:
       return "";
     case "applied":
-      return `Applied in Azure: the tenant's setting now reads ${readableDay(outcome.readBackDate)} (read back after the change).`;
+      return t("postponement.applied.applied", { date: dayIn(locale, outcome.readBackDate) });
     case "mismatch":
-      return `Sent to Azure, but the setting reads back as ${outcome.readBackDate ? readableDay(outcome.readBackDate) : "no date"}: follow the portal steps to set it by hand.`;
+      return t("postponement.applied.mismatch", {
+        date: outcome.readBackDate ? dayIn(locale, outcome.readBackDate) : t("postponement.applied.noDate"),
+      });
     case "forbidden":
-      return `Not applied in Azure: MFA Ready lacks the Azure permission ${outcome.permission}. Follow the portal steps, or grant it and decide again next time.`;
+      return t("postponement.applied.forbidden", { permission: outcome.permission });
     case "failed":
-      return `Not applied in Azure: ${outcome.message} Follow the portal steps instead.`;
+      return t("postponement.applied.failed");
     case "windowClosed":
-      return `Not applied in Azure: self-service postponement closed on ${readableDay(outcome.lastDate)}.`;
+      return t("postponement.applied.windowClosed", { date: dayIn(locale, outcome.lastDate) });
   }
 }
 

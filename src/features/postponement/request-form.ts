@@ -1,10 +1,14 @@
+import type { Locale } from "../../domain/language";
+import { ENGLISH } from "../../domain/language";
 import {
   allowedDates,
   isAllowedDate,
   isRequestablePhase,
   type RequestablePhase,
 } from "../../domain/postponement";
-import { readableDay } from "../status/readable-date";
+import { formatNumber } from "../../i18n/format";
+import { textsFor } from "../../i18n/i18n";
+import { dayIn } from "./readable";
 
 export const JUSTIFICATION_MIN = 20;
 export const JUSTIFICATION_MAX = 1000;
@@ -50,22 +54,36 @@ function text(value: unknown): string {
     .trim();
 }
 
-function lengthError(value: string, min: number, max: number, what: string): string | undefined {
+function lengthError(
+  value: string,
+  min: number,
+  max: number,
+  empty: string,
+  locale: Locale,
+): string | undefined {
+  const t = textsFor(locale);
+  const number = (count: number) => formatNumber(count, { locale: locale.tag });
   if (value.length === 0) {
-    return `Enter ${what}.`;
+    return t(empty);
   }
   if (value.length < min) {
-    return `Write at least ${min} characters (now ${value.length}).`;
+    return t("postponement.errors.tooShort", { min: number(min), length: number(value.length) });
   }
   if (value.length > max) {
-    return `Keep it to ${max.toLocaleString("en-GB")} characters (now ${value.length.toLocaleString("en-GB")}).`;
+    return t("postponement.errors.tooLong", { max: number(max), length: number(value.length) });
   }
   return undefined;
 }
 
-function dateError(phase: RequestablePhase | undefined, day: string, now: Date): string | undefined {
+function dateError(
+  phase: RequestablePhase | undefined,
+  day: string,
+  now: Date,
+  locale: Locale,
+): string | undefined {
+  const t = textsFor(locale);
   if (day.length === 0) {
-    return "Pick a date.";
+    return t("postponement.errors.pickDate");
   }
   if (phase === undefined) {
     return undefined;
@@ -74,14 +92,22 @@ function dateError(phase: RequestablePhase | undefined, day: string, now: Date):
     return undefined;
   }
   const { earliest, latest, route } = allowedDates(phase, now);
-  const range = `between ${readableDay(earliest)} and ${readableDay(latest)}`;
-  return route === "selfService"
-    ? `Pick a date ${range}: phase ${phase} cannot be postponed past ${readableDay(latest)}.`
-    : `Pick a date ${range}: Microsoft Support lifts enforcement only for a while.`;
+  return t(
+    route === "selfService" ? "postponement.errors.dateSelfService" : "postponement.errors.dateSupport",
+    {
+      earliest: dayIn(locale, earliest),
+      latest: dayIn(locale, latest),
+      phase,
+    },
+  );
 }
 
 /** Checks the request form as of `now`; on failure, every problem at once and the values to show again. */
-export function validateRequestForm(input: RequestFormInput, now: Date): FormResult {
+export function validateRequestForm(
+  input: RequestFormInput,
+  now: Date,
+  locale: Locale = ENGLISH,
+): FormResult {
   const phaseText = text(input.phase);
   const phase = isRequestablePhase(phaseText) ? phaseText : undefined;
   const values: FormValues = {
@@ -92,20 +118,22 @@ export function validateRequestForm(input: RequestFormInput, now: Date): FormRes
   };
   const errors: Partial<Record<FormField, string>> = {};
   if (phase === undefined) {
-    errors.phase = "Choose the phase to postpone.";
+    errors.phase = textsFor(locale)("postponement.errors.choosePhase");
   }
-  const date = dateError(phase, text(input.wantedDate), now);
+  const date = dateError(phase, text(input.wantedDate), now, locale);
   const justification = lengthError(
     values.justification,
     JUSTIFICATION_MIN,
     JUSTIFICATION_MAX,
-    "the business reason",
+    "postponement.errors.enterReason",
+    locale,
   );
   const systems = lengthError(
     values.affectedSystems,
     AFFECTED_SYSTEMS_MIN,
     AFFECTED_SYSTEMS_MAX,
-    "the affected systems",
+    "postponement.errors.enterSystems",
+    locale,
   );
   if (date) {
     errors.wantedDate = date;

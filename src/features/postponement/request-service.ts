@@ -1,22 +1,26 @@
-import { renderCard } from "../../cards/render";
-import type { AdaptiveCardJson } from "../../cards/types";
+import { renderView, type View, view } from "../../cards/view";
 import type { Actor } from "../../domain/actor";
+import { ENGLISH } from "../../domain/language";
 import { allowedDates } from "../../domain/postponement";
 import type { PostponementRequest } from "../../domain/postponement-request";
-import { approvalCardData } from "./approval-view";
+import { approvalCardData, approvalSummary } from "./approval-view";
 import { type Approver, listGlobalAdministrators, teamsIdsOf } from "./approvers";
-import { formCardData } from "./form-view";
+import { type FormCardData, formCardData } from "./form-view";
 import type { PostponementDeps } from "./postponement-deps";
+import { readerLocale } from "./reader-locale";
 import { type RequestFormInput, validateRequestForm } from "./request-form";
-import { sentCardData } from "./requester-views";
+import { type SentCardData, sentCardData } from "./requester-views";
 import { readTenantSettings } from "./tenant-settings";
 
+export type FormView = View<"postponement-request-form", FormCardData>;
+export type SentView = View<"postponement-request-sent", SentCardData>;
+
 export type SubmitResult =
-  | { kind: "invalid"; card: AdaptiveCardJson }
+  | { kind: "invalid"; view: FormView }
   | {
       kind: "sent";
       request: PostponementRequest;
-      card: AdaptiveCardJson;
+      view: SentView;
       notified: number;
       unreachable: number;
     };
@@ -32,11 +36,12 @@ export async function submitRequest(
   input: RequestFormInput,
 ): Promise<SubmitResult> {
   const now = deps.now();
-  const form = validateRequestForm(input, now);
+  const locale = actor.locale ?? ENGLISH;
+  const form = validateRequestForm(input, now, locale);
   if (!form.ok) {
     return {
       kind: "invalid",
-      card: renderCard("postponement-request-form", formCardData(now, form.values, form.errors)),
+      view: view("postponement-request-form", formCardData(now, form.values, form.errors, locale)),
     };
   }
   const requester = await deps.directory.getUser(actor.userId);
@@ -70,8 +75,11 @@ export async function submitRequest(
     { requestId: request.id, phase: request.phase, notified, unreachable },
     "postponement requested",
   );
-  const card = renderCard("postponement-request-sent", sentCardData(request, { notified, unreachable }, now));
-  return { kind: "sent", request, card, notified, unreachable };
+  const sent = view(
+    "postponement-request-sent",
+    sentCardData(request, { notified, unreachable }, now, locale),
+  );
+  return { kind: "sent", request, view: sent, notified, unreachable };
 }
 
 async function sendApprovalCards(
@@ -85,14 +93,15 @@ async function sendApprovalCards(
     request.tenantId,
     approvers.map((approver) => approver.id),
   );
-  const card = renderCard(
-    "postponement-approval",
-    approvalCardData({ request, settings, refreshUserIds, now: deps.now() }),
-  );
+  const now = deps.now();
+  // Each approver reads the card in their own language (their chat's locale, else Graph's, else the tenant's).
   const results = await Promise.allSettled(
     approvers.map(async (approver) => {
+      const locale = await readerLocale(deps, request.tenantId, approver.id, approver.preferredLanguage);
+      const data = approvalCardData({ request, settings, refreshUserIds, now, locale });
+      const card = renderView(view("postponement-approval", data), locale);
       const sent = await deps.messenger.sendCard(request.tenantId, approver.id, card, {
-        summary: `Postponement request from ${request.requesterName ?? "a colleague"}`,
+        summary: approvalSummary(request, locale),
       });
       await deps.store.addApprovalCard({ requestId: request.id, approverId: approver.id, ...sent });
     }),

@@ -1,9 +1,11 @@
 import { userText } from "../../cards/markdown";
+import { ENGLISH, type Locale } from "../../domain/language";
 import { daysBetween, utcDay } from "../../domain/postponement";
 import type { PostponementRequest } from "../../domain/postponement-request";
-import { readableDay } from "../status/readable-date";
+import { textsFor } from "../../i18n/i18n";
 import type { Fact } from "./answer-view";
 import { SUPPORT_HOW_TO_URL } from "./portal-steps";
+import { dayIn } from "./readable";
 import { appliedLine, decisionLine, requestFacts } from "./request-facts";
 import { supportRequestText } from "./support-request-text";
 
@@ -22,22 +24,27 @@ export function sentCardData(
   request: PostponementRequest,
   delivery: { notified: number; unreachable: number },
   now: Date,
+  locale: Locale = ENGLISH,
 ): SentCardData {
+  const t = textsFor(locale);
   const support = request.route === "support";
   const unreachable =
-    delivery.unreachable > 0
-      ? ` ${delivery.unreachable} could not be reached in Teams; tell them yourself.`
-      : "";
+    delivery.unreachable > 0 ? [t("postponement.sent.unreachable", { count: delivery.unreachable })] : [];
+  const delivered =
+    delivery.notified > 0
+      ? [t("postponement.sent.delivered", { count: delivery.notified }), ...unreachable]
+      : [
+          t("postponement.sent.noneReached"),
+          ...unreachable,
+          t("postponement.sent.saved", { id: request.id }),
+        ];
   return {
-    headline: "Your request is with the Global Administrators",
-    deliveryLine:
-      delivery.notified > 0
-        ? `Sent to ${delivery.notified} Global ${delivery.notified === 1 ? "Administrator" : "Administrators"} in Teams. You will hear here when one of them decides.${unreachable}`
-        : `No Global Administrator could be reached in Teams.${unreachable} Your request is saved (reference ${request.id}).`,
-    facts: requestFacts(request),
+    headline: t("postponement.sent.headline"),
+    deliveryLine: delivered.reduce((first, second) => t("postponement.twoSentences", { first, second })),
+    facts: requestFacts(request, locale),
     justification: userText(request.justification),
     showSupport: support,
-    supportText: support ? supportRequestText({ request, tenantId: request.tenantId, now }) : "",
+    supportText: support ? supportRequestText({ request, tenantId: request.tenantId, now, locale }) : "",
     supportHowToUrl: SUPPORT_HOW_TO_URL,
   };
 }
@@ -53,21 +60,32 @@ export interface OutcomeCardData {
   facts: Fact[];
 }
 
-export function outcomeCardData(request: PostponementRequest): OutcomeCardData {
+/** The outcome's headline, also the notification's summary. */
+export function outcomeHeadline(request: PostponementRequest, locale: Locale = ENGLISH): string {
+  return textsFor(locale)(
+    request.status === "approved" ? "postponement.outcome.approved" : "postponement.outcome.declined",
+  );
+}
+
+export function outcomeCardData(request: PostponementRequest, locale: Locale = ENGLISH): OutcomeCardData {
+  const t = textsFor(locale);
   const approved = request.status === "approved";
+  const where = { phase: request.phase, date: dayIn(locale, request.wantedDate) };
   const nextSteps = !approved
-    ? "Enforcement stays as it is. The way through is to get ready: check your status and set up a strong method."
+    ? t("postponement.outcome.nextDeclined")
     : request.route === "selfService"
-      ? `Phase ${request.phase} enforcement moves to ${readableDay(request.wantedDate)} once the date is set in Azure. Use the time to get ready.`
-      : `A Global Administrator asks Microsoft Support to lift phase ${request.phase} enforcement until ${readableDay(request.wantedDate)}. Microsoft decides; get ready meanwhile.`;
+      ? t("postponement.outcome.nextSelfService", where)
+      : t("postponement.outcome.nextSupport", where);
   return {
-    headline: `Your postponement request was ${approved ? "approved" : "declined"}`,
+    headline: outcomeHeadline(request, locale),
     tone: approved ? "good" : "attention",
-    decisionLine: decisionLine(request),
-    note: request.decisionNote ? `Note: ${userText(request.decisionNote)}` : "",
+    decisionLine: decisionLine(request, locale),
+    note: request.decisionNote
+      ? t("postponement.outcome.note", { note: userText(request.decisionNote) })
+      : "",
     nextSteps,
-    appliedText: appliedLine(request.applied),
-    facts: requestFacts(request),
+    appliedText: appliedLine(request.applied, locale),
+    facts: requestFacts(request, locale),
   };
 }
 
@@ -78,13 +96,23 @@ export interface ReminderCardData {
   facts: Fact[];
 }
 
-export function reminderCardData(request: PostponementRequest, now: Date): ReminderCardData {
+export function reminderCardData(
+  request: PostponementRequest,
+  now: Date,
+  locale: Locale = ENGLISH,
+): ReminderCardData {
+  const t = textsFor(locale);
   const days = daysBetween(utcDay(now), request.wantedDate);
-  const when = days > 0 ? `in ${days} ${days === 1 ? "day" : "days"}` : "today";
-  const what = request.route === "selfService" ? "postponement" : "Microsoft Support lift";
+  const what = request.route === "selfService" ? "postponement" : "lift";
   return {
-    headline: `The phase ${request.phase} ${what} ends ${when}`,
-    summary: `On ${readableDay(request.wantedDate)} mandatory MFA applies to phase ${request.phase} again. Make sure everyone affected has a strong method and scripts run as workload identities.`,
-    facts: requestFacts(request),
+    headline:
+      days > 0
+        ? t(`postponement.reminder.${what}In`, { phase: request.phase, count: days })
+        : t(`postponement.reminder.${what}Today`, { phase: request.phase }),
+    summary: t("postponement.reminder.summary", {
+      date: dayIn(locale, request.wantedDate),
+      phase: request.phase,
+    }),
+    facts: requestFacts(request, locale),
   };
 }

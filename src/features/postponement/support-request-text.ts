@@ -1,12 +1,16 @@
+import { ENGLISH, type Locale } from "../../domain/language";
 import { phasePostponement } from "../../domain/postponement";
 import type { PostponementRequest } from "../../domain/postponement-request";
-import { readableDay } from "../status/readable-date";
+import { textsFor } from "../../i18n/i18n";
+import { dayIn } from "./readable";
 
 export interface SupportTextInput {
   request: Pick<PostponementRequest, "phase" | "wantedDate" | "justification" | "affectedSystems">;
   tenantId: string;
   tenantName?: string;
   now: Date;
+  /** The reader's language: the Global Administrator pastes it as it stands. */
+  locale?: Locale;
 }
 
 /**
@@ -16,26 +20,27 @@ export interface SupportTextInput {
  */
 export function supportRequestText(input: SupportTextInput): string {
   const { request, tenantId, tenantName, now } = input;
+  const locale = input.locale ?? ENGLISH;
+  const t = textsFor(locale);
   const phase = phasePostponement(request.phase, now);
-  const what =
-    request.phase === "1"
-      ? "phase 1 (sign-in to the Azure portal, Microsoft Entra admin center and Intune admin center)"
-      : "phase 2 (create, update and delete operations through Azure Resource Manager: Azure CLI, Azure PowerShell, IaC tools, REST and SDKs)";
   return [
-    "Subject: Temporary exemption from mandatory MFA enforcement for Azure",
+    t("postponement.supportText.subject"),
     "",
-    `Tenant: ${tenantName ? `${tenantName} (${tenantId})` : tenantId}`,
-    `Scope: ${what}`,
-    `Requested until: ${readableDay(request.wantedDate)} (${request.wantedDate})`,
+    t("postponement.supportText.tenant", { tenant: tenantName ? `${tenantName} (${tenantId})` : tenantId }),
+    t("postponement.supportText.scope", { scope: t(`postponement.supportText.scope${request.phase}`) }),
+    t("postponement.supportText.until", {
+      date: dayIn(locale, request.wantedDate),
+      isoDate: request.wantedDate,
+    }),
     "",
-    `The self-service postponement for this phase ended on ${readableDay(phase.lastSelfServiceDate)}. We ask Microsoft Support to lift enforcement for our tenant temporarily, until the date above, while we finish moving the affected accounts to multifactor authentication.`,
+    t("postponement.supportText.ask", { date: dayIn(locale, phase.lastSelfServiceDate) }),
     "",
-    "Business justification:",
+    t("postponement.supportText.justification"),
     request.justification,
     "",
-    "Affected systems:",
+    t("postponement.supportText.systems"),
     request.affectedSystems,
     "",
-    "What we are doing meanwhile: registering MFA methods (passkeys, Windows Hello for Business, Microsoft Authenticator) for every affected user, and moving scripts that sign in as users to workload identities (service principals, managed identities).",
+    t("postponement.supportText.meanwhile"),
   ].join("\n");
 }

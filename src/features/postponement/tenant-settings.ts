@@ -15,7 +15,8 @@ export type TenantSettings =
     }
   | { kind: "forbidden"; permission: string }
   | { kind: "notFound" }
-  | { kind: "unavailable"; message: string };
+  /** `busy`: throttled, timed out or unreachable (worth a retry); `message` is for the log, never shown. */
+  | { kind: "unavailable"; busy: boolean; message: string };
 
 const day = (value: string | null | undefined): string | null =>
   typeof value === "string" && !Number.isNaN(Date.parse(value))
@@ -41,10 +42,11 @@ export function settingsProblem(error: unknown): Exclude<TenantSettings, { kind:
     if (error.reason === "notFound") {
       return { kind: "notFound" };
     }
-    return { kind: "unavailable", message: error.action };
+    return { kind: "unavailable", busy: error.retryable, message: error.action };
   }
   return {
     kind: "unavailable",
+    busy: false,
     message: "Azure Resource Manager did not answer as expected; try again later.",
   };
 }

@@ -8,8 +8,8 @@ export class DeadlineExceededError extends Error {
 }
 
 /**
- * Settles with `work`, or rejects with DeadlineExceededError after `deadlineMs`. The work is not
- * cancelled (the Directory port takes no signal); callers may still use its late result.
+ * Settles with `work`, or rejects with DeadlineExceededError after `deadlineMs`. It only stops waiting:
+ * the status service cancels the read itself at the same moment (an abort signal through the directory).
  */
 export function withDeadline<T>(work: Promise<T>, deadlineMs: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;

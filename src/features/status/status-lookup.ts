@@ -4,11 +4,10 @@ import { type View, view } from "../../cards/view";
 import type { Directory } from "../../directory/directory";
 import type { GraphUser } from "../../directory/graph-types";
 import type { Actor } from "../../domain/actor";
-import { ENGLISH } from "../../domain/language";
-import { ROLE_DISPLAY_NAMES, type RoleName } from "../../domain/roles";
+import { ENGLISH, type Locale } from "../../domain/language";
 import { textsFor } from "../../i18n/i18n";
 import type { Authorizer } from "../authz/authorize";
-import type { Refused } from "../authz/refusal-card";
+import { type Refused, roleNames } from "../authz/refusal-card";
 import type { StatusService, StatusView } from "./status-service";
 
 /** Whom a status question names: a sign-in address, or words of a name ("ben carter"). */
@@ -37,16 +36,10 @@ const notFound = (t: Texts, said: string, example: string): LookupView =>
     whatToDo: t("status.lookup.notFoundTodo", { example }),
   });
 
-/** "Global Administrator, Global Reader or Security Reader": Microsoft's role names, joined by Intl in the reader's locale. */
-function roleList(tag: string, roles: readonly RoleName[]): string {
-  return new Intl.ListFormat(tag, { type: "disjunction" }).format(
-    roles.map((role) => ROLE_DISPLAY_NAMES[role]),
-  );
-}
-
 /** "You can only check your own status", the roles that would do, and what to ask instead. */
-function refused(t: Texts, tag: string, decision: Refused): LookupView {
-  const roles = roleList(tag, decision.rolesThatWouldDo);
+function refused(t: Texts, locale: Locale, decision: Refused): LookupView {
+  // Microsoft's role names as Microsoft writes them in the reader's language.
+  const roles = roleNames(decision.rolesThatWouldDo, locale);
   return view("error", {
     title: t("status.lookup.refusedTitle"),
     whatHappened: t(
@@ -169,7 +162,7 @@ export async function lookUpStatus(
       : { step: "many" in found ? "choose" : "notFound" },
   );
   if (!decision.allowed) {
-    return refused(t, (actor.locale ?? ENGLISH).tag, decision);
+    return refused(t, actor.locale ?? ENGLISH, decision);
   }
   const said = query.upn ?? query.person ?? "";
   if ("many" in found) {

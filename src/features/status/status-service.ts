@@ -1,11 +1,12 @@
 import { type View, view } from "../../cards/view";
 import type { Directory } from "../../directory/directory";
+import { DirectoryError } from "../../directory/errors";
 import { assess, type PreparedTenant } from "../../domain/assess";
 import type { Locale } from "../../domain/language";
 import type { Verdict } from "../../domain/verdict";
 import type { Logger } from "../../logger";
 import type { AssessmentScope } from "./assessment-scope";
-import { withDeadline } from "./deadline";
+import { DeadlineExceededError, withDeadline } from "./deadline";
 import { StatusCache } from "./status-cache";
 import { problemFromError } from "./status-errors";
 import { buildProblemView, type ProblemCardData, type StatusProblem } from "./status-problem";
@@ -47,7 +48,7 @@ interface Checked {
 export class StatusService {
   private readonly cache: StatusCache<Checked>;
   private readonly tenant: TenantFactsCache;
-  private readonly inFlight = new Map<string, Promise<Checked>>();
+  private readonly inFlight = new Map<string, { work: Promise<Checked>; cancel: AbortController }>();
   private readonly clock: () => Date;
   private readonly windowEnd: () => Date;
   private readonly deadlineMs: number;
@@ -81,7 +82,20 @@ export class StatusService {
       return this.view(cached.value, true, who.locale);
     }
     try {
-      const checked = await withDeadline(this.read(key, who.userId), this.deadlineMs);
+      const checked = await withDeadline(this.read(key, who.userId), this.deadlineMs).catch(
+        (error: unknown) => {
+          // Past the deadline the read is cancelled (its Graph requests and throttle waits end), so a burst
+          // of checks that cannot all be answered in time does not keep the limiter busy for the next person.
+          if (error instanceof DeadlineExceededError) {
+            this.inFlight
+              .get(key)
+              ?.cancel.abort(
+                new DirectoryError("timeout", `No answer within the status check's ${this.deadlineMs} ms.`),
+              );
+          }
+          throw error;
+        },
+      );
       const { phase1, phase2, mfaReady } = checked.verdict;
       log.info(
         {
@@ -117,30 +131,35 @@ export class StatusService {
     this.cache.delete(`${who.tenantId.toLowerCase()}:${who.userId.toLowerCase()}`);
   }
 
-  /**
-   * One read per user at a time; a late answer (after the deadline) still lands in the cache, so the
-   * user's next try is instant.
-   */
+  /** One read per user at a time, cancelled at the deadline. */
   private read(key: string, userId: string): Promise<Checked> {
     const running = this.inFlight.get(key);
     if (running !== undefined) {
-      return running;
+      return running.work;
     }
-    const work = this.assessNow(userId).then((checked) => {
+    const cancel = new AbortController();
+    const work = this.assessNow(userId, cancel.signal).then((checked) => {
+      // A cancelled read may still resolve (its sign-ins then a data gap): that is no answer to keep.
+      if (cancel.signal.aborted) {
+        throw cancel.signal.reason;
+      }
       this.cache.set(key, checked);
       return checked;
     });
-    this.inFlight.set(key, work);
+    this.inFlight.set(key, { work, cancel });
     const done = () => this.inFlight.delete(key);
     work.then(done, done);
     return work;
   }
 
-  private async assessNow(userId: string): Promise<Checked> {
+  private async assessNow(userId: string, signal: AbortSignal): Promise<Checked> {
     const end = this.windowEnd();
     const start = new Date(end.getTime() - this.options.lookbackDays * 86_400_000);
     const [facts, tenant]: [Awaited<ReturnType<Directory["getUserFacts"]>>, PreparedTenant] =
-      await Promise.all([this.options.directory.getUserFacts(userId, { start, end }), this.tenant.get()]);
+      await Promise.all([
+        this.options.directory.getUserFacts(userId, { start, end }, { signal }),
+        this.tenant.get(),
+      ]);
     return {
       verdict: assess(facts, tenant, end, { lookbackDays: this.options.lookbackDays }),
       checkedAt: this.clock(),
