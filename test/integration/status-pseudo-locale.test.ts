@@ -28,9 +28,6 @@ function tenantData(app: StatusBot): string[] {
   ];
 }
 
-/** The "error" template is another area's and not localised yet: its own four labels are known. */
-const ERROR_TEMPLATE_LABELS = ["What went wrong", "What to do", "Reference for your admin:", "Help"];
-
 describe("status in a pseudo-locale (demo tenant): no hard-coded text", () => {
   let app: StatusBot;
   before(async () => {
@@ -101,22 +98,18 @@ describe("status in a pseudo-locale (demo tenant): no hard-coded text", () => {
     assertNoHardCodedText(many, [...tenantData(app), "bruno"], "the people card");
     const none = await app.ask(DEMO.adele, "is zebulon affected?");
     assert.equal(none.id, "error");
-    assertNoHardCodedText(
-      none,
-      [...tenantData(app), "zebulon", ...ERROR_TEMPLATE_LABELS],
-      "no one by that name",
-    );
+    assertNoHardCodedText(none, [...tenantData(app), "zebulon"], "no one by that name");
   });
 
   it("a plain user's lookup is refused; an unknown address is not found", async () => {
     const refused = await app.ask(DEMO.ben, "status of adele.vance@contoso.example");
     assert.equal(refused.id, "error");
-    assertNoHardCodedText(refused, [...tenantData(app), ...ERROR_TEMPLATE_LABELS], "the refusal");
+    assertNoHardCodedText(refused, [...tenantData(app)], "the refusal");
     const unknown = await app.ask(DEMO.adele, "status of nobody.here@contoso.example");
     assert.equal(unknown.id, "error");
     assertNoHardCodedText(
       unknown,
-      [...tenantData(app), "nobody.here@contoso.example", "nobody.here", ...ERROR_TEMPLATE_LABELS],
+      [...tenantData(app), "nobody.here@contoso.example", "nobody.here"],
       "not found",
     );
   });

@@ -19,6 +19,7 @@ import { textsFor } from "../../i18n/i18n";
 import { cardMessage, replacingCard } from "../cards";
 import { isPersonalChat } from "../conversation-kind";
 import { notInTenantCard, readTurn } from "../read-turn";
+import { actorLocale } from "../turn-locale";
 import { turnLogger } from "../turn-logger";
 
 type CardHandler = (context: TurnContext) => Promise<AdaptiveCard>;
@@ -132,7 +133,7 @@ export function createStatusHandlers(
   ): Promise<AdaptiveCardJson> => {
     const { actor } = readTurn(context);
     return actor === undefined
-      ? notInTenantCard()
+      ? notInTenantCard(actorLocale(context))
       : render(await status.check(actor, options), context, actor.locale ?? ENGLISH);
   };
 
@@ -180,7 +181,7 @@ export function createStatusHandlers(
       const { actor, data } = readTurn(context);
       const locale = actor?.locale ?? ENGLISH;
       if (actor === undefined) {
-        return replacingCard(notInTenantCard());
+        return replacingCard(notInTenantCard(locale));
       }
       const upn = typeof data.upn === "string" ? data.upn.trim().slice(0, 256) : "";
       if (lookUp === undefined || !isPersonalChat(context)) {
