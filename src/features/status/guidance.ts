@@ -176,7 +176,7 @@ export function postponementNotes(now: Date, locale: Locale = ENGLISH): string[]
   return open.map((phase) =>
     t("status.guidance.postponementOpen", {
       phase: phase.phase,
-      covers: t(`status.phaseCovers.${phase.phase}`),
+      covers: t(`common.phases.${phase.phase}`),
       date: readableDay(phase.selfServicePostponementUntil, locale),
     }),
   );
