@@ -136,13 +136,10 @@ describe("Temporary Access Pass terms from the policy", () => {
   });
 
   it("reads lifetimes plainly", () => {
-    assert.deepEqual([60, 90, 480, 1440, 4320].map(readableLifetime), [
-      "1 hour",
-      "90 minutes",
-      "8 hours",
-      "1 day",
-      "3 days",
-    ]);
+    assert.deepEqual(
+      [60, 90, 480, 1440, 4320].map((minutes) => readableLifetime(minutes)),
+      ["1 hour", "90 minutes", "8 hours", "1 day", "3 days"],
+    );
   });
 });
 
