@@ -33,7 +33,12 @@ export function simulatorDemoTenant(simulator: SimulatorEndpoint, timeoutMs = 10
           url,
           {
             method: "POST",
-            headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body) },
+            // The simulator wants a bearer token, any token (it stands in for Graph, not for Entra ID).
+            headers: {
+              authorization: "Bearer demo",
+              "content-type": "application/json",
+              "content-length": Buffer.byteLength(body),
+            },
             ca: simulator.caCertPem,
             agent: false,
             timeout: timeoutMs,

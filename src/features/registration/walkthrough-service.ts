@@ -206,7 +206,18 @@ export class WalkthroughService {
     if (record?.status !== "active") {
       return this.start(actor, method);
     }
-    await this.options.demo.registerPasskey(actor.userId, t("registration.demo.passkeyName"));
+    try {
+      await this.options.demo.registerPasskey(actor.userId, t("registration.demo.passkeyName"));
+    } catch (error) {
+      this.options.logger.warn(
+        { event: "walkthrough.demoPasskeyFailed", err: { message: (error as Error).message } },
+        "demo passkey not registered",
+      );
+      return notice(t("registration.demo.failedTitle"), t("registration.demo.failed"), {
+        tone: "warning",
+        resume: { method, title: t("registration.step.start") },
+      });
+    }
     this.options.logger.info({ event: "walkthrough.demoPasskey", method }, "demo passkey registered");
     return this.verify(actor, method);
   }
