@@ -3,10 +3,10 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 
-import { renderView } from "../../src/cards/view";
 import { VERBS } from "../../src/cards/verbs";
-import { LANGUAGES, type Language } from "../../src/domain/language";
+import { renderView } from "../../src/cards/view";
 import type { NewAuditEntry } from "../../src/domain/audit-entry";
+import { type Language,LANGUAGES } from "../../src/domain/language";
 import type { TapRequest } from "../../src/domain/tap-request";
 import { EXPLAINED_AUDIT_ACTIONS } from "../../src/features/registration/audit-sentence";
 import { approvalCard, passCard } from "../../src/features/registration/tap-view";

@@ -33,6 +33,9 @@ function dataStrings(bot: RegistrationDemoBot): string[] {
     ...Object.values(ROLE_DISPLAY_NAMES),
     // The audit log names each recorded action by its id, beside the sentence that explains it.
     ...EXPLAINED_AUDIT_ACTIONS,
+    "success",
+    "refused",
+    "failed",
     "YubiKey 5 Series",
     "MFA Ready",
     bot.simulator.tenantId,
@@ -56,7 +59,15 @@ describe("registration in a pseudo-locale over POST /api/messages: no hard-coded
     )!;
     fido2.excludeTargets = [...(fido2.excludeTargets ?? []), { targetType: "user", id: DEMO.dana }];
     rb = await startRegistrationDemoBot({ snapshot });
-    for (const user of [BEN, ALEX, PERSONAS.meganPrivAuthAdmin, DEMO.adele, DEMO.dana, DEMO.gita, DEMO.svcBackup]) {
+    for (const user of [
+      BEN,
+      ALEX,
+      PERSONAS.meganPrivAuthAdmin,
+      DEMO.adele,
+      DEMO.dana,
+      DEMO.gita,
+      DEMO.svcBackup,
+    ]) {
       await rb.say(user, "hello");
     }
   });

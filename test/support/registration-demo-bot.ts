@@ -1,13 +1,13 @@
-import { simulatorDemoTenant } from "../../src/dev/simulator-demo-tenant";
 import type { GraphSimulator } from "../../src/dev/graph-simulator";
 import { startGraphSimulator } from "../../src/dev/graph-simulator";
+import { simulatorDemoTenant } from "../../src/dev/simulator-demo-tenant";
 import type { TenantSnapshot } from "../../src/directory/graph-types";
 import type { ActivityJson } from "./activities";
-import { attachedCards, demoSnapshot, userActions } from "./bot-over-simulator";
+import { fromTenant } from "./activities";
 import { type BotHarness, startBotHarness } from "./bot-harness";
+import { attachedCards, demoSnapshot, userActions } from "./bot-over-simulator";
 import { type Card, personalChat, type SentToUser, TEAMS_APP_ID } from "./registration-bot";
 import { simulatorDirectory } from "./simulator-directory";
-import { fromTenant } from "./activities";
 
 export interface RegistrationDemoBot {
   bot: BotHarness;

@@ -13,7 +13,7 @@ const LATEST = 20;
 
 /**
  * One entry as the card shows it: a sentence saying what happened, who did it (for whom), when, how it
- * ended and the recorded action. Names and card fields came from users (a display name, a forged field):
+ * ended and the record as stored (its action id and outcome code). Names and card fields came from users (a display name, a forged field):
  * every such text is escaped, so a "[link](…)" in a name reads as typed in front of an admin.
  */
 function entryView(entry: AuditEntry, texts: Texts) {
@@ -31,6 +31,8 @@ function entryView(entry: AuditEntry, texts: Texts) {
   return {
     at: texts.time(entry.at),
     action: userText(entry.action),
+    // The record as stored (action id and outcome code), for matching it against the log's raw rows.
+    record: `${userText(entry.action)} · ${entry.outcome}`,
     outcome: t(`registration.audit.outcomes.${entry.outcome}`),
     sentence: auditSentence(entry, texts),
     who,
