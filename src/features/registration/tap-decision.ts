@@ -1,8 +1,8 @@
 import { userText } from "../../cards/markdown";
 import { renderView } from "../../cards/view";
 import type { Actor } from "../../domain/actor";
+import { ROLE_DISPLAY_NAMES } from "../../domain/roles";
 import type { TapRequest } from "../../domain/tap-request";
-import { refusalText } from "../authz/refusal-card";
 import { notice, type RegistrationView } from "./actor";
 import type { TapServiceOptions } from "./tap-service";
 import { approvalCard, passCard, type RequesterInfo } from "./tap-view";
@@ -82,7 +82,13 @@ export async function decideTap(
       { event: "tap.refused", reason: allowed.reason, requestId: request.id },
       "temporary access pass decision refused",
     );
-    return approvalCard(request, requester, terms, texts, refusalText(allowed));
+    const refusal = t(`registration.tap.refusals.${allowed.reason}`, {
+      // Microsoft's role names, joined with the reader's "or".
+      roles: new Intl.ListFormat(texts.locale.tag, { type: "disjunction" }).format(
+        allowed.rolesThatWouldDo.map((role) => ROLE_DISPLAY_NAMES[role]),
+      ),
+    });
+    return approvalCard(request, requester, terms, texts, refusal);
   }
   const decided = {
     decidedBy: actor.userId,
