@@ -156,6 +156,8 @@ export async function startService(parts: ServiceParts): Promise<RunningService>
       {
         now,
         onVerified: (actor) => status.forget(actor),
+        // Demo mode only: the verify step offers "Simulate registering a passkey" in the simulator.
+        demo: directory.demo,
       },
     ),
     postponement: createPostponementService({

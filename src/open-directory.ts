@@ -1,9 +1,11 @@
 import type { Config } from "./config";
 import type * as GraphSimulatorModule from "./dev/graph-simulator";
+import type * as SimulatorDemoTenantModule from "./dev/simulator-demo-tenant";
 import { type ConfiguredDirectory, createDirectory } from "./directory/create-directory";
 import type { Directory } from "./directory/directory";
 import { PermissionProbe } from "./directory/permission-probe";
 import { loadSnapshot } from "./directory/snapshot";
+import type { DemoTenant } from "./features/registration/demo-tenant";
 import type { StatusSource } from "./features/status/create-status-service";
 import type { Logger } from "./logger";
 import type { DirectoryHealth } from "./server/health";
@@ -16,6 +18,8 @@ export interface DirectoryHandle {
   status: StatusSource;
   /** The whole port, for the features that act on the tenant (approvals, passes, installs, scans). */
   directory: Directory;
+  /** Only in demo mode, where the directory is the Graph simulator: what a person may change there. */
+  demo?: DemoTenant;
 }
 
 /**
@@ -61,6 +65,8 @@ export async function openDirectory(config: Config, logger: Logger): Promise<Dir
   // Loaded only in demo mode: a bot reading real Graph carries no simulator (nor its certificate tooling).
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy load; import() of .ts needs an extension under nodenext
   const { startGraphSimulator } = require("./dev/graph-simulator") as typeof GraphSimulatorModule;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- demo only, like the simulator
+  const { simulatorDemoTenant } = require("./dev/simulator-demo-tenant") as typeof SimulatorDemoTenantModule;
   const snapshot = loadSnapshot(config.directory.snapshotPath);
   const simulatorLogger = logger.child({ component: "graph-simulator" });
   const start = (port: number) => startGraphSimulator({ snapshot, port, logger: simulatorLogger });
@@ -83,6 +89,7 @@ export async function openDirectory(config: Config, logger: Logger): Promise<Dir
   return {
     directory,
     health: directoryHealth(directory, "simulator"),
+    demo: simulatorDemoTenant(simulator),
     close: async () => {
       directory.close();
       await simulator.close();

@@ -56,6 +56,7 @@ export function registerRoutes(app: Application, h: BotHandlers, budget: InvokeB
     walkthroughNext: h.walkthroughNext,
     walkthroughBack: h.walkthroughBack,
     walkthroughVerify: h.walkthroughVerify,
+    walkthroughSimulatePasskey: h.walkthroughSimulatePasskey,
     walkthroughRestart: h.walkthroughRestart,
     walkthroughCancel: h.walkthroughCancel,
     walkthroughSaveChecklist: h.walkthroughSaveChecklist,

@@ -24,6 +24,8 @@ export const VERBS = {
   walkthroughNext: "walkthrough.next",
   walkthroughBack: "walkthrough.back",
   walkthroughVerify: "walkthrough.verify",
+  /** Demo only (the directory is the Graph simulator): register a passkey there, then verify. */
+  walkthroughSimulatePasskey: "walkthrough.simulatePasskey",
   walkthroughRestart: "walkthrough.restart",
   walkthroughCancel: "walkthrough.cancel",
   walkthroughSaveChecklist: "walkthrough.checklist",

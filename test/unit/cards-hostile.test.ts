@@ -3,10 +3,12 @@ import { describe, it } from "node:test";
 
 import { buildErrorCard } from "../../src/cards/error-card";
 import { buildHelpCard } from "../../src/cards/help-card";
+import { renderView } from "../../src/cards/view";
 import { buildWelcomeCard } from "../../src/cards/welcome-card";
 import { refusalCard } from "../../src/features/authz/refusal-card";
 import { buildMessageCard } from "../../src/features/broadcast/message-card";
 import { approvalCard } from "../../src/features/registration/tap-view";
+import { textsOf } from "../../src/features/registration/texts";
 import { HOSTILE, liveMarkdown } from "../support/live-markdown";
 
 /** Every builder a user's text reaches, fed hostile text (Markdown, ${…}, HTML): none of it live. */
@@ -37,22 +39,25 @@ describe("user text with Markdown, ${…} and HTML stays literal", () => {
     [
       "tap-approval (requester, approver names)",
       () =>
-        approvalCard(
-          {
-            id: "r1",
-            tenantId: "t",
-            requesterId: "u",
-            requesterName: HOSTILE,
-            status: "issued",
-            needsPrivileged: false,
-            createdAt: "2026-11-20T09:00:00Z",
-            decidedByName: HOSTILE,
-            decidedAt: "2026-11-20T09:05:00Z",
-            note: HOSTILE,
-          },
-          { name: HOSTILE, upn: HOSTILE },
-          { lifetimeMinutes: 60, usableOnce: true },
-          HOSTILE,
+        renderView(
+          approvalCard(
+            {
+              id: "r1",
+              tenantId: "t",
+              requesterId: "u",
+              requesterName: HOSTILE,
+              status: "issued",
+              needsPrivileged: false,
+              createdAt: "2026-11-20T09:00:00Z",
+              decidedByName: HOSTILE,
+              decidedAt: "2026-11-20T09:05:00Z",
+              note: HOSTILE,
+            },
+            { name: HOSTILE, upn: HOSTILE },
+            { lifetimeMinutes: 60, usableOnce: true },
+            textsOf(),
+            HOSTILE,
+          ),
         ),
     ],
     [

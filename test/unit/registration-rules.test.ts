@@ -4,9 +4,12 @@ import { describe, it } from "node:test";
 import type { AuthenticationMethodsPolicy } from "../../src/directory/graph-types";
 import { keyModelName } from "../../src/features/registration/aaguids";
 import { foreignUserId } from "../../src/features/registration/actor";
+import { auditSentence } from "../../src/features/registration/audit-sentence";
 import { methodFromCardData } from "../../src/features/registration/methods";
 import { allowedAlternatives, checkPolicy } from "../../src/features/registration/policy-check";
+import { recipientLocales } from "../../src/features/registration/recipient-locale";
 import { readableLifetime, tapTerms } from "../../src/features/registration/tap-policy";
+import { textsOf } from "../../src/features/registration/texts";
 import { workloadPlan } from "../../src/features/registration/workload-plan";
 
 const USER = "u-1";
@@ -136,13 +139,10 @@ describe("Temporary Access Pass terms from the policy", () => {
   });
 
   it("reads lifetimes plainly", () => {
-    assert.deepEqual([60, 90, 480, 1440, 4320].map(readableLifetime), [
-      "1 hour",
-      "90 minutes",
-      "8 hours",
-      "1 day",
-      "3 days",
-    ]);
+    assert.deepEqual(
+      [60, 90, 480, 1440, 4320].map((minutes) => readableLifetime(minutes)),
+      ["1 hour", "90 minutes", "8 hours", "1 day", "3 days"],
+    );
   });
 });
 
@@ -182,5 +182,73 @@ describe("data tables", () => {
     assert.equal(plan.length, 1);
     assert.match(plan[0]!.replacement, /Connect-AzAccount -ServicePrincipal/);
     assert.equal(workloadPlan([]).length, 3);
+  });
+});
+
+describe("the language of a proactive card (approver, requester)", () => {
+  const reference = (locale?: string) => ({
+    tenantId: "t",
+    userId: "u",
+    conversationId: "c",
+    serviceUrl: "https://smba.example",
+    reference: locale ? { locale } : {},
+    updatedAt: "2026-12-01T00:00:00Z",
+  });
+  const sources = (stored: string | undefined, preferred: string | undefined) => ({
+    conversationReferences: { get: async () => (stored === "none" ? undefined : reference(stored)) },
+    directory: {
+      getUser: async () => ({
+        id: "u",
+        userPrincipalName: "u@contoso.example",
+        preferredLanguage: preferred,
+      }),
+    },
+    defaults: { defaultLocale: "es-MX", timeZone: "Europe/Madrid" },
+  });
+
+  it("the client locale kept with the conversation reference, else Graph's preferredLanguage, else DEFAULT_LOCALE", async () => {
+    assert.deepEqual(await recipientLocales(sources("de-AT", "ja-JP"))("t", "u"), {
+      language: "de",
+      tag: "de-AT",
+      timeZone: "Europe/Madrid",
+    });
+    assert.equal((await recipientLocales(sources("none", "ja-JP"))("t", "u")).language, "ja");
+    assert.equal((await recipientLocales(sources(undefined, undefined))("t", "u")).tag, "es-MX");
+  });
+});
+
+describe("audit sentences", () => {
+  const entry = {
+    id: 1,
+    at: "2026-12-01T09:00:00Z",
+    tenantId: "t",
+    actorId: "a",
+    outcome: "success" as const,
+  };
+  it("names an action no sentence knows as recorded, escaped", () => {
+    assert.equal(
+      auditSentence({ ...entry, action: "future.thing_*x*" }, textsOf()),
+      "Recorded “future.thing\\_\\*x\\*”.",
+    );
+  });
+  it("a broadcast's reasons in words, an unknown reason as 'another reason'", () => {
+    assert.equal(
+      auditSentence(
+        {
+          ...entry,
+          action: "broadcast.completed",
+          detail: {
+            total: 3,
+            sent: 1,
+            failed: 2,
+            skipped: 0,
+            failedByReason: '{"notFound":1,"weird":1}',
+            skippedByReason: "not json",
+          },
+        },
+        textsOf(),
+      ),
+      "Broadcast finished: 1 of 3 delivered, 2 not delivered, 0 skipped. Not delivered: 1 no longer had a chat with the bot (the app was removed) and 1 for another reason.",
+    );
   });
 });

@@ -75,6 +75,7 @@ export interface BotHandlers {
   walkthroughNext: CardHandler;
   walkthroughBack: CardHandler;
   walkthroughVerify: CardHandler;
+  walkthroughSimulatePasskey: CardHandler;
   walkthroughRestart: CardHandler;
   walkthroughCancel: CardHandler;
   walkthroughSaveChecklist: CardHandler;
@@ -167,6 +168,7 @@ export function createBotHandlers(services: BotServices): BotHandlers {
     walkthroughNext: walkthroughs.next,
     walkthroughBack: walkthroughs.back,
     walkthroughVerify: walkthroughs.verify,
+    walkthroughSimulatePasskey: walkthroughs.simulatePasskey,
     walkthroughRestart: walkthroughs.restart,
     walkthroughCancel: walkthroughs.cancel,
     walkthroughSaveChecklist: walkthroughs.saveChecklist,

@@ -2,12 +2,18 @@ import type { AdaptiveCard } from "@microsoft/teams-ai";
 import type { TurnContext } from "botbuilder";
 
 import { buildErrorCard } from "../../cards/error-card";
-import { renderCard } from "../../cards/render";
 import type { AdaptiveCardJson } from "../../cards/types";
+import { renderView } from "../../cards/view";
 import type { Actor } from "../../domain/actor";
-import { foreignUserId, notice, type RegistrationView } from "../../features/registration/actor";
+import {
+  foreignUserId,
+  notice,
+  notYoursNotice,
+  type RegistrationView,
+} from "../../features/registration/actor";
 import type { Registration } from "../../features/registration/create-registration";
 import { methodFromCardData, type WalkthroughMethod } from "../../features/registration/methods";
+import { textsOf } from "../../features/registration/texts";
 import { cardMessage, replacingCard } from "../cards";
 import { isPersonalChat } from "../conversation-kind";
 import { errorView } from "../error-view";
@@ -22,6 +28,8 @@ export interface RegistrationHandlers {
   next: CardHandler;
   back: CardHandler;
   verify: CardHandler;
+  /** Demo only (the directory is the Graph simulator): registers a passkey there for the sender, then verifies. */
+  simulatePasskey: CardHandler;
   restart: CardHandler;
   cancel: CardHandler;
   saveChecklist: CardHandler;
@@ -31,8 +39,6 @@ export interface RegistrationHandlers {
   walkthroughMessage(method: WalkthroughMethod): Handler;
   auditMessage: Handler;
 }
-
-const render = (view: RegistrationView) => renderCard(view.card, view.data);
 
 type Run = (actor: Actor, data: Record<string, unknown>, context: TurnContext) => Promise<RegistrationView>;
 
@@ -49,16 +55,11 @@ export function cardAsActor(
     const claimed = foreignUserId(data, actor);
     if (claimed !== undefined) {
       await registration.recordForged(actor, verb, claimed);
-      return render(
-        notice(
-          "That button isn't yours",
-          "This card names another person, and only they can use it. Nothing was changed.",
-          { tone: "attention" },
-        ),
-      );
+      return renderView(notYoursNotice(textsOf(actor.locale)), actor.locale);
     }
     try {
-      return render(await run(actor, data, context));
+      // The view's data is in the actor's language already; its template's own strings too.
+      return renderView(await run(actor, data, context), actor.locale);
     } catch (error) {
       return failureCard(context, error);
     }
@@ -102,12 +103,11 @@ export function createRegistrationHandlers(registration: Registration): Registra
   ) =>
     asActor(registration, async (actor, data) => {
       const method = methodFromCardData(data);
+      const { t } = textsOf(actor.locale);
       return method === undefined
-        ? notice(
-            "That button no longer works",
-            'The card asked for a walkthrough this version of MFA Ready does not know. Type "am I affected?" for a fresh status card.',
-            { tone: "attention" },
-          )
+        ? notice(t("registration.notices.unknownMethodTitle"), t("registration.notices.unknownMethod"), {
+            tone: "attention",
+          })
         : run(actor, method, data);
     });
   const showAudit = asActor(registration, (actor) => registration.audit(actor));
@@ -121,6 +121,7 @@ export function createRegistrationHandlers(registration: Registration): Registra
     next: withMethod((actor, method, data) => walkthroughs.move(actor, method, data.step, 1)),
     back: withMethod((actor, method, data) => walkthroughs.move(actor, method, data.step, -1)),
     verify: withMethod((actor, method) => walkthroughs.verify(actor, method)),
+    simulatePasskey: withMethod((actor, method) => walkthroughs.simulatePasskey(actor, method)),
     restart: withMethod((actor, method) => walkthroughs.start(actor, method, { restart: true })),
     cancel: withMethod((actor, method) => walkthroughs.cancel(actor, method)),
     saveChecklist: withMethod((actor, method, data) => walkthroughs.saveChecklist(actor, method, data)),
@@ -129,7 +130,8 @@ export function createRegistrationHandlers(registration: Registration): Registra
     walkthroughMessage: (method) => sendAsActor(registration, (actor) => walkthroughs.start(actor, method)),
     auditMessage: async (context) => {
       if (!isPersonalChat(context)) {
-        await context.sendActivity("The audit log is shown only in your personal chat with MFA Ready.");
+        const { actor } = readTurn(context);
+        await context.sendActivity(textsOf(actor?.locale).t("registration.notices.auditPersonalOnly"));
         return;
       }
       await sendAudit(context);

@@ -1,9 +1,10 @@
 import type { AdaptiveCard } from "@microsoft/teams-ai";
 import type { TurnContext } from "botbuilder";
 
-import { renderCard } from "../../cards/render";
-import { foreignUserId, notice } from "../../features/registration/actor";
+import { renderView } from "../../cards/view";
+import { foreignUserId, notYoursNotice } from "../../features/registration/actor";
 import type { Registration } from "../../features/registration/create-registration";
+import { textsOf } from "../../features/registration/texts";
 import { replacingCard } from "../cards";
 import { isPersonalChat } from "../conversation-kind";
 import { notInTenantCard, readTurn } from "../read-turn";
@@ -34,17 +35,12 @@ export function createTapHandlers(registration: Registration): TapHandlers {
       const claimed = foreignUserId(data, actor);
       if (claimed !== undefined) {
         await registration.recordForged(actor, verb, claimed);
-        return replacingCard(
-          renderCard(
-            "registration-notice",
-            notice("That button isn't yours", "This card names another person. Nothing was changed.", {
-              tone: "attention",
-            }).data,
-          ),
-        );
+        return replacingCard(renderView(notYoursNotice(textsOf(actor.locale)), actor.locale));
       }
       try {
-        return replacingCard(await registration.decideTap(actor, data.requestId, decision));
+        return replacingCard(
+          renderView(await registration.decideTap(actor, data.requestId, decision), actor.locale),
+        );
       } catch (error) {
         return replacingCard(failureCard(context, error));
       }
@@ -53,25 +49,14 @@ export function createTapHandlers(registration: Registration): TapHandlers {
     request,
     async requestMessage(context) {
       if (!isPersonalChat(context)) {
-        await context.sendActivity(
-          "Ask me for a Temporary Access Pass in your personal chat with MFA Ready: the pass is shown only there.",
-        );
+        const { actor } = readTurn(context);
+        await context.sendActivity(textsOf(actor?.locale).t("registration.notices.tapPersonalOnly"));
         return;
       }
       await sendRequest(context);
     },
     issue: decide("issue"),
     decline: decide("decline"),
-    hide: async () =>
-      replacingCard(
-        renderCard(
-          "registration-notice",
-          notice(
-            "Pass hidden",
-            "The pass is no longer shown on this card. If you still need one, ask again from the walkthrough.",
-            { resume: { method: "passkey", title: "Continue setting up a passkey" } },
-          ).data,
-        ),
-      ),
+    hide: asActor(registration, (actor) => registration.hidePass(actor)),
   };
 }

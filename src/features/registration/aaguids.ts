@@ -1,3 +1,7 @@
+import type { TFunction } from "i18next";
+
+import { textsOf } from "./texts";
+
 /**
  * Well-known authenticator models by AAGUID, so key restrictions and registered keys read as models
  * rather than GUIDs. Sources: the vendors' published AAGUID lists and the FIDO Metadata Service; an
@@ -22,14 +26,13 @@ export const KNOWN_AAGUIDS: Readonly<Record<string, string>> = {
   "6028b017-b1d4-4c02-b4b3-afcdafc96bb2": "Windows Hello",
 };
 
-/** "YubiKey 5 Series", or the AAGUID itself when the model is not known here. */
-export function keyModelName(aaguid: string): string {
-  return (
-    KNOWN_AAGUIDS[aaguid.trim().toLowerCase()] ?? `Unlisted model (AAGUID ${aaguid.trim().toLowerCase()})`
-  );
+/** "YubiKey 5 Series" (vendors' own names), or the AAGUID itself when the model is not known here. */
+export function keyModelName(aaguid: string, t: TFunction = textsOf().t): string {
+  const id = aaguid.trim().toLowerCase();
+  return KNOWN_AAGUIDS[id] ?? t("registration.policy.unlistedModel", { aaguid: id });
 }
 
 /** Distinct model names for a list of AAGUIDs, in the order given. */
-export function keyModelNames(aaguids: readonly string[]): string[] {
-  return [...new Set(aaguids.map(keyModelName))];
+export function keyModelNames(aaguids: readonly string[], t?: TFunction): string[] {
+  return [...new Set(aaguids.map((aaguid) => keyModelName(aaguid, t)))];
 }

@@ -1,10 +1,19 @@
+import type { View } from "../../cards/view";
 import type { Actor } from "../../domain/actor";
+import type { Texts } from "./texts";
 
-/** A card to show: the template name in adaptiveCards/ and its data. */
-export interface RegistrationView {
-  card: string;
-  data: Record<string, unknown>;
+/** The registration-notice card's data: a title, a sentence, details, and a button back to a walkthrough. */
+export interface NoticeData {
+  title: string;
+  text: string;
+  tone: "good" | "attention" | "warning" | "default";
+  details: string[];
+  resumeMethod: string;
+  resumeTitle: string;
 }
+
+/** A card the registration features answer with: the template name in adaptiveCards/ and its data. */
+export type RegistrationView = View<string, object>;
 
 /** Card data keys that would name a user; a product card never sends them, so any value is forged. */
 const USER_ID_KEYS = [
@@ -34,13 +43,13 @@ export function notice(
   title: string,
   text: string,
   options: {
-    tone?: "good" | "attention" | "warning" | "default";
+    tone?: NoticeData["tone"];
     details?: string[];
     resume?: { method: string; title: string };
   } = {},
-): RegistrationView {
+): View<"registration-notice", NoticeData> {
   return {
-    card: "registration-notice",
+    template: "registration-notice",
     data: {
       title,
       text,
@@ -52,8 +61,9 @@ export function notice(
   };
 }
 
-/** "28 Nov 2026, 06:10 UTC". */
-export function readableTime(date: Date | string): string {
-  const value = typeof date === "string" ? new Date(date) : date;
-  return `${value.toLocaleString("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "UTC" })} UTC`;
+/** "That button isn't yours": card data named another person; nothing was done. */
+export function notYoursNotice({ t }: Texts): View<"registration-notice", NoticeData> {
+  return notice(t("registration.notices.notYoursTitle"), t("registration.notices.notYours"), {
+    tone: "attention",
+  });
 }

@@ -1,13 +1,16 @@
-import { renderCard } from "../../cards/render";
+import { userText } from "../../cards/markdown";
+import { renderView, view } from "../../cards/view";
 import type { Directory } from "../../directory/directory";
 import type { Actor } from "../../domain/actor";
 import type { Logger } from "../../logger";
 import type { AuditLog } from "../authz/audit-log";
 import type { Authorizer } from "../authz/authorize";
 import type { Messenger } from "../messaging/messenger";
-import { notice, readableTime, type RegistrationView } from "./actor";
-import { METHOD_TITLES, type WalkthroughMethod } from "./methods";
+import { notice, type RegistrationView } from "./actor";
+import { methodTitle, type WalkthroughMethod } from "./methods";
 import { checkPolicy } from "./policy-check";
+import type { RecipientLocaleOf } from "./recipient-locale";
+import { textsOf } from "./texts";
 import { type ContextOptions, readUserContext } from "./user-context";
 
 export interface AdminHelpOptions extends ContextOptions {
@@ -17,25 +20,29 @@ export interface AdminHelpOptions extends ContextOptions {
   auditLog: AuditLog;
   clock: () => Date;
   logger: Logger;
+  /** Each admin reads the card in their own language. */
+  localeOf: RecipientLocaleOf;
 }
 
 /**
  * "Ask an admin" on a blocked walkthrough: the Authentication Administrators and Privileged Authentication
- * Administrators get a card saying what the policy blocks, for whom. The problems are re-read from Graph
- * now, not taken from the card.
+ * Administrators get a card saying what the policy blocks, for whom, each in their own language. The
+ * problems are re-read from Graph now, not taken from the card.
  */
 export async function askAdminForHelp(
   options: AdminHelpOptions,
   actor: Actor,
   method: WalkthroughMethod,
 ): Promise<RegistrationView> {
+  const texts = textsOf(actor.locale);
+  const { t } = texts;
   const context = await readUserContext(options.directory, actor.userId, options);
-  const check = checkPolicy(method, context.policy, context.subject);
+  const check = checkPolicy(method, context.policy, context.subject, texts);
   if (check.allowed) {
     return notice(
-      `${METHOD_TITLES[method]} is allowed for you now`,
-      "The policy no longer blocks you: start the walkthrough again.",
-      { tone: "good", resume: { method, title: "Start" } },
+      t("registration.adminHelp.allowedTitle", { method: methodTitle(method, t) }),
+      t("registration.adminHelp.allowedText"),
+      { tone: "good", resume: { method, title: t("registration.step.start") } },
     );
   }
   // The admins who could issue this user a pass are the ones who act on authentication methods.
@@ -43,19 +50,27 @@ export async function askAdminForHelp(
     id: actor.userId,
     holdsAnyDirectoryRole: false,
   });
-  const name = context.facts.user.displayName ?? actor.name ?? "A user";
-  const card = renderCard("admin-help-request", {
-    requesterName: name,
-    requesterUpn: context.facts.user.userPrincipalName,
-    methodTitle: METHOD_TITLES[method],
-    problems: check.problems,
-    askedAt: readableTime(options.clock()),
-  });
+  const displayName = context.facts.user.displayName ?? actor.name;
+  const askedAt = options.clock();
   let delivered = 0;
   for (const approverId of approvers) {
     try {
-      await options.messenger.sendCard(actor.tenantId, approverId, card, {
-        summary: `${name} is blocked by the authentication methods policy`,
+      const locale = await options.localeOf(actor.tenantId, approverId);
+      const theirs = textsOf(locale);
+      // The admin reads what the policy says in their language; the name is the user's, shown as typed.
+      const name = userText(displayName ?? theirs.t("registration.tap.aUser"));
+      const card = view("admin-help-request", {
+        requesterName: name,
+        requesterUpn: userText(context.facts.user.userPrincipalName),
+        headline: theirs.t("registration.adminHelp.summary", { name }),
+        tried: theirs.t("registration.adminHelp.tried", { method: methodTitle(method, theirs.t) }),
+        problems: checkPolicy(method, context.policy, context.subject, theirs).problems,
+        askedAt: theirs.time(askedAt),
+      });
+      await options.messenger.sendCard(actor.tenantId, approverId, renderView(card, locale), {
+        summary: theirs.t("registration.adminHelp.summary", {
+          name: displayName ?? theirs.t("registration.tap.aUser"),
+        }),
       });
       delivered += 1;
     } catch (error) {
@@ -68,7 +83,7 @@ export async function askAdminForHelp(
   await options.auditLog.record({
     tenantId: actor.tenantId,
     actorId: actor.userId,
-    actorName: name,
+    actorName: displayName ?? undefined,
     action: "walkthrough.adminAsked",
     subjectId: actor.userId,
     outcome: delivered > 0 ? "success" : "failed",
@@ -76,13 +91,14 @@ export async function askAdminForHelp(
   });
   return delivered > 0
     ? notice(
-        "Asked an admin",
-        `I told ${delivered} admin${delivered === 1 ? "" : "s"} what blocks you. They will change the policy or contact you.`,
-        { tone: "good" },
+        t("registration.adminHelp.askedTitle"),
+        t("registration.adminHelp.asked", { count: delivered }),
+        {
+          tone: "good",
+        },
       )
-    : notice(
-        "I couldn't reach an admin",
-        "No Authentication Administrator could be reached in Teams. Ask your IT team directly, and show them this card.",
-        { tone: "warning", details: check.problems },
-      );
+    : notice(t("registration.adminHelp.unreachableTitle"), t("registration.adminHelp.unreachable"), {
+        tone: "warning",
+        details: check.problems,
+      });
 }

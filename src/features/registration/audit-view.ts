@@ -1,34 +1,41 @@
 import { userText } from "../../cards/markdown";
+import { view } from "../../cards/view";
 import type { Actor } from "../../domain/actor";
 import type { AuditEntry } from "../../domain/audit-entry";
 import type { AuditLog } from "../authz/audit-log";
 import type { Authorizer } from "../authz/authorize";
 import { refusalData } from "../authz/refusal-card";
-import { readableTime, type RegistrationView } from "./actor";
+import type { RegistrationView } from "./actor";
+import { auditSentence } from "./audit-sentence";
+import { type Texts, textsOf } from "./texts";
 
 const LATEST = 20;
 
 /**
- * One entry as the card shows it. Names and card fields came from users (a display name, a forged
- * field): every such text is escaped, so a "[link](…)" in a name reads as typed in front of an admin.
+ * One entry as the card shows it: a sentence saying what happened, who did it (for whom), when, how it
+ * ended and the record as stored (its action id and outcome code). Names and card fields came from users (a display name, a forged field):
+ * every such text is escaped, so a "[link](…)" in a name reads as typed in front of an admin.
  */
-function entryView(entry: AuditEntry) {
+function entryView(entry: AuditEntry, texts: Texts) {
+  const { t } = texts;
   const actor = entry.actorName
-    ? `${userText(entry.actorName)} (${userText(entry.actorId)})`
+    ? t("registration.audit.who", { name: userText(entry.actorName), id: userText(entry.actorId) })
     : userText(entry.actorId);
-  const subject =
+  const who =
     entry.subjectId && entry.subjectId !== entry.actorId
-      ? ` for ${userText(entry.subjectName ?? entry.subjectId)}`
-      : "";
-  const detail = Object.entries(entry.detail ?? {})
-    .map(([key, value]) => `${userText(key)}: ${userText(String(value))}`)
-    .join(", ");
+      ? t("registration.audit.whoFor", {
+          who: actor,
+          subject: userText(entry.subjectName ?? entry.subjectId),
+        })
+      : actor;
   return {
-    at: readableTime(entry.at),
+    at: texts.time(entry.at),
     action: userText(entry.action),
-    outcome: entry.outcome,
-    who: `${actor}${subject}`,
-    detail,
+    // The record as stored (action id and outcome code), for matching it against the log's raw rows.
+    record: `${userText(entry.action)} · ${entry.outcome}`,
+    outcome: t(`registration.audit.outcomes.${entry.outcome}`),
+    sentence: auditSentence(entry, texts),
+    who,
   };
 }
 
@@ -40,17 +47,15 @@ export async function auditView(
 ): Promise<RegistrationView> {
   const decision = await authz.authorize(actor, "auditLog");
   if (!decision.allowed) {
-    return { card: "error", data: { ...refusalData(decision) } };
+    return view("error", { ...refusalData(decision) });
   }
+  const texts = textsOf(actor.locale);
   const entries = await auditLog.latest(actor.tenantId, LATEST);
-  return {
-    card: "audit-log",
-    data: {
-      summary:
-        entries.length === 0
-          ? "Nothing recorded yet."
-          : `The latest ${entries.length} entries, newest first.`,
-      entries: entries.map(entryView),
-    },
-  };
+  return view("audit-log", {
+    summary:
+      entries.length === 0
+        ? texts.t("registration.audit.empty")
+        : texts.t("registration.audit.latest", { count: entries.length }),
+    entries: entries.map((entry) => entryView(entry, texts)),
+  });
 }

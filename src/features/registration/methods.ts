@@ -1,3 +1,5 @@
+import type { TFunction } from "i18next";
+
 import type { VerdictCode } from "../../domain/verdict";
 
 /** The walkthroughs this feature runs, one per way of getting ready. */
@@ -51,11 +53,6 @@ export function methodFromCardData(
   return undefined;
 }
 
-export const METHOD_TITLES: Readonly<Record<WalkthroughMethod, string>> = {
-  passkey: "Passkey or security key",
-  whfb: "Windows Hello for Business",
-  certificate: "Certificate-based authentication",
-  mfaMethod: "Microsoft Authenticator",
-  breakGlass: "Emergency access (break-glass) accounts",
-  workloadIdentity: "Move automation to a workload identity",
-};
+/** The method's name in the reader's language ("Passkey or security key"). */
+export const methodTitle = (method: WalkthroughMethod, t: TFunction): string =>
+  t(`registration.methods.${method}`);

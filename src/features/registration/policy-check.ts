@@ -1,11 +1,14 @@
+import type { TFunction } from "i18next";
+
 import type {
   AuthenticationMethodConfiguration,
   AuthenticationMethodsPolicy,
 } from "../../directory/graph-types";
 import type { MethodConfigurationId } from "../../domain/method-classes";
-import { type Allowance, allowance, counts, preparePolicy } from "../../domain/policy";
+import { allowance, counts, preparePolicy } from "../../domain/policy";
 import { keyModelNames } from "./aaguids";
 import type { WalkthroughMethod } from "./methods";
+import { type Texts, textsOf } from "./texts";
 
 /** Who the policy is checked for: the user's id, their (transitive) group ids, guest or member, bindings. */
 export interface PolicySubject {
@@ -32,27 +35,6 @@ export interface PolicyCheck {
   keyRestrictions?: KeyRestrictions;
 }
 
-const WHY: Readonly<Record<Allowance, string>> = {
-  allowed: "",
-  absent: "",
-  unreadable: "",
-  disabled: "is turned off for the whole organisation",
-  notTargeted: "is not enabled for you (you are not in the groups it targets)",
-  excluded: "is enabled, but you are excluded from it",
-};
-
-const CONFIG_NAMES: Readonly<Record<MethodConfigurationId, string>> = {
-  Fido2: "Passkeys (FIDO2)",
-  MicrosoftAuthenticator: "Microsoft Authenticator",
-  Sms: "SMS",
-  Voice: "Voice call",
-  SoftwareOath: "Software OATH tokens",
-  HardwareOath: "Hardware OATH tokens",
-  X509Certificate: "Certificate-based authentication",
-  Email: "Email one-time passcode",
-  TemporaryAccessPass: "Temporary Access Pass",
-};
-
 function configuration(
   policy: AuthenticationMethodsPolicy | undefined,
   id: MethodConfigurationId,
@@ -65,6 +47,7 @@ function configuration(
 /** The key restrictions of the Fido2 configuration, as models, when enforced. */
 export function keyRestrictionsOf(
   policy: AuthenticationMethodsPolicy | undefined,
+  t?: TFunction,
 ): KeyRestrictions | undefined {
   const raw = configuration(policy, "Fido2")?.keyRestrictions as
     { isEnforced?: unknown; enforcementType?: unknown; aaGuids?: unknown } | undefined;
@@ -72,7 +55,7 @@ export function keyRestrictionsOf(
     return undefined;
   }
   const aaguids = raw.aaGuids.filter((id): id is string => typeof id === "string");
-  return { mode: raw.enforcementType === "allow" ? "allow" : "block", models: keyModelNames(aaguids) };
+  return { mode: raw.enforcementType === "allow" ? "allow" : "block", models: keyModelNames(aaguids, t) };
 }
 
 /** Checks the tenant's authentication methods policy for one walkthrough and one user. Pure. */
@@ -80,6 +63,7 @@ export function checkPolicy(
   method: WalkthroughMethod,
   policy: AuthenticationMethodsPolicy | undefined,
   subject: PolicySubject,
+  { t }: Texts = textsOf(),
 ): PolicyCheck {
   const prepared = preparePolicy(policy);
   const userId = subject.userId.toLowerCase();
@@ -89,10 +73,8 @@ export function checkPolicy(
   const notes: string[] = [];
   const require = (id: MethodConfigurationId) => {
     const value = allowanceOf(id);
-    if (!counts(value)) {
-      problems.push(
-        `${CONFIG_NAMES[id]} ${WHY[value]} in your organisation's authentication methods policy.`,
-      );
+    if (value === "disabled" || value === "notTargeted" || value === "excluded") {
+      problems.push(t(`registration.policy.${value}`, { config: t(`registration.policy.configs.${id}`) }));
     }
   };
 
@@ -100,16 +82,18 @@ export function checkPolicy(
     case "passkey": {
       require("Fido2");
       if (configuration(policy, "Fido2")?.isSelfServiceRegistrationAllowed === false) {
-        problems.push(
-          "Your organisation does not allow people to register passkeys themselves; an admin must provision one for you.",
-        );
+        problems.push(t("registration.policy.noSelfService"));
       }
-      const restrictions = keyRestrictionsOf(policy);
+      const restrictions = keyRestrictionsOf(policy, t);
       if (restrictions !== undefined) {
+        const models =
+          restrictions.models.length > 0
+            ? restrictions.models.join(t("registration.step.listSeparator"))
+            : t("registration.policy.noModels");
         notes.push(
-          restrictions.mode === "allow"
-            ? `Only these models are allowed: ${restrictions.models.join(", ") || "none"}.`
-            : `These models are blocked: ${restrictions.models.join(", ") || "none"}.`,
+          t(`registration.policy.${restrictions.mode === "allow" ? "onlyModels" : "blockedModels"}`, {
+            models,
+          }),
         );
       }
       return { method, allowed: problems.length === 0, problems, notes, keyRestrictions: restrictions };
@@ -118,15 +102,13 @@ export function checkPolicy(
       require("X509Certificate");
       notes.push(
         subject.certificateUserIds.length > 0
-          ? `Your certificate bindings: ${subject.certificateUserIds.join(", ")}.`
-          : "Your account has no certificate binding yet.",
+          ? t("registration.policy.bindings", { bindings: subject.certificateUserIds.join(", ") })
+          : t("registration.policy.noBinding"),
       );
       break;
     case "whfb":
       if ((subject.userType ?? "").toLowerCase() === "guest") {
-        problems.push(
-          "Windows Hello for Business needs a work account on a PC joined to this organisation; as a guest, use a passkey or your home organisation's methods.",
-        );
+        problems.push(t("registration.policy.guestWhfb"));
       }
       break;
     case "mfaMethod": {
@@ -134,21 +116,15 @@ export function checkPolicy(
         (id) => counts(allowanceOf(id)),
       );
       if (!any) {
-        problems.push(
-          "No app, phone or OATH method is enabled for you in your organisation's authentication methods policy.",
-        );
+        problems.push(t("registration.policy.noMfaMethod"));
       } else if (!counts(allowanceOf("MicrosoftAuthenticator"))) {
-        notes.push(
-          "Microsoft Authenticator is not enabled for you; add the phone or OATH method your organisation offers instead.",
-        );
+        notes.push(t("registration.policy.noAuthenticator"));
       }
       break;
     }
     case "breakGlass":
       if (!counts(allowanceOf("Fido2")) && !counts(allowanceOf("X509Certificate"))) {
-        problems.push(
-          "Neither passkeys (FIDO2) nor certificate-based authentication is enabled in the authentication methods policy for these accounts.",
-        );
+        problems.push(t("registration.policy.breakGlassBlocked"));
       }
       break;
     case "workloadIdentity":

@@ -4,26 +4,34 @@ import type { Actor } from "../../domain/actor";
 import type { Logger } from "../../logger";
 import type { AuditLog } from "../authz/audit-log";
 import type { Authorizer } from "../authz/authorize";
+import type { ConversationReferenceStore } from "../messaging/conversation-reference-store";
 import type { Messenger } from "../messaging/messenger";
 import { assessmentScope } from "../status/assessment-scope";
 import type { StatusSource } from "../status/create-status-service";
 import { createRegistration, type Registration } from "./create-registration";
+import type { DemoTenant } from "./demo-tenant";
 import type { TapRequestStore } from "./tap-request-store";
 import type { WalkthroughStore } from "./walkthrough-store";
 
 /**
  * The composition root's one call: the same tenant, settings and look-back window as the status checks
- * (in demo mode the window ends at the snapshot's capture time), the embedded stores and the messenger.
+ * (in demo mode the window ends at the snapshot's capture time), the embedded stores and the messenger;
+ * in demo mode also the simulator's passkey registration for the verify step's demo button.
  */
 export function createRegistrationFor(
-  config: Pick<Config, "assessment">,
+  config: Pick<Config, "assessment" | "locale">,
   logger: Logger,
-  stores: { walkthroughs: WalkthroughStore; tapRequests: TapRequestStore; auditLog: AuditLog },
+  stores: {
+    walkthroughs: WalkthroughStore;
+    tapRequests: TapRequestStore;
+    auditLog: AuditLog;
+    conversationReferences: Pick<ConversationReferenceStore, "get">;
+  },
   directory: Directory,
   authz: Authorizer,
   messenger: Messenger,
   source: StatusSource,
-  options: { now: () => Date; onVerified?: (actor: Actor) => void },
+  options: { now: () => Date; onVerified?: (actor: Actor) => void; demo?: DemoTenant | undefined },
 ): Registration {
   return createRegistration({
     directory,
@@ -36,5 +44,8 @@ export function createRegistrationFor(
     logger,
     clock: options.now,
     onVerified: options.onVerified,
+    conversationReferences: stores.conversationReferences,
+    locale: config.locale,
+    ...(options.demo ? { demo: options.demo } : {}),
   });
 }

@@ -1,20 +1,16 @@
-import { renderCard } from "../../cards/render";
-import type { AdaptiveCardJson } from "../../cards/types";
+import { userText } from "../../cards/markdown";
+import { renderView } from "../../cards/view";
 import type { Actor } from "../../domain/actor";
+import { ROLE_DISPLAY_NAMES } from "../../domain/roles";
 import type { TapRequest } from "../../domain/tap-request";
-import { refusalText } from "../authz/refusal-card";
-import { readableTime } from "./actor";
+import { notice, type RegistrationView } from "./actor";
 import type { TapServiceOptions } from "./tap-service";
 import { approvalCard, passCard, type RequesterInfo } from "./tap-view";
+import { textsOf } from "./texts";
 
 export type Decision = "issue" | "decline";
 
 type Refusal = "unknownRequest" | "replayed";
-
-const REFUSALS: Readonly<Record<Refusal, string>> = {
-  unknownRequest: "This request does not exist in your organisation. Nothing was changed.",
-  replayed: "This request was already handled, so nothing was changed.",
-};
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error)).slice(0, 300);
 
@@ -27,8 +23,10 @@ export async function decideTap(
   actor: Actor,
   requestId: unknown,
   decision: Decision,
-): Promise<AdaptiveCardJson> {
-  const { store, directory, authz, messenger, auditLog, logger, clock } = options;
+): Promise<RegistrationView> {
+  const { store, directory, authz, messenger, auditLog, logger, clock, localeOf } = options;
+  const texts = textsOf(actor.locale);
+  const { t } = texts;
   const request =
     typeof requestId === "string" ? await store.get(actor.tenantId, requestId.slice(0, 64)) : undefined;
   const audit = (
@@ -51,18 +49,13 @@ export async function decideTap(
   if (request === undefined) {
     await audit("refused", "tap.refused", { reason: "unknownRequest" });
     logger.warn({ event: "tap.refused", reason: "unknownRequest" }, "temporary access pass decision refused");
-    return renderCard("registration-notice", {
-      title: "Unknown request",
-      text: REFUSALS.unknownRequest,
+    return notice(t("registration.tap.unknownRequestTitle"), t("registration.tap.unknownRequest"), {
       tone: "attention",
-      details: [],
-      resumeMethod: "",
-      resumeTitle: "",
     });
   }
   const user = await directory.getUser(request.requesterId);
   const requester: RequesterInfo = {
-    name: user?.displayName ?? request.requesterName ?? "The user",
+    name: user?.displayName ?? request.requesterName ?? undefined,
     upn: user?.userPrincipalName ?? request.requesterId,
   };
   const terms = { lifetimeMinutes: request.lifetimeMinutes ?? 60, usableOnce: request.usableOnce ?? true };
@@ -72,7 +65,7 @@ export async function decideTap(
       { event: "tap.refused", reason, requestId: request.id },
       "temporary access pass decision refused",
     );
-    return approvalCard(current, requester, terms, REFUSALS[reason]);
+    return approvalCard(current, requester, terms, texts, t(`registration.tap.${reason}`));
   };
 
   if (request.status !== "pending") {
@@ -89,19 +82,30 @@ export async function decideTap(
       { event: "tap.refused", reason: allowed.reason, requestId: request.id },
       "temporary access pass decision refused",
     );
-    return approvalCard(request, requester, terms, refusalText(allowed));
+    const refusal = t(`registration.tap.refusals.${allowed.reason}`, {
+      // Microsoft's role names, joined with the reader's "or".
+      roles: new Intl.ListFormat(texts.locale.tag, { type: "disjunction" }).format(
+        allowed.rolesThatWouldDo.map((role) => ROLE_DISPLAY_NAMES[role]),
+      ),
+    });
+    return approvalCard(request, requester, terms, texts, refusal);
   }
   const decided = {
     decidedBy: actor.userId,
-    decidedByName: actor.name ?? "an admin",
+    decidedByName: actor.name,
     decidedAt: clock().toISOString(),
   };
   const finish = async (status: TapRequest["status"]) => {
     const final = (await store.get(actor.tenantId, request.id)) ?? { ...request, status };
-    const card = approvalCard(final, requester, terms);
     for (const sent of await store.approvalCards(request.id)) {
-      await messenger
-        .updateCard(sent, card)
+      // Every approver's copy in that approver's language.
+      await localeOf(actor.tenantId, sent.approverId)
+        .then((locale) =>
+          messenger.updateCard(
+            sent,
+            renderView(approvalCard(final, requester, terms, textsOf(locale)), locale),
+          ),
+        )
         .catch((error: unknown) =>
           logger.warn(
             { event: "tap.cardNotUpdated", approverId: sent.approverId, err: errorText(error) },
@@ -109,7 +113,7 @@ export async function decideTap(
           ),
         );
     }
-    return card;
+    return approvalCard(final, requester, terms, texts);
   };
 
   if (decision === "decline") {
@@ -117,12 +121,17 @@ export async function decideTap(
       return refuse("replayed", (await store.get(actor.tenantId, request.id)) ?? request);
     }
     await audit("success", "tap.declined", {}, requester);
-    await messenger
-      .sendText(
-        actor.tenantId,
-        request.requesterId,
-        `${decided.decidedByName} declined your request for a Temporary Access Pass. Ask your IT team what to do next.`,
-      )
+    await localeOf(actor.tenantId, request.requesterId)
+      .then((locale) => {
+        const theirs = textsOf(locale).t;
+        return messenger.sendText(
+          actor.tenantId,
+          request.requesterId,
+          theirs("registration.tap.declinedMessage", {
+            name: userText(decided.decidedByName ?? theirs("registration.tap.anAdmin")),
+          }),
+        );
+      })
       .catch((error: unknown) =>
         logger.warn(
           { event: "tap.declineNotDelivered", err: errorText(error) },
@@ -153,7 +162,8 @@ export async function decideTap(
       request,
       requester,
       terms,
-      `Microsoft Entra ID did not create the pass: ${errorText(error)}`,
+      texts,
+      t("registration.tap.graphRefused", { error: errorText(error) }),
     );
   }
   const start = Date.parse(created.startDateTime);
@@ -161,21 +171,28 @@ export async function decideTap(
     (Number.isNaN(start) ? clock().getTime() : start) + created.lifetimeInMinutes * 60_000,
   );
   try {
+    // The pass in the requester's language: the locale of their own chat, else Graph's, else the tenant's.
+    const locale = await localeOf(actor.tenantId, request.requesterId);
+    const theirs = textsOf(locale);
     await messenger.sendCard(
       actor.tenantId,
       request.requesterId,
-      passCard(
-        created.temporaryAccessPass,
-        decided.decidedByName,
-        created.lifetimeInMinutes,
-        created.isUsableOnce,
-        expiresAt,
+      renderView(
+        passCard(
+          created.temporaryAccessPass,
+          decided.decidedByName ?? theirs.t("registration.tap.anAdmin"),
+          created.lifetimeInMinutes,
+          created.isUsableOnce,
+          expiresAt,
+          theirs,
+        ),
+        locale,
       ),
-      { summary: "Your Temporary Access Pass" },
+      { summary: theirs.t("registration.tap.summaryPass") },
     );
   } catch (error) {
     await store.transition(actor.tenantId, request.id, "issuing", "failed", {
-      note: "the pass was created but could not be delivered to the user; ask them to open MFA Ready and request again",
+      note: "undelivered",
     });
     await audit("failed", "tap.issued", { reason: "delivery", error: errorText(error) }, requester);
     logger.warn(
@@ -204,7 +221,7 @@ export async function decideTap(
       event: "tap.issued",
       requestId: request.id,
       lifetimeMinutes: created.lifetimeInMinutes,
-      expires: readableTime(expiresAt),
+      expires: expiresAt.toISOString(),
     },
     "temporary access pass issued",
   );

@@ -1,5 +1,8 @@
+import type { TFunction } from "i18next";
+
 import type { AuthenticationMethodsPolicy } from "../../directory/graph-types";
 import { allowance, preparePolicy } from "../../domain/policy";
+import { textsOf } from "./texts";
 
 /** What a Temporary Access Pass may be for one user under the tenant's policy. */
 export type TapTerms =
@@ -9,15 +12,6 @@ export type TapTerms =
 /** Graph's own bounds for lifetimeInMinutes. */
 const GRAPH_MIN = 10;
 const GRAPH_MAX = 43_200;
-
-const EXPLANATIONS = {
-  disabled:
-    "Temporary Access Pass is turned off in your organisation's authentication methods policy, so no admin can issue one. An Authentication Policy Administrator can turn it on in the Microsoft Entra admin center (Protection > Authentication methods > Temporary Access Pass); until then, ask IT to help you register in person.",
-  notTargeted:
-    "Temporary Access Pass is on in your organisation, but not for you: the policy targets groups you are not in. Ask IT to add you to the policy's target group, or to help you register in person.",
-  excluded:
-    "Temporary Access Pass is on in your organisation, but you are excluded from it by the authentication methods policy. Ask IT to help you register in person.",
-} as const;
 
 const numberOr = (value: unknown, fallback: number) =>
   typeof value === "number" && Number.isFinite(value) ? value : fallback;
@@ -31,6 +25,7 @@ export function tapTerms(
   policy: AuthenticationMethodsPolicy | undefined,
   userId: string,
   groupIds: readonly string[],
+  t: TFunction = textsOf().t,
 ): TapTerms {
   const state = allowance(
     preparePolicy(policy),
@@ -39,7 +34,7 @@ export function tapTerms(
     groupIds.map((id) => id.toLowerCase()),
   );
   if (state === "disabled" || state === "notTargeted" || state === "excluded") {
-    return { available: false, reason: state, explanation: EXPLANATIONS[state] };
+    return { available: false, reason: state, explanation: t(`registration.tap.${state}`) };
   }
   const config = policy?.authenticationMethodConfigurations.find(
     (item) => item.id.toLowerCase() === "temporaryaccesspass",
@@ -50,13 +45,13 @@ export function tapTerms(
   return { available: true, lifetimeMinutes: Math.min(max, Math.max(min, wanted)), usableOnce: true };
 }
 
-/** "60 minutes", "8 hours", "3 days". */
-export function readableLifetime(minutes: number): string {
+/** "60 minutes", "8 hours", "3 days", in the reader's language. */
+export function readableLifetime(minutes: number, t: TFunction = textsOf().t): string {
   if (minutes % 1440 === 0) {
-    return minutes === 1440 ? "1 day" : `${minutes / 1440} days`;
+    return t("registration.tap.lifetime.days", { count: minutes / 1440 });
   }
   if (minutes % 60 === 0) {
-    return minutes === 60 ? "1 hour" : `${minutes / 60} hours`;
+    return t("registration.tap.lifetime.hours", { count: minutes / 60 });
   }
-  return `${minutes} minutes`;
+  return t("registration.tap.lifetime.minutes", { count: minutes });
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 
-import type { AdaptiveCardJson } from "../../cards/types";
+import { renderView } from "../../cards/view";
 import type { Directory } from "../../directory/directory";
 import type { Actor } from "../../domain/actor";
 import type { NewAuditEntry } from "../../domain/audit-entry";
@@ -9,11 +9,13 @@ import type { Logger } from "../../logger";
 import type { AuditLog } from "../authz/audit-log";
 import type { Authorizer } from "../authz/authorize";
 import type { Messenger } from "../messaging/messenger";
-import { notice, readableTime, type RegistrationView } from "./actor";
+import { notice, type RegistrationView } from "./actor";
+import type { RecipientLocaleOf } from "./recipient-locale";
 import { decideTap, type Decision } from "./tap-decision";
 import { readableLifetime, type TapTerms, tapTerms } from "./tap-policy";
 import type { TapRequestStore } from "./tap-request-store";
 import { approvalCard, type RequesterInfo } from "./tap-view";
+import { textsOf } from "./texts";
 
 export interface TapServiceOptions {
   directory: Directory;
@@ -24,6 +26,8 @@ export interface TapServiceOptions {
   messenger: Messenger;
   clock: () => Date;
   logger: Logger;
+  /** Approvers and requesters read their proactive cards in their own language. */
+  localeOf: RecipientLocaleOf;
 }
 
 /**
@@ -38,12 +42,12 @@ export class TapService {
     return this.options.auditLog.record(entry);
   }
 
-  private async terms(userId: string): Promise<TapTerms> {
+  private async terms(userId: string, t: ReturnType<typeof textsOf>["t"]): Promise<TapTerms> {
     const [policy, groups] = await Promise.all([
       this.options.directory.getMethodsPolicy(),
       this.groupIds(userId),
     ]);
-    return tapTerms(policy, userId, groups);
+    return tapTerms(policy, userId, groups, t);
   }
 
   private async groupIds(userId: string): Promise<string[]> {
@@ -54,12 +58,14 @@ export class TapService {
 
   private async requesterInfo(userId: string, fallback?: string): Promise<RequesterInfo> {
     const user = await this.options.directory.getUser(userId);
-    return { name: user?.displayName ?? fallback ?? "A user", upn: user?.userPrincipalName ?? userId };
+    return { name: user?.displayName ?? fallback, upn: user?.userPrincipalName ?? userId };
   }
 
   /** The requester asks: policy first (explained when off), one open request at a time, cards to the approvers. */
   async request(actor: Actor): Promise<RegistrationView> {
-    const terms = await this.terms(actor.userId);
+    const texts = textsOf(actor.locale);
+    const { t } = texts;
+    const terms = await this.terms(actor.userId, t);
     if (!terms.available) {
       await this.audit({
         tenantId: actor.tenantId,
@@ -70,13 +76,13 @@ export class TapService {
         outcome: "refused",
         detail: { reason: `policy.${terms.reason}` },
       });
-      return notice("A Temporary Access Pass isn't possible for you", terms.explanation, { tone: "warning" });
+      return notice(t("registration.tap.unavailableTitle"), terms.explanation, { tone: "warning" });
     }
     const open = await this.options.store.open(actor.tenantId, actor.userId);
     if (open !== undefined) {
       return notice(
-        "Your request is with the admins",
-        `You asked at ${readableTime(open.createdAt)}. The pass will arrive here, in this chat, as soon as an admin issues it.`,
+        t("registration.tap.openTitle"),
+        t("registration.tap.openText", { date: texts.time(open.createdAt) }),
       );
     }
     const privileged = await this.options.authz.holdsAnyDirectoryRole(actor.userId);
@@ -95,10 +101,8 @@ export class TapService {
         detail: { reason: "noApprover" },
       });
       return notice(
-        "No admin can issue a pass",
-        privileged
-          ? "You hold a directory role, so only a Privileged Authentication Administrator may issue your pass, and I found none. Ask your IT team directly."
-          : "I found no Authentication Administrator or Privileged Authentication Administrator in your organisation. Ask your IT team directly.",
+        t("registration.tap.noApproverTitle"),
+        t(privileged ? "registration.tap.noApproverPrivileged" : "registration.tap.noApprover"),
         { tone: "warning" },
       );
     }
@@ -115,12 +119,17 @@ export class TapService {
       usableOnce: terms.usableOnce,
     };
     await this.options.store.create(request);
-    const card = approvalCard(request, requester, terms);
     let delivered = 0;
     for (const approverId of approvers) {
       try {
+        // Each approver reads the card in their own language (their stored client locale, else Graph's, else the tenant's).
+        const locale = await this.options.localeOf(actor.tenantId, approverId);
+        const theirs = textsOf(locale);
+        const card = renderView(approvalCard(request, requester, terms, theirs), locale);
         const sent = await this.options.messenger.sendCard(actor.tenantId, approverId, card, {
-          summary: `${requester.name} asks for a Temporary Access Pass`,
+          summary: theirs.t("registration.tap.summaryApproval", {
+            name: requester.name ?? theirs.t("registration.tap.aUser"),
+          }),
         });
         await this.options.store.addApprovalCard(request.id, { approverId, ...sent });
         delivered += 1;
@@ -156,28 +165,24 @@ export class TapService {
     );
     if (delivered === 0) {
       await this.options.store.transition(actor.tenantId, request.id, "pending", "failed", {
-        note: "no admin could be reached in Teams",
+        note: "noAdmin",
       });
-      return notice(
-        "I couldn't reach an admin",
-        "No Authentication Administrator could be reached in Teams just now. Try again later, or ask your IT team directly.",
-        { tone: "warning" },
-      );
+      return notice(t("registration.tap.unreachableTitle"), t("registration.tap.unreachable"), {
+        tone: "warning",
+      });
     }
-    return notice(
-      "Asked for a Temporary Access Pass",
-      `I sent your request to ${delivered} admin${delivered === 1 ? "" : "s"}. When one of them issues it, the pass appears here, in this chat, for you only.`,
-      {
-        tone: "good",
-        details: [
-          `It will be ${terms.usableOnce ? "for one sign-in" : "reusable"} and valid for ${readableLifetime(terms.lifetimeMinutes)} from when it is issued.`,
-        ],
-      },
-    );
+    return notice(t("registration.tap.sentTitle"), t("registration.tap.sent", { count: delivered }), {
+      tone: "good",
+      details: [
+        t(terms.usableOnce ? "registration.tap.sentTermsOnce" : "registration.tap.sentTermsReusable", {
+          lifetime: readableLifetime(terms.lifetimeMinutes, t),
+        }),
+      ],
+    });
   }
 
   /** An admin's Issue or Decline: the card that replaces the one they clicked (see tap-decision.ts). */
-  decide(actor: Actor, requestId: unknown, decision: Decision): Promise<AdaptiveCardJson> {
+  decide(actor: Actor, requestId: unknown, decision: Decision): Promise<RegistrationView> {
     return decideTap(this.options, actor, requestId, decision);
   }
 }

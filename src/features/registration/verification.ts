@@ -4,6 +4,7 @@ import { shortODataType } from "../../domain/method-classes";
 import type { Verdict } from "../../domain/verdict";
 import { keyModelName } from "./aaguids";
 import type { WalkthroughMethod } from "./methods";
+import { type Texts, textsOf } from "./texts";
 
 /** What a "check now" found: success with what was found, or exactly what is missing. */
 export type Verification =
@@ -25,27 +26,27 @@ export function methodsOfKind(
     : (methods ?? []).filter((item) => shortODataType(item["@odata.type"]) === type);
 }
 
-const day = (iso: unknown) =>
+const day = (iso: unknown, texts: Texts) =>
   typeof iso === "string" && !Number.isNaN(Date.parse(iso))
-    ? new Date(iso).toLocaleString("en-GB", {
-        day: "numeric",
-        month: "short",
-        year: "numeric",
-        hour: "2-digit",
-        minute: "2-digit",
-        timeZone: "UTC",
-      }) + " UTC"
-    : "date unknown";
+    ? texts.time(iso)
+    : texts.t("registration.verify.dateUnknown");
 
 /** "YubiKey 5 Series, added 28 Nov 2026, 06:10 UTC". */
-export function describeMethod(item: AuthenticationMethod): string {
+export function describeMethod(item: AuthenticationMethod, texts: Texts = textsOf()): string {
   const aaguid = typeof item.aaGuid === "string" ? item.aaGuid : undefined;
   const model =
-    typeof item.model === "string" && item.model ? item.model : aaguid ? keyModelName(aaguid) : undefined;
+    typeof item.model === "string" && item.model
+      ? item.model
+      : aaguid
+        ? keyModelName(aaguid, texts.t)
+        : undefined;
   const name = [item.displayName, model]
     .filter((part, index, all) => part && all.indexOf(part) === index)
     .join(" — ");
-  return `${name || "Unnamed"}, added ${day(item.createdDateTime)}`;
+  return texts.t("registration.verify.method", {
+    name: name || texts.t("registration.verify.unnamed"),
+    date: day(item.createdDateTime, texts),
+  });
 }
 
 const counted = (verdict: Verdict, type: string) =>
@@ -61,12 +62,17 @@ export function verifyOwnMethod(
   verdict: Verdict,
   baseline: readonly string[],
   startedAt: string,
+  texts: Texts = textsOf(),
 ): Verification {
+  const { t } = texts;
+  const describe = (item: AuthenticationMethod) => describeMethod(item, texts);
   if (facts.methods === undefined && method !== "certificate") {
     const gap = facts.dataGaps.find((item) => item.data === "methods");
     return {
       verified: false,
-      missing: `I could not read your sign-in methods from Microsoft Entra ID${gap ? ` (${gap.reason})` : ""}; try again in a few minutes.`,
+      missing: gap
+        ? t("registration.verify.methodsUnreadableBecause", { reason: gap.reason })
+        : t("registration.verify.methodsUnreadable"),
       seen: [],
     };
   }
@@ -77,25 +83,25 @@ export function verifyOwnMethod(
       if (fresh.length === 0) {
         return {
           verified: false,
-          missing: `No passkey or security key has been added to your account since you started this walkthrough (${day(startedAt)}).`,
-          seen: ofKind.map(describeMethod),
+          missing: t("registration.verify.noNewPasskey", { date: day(startedAt, texts) }),
+          seen: ofKind.map(describe),
         };
       }
       if (!counted(verdict, "fido2AuthenticationMethod")) {
         return {
           verified: false,
-          missing: "A passkey was added, but your organisation's policy does not count passkeys for you.",
-          seen: fresh.map(describeMethod),
+          missing: t("registration.verify.passkeyNotCounted"),
+          seen: fresh.map(describe),
         };
       }
-      return { verified: true, found: fresh.map(describeMethod) };
+      return { verified: true, found: fresh.map(describe) };
     }
     case "whfb":
       return ofKind.length > 0
-        ? { verified: true, found: ofKind.map(describeMethod) }
+        ? { verified: true, found: ofKind.map(describe) }
         : {
             verified: false,
-            missing: "No Windows Hello for Business key is registered on your account yet.",
+            missing: t("registration.verify.noWhfb"),
             seen: [],
           };
     case "certificate": {
@@ -103,20 +109,21 @@ export function verifyOwnMethod(
       if (bindings.length === 0) {
         return {
           verified: false,
-          missing:
-            "Your account has no certificate binding (certificate user ids) yet: an admin must add it.",
+          missing: t("registration.verify.noBinding"),
           seen: [],
         };
       }
       if (!counted(verdict, "certificateBasedAuthentication")) {
         return {
           verified: false,
-          missing:
-            "Your certificate is bound, but certificate-based authentication is not enabled for you in the policy.",
+          missing: t("registration.verify.cbaNotEnabled"),
           seen: bindings,
         };
       }
-      return { verified: true, found: bindings.map((binding) => `Certificate binding ${binding}`) };
+      return {
+        verified: true,
+        found: bindings.map((binding) => t("registration.verify.binding", { binding })),
+      };
     }
     default: {
       const methods = [...verdict.methods.strongIndependent, ...verdict.methods.mfaService];
@@ -124,7 +131,7 @@ export function verifyOwnMethod(
         ? { verified: true, found: methods.map((entry) => entry.name) }
         : {
             verified: false,
-            missing: "Your account has no method that counts as MFA yet.",
+            missing: t("registration.verify.noMfa"),
             seen: verdict.methods.notMfa.map((entry) => entry.name),
           };
     }
@@ -140,16 +147,19 @@ export interface BreakGlassAccountCheck {
 
 export function verifyBreakGlassAccounts(
   verdicts: readonly Verdict[],
+  { t }: Texts = textsOf(),
 ): Verification & { accounts: BreakGlassAccountCheck[] } {
+  const line = (account: BreakGlassAccountCheck) =>
+    t("registration.verify.accountMethods", { account: account.name, methods: account.methods.join(", ") });
   const accounts = verdicts.map((verdict) => ({
-    name: `${verdict.displayName} (${verdict.userPrincipalName})`,
+    name: t("registration.verify.account", { name: verdict.displayName, upn: verdict.userPrincipalName }),
     ready: verdict.methods.strongIndependent.length > 0,
     methods: verdict.methods.strongIndependent.map((entry) => entry.name),
   }));
   if (accounts.length === 0) {
     return {
       verified: false,
-      missing: "No emergency access account is configured in MFA Ready's settings (BREAK_GLASS_ACCOUNTS).",
+      missing: t("registration.verify.noBreakGlass"),
       seen: [],
       accounts,
     };
@@ -158,15 +168,15 @@ export function verifyBreakGlassAccounts(
   return notReady.length === 0
     ? {
         verified: true,
-        found: accounts.map((account) => `${account.name}: ${account.methods.join(", ")}`),
+        found: accounts.map(line),
         accounts,
       }
     : {
         verified: false,
-        missing: `Not ready yet (no counted passkey, security key or certificate): ${notReady.map((account) => account.name).join("; ")}.`,
-        seen: accounts
-          .filter((account) => account.ready)
-          .map((account) => `${account.name}: ${account.methods.join(", ")}`),
+        missing: t("registration.verify.breakGlassNotReady", {
+          accounts: notReady.map((account) => account.name).join("; "),
+        }),
+        seen: accounts.filter((account) => account.ready).map(line),
         accounts,
       };
 }

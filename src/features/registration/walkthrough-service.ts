@@ -7,10 +7,13 @@ import type { AuditLog } from "../authz/audit-log";
 import { breakGlassAccountIds } from "../authz/break-glass-accounts";
 import { readRoles } from "../authz/roles";
 import { notice, type RegistrationView } from "./actor";
-import { METHOD_TITLES, type WalkthroughMethod } from "./methods";
+import type { DemoTenant } from "./demo-tenant";
+import { methodTitle, type WalkthroughMethod } from "./methods";
 import { allowedAlternatives, checkPolicy } from "./policy-check";
+import { type Texts, textsOf } from "./texts";
 import { readUserContext, type UserContext } from "./user-context";
 import { methodsOfKind, type Verification, verifyBreakGlassAccounts, verifyOwnMethod } from "./verification";
+import { localStep } from "./walkthrough-definition";
 import type { WalkthroughStore } from "./walkthrough-store";
 import { blockedView, stepView, verifiedView } from "./walkthrough-view";
 import { DEFINITIONS } from "./walkthroughs";
@@ -30,6 +33,8 @@ export interface WalkthroughServiceOptions {
   logger: Logger;
   /** After a verification succeeds: forget the user's cached status so their status card refreshes. */
   onVerified?: (actor: Actor) => void;
+  /** Only when the directory is the demo's Graph simulator: registers a passkey there for the verify step's demo button. */
+  demo?: DemoTenant;
 }
 
 /** Walkthroughs as stored state: start (policy first), step, verify against Graph, start over, cancel. */
@@ -46,18 +51,19 @@ export class WalkthroughService {
     method: WalkthroughMethod,
     options: { restart?: boolean } = {},
   ): Promise<RegistrationView> {
+    const texts = textsOf(actor.locale);
     const context = await this.context(actor.userId);
-    const check = checkPolicy(method, context.policy, context.subject);
+    const check = checkPolicy(method, context.policy, context.subject, texts);
     if (!check.allowed) {
       this.options.logger.info(
         { event: "walkthrough.blocked", method, problems: check.problems.length },
         "walkthrough blocked by policy",
       );
-      return blockedView(check, allowedAlternatives(method, context.policy, context.subject));
+      return blockedView(check, allowedAlternatives(method, context.policy, context.subject), texts);
     }
     const existing = await this.options.store.get(actor.tenantId, actor.userId, method);
     if (existing?.status === "active" && !options.restart) {
-      return this.render(existing, context);
+      return this.render(existing, texts, context);
     }
     const now = this.options.clock().toISOString();
     const record: WalkthroughRecord = {
@@ -76,7 +82,7 @@ export class WalkthroughService {
       { event: "walkthrough.started", method, restart: options.restart === true },
       "walkthrough started",
     );
-    return this.render(record, context);
+    return this.render(record, texts, context);
   }
 
   /** Next or Back from the step the card showed; a stale card (another step stored) just shows the stored one. */
@@ -96,7 +102,7 @@ export class WalkthroughService {
       record.updatedAt = this.options.clock().toISOString();
       await this.options.store.save(record);
     }
-    return this.render(record);
+    return this.render(record, textsOf(actor.locale));
   }
 
   async saveChecklist(
@@ -109,12 +115,10 @@ export class WalkthroughService {
       return this.start(actor, method);
     }
     const step = DEFINITIONS[method].steps.find((item) => item.kind === "checklist");
-    record.checklist = (step?.items ?? [])
-      .filter((item) => inputs[item.id] === "true" || inputs[item.id] === true)
-      .map((item) => item.id);
+    record.checklist = (step?.items ?? []).filter((id) => inputs[id] === "true" || inputs[id] === true);
     record.updatedAt = this.options.clock().toISOString();
     await this.options.store.save(record);
-    return this.render(record);
+    return this.render(record, textsOf(actor.locale));
   }
 
   async cancel(actor: Actor, method: WalkthroughMethod): Promise<RegistrationView> {
@@ -126,12 +130,11 @@ export class WalkthroughService {
         updatedAt: this.options.clock().toISOString(),
       });
     }
+    const { t } = textsOf(actor.locale);
     return notice(
-      `${METHOD_TITLES[method]}: cancelled`,
-      "Nothing was changed on your account. You can start again at any time.",
-      {
-        resume: { method, title: "Start again" },
-      },
+      t("registration.step.cancelledTitle", { method: methodTitle(method, t) }),
+      t("registration.step.cancelledText"),
+      { resume: { method, title: t("registration.step.startAgain") } },
     );
   }
 
@@ -141,9 +144,11 @@ export class WalkthroughService {
     if (record?.status !== "active") {
       return this.start(actor, method);
     }
+    const texts = textsOf(actor.locale);
+    const { t } = texts;
     const verifyStep = DEFINITIONS[method].steps.findIndex((item) => item.kind === "verify");
     const context = await this.context(actor.userId);
-    const result = await this.check(actor, method, record, context);
+    const result = await this.check(actor, method, record, context, texts);
     await this.options.auditLog.record({
       tenantId: actor.tenantId,
       actorId: actor.userId,
@@ -161,7 +166,11 @@ export class WalkthroughService {
       record.step = verifyStep;
       record.updatedAt = this.options.clock().toISOString();
       await this.options.store.save(record);
-      return stepView(record, { failure: result, checkedAt: this.options.clock() });
+      return stepView(record, texts, {
+        failure: result,
+        checkedAt: this.options.clock(),
+        simulatePasskey: this.options.demo !== undefined,
+      });
     }
     await this.options.store.save({
       ...record,
@@ -170,13 +179,47 @@ export class WalkthroughService {
     });
     this.options.onVerified?.(actor);
     const after = method === "breakGlass" || method === "workloadIdentity" ? undefined : context.verdict;
-    const statusLine =
+    const statusLine = t(
       after === undefined
-        ? "The status cards of the accounts concerned update the next time they are opened."
+        ? "registration.step.statusOthers"
         : after.mfaReady
-          ? "Your status: ready for mandatory MFA for Azure. Your status card shows it the next time you open it."
-          : "Your status card shows what is left to do.";
-    return verifiedView(method, result.found, statusLine);
+          ? "registration.step.statusReady"
+          : "registration.step.statusLeft",
+    );
+    return verifiedView(method, result.found, statusLine, texts);
+  }
+
+  /**
+   * The demo's "Simulate registering a passkey": only when the directory is the Graph simulator (decided by
+   * the composition root, never by the card). Registers a passkey for the actor, and only the actor, through
+   * the simulator's own write endpoint, then checks as "Check now" does.
+   */
+  async simulatePasskey(actor: Actor, method: WalkthroughMethod): Promise<RegistrationView> {
+    const { t } = textsOf(actor.locale);
+    const record = await this.options.store.get(actor.tenantId, actor.userId, method);
+    if (this.options.demo === undefined || method !== "passkey") {
+      return notice(t("registration.demo.notDemo"), t("registration.demo.notDemoText"), {
+        tone: "attention",
+        resume: { method, title: t("registration.step.start") },
+      });
+    }
+    if (record?.status !== "active") {
+      return this.start(actor, method);
+    }
+    try {
+      await this.options.demo.registerPasskey(actor.userId, t("registration.demo.passkeyName"));
+    } catch (error) {
+      this.options.logger.warn(
+        { event: "walkthrough.demoPasskeyFailed", err: { message: (error as Error).message } },
+        "demo passkey not registered",
+      );
+      return notice(t("registration.demo.failedTitle"), t("registration.demo.failed"), {
+        tone: "warning",
+        resume: { method, title: t("registration.step.start") },
+      });
+    }
+    this.options.logger.info({ event: "walkthrough.demoPasskey", method }, "demo passkey registered");
+    return this.verify(actor, method);
   }
 
   private async check(
@@ -184,13 +227,23 @@ export class WalkthroughService {
     method: WalkthroughMethod,
     record: WalkthroughRecord,
     context: UserContext,
+    texts: Texts,
   ): Promise<Verification> {
+    const { t } = texts;
     if (method === "workloadIdentity") {
-      const items = DEFINITIONS.workloadIdentity.steps.find((step) => step.kind === "checklist")?.items ?? [];
+      const step = DEFINITIONS.workloadIdentity.steps.find((item) => item.kind === "checklist");
+      const items = step ? localStep(method, step, t).items : [];
       const open = items.filter((item) => !record.checklist.includes(item.id));
       return open.length === 0
-        ? { verified: true, found: items.map((item) => `Done: ${item.text}`) }
-        : { verified: false, missing: `Still to do: ${open.map((item) => item.text).join(" ")}`, seen: [] };
+        ? {
+            verified: true,
+            found: items.map((item) => t("registration.verify.itemDone", { item: item.text })),
+          }
+        : {
+            verified: false,
+            missing: t("registration.verify.stillToDo", { items: open.map((item) => item.text).join(" ") }),
+            seen: [],
+          };
     }
     if (method === "breakGlass") {
       const ids = await breakGlassAccountIds(this.options.directory, this.options.settings);
@@ -200,9 +253,9 @@ export class WalkthroughService {
         ? ids
         : ids.filter((id) => id === actor.userId.toLowerCase());
       const verdicts = await Promise.all(checked.map(async (id) => (await this.context(id)).verdict));
-      return verifyBreakGlassAccounts(verdicts);
+      return verifyBreakGlassAccounts(verdicts, texts);
     }
-    return verifyOwnMethod(method, context.facts, context.verdict, record.baseline, record.startedAt);
+    return verifyOwnMethod(method, context.facts, context.verdict, record.baseline, record.startedAt, texts);
   }
 
   /** The active walkthroughs of a user, to resume ("continue where I left off"). */
@@ -210,16 +263,22 @@ export class WalkthroughService {
     return this.options.store.active(actor.tenantId, actor.userId);
   }
 
-  private async render(record: WalkthroughRecord, known?: UserContext): Promise<RegistrationView> {
+  private async render(
+    record: WalkthroughRecord,
+    texts: Texts,
+    known?: UserContext,
+  ): Promise<RegistrationView> {
     const method = record.method as WalkthroughMethod;
+    const demo = { simulatePasskey: this.options.demo !== undefined };
     const needsLive = record.step === 0 || (method === "certificate" && record.step === 1);
     if (!needsLive) {
-      return stepView(record);
+      return stepView(record, texts, demo);
     }
     const context = known ?? (await this.context(record.userId));
-    return stepView(record, {
-      policy: checkPolicy(method, context.policy, context.subject),
-      plan: method === "workloadIdentity" ? workloadPlan(context.facts.signIns) : undefined,
+    return stepView(record, texts, {
+      ...demo,
+      policy: checkPolicy(method, context.policy, context.subject, texts),
+      plan: method === "workloadIdentity" ? workloadPlan(context.facts.signIns, texts.t) : undefined,
     });
   }
 }
