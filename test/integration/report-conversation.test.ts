@@ -5,7 +5,8 @@ import { parse } from "csv-parse/sync";
 
 import { FILE_CONSENT_CARD, FILE_INFO_CARD } from "../../src/bot/file-consent";
 import { VERBS } from "../../src/cards/verbs";
-import { CSV_COLUMNS, csvRow } from "../../src/features/report/csv";
+import { csvHeader, csvRow } from "../../src/features/report/csv";
+import { translator } from "../../src/i18n/i18n";
 import { type Card, cardsIn, DEMO, eventually, type ReportBot, startReportBot } from "../support/report-bot";
 import { startUploadStub, type UploadStub } from "../support/upload-stub";
 
@@ -86,7 +87,10 @@ describe("readiness report over the endpoint (demo tenant in the Graph simulator
     const consent = (consentActivity.attachments as Array<Record<string, unknown>>)[0]!;
     assert.equal(consent.contentType, FILE_CONSENT_CARD);
     const content = consent.content as { sizeInBytes: number; acceptContext: { scanId: string } };
-    assert.equal(content.sizeInBytes, scan.csvBytes);
+    // The scan counted the scripts' header row; the admin's file has the column titles in their language.
+    const size =
+      scan.csvBytes - Buffer.byteLength(csvHeader()) + Buffer.byteLength(csvHeader(translator("en")));
+    assert.equal(content.sizeInBytes, size);
     assert.equal(content.acceptContext.scanId, scanId);
 
     const answered = await harness.consent(DEMO.adele, {
@@ -102,10 +106,12 @@ describe("readiness report over the endpoint (demo tenant in the Graph simulator
     });
     assert.equal(answered.status, 200);
     assert.ok(upload.puts.length >= 1);
-    assert.equal(upload.puts[0]!.contentRange, `bytes 0-${scan.csvBytes - 1}/${scan.csvBytes}`);
-    assert.equal(upload.puts[0]!.contentLength, String(scan.csvBytes));
+    assert.equal(upload.puts[0]!.contentRange, `bytes 0-${size - 1}/${size}`);
+    assert.equal(upload.puts[0]!.contentLength, String(size));
     const rows = parse(upload.file().toString("utf8")) as string[][];
-    assert.deepEqual(rows[0], [...CSV_COLUMNS]);
+    // A person reads this one: the column titles in their language (here English), not the scripts' names.
+    assert.deepEqual(rows[0], (parse(csvHeader(translator("en"))) as string[][])[0]);
+    assert.equal(rows[0]![0], "User principal name");
     const expected = await harness.expectedVerdicts();
     assert.equal(rows.length - 1, expected.length);
     expected.forEach((verdict, index) =>
