@@ -142,6 +142,63 @@ describe("readiness report over the endpoint (demo tenant in the Graph simulator
     assert.match(texts(all.card), /Ben Carter/);
   });
 
+  it("leads with the counts and the chart; each list is one show away (Action.ToggleVisibility)", async () => {
+    cardsIn(await harness.say(DEMO.adele, "readiness report"));
+    const report = await eventually(() =>
+      harness.updatesIn(DEMO.adele).findLast((card) => card.id === "report"),
+    );
+    const body = report.body as Array<Record<string, unknown>>;
+    const ids = body.map((element) => element.id);
+    assert.ok(ids.indexOf("counts") < ids.indexOf("chart"), "the counts, then the chart");
+    const findings = body.filter((element) => String(element.id).startsWith("finding-"));
+    assert.ok(findings.length >= 4, "the demo tenant has findings");
+    assert.ok(ids.indexOf("chart") < ids.indexOf(findings[0]!.id), "the lists come after the chart");
+    for (const finding of findings) {
+      const key = String(finding.id).slice("finding-".length);
+      const [row, details] = finding.items as Array<Record<string, unknown>>;
+      assert.deepEqual(row!.selectAction, {
+        type: "Action.ToggleVisibility",
+        title: "Show",
+        targetElements: [`details-${key}`, `show-${key}`, `hide-${key}`],
+      });
+      assert.equal(details!.id, `details-${key}`);
+      assert.equal(details!.isVisible, false, `${key}: its people are hidden until shown`);
+      assert.match(JSON.stringify(details), /\*\*/, `${key}: the people are behind the toggle`);
+    }
+  });
+
+  it("in the Agents Playground, the CSV button says the client cannot take a file and gives the command", async () => {
+    const scan = (await harness.report.scans.latest(harness.simulator.tenantId))!;
+    const sentBefore = harness.bot.connector.calls.length;
+    const playground = { serviceUrl: "http://localhost:56150/_connector" };
+    const clicked = await harness.click(
+      DEMO.adele,
+      VERBS.reportCsv,
+      { scanId: scan.id },
+      undefined,
+      playground,
+    );
+    assert.equal(clicked.status, 200);
+    assert.equal(clicked.card.id, "report");
+    const note = (clicked.card.body as Array<Record<string, unknown>>).find(
+      (element) => element.id === "csvNote",
+    );
+    assert.ok(note, "the note is on the card");
+    assert.match(texts(note), /cannot take a file/);
+    assert.ok(
+      texts(note).includes('"npx mfa-ready assess --format csv > readiness.csv"'),
+      "the exact command, on a line of its own",
+    );
+    assert.equal(harness.bot.connector.calls.length, sentBefore, "no file consent card is sent");
+    // A reader in German gets the German column titles.
+    const german = await harness.click(DEMO.adele, VERBS.reportCsv, { scanId: scan.id }, undefined, {
+      ...playground,
+      locale: "de-DE",
+    });
+    assert.match(texts(german.card), /Dieser Chat kann keine Datei annehmen/);
+    assert.ok(texts(german.card).includes("npx mfa-ready assess --format csv --lang de > readiness.csv"));
+  });
+
   it("in a group chat, asks to continue in the personal chat", async () => {
     const cards = cardsIn(
       await harness.say(DEMO.adele, "readiness report", {
