@@ -3,6 +3,8 @@
  * as the user's answer, so it is card data: parsed strictly here, and on accept the handler still checks
  * that the answering user is the one it was offered to and re-reads their roles in Graph.
  */
+import { isLanguage, type Language } from "../domain/language";
+
 export type FileKind = "readiness" | "delivery";
 
 export interface FileOffer {
@@ -11,6 +13,8 @@ export interface FileOffer {
   id: string;
   /** The Entra object id of the user the card was sent to; absent only on cards from before offers named it. */
   offeredTo?: string;
+  /** The language the file's own words (a CSV's header row) were offered in; absent: the accepting user's. */
+  language?: Language;
 }
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -21,8 +25,15 @@ const ID_KEY: Record<FileKind, string> = { readiness: "scanId", delivery: "jobId
 const ID_RULE: Record<FileKind, RegExp> = { readiness: GUID, delivery: JOB_ID };
 
 /** The context to put on the consent card (the same for accept and decline). */
-export function offerContext(offer: Required<FileOffer>): Record<string, string> {
-  return { kind: offer.kind, [ID_KEY[offer.kind]]: offer.id, offeredTo: offer.offeredTo };
+export function offerContext(
+  offer: Required<Omit<FileOffer, "language">> & Pick<FileOffer, "language">,
+): Record<string, string> {
+  return {
+    kind: offer.kind,
+    [ID_KEY[offer.kind]]: offer.id,
+    offeredTo: offer.offeredTo,
+    ...(offer.language ? { language: offer.language } : {}),
+  };
 }
 
 const isKind = (value: unknown): value is FileKind => value === "readiness" || value === "delivery";
@@ -42,5 +53,14 @@ export function readOffer(context: Record<string, unknown>): FileOffer | undefin
   if (offeredTo !== undefined && (typeof offeredTo !== "string" || !GUID.test(offeredTo))) {
     return undefined;
   }
-  return { kind, id, ...(offeredTo === undefined ? {} : { offeredTo: offeredTo.toLowerCase() }) };
+  const language = context.language;
+  if (language !== undefined && (typeof language !== "string" || !isLanguage(language))) {
+    return undefined;
+  }
+  return {
+    kind,
+    id,
+    ...(offeredTo === undefined ? {} : { offeredTo: offeredTo.toLowerCase() }),
+    ...(language === undefined ? {} : { language }),
+  };
 }

@@ -4,33 +4,46 @@ import { loadSnapshot, SnapshotError } from "../directory/snapshot";
 import { snapshotFacts } from "../directory/snapshot-facts";
 import type { TenantInput } from "../domain/assess-tenant";
 import { assessTenant } from "../domain/assess-tenant";
+import { isLanguage, type Language } from "../domain/language";
 import type { Verdict } from "../domain/verdict";
 import { csvHeader, csvRows } from "../features/report/csv";
+import { translator } from "../i18n/i18n";
 import { readLiveTenant } from "./assess-live";
 import { toTable } from "./assess-table";
 import type { Command, CommandIo } from "./command";
 import { UsageError } from "./command";
 import { parseOptions } from "./parse-options";
 
-const USAGE = `usage: mfa-ready assess [--snapshot FILE] [--user UPN] [--format table|json|csv]
+const USAGE = `usage: mfa-ready assess [--snapshot FILE] [--user UPN] [--format table|json|csv] [--lang en|de|fr|es|ja]
 
 Assesses every user (or one) for Microsoft's mandatory MFA for Azure.
   --snapshot FILE   a tenant snapshot (shared/TENANT-SNAPSHOT.md); the look-back window ends at its capturedAt.
                     Without it, the configured tenant is read through Microsoft Graph.
   --user UPN        only this user (UPN or object id)
-  --format F        table (default), json (one array of verdicts) or csv (the admin's columns)`;
+  --format F        table (default), json (one array of verdicts) or csv (the admin's columns)
+  --lang L          csv only: the header row in that language for a person's spreadsheet (en, de, fr, es,
+                    ja); without it the columns keep their stable names for scripts`;
 
 const FORMATS = ["table", "json", "csv"] as const;
 type Format = (typeof FORMATS)[number];
 const CHUNK = 1000;
 
-function parse(args: string[]): { snapshot?: string; user?: string; format: Format; help: boolean } {
+interface AssessOptions {
+  snapshot?: string;
+  user?: string;
+  format: Format;
+  lang?: Language;
+  help: boolean;
+}
+
+function parse(args: string[]): AssessOptions {
   const values = parseOptions(
     args,
     {
       snapshot: { type: "string" },
       user: { type: "string" },
       format: { type: "string", default: "table" },
+      lang: { type: "string" },
       help: { type: "boolean", short: "h", default: false },
     },
     " (see --help)",
@@ -39,7 +52,11 @@ function parse(args: string[]): { snapshot?: string; user?: string; format: Form
   if (!FORMATS.includes(format)) {
     throw new UsageError(`unknown --format "${values.format}": use table, json or csv`);
   }
-  return { snapshot: values.snapshot, user: values.user, format, help: values.help };
+  const lang = values.lang?.toLowerCase();
+  if (lang !== undefined && !isLanguage(lang)) {
+    throw new UsageError(`unknown --lang "${values.lang}": use en, de, fr, es or ja`);
+  }
+  return { snapshot: values.snapshot, user: values.user, format, lang, help: values.help };
 }
 
 /** Writes and waits when the stream asks to, so a 100k-user report never piles up in memory. */
@@ -49,7 +66,11 @@ async function write(stream: NodeJS.WritableStream, text: string): Promise<void>
   }
 }
 
-async function print(verdicts: Iterable<Verdict>, format: Format, io: CommandIo): Promise<void> {
+async function print(
+  verdicts: Iterable<Verdict>,
+  { format, lang }: Pick<AssessOptions, "format" | "lang">,
+  io: CommandIo,
+): Promise<void> {
   if (format === "table") {
     await write(io.stdout, toTable([...verdicts]));
     return;
@@ -66,7 +87,7 @@ async function print(verdicts: Iterable<Verdict>, format: Format, io: CommandIo)
     first = first && chunk.length === 0;
     chunk = [];
   };
-  await write(io.stdout, format === "json" ? "[\n" : csvHeader());
+  await write(io.stdout, format === "json" ? "[\n" : csvHeader(lang ? translator(lang) : undefined));
   for (const verdict of verdicts) {
     chunk.push(verdict);
     if (chunk.length >= CHUNK) {
@@ -111,10 +132,10 @@ export const command: Command = {
       if (only.length === 0) {
         throw new UsageError(`no user "${options.user}" in ${source}`);
       }
-      await print(only, options.format, io);
+      await print(only, options, io);
       return 0;
     }
-    await print(verdicts, options.format, io);
+    await print(verdicts, options, io);
     return 0;
   },
 };

@@ -14,9 +14,13 @@ export type FindingKey = (typeof FINDING_KEYS)[number];
 export interface FindingPerson {
   name: string;
   upn: string;
-  /** E.g. the apps a suspected service account signs in to. */
+  /** Data that explains why they are listed: the apps a suspected service account signs in to, roles, methods. */
   detail?: string;
+  /** Where there is no such data, what the report says instead (in the reader's language). */
+  note?: FindingNote;
 }
+
+export type FindingNote = "noStrongMethod" | "listedServiceAccount" | "likelyRoleHolder" | "directoryRole";
 
 export interface FindingSummary {
   key: FindingKey;

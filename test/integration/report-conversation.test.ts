@@ -5,7 +5,8 @@ import { parse } from "csv-parse/sync";
 
 import { FILE_CONSENT_CARD, FILE_INFO_CARD } from "../../src/bot/file-consent";
 import { VERBS } from "../../src/cards/verbs";
-import { CSV_COLUMNS, csvRow } from "../../src/features/report/csv";
+import { csvHeader, csvRow } from "../../src/features/report/csv";
+import { translator } from "../../src/i18n/i18n";
 import { type Card, cardsIn, DEMO, eventually, type ReportBot, startReportBot } from "../support/report-bot";
 import { startUploadStub, type UploadStub } from "../support/upload-stub";
 
@@ -86,7 +87,10 @@ describe("readiness report over the endpoint (demo tenant in the Graph simulator
     const consent = (consentActivity.attachments as Array<Record<string, unknown>>)[0]!;
     assert.equal(consent.contentType, FILE_CONSENT_CARD);
     const content = consent.content as { sizeInBytes: number; acceptContext: { scanId: string } };
-    assert.equal(content.sizeInBytes, scan.csvBytes);
+    // The scan counted the scripts' header row; the admin's file has the column titles in their language.
+    const size =
+      scan.csvBytes - Buffer.byteLength(csvHeader()) + Buffer.byteLength(csvHeader(translator("en")));
+    assert.equal(content.sizeInBytes, size);
     assert.equal(content.acceptContext.scanId, scanId);
 
     const answered = await harness.consent(DEMO.adele, {
@@ -102,10 +106,12 @@ describe("readiness report over the endpoint (demo tenant in the Graph simulator
     });
     assert.equal(answered.status, 200);
     assert.ok(upload.puts.length >= 1);
-    assert.equal(upload.puts[0]!.contentRange, `bytes 0-${scan.csvBytes - 1}/${scan.csvBytes}`);
-    assert.equal(upload.puts[0]!.contentLength, String(scan.csvBytes));
+    assert.equal(upload.puts[0]!.contentRange, `bytes 0-${size - 1}/${size}`);
+    assert.equal(upload.puts[0]!.contentLength, String(size));
     const rows = parse(upload.file().toString("utf8")) as string[][];
-    assert.deepEqual(rows[0], [...CSV_COLUMNS]);
+    // A person reads this one: the column titles in their language (here English), not the scripts' names.
+    assert.deepEqual(rows[0], (parse(csvHeader(translator("en"))) as string[][])[0]);
+    assert.equal(rows[0]![0], "User principal name");
     const expected = await harness.expectedVerdicts();
     assert.equal(rows.length - 1, expected.length);
     expected.forEach((verdict, index) =>
@@ -134,6 +140,63 @@ describe("readiness report over the endpoint (demo tenant in the Graph simulator
     const all = await harness.click(DEMO.adele, VERBS.reportFinding, { scanId, finding: "affectedNotReady" });
     assert.equal(all.card.id, "report-finding");
     assert.match(texts(all.card), /Ben Carter/);
+  });
+
+  it("leads with the counts and the chart; each list is one show away (Action.ToggleVisibility)", async () => {
+    cardsIn(await harness.say(DEMO.adele, "readiness report"));
+    const report = await eventually(() =>
+      harness.updatesIn(DEMO.adele).findLast((card) => card.id === "report"),
+    );
+    const body = report.body as Array<Record<string, unknown>>;
+    const ids = body.map((element) => element.id);
+    assert.ok(ids.indexOf("counts") < ids.indexOf("chart"), "the counts, then the chart");
+    const findings = body.filter((element) => String(element.id).startsWith("finding-"));
+    assert.ok(findings.length >= 4, "the demo tenant has findings");
+    assert.ok(ids.indexOf("chart") < ids.indexOf(findings[0]!.id), "the lists come after the chart");
+    for (const finding of findings) {
+      const key = String(finding.id).slice("finding-".length);
+      const [row, details] = finding.items as Array<Record<string, unknown>>;
+      assert.deepEqual(row!.selectAction, {
+        type: "Action.ToggleVisibility",
+        title: "Show",
+        targetElements: [`details-${key}`, `show-${key}`, `hide-${key}`],
+      });
+      assert.equal(details!.id, `details-${key}`);
+      assert.equal(details!.isVisible, false, `${key}: its people are hidden until shown`);
+      assert.match(JSON.stringify(details), /\*\*/, `${key}: the people are behind the toggle`);
+    }
+  });
+
+  it("in the Agents Playground, the CSV button says the client cannot take a file and gives the command", async () => {
+    const scan = (await harness.report.scans.latest(harness.simulator.tenantId))!;
+    const sentBefore = harness.bot.connector.calls.length;
+    const playground = { serviceUrl: "http://localhost:56150/_connector" };
+    const clicked = await harness.click(
+      DEMO.adele,
+      VERBS.reportCsv,
+      { scanId: scan.id },
+      undefined,
+      playground,
+    );
+    assert.equal(clicked.status, 200);
+    assert.equal(clicked.card.id, "report");
+    const note = (clicked.card.body as Array<Record<string, unknown>>).find(
+      (element) => element.id === "csvNote",
+    );
+    assert.ok(note, "the note is on the card");
+    assert.match(texts(note), /cannot take a file/);
+    assert.ok(
+      texts(note).includes('"npx mfa-ready assess --format csv > readiness.csv"'),
+      "the exact command, on a line of its own",
+    );
+    assert.equal(harness.bot.connector.calls.length, sentBefore, "no file consent card is sent");
+    // A reader in German gets the German column titles.
+    const german = await harness.click(DEMO.adele, VERBS.reportCsv, { scanId: scan.id }, undefined, {
+      ...playground,
+      locale: "de-DE",
+    });
+    assert.match(texts(german.card), /Dieser Chat kann keine Datei annehmen/);
+    assert.ok(texts(german.card).includes("npx mfa-ready assess --format csv --lang de > readiness.csv"));
   });
 
   it("in a group chat, asks to continue in the personal chat", async () => {

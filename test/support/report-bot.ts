@@ -27,6 +27,8 @@ export interface ReportBot {
     verb: string,
     data?: Record<string, unknown>,
     replyToId?: string,
+    /** Fields of the activity to change, e.g. another client's serviceUrl or locale. */
+    changes?: Partial<ActivityJson>,
   ): Promise<{ status: number; card: Card }>;
   /** fileConsent/invoke from a user. */
   consent(userId: string, value: Record<string, unknown>): Promise<{ status: number; body: unknown }>;
@@ -88,8 +90,8 @@ export async function startReportBot(
         .filter((call) => call.method === "POST" && call.conversationId === activity.conversation.id)
         .map((call) => call.body);
     },
-    async click(userId, verb, data = {}, replyToId) {
-      const activity = as(actionExecute(bot.connector.serviceUrl, verb, data), userId);
+    async click(userId, verb, data = {}, replyToId, changes = {}) {
+      const activity = { ...as(actionExecute(bot.connector.serviceUrl, verb, data), userId), ...changes };
       const response = await post(replyToId ? { ...activity, replyToId } : activity);
       const body = response.body as { value?: Card } | undefined;
       return { status: response.status, card: body?.value ?? {} };

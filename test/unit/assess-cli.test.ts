@@ -69,6 +69,18 @@ describe("mfa-ready assess", () => {
     );
   });
 
+  it("--lang gives the header row in a person's language; the rows stay the same", async () => {
+    const plain = await run("--snapshot", example, "--format", "csv");
+    const german = await run("--snapshot", example, "--format", "csv", "--lang", "de");
+    assert.equal(german.code, 0);
+    const [header, ...rows] = german.stdout.split("\n");
+    assert.match(header!, /^Benutzerprinzipalname,Anzeigename,Benutzertyp,Phase 1 \(Portale\),/);
+    assert.deepEqual(rows, plain.stdout.split("\n").slice(1));
+    const bad = await run("--snapshot", example, "--format", "csv", "--lang", "pt");
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /unknown --lang "pt": use en, de, fr, es or ja/);
+  });
+
   it("neutralises a formula in a CSV cell", async () => {
     const snapshot = JSON.parse(readFileSync(example, "utf8")) as { users: Array<{ displayName: string }> };
     snapshot.users[0]!.displayName = '=HYPERLINK("http://evil")';

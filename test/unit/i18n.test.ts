@@ -27,10 +27,6 @@ const NOT_YET_LOCALISED = new Set<string>([
   "broadcast-message",
   "broadcast-preview",
   "broadcast-progress",
-  "report-finding",
-  "report-notice",
-  "report-progress",
-  "report",
 ]);
 /** Strings that read the same in every language: the product's name, punctuation, Microsoft's own names. */
 const SAME_IN_EVERY_LANGUAGE = /^(product|greetingAfter|.*Same)$/;

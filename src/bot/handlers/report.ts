@@ -2,14 +2,15 @@ import type { AdaptiveCard } from "@microsoft/teams-ai";
 import type { TurnContext } from "botbuilder";
 
 import type { AdaptiveCardJson } from "../../cards/types";
+import { renderView } from "../../cards/view";
 import type { Actor } from "../../domain/actor";
 import type { Entities } from "../../features/conversation/intents";
-import { reportCards } from "../../features/report/report-cards";
-import { reportNotices } from "../../features/report/report-notices";
 import type { CardPlace, ChatPlace, CsvOffer, ReportService } from "../../features/report/report-service";
+import type { ReportView } from "../../features/report/report-views";
 import { cardMessage, replacingCard } from "../cards";
 import { isPersonalChat } from "../conversation-kind";
 import { fileConsentCard, fileInfoCard } from "../file-consent";
+import { canTakeFileConsent } from "../file-consent-support";
 import { offerContext } from "../file-offer";
 import { notInTenantCard, readTurn } from "../read-turn";
 import { type FileKindHandler, invalidOfferCard } from "./file-consent";
@@ -32,13 +33,17 @@ export interface ReportHandlers {
 const chatOf = (context: TurnContext): ChatPlace => ({
   personal: isPersonalChat(context),
   chatUrl: `https://teams.microsoft.com/l/chat/0/0?users=${encodeURIComponent(context.activity.recipient?.id ?? "")}`,
+  fileConsent: canTakeFileConsent(context.activity),
 });
+
+/** The actor's view as a card, in their language. */
+const rendered = (actor: Actor, shown: ReportView): AdaptiveCardJson => renderView(shown, actor.locale);
 
 /** A message's card: sent now, updated later through the messenger. */
 const sendPlace =
-  (context: TurnContext): CardPlace =>
-  async (card) => {
-    const response = await context.sendActivity(cardMessage(card));
+  (context: TurnContext, actor: Actor): CardPlace =>
+  async (shown) => {
+    const response = await context.sendActivity(cardMessage(rendered(actor, shown)));
     const { conversation, serviceUrl } = context.activity;
     return response?.id
       ? { conversationId: conversation.id, activityId: response.id, serviceUrl }
@@ -54,34 +59,43 @@ const clickedPlace =
   };
 
 async function sendConsent(context: TurnContext, offer: CsvOffer): Promise<void> {
-  const { scanId, offeredTo, ...file } = offer;
+  const { scanId, offeredTo, language, ...file } = offer;
   await context.sendActivity({
     attachments: [
-      fileConsentCard({ ...file, context: offerContext({ kind: "readiness", id: scanId, offeredTo }) }),
+      fileConsentCard({
+        ...file,
+        context: offerContext({ kind: "readiness", id: scanId, offeredTo, language }),
+      }),
     ],
   });
 }
 
-/** The readiness report's verbs: the turn read once, the service answers, the card placed. */
+/** The readiness report's verbs: the turn read once, the service answers a view, the bot renders it. */
 export function createReportHandlers(report: ReportService): ReportHandlers {
   const acting =
     (
-      run: (actor: Actor, data: Record<string, unknown>, context: TurnContext) => Promise<AdaptiveCardJson>,
+      run: (actor: Actor, data: Record<string, unknown>, context: TurnContext) => Promise<ReportView>,
     ): CardHandler =>
     async (context) => {
       const { actor, data } = readTurn(context);
-      return replacingCard(actor === undefined ? notInTenantCard() : await run(actor, data, context));
+      return replacingCard(
+        actor === undefined ? notInTenantCard() : rendered(actor, await run(actor, data, context)),
+      );
     };
 
   return {
     async askReport(context, entities = {}) {
       const { actor } = readTurn(context);
-      const place = sendPlace(context);
       if (actor === undefined) {
-        await place(notInTenantCard());
+        await context.sendActivity(cardMessage(notInTenantCard()));
         return;
       }
-      const offer = await report.ask(actor, entities.reportOption, chatOf(context), place);
+      const offer = await report.ask(
+        actor,
+        entities.reportOption,
+        chatOf(context),
+        sendPlace(context, actor),
+      );
       if (offer) {
         await sendConsent(context, offer);
       }
@@ -92,18 +106,19 @@ export function createReportHandlers(report: ReportService): ReportHandlers {
     cancelScan: acting((actor, data, context) => report.cancel(actor, data.scanId, clickedPlace(context))),
     showFinding: acting((actor, data) => report.finding(actor, data.scanId, data.finding)),
     offerCsv: acting(async (actor, data, context) => {
-      const { card, offer } = await report.offerCsv(actor, data.scanId, chatOf(context));
+      const { shown, offer } = await report.offerCsv(actor, data.scanId, chatOf(context));
       if (offer) {
         await sendConsent(context, offer);
       }
-      return card;
+      return shown;
     }),
     subscribe: acting((actor) => report.subscribe(actor, true)),
     unsubscribe: acting((actor) => report.subscribe(actor, false)),
 
     file: {
       async declined(context) {
-        await context.sendActivity(cardMessage(reportCards.notice(reportNotices.csvDeclined())));
+        const locale = readTurn(context).actor?.locale;
+        await context.sendActivity(cardMessage(renderView(report.csvDeclined(locale), locale)));
       },
       async mismatched(context, offer, reason) {
         readTurn(context).log.warn(
@@ -118,12 +133,11 @@ export function createReportHandlers(report: ReportService): ReportHandlers {
           await context.sendActivity(cardMessage(notInTenantCard()));
           return;
         }
-        const result = await report.acceptCsv(
-          actor,
-          offer.id,
-          uploadInfo.uploadUrl,
-          context.activity.id ?? "none",
-        );
+        const result = await report.acceptCsv(actor, offer.id, {
+          url: uploadInfo.uploadUrl,
+          reference: context.activity.id ?? "none",
+          language: offer.language,
+        });
         if (result.uploaded) {
           await context.sendActivity({ attachments: [fileInfoCard(uploadInfo)] });
           log.info({ event: "report.csvUploaded", scanId: offer.id, bytes: result.bytes }, "CSV uploaded");
@@ -135,7 +149,7 @@ export function createReportHandlers(report: ReportService): ReportHandlers {
             "CSV upload failed",
           );
         }
-        await context.sendActivity(cardMessage(result.card));
+        await context.sendActivity(cardMessage(rendered(actor, result.shown)));
       },
     },
   };

@@ -3,6 +3,7 @@ import type { Directory } from "../../directory/directory";
 import type { ProductTenantSettings } from "../../directory/graph-types";
 import type { Logger } from "../../logger";
 import type { Authorizer } from "../authz/authorize";
+import type { ConversationReferenceStore } from "../messaging/conversation-reference-store";
 import type { Messenger } from "../messaging/messenger";
 import type { Scheduler } from "../scheduler/scheduler";
 import { assessmentScope } from "../status/assessment-scope";
@@ -22,7 +23,7 @@ export interface ReportFeature {
 }
 
 export interface ReportFeatureOptions {
-  config: Pick<Config, "assessment" | "report">;
+  config: Pick<Config, "assessment" | "report" | "locale">;
   directory: Directory;
   authz: Authorizer;
   tenantId?: string;
@@ -32,6 +33,8 @@ export interface ReportFeatureOptions {
     reportScans: ReportScanStore;
     reportSubscriptions: ReportSubscriptionStore;
     scanClaims?: ScanClaimStore;
+    /** Where each daily report's reader left their language. */
+    conversationReferences: Pick<ConversationReferenceStore, "get">;
   };
   messenger: Messenger;
   scheduler: Scheduler;
@@ -58,6 +61,8 @@ export function createReportFeature(options: ReportFeatureOptions): ReportFeatur
     subscriptions: options.stores.reportSubscriptions,
     scans,
     messenger: options.messenger,
+    conversationReferences: options.stores.conversationReferences,
+    locale: options.config.locale,
     authz: options.authz,
     logger,
     now,

@@ -1,3 +1,5 @@
+import type { TFunction } from "i18next";
+
 import type { Verdict } from "../../domain/verdict";
 import { csvHeader, csvRows } from "./csv";
 
@@ -33,9 +35,12 @@ export function checkUploadUrl(raw: string): URL {
   return url;
 }
 
-/** The CSV, header first, in pieces of a few hundred rows, so a 100k-user file never sits in memory whole. */
-export async function* csvPieces(verdicts: AsyncIterable<Verdict>): AsyncGenerator<Buffer> {
-  yield Buffer.from(csvHeader());
+/**
+ * The CSV, header first (in the reader's language when `t` is given), in pieces of a few hundred rows, so
+ * a 100k-user file never sits in memory whole.
+ */
+export async function* csvPieces(verdicts: AsyncIterable<Verdict>, t?: TFunction): AsyncGenerator<Buffer> {
+  yield Buffer.from(csvHeader(t));
   let rows: Verdict[] = [];
   for await (const verdict of verdicts) {
     rows.push(verdict);

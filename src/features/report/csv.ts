@@ -1,4 +1,5 @@
 import { stringify } from "csv-stringify/sync";
+import type { TFunction } from "i18next";
 
 import type { EvidenceEntry, MethodEntry, Verdict } from "../../domain/verdict";
 
@@ -59,8 +60,12 @@ export function csvRow(verdict: Verdict): string[] {
   return row.map(neutralise);
 }
 
-export function csvHeader(): string {
-  return stringify([[...CSV_COLUMNS]]);
+/**
+ * The header row: the stable column names above for scripts (`mfa-ready assess --format csv`), or, given a
+ * reader's strings, their language's column titles (report.csv.<column>) for a person's spreadsheet.
+ */
+export function csvHeader(t?: TFunction): string {
+  return stringify([CSV_COLUMNS.map((column) => (t ? t(`report.csv.${column}`) : column))]);
 }
 
 /** Rows only (no header), so a large report can be written in chunks. */

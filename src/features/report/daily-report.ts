@@ -1,9 +1,14 @@
+import { renderView } from "../../cards/view";
+import type { Locale } from "../../domain/language";
+import { recipientLocale } from "../../i18n/locale";
 import type { Logger } from "../../logger";
 import type { Authorizer } from "../authz/authorize";
+import type { ConversationReferenceStore } from "../messaging/conversation-reference-store";
 import type { Messenger } from "../messaging/messenger";
 import type { ScheduledJob, Scheduler } from "../scheduler/scheduler";
-import { reportCards } from "./report-cards";
 import type { ReportSubscriptionStore } from "./report-subscription-store";
+import { reportTexts } from "./report-texts";
+import { reportViews } from "./report-views";
 import type { ScanService } from "./scan-service";
 
 export const DAILY_REPORT_JOB = "report.daily";
@@ -24,6 +29,10 @@ export interface DailyReportOptions {
   subscriptions: ReportSubscriptionStore;
   scans: ScanService;
   messenger: Pick<Messenger, "sendCard">;
+  /** Each subscriber's stored conversation reference keeps their client's language. */
+  conversationReferences: Pick<ConversationReferenceStore, "get">;
+  /** The tenant's DEFAULT_LOCALE and TIME_ZONE, for a subscriber whose reference names no language. */
+  locale: { defaultLocale?: string | undefined; timeZone?: string | undefined };
   authz: Authorizer;
   logger: Logger;
   now: () => Date;
@@ -79,6 +88,12 @@ export class DailyReport {
     });
   }
 
+  /** The subscriber's language: their stored conversation reference's locale, else the tenant's default. */
+  private async localeOf(tenantId: string, userId: string): Promise<Locale> {
+    const reference = await this.options.conversationReferences.get(tenantId, userId);
+    return recipientLocale({ referenceLocale: reference?.reference.locale, ...this.options.locale });
+  }
+
   private async run(job: ScheduledJob): Promise<void> {
     const { tenantId } = job;
     const log = this.options.logger.child({ event: "report.daily", tenantId });
@@ -103,20 +118,19 @@ export class DailyReport {
         );
         continue;
       }
-      const card =
-        scan.status === "completed"
-          ? reportCards.report(scan, {
-              now: this.options.now(),
-              subscribed: true,
-              headline: "Your daily MFA readiness report",
-            })
-          : undefined;
-      if (card === undefined) {
+      if (scan.status !== "completed") {
         continue;
       }
       try {
-        await this.options.messenger.sendCard(tenantId, subscriber.userId, card, {
-          summary: "Your daily MFA readiness report",
+        const locale = await this.localeOf(tenantId, subscriber.userId);
+        const texts = reportTexts(locale);
+        const shown = reportViews.report(
+          scan,
+          { now: this.options.now(), subscribed: true, daily: true },
+          texts,
+        );
+        await this.options.messenger.sendCard(tenantId, subscriber.userId, renderView(shown, locale), {
+          summary: texts.t("report.dailyHeadline"),
         });
         sent += 1;
       } catch (error) {

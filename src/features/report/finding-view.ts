@@ -2,7 +2,7 @@ import type { FindingKey } from "../../domain/report-types";
 import { FINDING_KEYS } from "../../domain/report-types";
 import type { Verdict } from "../../domain/verdict";
 import { findingOf, findingPerson } from "./findings";
-import { count, FINDING_TEXTS, users } from "./report-texts";
+import type { ReportTexts } from "./report-texts";
 import { personLine } from "./report-view";
 
 /** A card holds about 28 KB: past this many names the CSV is the place for the rest. */
@@ -26,6 +26,7 @@ export async function buildFindingView(
   scanId: string,
   key: FindingKey,
   verdicts: AsyncIterable<Verdict>,
+  texts: ReportTexts,
 ): Promise<FindingCardData> {
   const people: Array<{ text: string }> = [];
   let total = 0;
@@ -35,15 +36,15 @@ export async function buildFindingView(
     }
     total += 1;
     if (people.length < SHOW_ALL_LIMIT) {
-      people.push({ text: personLine(findingPerson(key, verdict)) });
+      people.push({ text: personLine(findingPerson(key, verdict), texts) });
     }
   }
   return {
     scanId,
-    ...FINDING_TEXTS[key],
-    countLine: users(total),
+    ...texts.finding(key),
+    countLine: texts.users(total),
     people,
     moreLine:
-      total > people.length ? `And ${count(total - people.length)} more: the CSV lists everyone.` : "",
+      total > people.length ? texts.t("report.finding.more", { n: texts.count(total - people.length) }) : "",
   };
 }

@@ -44,22 +44,30 @@ export function findingOf(verdict: Verdict): FindingKey | undefined {
   return undefined;
 }
 
-const roleText = (role: string) => ROLE_DISPLAY_NAMES[role as RoleName] ?? "a directory role";
+const roleNames = (verdict: Verdict) =>
+  [...new Set(verdict.roles.map((role) => ROLE_DISPLAY_NAMES[role as RoleName]).filter(Boolean))].join(", ");
 const apps = (verdict: Verdict) =>
   [...new Set([...verdict.evidence.phase1, ...verdict.evidence.phase2].map((entry) => entry.app))].join(", ");
 
-/** The line shown for a user under a finding: who, and the one fact that explains why they are there. */
+/**
+ * The line shown for a user under a finding: who, and the one fact that explains why they are there (data,
+ * or a note the view writes in the reader's language: summaries are stored, readers vary).
+ */
 export function findingPerson(key: FindingKey, verdict: Verdict): FindingPerson {
   const person = { name: verdict.displayName, upn: verdict.userPrincipalName };
   switch (key) {
     case "breakGlassNotReady":
-      return { ...person, detail: "no passkey, Windows Hello or certificate" };
+      return { ...person, note: "noStrongMethod" };
     case "adminsNotReady":
-      return { ...person, detail: [...new Set(verdict.roles.map(roleText))].join(", ") || undefined };
+      return roleNames(verdict)
+        ? { ...person, detail: roleNames(verdict) }
+        : { ...person, ...(verdict.roles.length > 0 ? { note: "directoryRole" as const } : {}) };
     case "serviceAccounts":
-      return { ...person, detail: apps(verdict) || "listed as a service account" };
+      return apps(verdict)
+        ? { ...person, detail: apps(verdict) }
+        : { ...person, note: "listedServiceAccount" };
     case "affectedNotReady":
-      return { ...person, detail: apps(verdict) || "likely affected (holds a directory role)" };
+      return apps(verdict) ? { ...person, detail: apps(verdict) } : { ...person, note: "likelyRoleHolder" };
     case "mfaServiceOnly":
       return { ...person, detail: verdict.methods.mfaService.map((method) => method.name).join(", ") };
   }

@@ -1,5 +1,5 @@
 import type { ScanProgress } from "../../domain/report-types";
-import { count, duration } from "./report-texts";
+import { type ReportTexts, reportTexts } from "./report-texts";
 
 export interface ProgressCardData {
   scanId: string;
@@ -24,43 +24,48 @@ export function timeLeftMs(
   return Math.max(0, total - progress.usersRead) / rate;
 }
 
-const STAGE_LINES: Readonly<Record<ScanProgress["stage"], string>> = {
-  starting: "Starting…",
-  tenant: "Reading the methods policy, roles and groups…",
-  signIns: "Reading the sign-in logs (Microsoft allows 5 requests every 10 seconds)…",
-  users: "Reading users and their registered methods…",
-  finishing: "Comparing with the previous scan…",
-};
-
 /** The progress card's data: users read, percent, time left, and the scan's id for Cancel. */
 export function buildProgressView(
   scanId: string,
   progress: ScanProgress,
   options: { now: Date; usersStageStartedAt?: Date; joined?: boolean },
+  texts: ReportTexts = reportTexts(),
 ): ProgressCardData {
+  const { t, count, duration } = texts;
   const total = progress.usersTotal;
   const percent = total ? Math.min(99, Math.floor((progress.usersRead / total) * 100)) : 0;
   const left = timeLeftMs(progress, options.usersStageStartedAt, options.now);
   const facts = [
     {
-      title: "Users read",
+      title: t("report.progress.usersRead"),
       value:
         total === undefined
           ? count(progress.usersRead)
-          : `${count(progress.usersRead)} of ${count(total)} (${percent}%)`,
+          : t("report.progress.usersOf", {
+              read: count(progress.usersRead),
+              total: count(total),
+              percent: count(percent),
+            }),
     },
-    { title: "Sign-ins read", value: count(progress.signInsRead) },
-    { title: "Running for", value: duration(options.now.getTime() - progress.startedAt.getTime()) },
-    { title: "Time left", value: left === undefined ? "estimating…" : `about ${duration(left)}` },
+    { title: t("report.progress.signInsRead"), value: count(progress.signInsRead) },
+    {
+      title: t("report.progress.runningFor"),
+      value: duration(options.now.getTime() - progress.startedAt.getTime()),
+    },
+    {
+      title: t("report.progress.timeLeft"),
+      value:
+        left === undefined
+          ? t("report.progress.estimating")
+          : t("report.progress.about", { duration: duration(left) }),
+    },
   ];
   return {
     scanId,
-    title: "Scanning your tenant for the readiness report",
-    stageLine: STAGE_LINES[progress.stage],
+    title: t("report.progress.title"),
+    stageLine: t(`report.progress.stages.${progress.stage}`),
     facts,
     percent,
-    note: options.joined
-      ? "A scan was already running, so you share it: this card updates itself and turns into the report."
-      : "This card updates itself every few seconds and turns into the report when the scan is done.",
+    note: t(options.joined ? "report.progress.joined" : "report.progress.updates"),
   };
 }

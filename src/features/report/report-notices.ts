@@ -1,3 +1,5 @@
+import type { ReportTexts } from "./report-texts";
+
 export interface NoticeCardData {
   tone: "default" | "good" | "warning" | "attention" | "accent";
   title: string;
@@ -8,76 +10,67 @@ export interface NoticeCardData {
   openChatUrl: string;
 }
 
-const notice = (
-  fields: Partial<NoticeCardData> & Pick<NoticeCardData, "title" | "text">,
-): NoticeCardData => ({
-  tone: "default",
-  lines: [],
-  footer: "",
-  startAgain: false,
-  openChatUrl: "",
-  ...fields,
-});
+type NoticeKey =
+  | "notInTenant"
+  | "canceled"
+  | "failed"
+  | "personalOnlyReport"
+  | "personalOnlyCsv"
+  | "subscribed"
+  | "unsubscribed"
+  | "dailyOff"
+  | "csvDeclined"
+  | "csvUnavailable"
+  | "csvFailed";
 
-export const reportNotices = {
-  notInTenant: () =>
-    notice({
-      tone: "warning",
-      title: "I can't report on this organisation",
-      text: "This installation of MFA Ready reads another Microsoft Entra tenant. Ask your IT team which one it serves.",
-    }),
-  canceled: (by: string) =>
-    notice({
-      title: "Scan canceled",
-      text: `${by} canceled the scan. Nothing was kept from it.`,
-      startAgain: true,
-    }),
-  failed: (reference: string) =>
-    notice({
-      tone: "attention",
-      title: "The scan did not finish",
-      text: "Microsoft Graph stopped answering part way, so there is no report this time. Try again in a few minutes.",
-      footer: `Reference for your IT team: ${reference}`,
-      startAgain: true,
-    }),
-  personalOnly: (what: string, openChatUrl: string) =>
-    notice({
-      tone: "accent",
-      title: "Let's continue in our personal chat",
-      text: `${what} lists people by name, so I only share it in a one-to-one chat. Open our chat and say "readiness report".`,
-      openChatUrl,
-    }),
-  subscribed: (at: string) =>
-    notice({
-      tone: "good",
-      title: "You will get the readiness report every day",
-      text: `I'll scan the tenant every day at ${at} UTC and send you the summary here, as long as you hold an admin or reader role. Say "stop the daily report" to stop.`,
-    }),
-  unsubscribed: () =>
-    notice({ title: "Daily report stopped", text: "You will not get the daily readiness report any more." }),
-  dailyOff: () =>
-    notice({
-      tone: "warning",
-      title: "The daily report is switched off here",
-      text: "Whoever runs this installation of MFA Ready can switch it on (REPORT_DAILY_AT). Until then, ask me for the readiness report whenever you need it.",
-    }),
-  csvDeclined: () =>
-    notice({
-      title: "No file sent",
-      text: "No problem: I did not upload the CSV. Use the report's Download button whenever you want it.",
-    }),
-  csvUnavailable: () =>
-    notice({
-      tone: "warning",
-      title: "That report is no longer available",
-      text: "I keep the last two scans only. Ask for the readiness report again to get a CSV of the current one.",
-      startAgain: true,
-    }),
-  csvFailed: (reference: string) =>
-    notice({
-      tone: "attention",
-      title: "The upload did not work",
-      text: "Teams did not accept the file. Press the report's Download button to try again.",
-      footer: `Reference for your IT team: ${reference}`,
-    }),
-};
+/** The report's short answers, each a title and a text from report.notices.<key>, in the reader's words. */
+export function reportNotices(texts: ReportTexts) {
+  const { t } = texts;
+  const notice = (
+    key: NoticeKey,
+    fields: Partial<Omit<NoticeCardData, "title" | "text">> = {},
+    values: Record<string, string> = {},
+  ): NoticeCardData => ({
+    tone: "default",
+    title: t(`report.notices.${key}.title`, values),
+    text: t(`report.notices.${key}.text`, values),
+    lines: [],
+    footer: "",
+    startAgain: false,
+    openChatUrl: "",
+    ...fields,
+  });
+  const reference = (value: string) => t("report.notices.reference", { reference: value });
+  return {
+    notInTenant: () => notice("notInTenant", { tone: "warning" }),
+    /** `by` is the admin's Teams name, or undefined for "an admin". */
+    canceled: (by: string | undefined) =>
+      notice("canceled", { startAgain: true }, { by: by ?? t("report.notices.anAdmin") }),
+    failed: (ref: string) =>
+      notice("failed", { tone: "attention", footer: reference(ref), startAgain: true }),
+    personalOnly: (what: "report" | "csv", openChatUrl: string) =>
+      notice(what === "report" ? "personalOnlyReport" : "personalOnlyCsv", { tone: "accent", openChatUrl }),
+    /** `at` is the daily run's HH:MM in UTC; `now` picks the day (summer or winter time) it is shown for. */
+    subscribed: (at: string, now: Date) =>
+      notice("subscribed", { tone: "good" }, { at: dailyTime(at, now, texts) }),
+    unsubscribed: () => notice("unsubscribed"),
+    dailyOff: () => notice("dailyOff", { tone: "warning" }),
+    csvDeclined: () => notice("csvDeclined"),
+    csvUnavailable: () => notice("csvUnavailable", { tone: "warning", startAgain: true }),
+    csvFailed: (ref: string) => notice("csvFailed", { tone: "attention", footer: reference(ref) }),
+  };
+}
+
+export type ReportNotices = ReturnType<typeof reportNotices>;
+
+/** The daily run's HH:MM (UTC) as the reader's clock shows it, with its zone: "07:00 UTC", "08:00 MEZ". */
+function dailyTime(at: string, now: Date, texts: ReportTexts): string {
+  const [hours, minutes] = at.split(":").map(Number) as [number, number];
+  return new Intl.DateTimeFormat(texts.locale.tag, {
+    hour: "2-digit",
+    minute: "2-digit",
+    hour12: false,
+    timeZone: texts.locale.timeZone ?? "UTC",
+    timeZoneName: "short",
+  }).format(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), hours, minutes)));
+}

@@ -1,20 +1,23 @@
-import type { AdaptiveCardJson } from "../../cards/types";
+import { view } from "../../cards/view";
 import type { Actor } from "../../domain/actor";
+import { ENGLISH, type Language, type Locale } from "../../domain/language";
 import type { ScanRecord } from "../../domain/report-types";
 import type { Authorizer } from "../authz/authorize";
-import { refusalCard } from "../authz/refusal-card";
+import { refusalData } from "../authz/refusal-card";
 import type { SentCard } from "../messaging/messenger";
+import { csvHeader } from "./csv";
 import { csvPieces, uploadCsv } from "./csv-upload";
 import type { DailyReport } from "./daily-report";
 import { buildFindingView, isFindingKey } from "./finding-view";
-import { reportCards } from "./report-cards";
 import { ReportError } from "./report-errors";
 import { reportNotices } from "./report-notices";
+import { type ReportTexts, reportTexts } from "./report-texts";
+import { type ReportView, reportViews } from "./report-views";
 import type { ScanService } from "./scan-service";
 import type { ScanWatchers } from "./scan-watchers";
 
-/** Where the first card of a scan goes (a message sent now, or the clicked card); where it lives, to update later. */
-export type CardPlace = (card: AdaptiveCardJson) => Promise<SentCard | undefined>;
+/** Where the first view of a scan goes (a message sent now, or the clicked card); where it lives, to update later. */
+export type CardPlace = (shown: ReportView) => Promise<SentCard | undefined>;
 
 /** The CSV a file consent card offers: the bot turns it into Teams' consent card. */
 export interface CsvOffer {
@@ -24,6 +27,8 @@ export interface CsvOffer {
   description: string;
   /** The user it is offered to (the accept must come from them). */
   offeredTo: string;
+  /** The language of the CSV's header row: the size announced depends on it. */
+  language: Language;
 }
 
 /** Where the asker is: the report and its CSV are for the personal chat only. */
@@ -31,6 +36,8 @@ export interface ChatPlace {
   personal: boolean;
   /** A link to the personal chat with the bot, for the "continue there" card. */
   chatUrl: string;
+  /** Whether the client can answer Teams' file consent card (the Agents Playground cannot). */
+  fileConsent: boolean;
 }
 
 export interface ReportServiceOptions {
@@ -45,51 +52,67 @@ export interface ReportServiceOptions {
 
 const SCAN_ID = /^[0-9a-f-]{36}$/i;
 
+/** What gives the same CSV where a client cannot take a file: the package's own `mfa-ready` bin. */
+export function csvCommand(language: Language): string {
+  return `npx mfa-ready assess --format csv${language === "en" ? "" : ` --lang ${language}`} > readiness.csv`;
+}
+
+const textsOf = (actor: Actor): ReportTexts => reportTexts(actor.locale ?? ENGLISH);
+
 /**
  * The readiness report as one service, like BroadcastService: every step authorised by the permissions
  * table (roles read in Graph, audited), then scans started or joined, findings, the CSV and the daily
- * report. It answers cards; the bot only places them.
+ * report. It answers views in the actor's language; the bot renders and places them.
  */
 export class ReportService {
   constructor(private readonly options: ReportServiceOptions) {}
 
-  /** Undefined when the table allows the step, else the refusal card (authorize has audited either way). */
-  private async refusal(actor: Actor, step: string): Promise<AdaptiveCardJson | undefined> {
+  /** Undefined when the table allows the step, else the refusal (authorize has audited either way). */
+  private async refusal(actor: Actor, step: string): Promise<ReportView | undefined> {
     const decision = await this.options.authz.authorize(actor, "readinessReport", { step });
-    return decision.allowed ? undefined : refusalCard(decision);
+    return decision.allowed ? undefined : view("error", refusalData(decision));
   }
 
-  private personalOnly(what: string, chat: ChatPlace): AdaptiveCardJson {
-    return reportCards.notice(reportNotices.personalOnly(what, chat.chatUrl));
+  private personalOnly(actor: Actor, what: "report" | "csv", chat: ChatPlace): ReportView {
+    return reportViews.notice(reportNotices(textsOf(actor)).personalOnly(what, chat.chatUrl));
   }
 
-  private async reportCard(scan: ScanRecord, actor: Actor): Promise<AdaptiveCardJson> {
-    return reportCards.report(scan, {
-      now: this.options.now(),
-      subscribed: await this.options.daily.isSubscribed(actor.tenantId, actor.userId),
-    });
+  private async reportView(scan: ScanRecord, actor: Actor, csvHere?: boolean): Promise<ReportView> {
+    const texts = textsOf(actor);
+    return reportViews.report(
+      scan,
+      {
+        now: this.options.now(),
+        subscribed: await this.options.daily.isSubscribed(actor.tenantId, actor.userId),
+        ...(csvHere === false ? { csvCommand: csvCommand(texts.locale.language) } : {}),
+      },
+      texts,
+    );
   }
 
-  /** Starts or joins a scan, or answers from the last hour's; `place` puts the first card where it belongs. */
+  /** Starts or joins a scan, or answers from the last hour's; `place` puts the first view where it belongs. */
   private async startReport(actor: Actor, fresh: boolean, place: CardPlace): Promise<void> {
+    const texts = textsOf(actor);
     let started;
     try {
       started = await this.options.scans.start(actor.tenantId, { fresh, requestedBy: actor.userId });
     } catch (error) {
       if (error instanceof ReportError && error.reason === "notInTenant") {
-        await place(reportCards.notice(reportNotices.notInTenant()));
+        await place(reportViews.notice(reportNotices(texts).notInTenant()));
         return;
       }
       throw error;
     }
     if (started.kind === "cached") {
-      await place(await this.reportCard(started.scan, actor));
+      await place(await this.reportView(started.scan, actor));
       return;
     }
     const { scan, joined } = started;
-    const sent = await place(reportCards.progress(scan.id, scan.progress, this.options.now(), joined));
+    const sent = await place(
+      reportViews.progress(scan.id, scan.progress, { now: this.options.now(), joined }, texts),
+    );
     if (sent !== undefined) {
-      this.options.watchers.watch(scan, { sent, userId: actor.userId, joined });
+      this.options.watchers.watch(scan, { sent, userId: actor.userId, joined, locale: texts.locale });
     }
   }
 
@@ -103,35 +126,41 @@ export class ReportService {
   }
 
   private offerFor(scan: ScanRecord, actor: Actor): CsvOffer {
+    const texts = textsOf(actor);
     const day = (scan.finishedAt ?? scan.startedAt).slice(0, 10);
     return {
       scanId: scan.id,
       name: `mfa-readiness-${day}.csv`,
-      sizeInBytes: scan.csvBytes,
-      description: `MFA readiness of ${scan.users} users (one row each), from the scan of ${day}.`,
+      sizeInBytes: csvBytesIn(scan, texts),
+      description: texts.t("report.csvDescription", {
+        users: texts.users(scan.users),
+        day: texts.time(new Date(scan.finishedAt ?? scan.startedAt)),
+      }),
       offeredTo: actor.userId,
+      language: texts.locale.language,
     };
   }
 
   /** The daily report on or off for the actor. */
-  async subscribe(actor: Actor, on: boolean): Promise<AdaptiveCardJson> {
+  async subscribe(actor: Actor, on: boolean): Promise<ReportView> {
     const refused = await this.refusal(actor, on ? "subscribe" : "unsubscribe");
     if (refused) {
       return refused;
     }
+    const notices = reportNotices(textsOf(actor));
     const { daily } = this.options;
     if (!on) {
       await daily.unsubscribe(actor.tenantId, actor.userId);
-      return reportCards.notice(reportNotices.unsubscribed());
+      return reportViews.notice(notices.unsubscribed());
     }
     if (!daily.enabled) {
-      return reportCards.notice(reportNotices.dailyOff());
+      return reportViews.notice(notices.dailyOff());
     }
     await daily.subscribe(actor.tenantId, actor.userId, actor.name);
-    return reportCards.notice(reportNotices.subscribed(daily.dailyAt!));
+    return reportViews.notice(notices.subscribed(daily.dailyAt!, this.options.now()));
   }
 
-  /** "readiness report" typed, with the recogniser's option; cards go to `place`, a CSV offer is returned. */
+  /** "readiness report" typed, with the recogniser's option; views go to `place`, a CSV offer is returned. */
   async ask(
     actor: Actor,
     option: "csv" | "fresh" | "subscribe" | "unsubscribe" | undefined,
@@ -148,10 +177,14 @@ export class ReportService {
       return undefined;
     }
     if (!chat.personal) {
-      await place(this.personalOnly("The readiness report", chat));
+      await place(this.personalOnly(actor, "report", chat));
       return undefined;
     }
     const latest = option === "csv" ? await this.options.scans.latest(actor.tenantId) : undefined;
+    if (latest !== undefined && !chat.fileConsent) {
+      await place(await this.reportView(latest, actor, false));
+      return undefined;
+    }
     if (latest !== undefined) {
       return this.offerFor(latest, actor);
     }
@@ -159,28 +192,28 @@ export class ReportService {
     return undefined;
   }
 
-  /** The report button: start, join or show; the card replaces the clicked one (which `place` names). */
-  async show(actor: Actor, fresh: boolean, chat: ChatPlace, place: CardPlace): Promise<AdaptiveCardJson> {
+  /** The report button: start, join or show; the view replaces the clicked card (which `place` names). */
+  async show(actor: Actor, fresh: boolean, chat: ChatPlace, place: CardPlace): Promise<ReportView> {
     const refused = await this.refusal(actor, "show");
     if (refused) {
       return refused;
     }
     if (!chat.personal) {
-      return this.personalOnly("The readiness report", chat);
+      return this.personalOnly(actor, "report", chat);
     }
     return this.placed(actor, fresh, place);
   }
 
-  private async placed(actor: Actor, fresh: boolean, place: CardPlace): Promise<AdaptiveCardJson> {
-    let answer: AdaptiveCardJson | undefined;
-    await this.startReport(actor, fresh, async (card) => {
-      answer = card;
-      return place(card);
+  private async placed(actor: Actor, fresh: boolean, place: CardPlace): Promise<ReportView> {
+    let answer: ReportView | undefined;
+    await this.startReport(actor, fresh, async (shown) => {
+      answer = shown;
+      return place(shown);
     });
     return answer!;
   }
 
-  async cancel(actor: Actor, scanId: unknown, place: CardPlace): Promise<AdaptiveCardJson> {
+  async cancel(actor: Actor, scanId: unknown, place: CardPlace): Promise<ReportView> {
     const refused = await this.refusal(actor, "cancel");
     if (refused) {
       return refused;
@@ -190,75 +223,103 @@ export class ReportService {
       // Already over: show where it ended.
       return this.placed(actor, false, place);
     }
-    const by = actor.name ?? "An admin";
-    this.options.watchers.noteCancel(running.id, by);
+    this.options.watchers.noteCancel(running.id, actor.name);
     this.options.scans.cancel(running.id, actor.userId);
-    return reportCards.notice(reportNotices.canceled(by));
+    return reportViews.notice(reportNotices(textsOf(actor)).canceled(actor.name));
   }
 
-  async finding(actor: Actor, scanId: unknown, finding: unknown): Promise<AdaptiveCardJson> {
+  async finding(actor: Actor, scanId: unknown, finding: unknown): Promise<ReportView> {
     const refused = await this.refusal(actor, "finding");
     if (refused) {
       return refused;
     }
+    const texts = textsOf(actor);
     const scan = await this.completedScan(actor, scanId);
     if (scan === undefined || !isFindingKey(finding)) {
-      return reportCards.notice(reportNotices.csvUnavailable());
+      return reportViews.notice(reportNotices(texts).csvUnavailable());
     }
-    return reportCards.finding(
-      await buildFindingView(scan.id, finding, this.options.scans.verdicts(scan.id)),
-    );
+    try {
+      return reportViews.finding(
+        await buildFindingView(scan.id, finding, this.options.scans.verdicts(scan.id), texts),
+      );
+    } catch (error) {
+      // The scan was replaced by a newer one while its names were read.
+      if (error instanceof ReportError) {
+        return reportViews.notice(reportNotices(texts).csvUnavailable());
+      }
+      throw error;
+    }
   }
 
-  /** "CSV" on the report card: the offer, and the report card to leave in place. */
+  /** "CSV" on the report card: the offer, and the report view to leave in place (saying so where no file can go). */
   async offerCsv(
     actor: Actor,
     scanId: unknown,
     chat: ChatPlace,
-  ): Promise<{ card: AdaptiveCardJson; offer?: CsvOffer }> {
+  ): Promise<{ shown: ReportView; offer?: CsvOffer }> {
     const refused = await this.refusal(actor, "csv");
     if (refused) {
-      return { card: refused };
+      return { shown: refused };
     }
     if (!chat.personal) {
-      return { card: this.personalOnly("The CSV", chat) };
+      return { shown: this.personalOnly(actor, "csv", chat) };
     }
     const scan = await this.completedScan(actor, scanId);
     if (scan === undefined) {
-      return { card: reportCards.notice(reportNotices.csvUnavailable()) };
+      return { shown: reportViews.notice(reportNotices(textsOf(actor)).csvUnavailable()) };
     }
-    return { card: await this.reportCard(scan, actor), offer: this.offerFor(scan, actor) };
+    if (!chat.fileConsent) {
+      return { shown: await this.reportView(scan, actor, false) };
+    }
+    return { shown: await this.reportView(scan, actor), offer: this.offerFor(scan, actor) };
   }
 
-  /** The admin accepted the consent card: authorised again now, then the CSV streamed to Teams' upload URL. */
+  /** The admin declined the consent card: nothing uploaded, a note (no role needed to be told so). */
+  csvDeclined(locale: Locale | undefined): ReportView {
+    return reportViews.notice(reportNotices(reportTexts(locale)).csvDeclined());
+  }
+
+  /**
+   * The admin accepted the consent card: authorised again now, then the CSV streamed to Teams' upload URL,
+   * its header in the language it was offered in (`language`; else the actor's).
+   */
   async acceptCsv(
     actor: Actor,
     scanId: string,
-    uploadUrl: string,
-    reference: string,
-  ): Promise<{ uploaded: true; bytes: number } | { uploaded: false; card: AdaptiveCardJson; error?: Error }> {
+    upload: { url: string; reference: string; language?: Language },
+  ): Promise<{ uploaded: true; bytes: number } | { uploaded: false; shown: ReportView; error?: Error }> {
     const refused = await this.refusal(actor, "csv.accept");
     if (refused) {
-      return { uploaded: false, card: refused };
+      return { uploaded: false, shown: refused };
     }
+    const notices = reportNotices(textsOf(actor));
     const scan = await this.completedScan(actor, scanId);
     if (scan === undefined) {
-      return { uploaded: false, card: reportCards.notice(reportNotices.csvUnavailable()) };
+      return { uploaded: false, shown: reportViews.notice(notices.csvUnavailable()) };
     }
+    const header = reportTexts(
+      upload.language ? { language: upload.language, tag: upload.language } : (actor.locale ?? ENGLISH),
+    );
+    const totalBytes = csvBytesIn(scan, header);
     try {
       await uploadCsv({
-        url: uploadUrl,
-        totalBytes: scan.csvBytes,
-        pieces: csvPieces(this.options.scans.verdicts(scan.id)),
+        url: upload.url,
+        totalBytes,
+        pieces: csvPieces(this.options.scans.verdicts(scan.id), header.t),
         fetch: this.options.fetch,
       });
-      return { uploaded: true, bytes: scan.csvBytes };
+      return { uploaded: true, bytes: totalBytes };
     } catch (error) {
       return {
         uploaded: false,
-        card: reportCards.notice(reportNotices.csvFailed(reference)),
+        shown: reportViews.notice(notices.csvFailed(upload.reference)),
         error: error as Error,
       };
     }
   }
+}
+
+/** The scan counted the CSV with the scripts' header row; a person's has their language's column titles. */
+function csvBytesIn(scan: ScanRecord, texts: ReportTexts): number {
+  return scan.csvBytes - Buffer.byteLength(csvHeader()) + Buffer.byteLength(csvHeader(texts.t));
 }

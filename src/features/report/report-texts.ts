@@ -1,51 +1,67 @@
+import type { TFunction } from "i18next";
+
+import { ENGLISH, type Locale } from "../../domain/language";
 import type { FindingKey, ReadinessBucket } from "../../domain/report-types";
+import { formatNumber, intlOf } from "../../i18n/format";
+import { textsFor } from "../../i18n/i18n";
 
-/** Each finding's heading and what to do about it, in the admin's words. */
-export const FINDING_TEXTS: Readonly<Record<FindingKey, { title: string; why: string }>> = {
-  breakGlassNotReady: {
-    title: "Break-glass accounts not ready",
-    why: "Emergency accounts need a passkey, FIDO2 key or certificate: one that works when everything else is down.",
-  },
-  adminsNotReady: {
-    title: "Admins not ready",
-    why: "They hold a directory role and have no MFA method that counts: they will be locked out of the Azure portal.",
-  },
-  serviceAccounts: {
-    title: "Suspected service accounts",
-    why: "User accounts that sign in like scripts (password only, never interactive). Move them to a workload identity.",
-  },
-  affectedNotReady: {
-    title: "Affected users not ready",
-    why: "They sign in to Azure and have no MFA method that counts yet.",
-  },
-  mfaServiceOnly: {
-    title: "Relying only on the MFA service",
-    why: "Ready, but only with Authenticator, phone or OATH codes, which fail when Microsoft's MFA service is down. Suggest a passkey.",
-  },
+/** Each bucket's colour in the chart (Teams' chart palette names); its legend comes from the resources. */
+export const BUCKET_COLORS: Readonly<Record<ReadinessBucket, string>> = {
+  affectedReady: "good",
+  affectedNotReady: "attention",
+  likely: "warning",
+  unknown: "neutral",
+  notAffected: "categoricalBlue",
 };
 
-export const BUCKET_TEXTS: Readonly<Record<ReadinessBucket, { legend: string; color: string }>> = {
-  affectedReady: { legend: "Affected, ready", color: "good" },
-  affectedNotReady: { legend: "Affected, not ready", color: "attention" },
-  likely: { legend: "Likely affected", color: "warning" },
-  unknown: { legend: "Unknown", color: "neutral" },
-  notAffected: { legend: "Not affected", color: "categoricalBlue" },
-};
+/** What every report view writes with: the reader's strings, numbers, durations and times in their locale. */
+export interface ReportTexts {
+  locale: Locale;
+  t: TFunction;
+  /** 12,345 (12.345, 12 345 …) */
+  count(value: number): string;
+  /** "1 user", "14 users" */
+  users(value: number): string;
+  /** "45 s", "3 min", "1 h 5 min" */
+  duration(ms: number): string;
+  /** "20 Nov 2026, 09:01 UTC", in the tenant's time zone when one is configured. */
+  time(date: Date): string;
+  /** A finding's heading and what to do about it, in the admin's words. */
+  finding(key: FindingKey): { title: string; why: string };
+  bucket(key: ReadinessBucket): string;
+}
 
-const NUMBER = new Intl.NumberFormat("en-GB");
-
-/** 12,345 */
-export const count = (value: number) => NUMBER.format(value);
-
-/** "1 user", "14 users" */
-export const users = (value: number) => `${count(value)} ${value === 1 ? "user" : "users"}`;
-
-/** "45 s", "3 min", "1 h 5 min" */
-export function duration(ms: number): string {
-  const seconds = Math.max(0, Math.round(ms / 1000));
-  if (seconds < 90) {
-    return `${seconds} s`;
-  }
-  const minutes = Math.round(seconds / 60);
-  return minutes < 60 ? `${minutes} min` : `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+export function reportTexts(locale: Locale = ENGLISH): ReportTexts {
+  const t = textsFor(locale);
+  const intl = intlOf(locale);
+  const count = (value: number) => formatNumber(value, intl);
+  const time = new Intl.DateTimeFormat(locale.tag, {
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    hour12: false,
+    timeZone: locale.timeZone ?? "UTC",
+    timeZoneName: "short",
+  });
+  return {
+    locale,
+    t,
+    count,
+    users: (value) => t("report.users", { count: value, n: count(value) }),
+    duration(ms) {
+      const seconds = Math.max(0, Math.round(ms / 1000));
+      if (seconds < 90) {
+        return t("report.duration.seconds", { n: count(seconds) });
+      }
+      const minutes = Math.round(seconds / 60);
+      return minutes < 60
+        ? t("report.duration.minutes", { n: count(minutes) })
+        : t("report.duration.hours", { h: count(Math.floor(minutes / 60)), m: count(minutes % 60) });
+    },
+    time: (date) => time.format(date),
+    finding: (key) => ({ title: t(`report.findings.${key}.title`), why: t(`report.findings.${key}.why`) }),
+    bucket: (key) => t(`report.buckets.${key}`),
+  };
 }

@@ -6,9 +6,8 @@ import type {
   ScanRecord,
   ScanSummary,
 } from "../../domain/report-types";
-import { readableTime } from "../status/readable-date";
 import { gapLines, isWithoutPremium } from "./report-gaps";
-import { BUCKET_TEXTS, count, duration, FINDING_TEXTS, users } from "./report-texts";
+import { BUCKET_COLORS, type ReportTexts } from "./report-texts";
 
 export interface ReportCardData {
   scanId: string;
@@ -21,6 +20,7 @@ export interface ReportCardData {
   chart: Array<{ legend: string; value: number; color: string }>;
   chartRows: Array<{ legend: string; value: string; share: string }>;
   diffLine: string;
+  /** Each list is one "show" away: a row with its title and count, the people behind a toggle. */
   findings: Array<{
     key: string;
     title: string;
@@ -32,13 +32,12 @@ export interface ReportCardData {
   }>;
   noFindings: boolean;
   gaps: Array<{ text: string }>;
+  gapsCount: string;
   csvTitle: string;
+  /** The command that gives the same CSV, where the client cannot take a file (the Agents Playground); else "". */
+  csvCommand: string;
   subscribed: boolean;
 }
-
-/** Beta's summary has one row per UTC day and its dates cannot be filtered: a row counts by its day. */
-const SUMMARY_BY_DAY =
-  " (silent token refreshes are counted by whole UTC day, so they may add up to one more day at the start)";
 
 const BUCKETS: readonly ReadinessBucket[] = [
   "affectedNotReady",
@@ -48,23 +47,35 @@ const BUCKETS: readonly ReadinessBucket[] = [
   "notAffected",
 ];
 
-export const personLine = (person: FindingPerson) =>
-  `**${userText(person.name)}** (${userText(person.upn)})${person.detail ? ` · ${userText(person.detail)}` : ""}`;
+/** "**Name** (upn) · detail": the detail is data (apps, roles, methods) or one of the report's notes. */
+export function personLine(person: FindingPerson, texts: ReportTexts): string {
+  const detail = person.detail
+    ? userText(person.detail)
+    : person.note
+      ? texts.t(`report.personNotes.${person.note}`)
+      : "";
+  return `**${userText(person.name)}** (${userText(person.upn)})${detail ? ` · ${detail}` : ""}`;
+}
 
-function diffLine(diff: ScanDiff | undefined): string {
+function diffLine(diff: ScanDiff | undefined, texts: ReportTexts): string {
   if (diff === undefined) {
     return "";
   }
+  const { t, count } = texts;
   const parts = [
-    diff.becameReady > 0 ? `${users(diff.becameReady)} became ready` : "",
-    diff.newlyAffected > 0 ? `${count(diff.newlyAffected)} newly affected` : "",
-    diff.noLongerReady > 0 ? `${count(diff.noLongerReady)} no longer ready` : "",
-    diff.noLongerAffected > 0 ? `${count(diff.noLongerAffected)} no longer affected` : "",
-    diff.newUsers > 0 ? `${count(diff.newUsers)} new accounts` : "",
-    diff.removedUsers > 0 ? `${count(diff.removedUsers)} accounts gone` : "",
+    diff.becameReady > 0 ? t("report.diff.becameReady", { users: texts.users(diff.becameReady) }) : "",
+    diff.newlyAffected > 0 ? t("report.diff.newlyAffected", { n: count(diff.newlyAffected) }) : "",
+    diff.noLongerReady > 0 ? t("report.diff.noLongerReady", { n: count(diff.noLongerReady) }) : "",
+    diff.noLongerAffected > 0 ? t("report.diff.noLongerAffected", { n: count(diff.noLongerAffected) }) : "",
+    diff.newUsers > 0 ? t("report.diff.newUsers", { count: diff.newUsers, n: count(diff.newUsers) }) : "",
+    diff.removedUsers > 0
+      ? t("report.diff.removedUsers", { count: diff.removedUsers, n: count(diff.removedUsers) })
+      : "",
   ].filter((part) => part !== "");
-  const since = `Since the scan of ${readableTime(new Date(diff.previousAt))}`;
-  return parts.length === 0 ? `${since}: no change.` : `${since}: ${parts.join(", ")}.`;
+  const time = texts.time(new Date(diff.previousAt));
+  return parts.length === 0
+    ? t("report.diff.noChange", { time })
+    : t("report.diff.changes", { time, changes: parts.join(t("report.listSeparator")) });
 }
 
 function tone(summary: ScanSummary): ReportCardData["tone"] {
@@ -78,71 +89,99 @@ function tone(summary: ScanSummary): ReportCardData["tone"] {
       : "good";
 }
 
-function headlineSummary(summary: ScanSummary): string {
+function headlineSummary(summary: ScanSummary, texts: ReportTexts): string {
+  const { t, count, users } = texts;
   const { counts } = summary;
   const inScope = counts.ready + counts.notReady;
   if (isWithoutPremium(summary.gaps)) {
-    return `Without Entra ID P1 I cannot see who signs in to Azure: ${users(counts.buckets.likely)} likely affected (they hold a directory role), ${count(counts.buckets.unknown)} unknown.`;
+    return t("report.summary.withoutPremium", {
+      likely: users(counts.buckets.likely),
+      unknown: count(counts.buckets.unknown),
+    });
   }
   if (inScope === 0) {
-    return "No one signed in to Azure in the look-back window.";
+    return t("report.summary.noOne");
   }
   return counts.notReady === 0
-    ? `All ${users(inScope)} who sign in to Azure are ready.`
-    : `${count(counts.notReady)} of the ${users(inScope)} who sign in to Azure ${counts.notReady === 1 ? "is" : "are"} not ready yet.`;
+    ? t("report.summary.allReady", { users: users(inScope) })
+    : t("report.summary.notReady", {
+        count: counts.notReady,
+        n: count(counts.notReady),
+        users: users(inScope),
+      });
 }
 
-/** The report card's data for a completed scan. */
+function scannedLine(scan: ScanRecord, summary: ScanSummary, now: Date, texts: ReportTexts): string {
+  const { t } = texts;
+  const finishedAt = new Date(scan.finishedAt ?? scan.startedAt);
+  const age = now.getTime() - finishedAt.getTime();
+  const time = texts.time(finishedAt);
+  return [
+    age >= 60_000
+      ? t("report.scannedAgo", { time, age: texts.duration(age) })
+      : t("report.scanned", { time }),
+    texts.users(summary.counts.users),
+    t(summary.summaryByDay ? "report.lookbackByDay" : "report.lookback", {
+      count: summary.lookbackDays,
+      n: texts.count(summary.lookbackDays),
+    }),
+  ].join(" · ");
+}
+
+/** The report card's data for a completed scan, in the reader's words. */
 export function buildReportView(
   scan: ScanRecord,
-  options: { now: Date; subscribed: boolean; headline?: string },
+  options: { now: Date; subscribed: boolean; daily?: boolean; csvCommand?: string },
+  texts: ReportTexts,
 ): ReportCardData {
+  const { t, count } = texts;
   const summary = scan.summary!;
   const { counts } = summary;
-  const finishedAt = new Date(scan.finishedAt ?? scan.startedAt);
-  const age = options.now.getTime() - finishedAt.getTime();
   const total = Math.max(1, counts.users);
+  const phase = (affected: number, likely: number) =>
+    t("report.counts.phaseValue", { affected: count(affected), likely: count(likely) });
+  const gaps = gapLines(summary.gaps, counts.users, texts).map((text) => ({ text }));
   return {
     scanId: scan.id,
-    headline: options.headline ?? "MFA readiness report",
+    headline: t(options.daily ? "report.dailyHeadline" : "report.headline"),
     tone: tone(summary),
-    summary: headlineSummary(summary),
-    scannedLine: `Scanned ${readableTime(finishedAt)}${age >= 60_000 ? ` (${duration(age)} ago)` : ""} · ${users(counts.users)} · sign-ins of the last ${summary.lookbackDays} days${summary.summaryByDay ? SUMMARY_BY_DAY : ""}`,
+    summary: headlineSummary(summary, texts),
+    scannedLine: scannedLine(scan, summary, options.now, texts),
     counts: [
-      {
-        title: "Phase 1 (portals)",
-        value: `${count(counts.phase1.affected)} affected, ${count(counts.phase1.likely)} likely`,
-      },
-      {
-        title: "Phase 2 (CLI, PowerShell, APIs)",
-        value: `${count(counts.phase2.affected)} affected, ${count(counts.phase2.likely)} likely`,
-      },
-      { title: "Ready", value: count(counts.ready) },
-      { title: "Not ready", value: count(counts.notReady) },
-      { title: "Likely affected", value: count(counts.buckets.likely) },
-      { title: "Unknown", value: count(counts.buckets.unknown) },
+      { title: t("report.counts.phase1"), value: phase(counts.phase1.affected, counts.phase1.likely) },
+      { title: t("report.counts.phase2"), value: phase(counts.phase2.affected, counts.phase2.likely) },
+      { title: t("report.counts.ready"), value: count(counts.ready) },
+      { title: t("report.counts.notReady"), value: count(counts.notReady) },
+      { title: t("report.counts.likely"), value: count(counts.buckets.likely) },
+      { title: t("report.counts.unknown"), value: count(counts.buckets.unknown) },
     ],
-    chartTitle: "Readiness of all users",
-    chart: BUCKETS.map((bucket) => ({ ...BUCKET_TEXTS[bucket], value: counts.buckets[bucket] })),
-    chartRows: BUCKETS.map((bucket) => ({
-      legend: BUCKET_TEXTS[bucket].legend,
-      value: count(counts.buckets[bucket]),
-      share: `${Math.round((counts.buckets[bucket] / total) * 100)}%`,
+    chartTitle: t("report.chartTitle"),
+    chart: BUCKETS.map((bucket) => ({
+      legend: texts.bucket(bucket),
+      color: BUCKET_COLORS[bucket],
+      value: counts.buckets[bucket],
     })),
-    diffLine: diffLine(summary.diff),
+    chartRows: BUCKETS.map((bucket) => ({
+      legend: texts.bucket(bucket),
+      value: count(counts.buckets[bucket]),
+      share: t("report.share", { percent: count(Math.round((counts.buckets[bucket] / total) * 100)) }),
+    })),
+    diffLine: diffLine(summary.diff, texts),
     findings: summary.findings
       .filter((finding) => finding.count > 0)
       .map((finding) => ({
         key: finding.key,
-        ...FINDING_TEXTS[finding.key],
-        countText: users(finding.count),
-        people: finding.first.map((person) => ({ text: personLine(person) })),
+        ...texts.finding(finding.key),
+        countText: texts.users(finding.count),
+        people: finding.first.map((person) => ({ text: personLine(person, texts) })),
         more: finding.count > finding.first.length,
-        showAll: `Show all ${count(finding.count)}`,
+        showAll: t("report.showAll", { n: count(finding.count) }),
       })),
     noFindings: summary.findings.every((finding) => finding.count === 0),
-    gaps: gapLines(summary.gaps, counts.users).map((text) => ({ text })),
-    csvTitle: `Download the CSV (${Math.max(1, Math.round(scan.csvBytes / 1024))} KB)`,
+    gaps,
+    gapsCount: count(gaps.length),
+    csvTitle: t("report.csvTitle", { kb: count(Math.max(1, Math.round(scan.csvBytes / 1024))) }),
+    csvCommand: options.csvCommand ?? "",
     subscribed: options.subscribed,
   };
 }

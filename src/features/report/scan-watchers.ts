@@ -1,9 +1,12 @@
 import { randomUUID } from "node:crypto";
 
+import { renderView } from "../../cards/view";
+import { ENGLISH, type Locale } from "../../domain/language";
 import type { Logger } from "../../logger";
 import type { Messenger, SentCard } from "../messaging/messenger";
-import { reportCards } from "./report-cards";
 import { reportNotices } from "./report-notices";
+import { reportTexts } from "./report-texts";
+import { type ReportView, reportViews } from "./report-views";
 import type { RunningScan } from "./scan-service";
 
 export interface ScanWatchersOptions {
@@ -20,6 +23,8 @@ interface Watcher {
   sent: SentCard;
   userId: string;
   joined: boolean;
+  /** The watcher's language: each card is written for them (English when absent). */
+  locale?: Locale;
 }
 
 /**
@@ -29,7 +34,7 @@ interface Watcher {
 export class ScanWatchers {
   private readonly scans = new Map<
     string,
-    { watchers: Watcher[]; timer: NodeJS.Timeout; canceledBy?: string }
+    { watchers: Watcher[]; timer: NodeJS.Timeout; canceledBy?: string | undefined }
   >();
   private readonly clock: () => Date;
 
@@ -37,8 +42,8 @@ export class ScanWatchers {
     this.clock = options.clock ?? (() => new Date());
   }
 
-  /** Who canceled, for the other watchers' cards. */
-  noteCancel(scanId: string, by: string): void {
+  /** Who canceled (their Teams name; undefined: "an admin"), for the other watchers' cards. */
+  noteCancel(scanId: string, by: string | undefined): void {
     const entry = this.scans.get(scanId);
     if (entry !== undefined) {
       entry.canceledBy = by;
@@ -65,7 +70,15 @@ export class ScanWatchers {
     const now = this.clock();
     await Promise.all(
       entry.watchers.map((watcher) =>
-        this.update(watcher.sent, reportCards.progress(scan.id, scan.progress, now, watcher.joined)),
+        this.update(
+          watcher,
+          reportViews.progress(
+            scan.id,
+            scan.progress,
+            { now, joined: watcher.joined },
+            reportTexts(watcher.locale),
+          ),
+        ),
       ),
     );
   }
@@ -84,22 +97,28 @@ export class ScanWatchers {
     const reference = randomUUID().slice(0, 8);
     for (const watcher of entry.watchers) {
       const record = outcome.record;
-      const card =
+      const texts = reportTexts(watcher.locale);
+      const notices = reportNotices(texts);
+      const shown =
         record?.status === "completed"
-          ? reportCards.report(record, {
-              now: this.clock(),
-              subscribed: await this.options.isSubscribed(scan.tenantId, watcher.userId),
-            })
+          ? reportViews.report(
+              record,
+              {
+                now: this.clock(),
+                subscribed: await this.options.isSubscribed(scan.tenantId, watcher.userId),
+              },
+              texts,
+            )
           : record?.status === "canceled"
-            ? reportCards.notice(reportNotices.canceled(entry.canceledBy ?? "An admin"))
-            : reportCards.notice(reportNotices.failed(reference));
-      await this.update(watcher.sent, card);
+            ? reportViews.notice(notices.canceled(entry.canceledBy))
+            : reportViews.notice(notices.failed(reference));
+      await this.update(watcher, shown);
     }
   }
 
-  private async update(sent: SentCard, card: Parameters<Messenger["updateCard"]>[1]): Promise<void> {
+  private async update(watcher: Watcher, shown: ReportView): Promise<void> {
     try {
-      await this.options.messenger.updateCard(sent, card);
+      await this.options.messenger.updateCard(watcher.sent, renderView(shown, watcher.locale ?? ENGLISH));
     } catch (error) {
       // A card that cannot be updated (deleted, throttled) must not stop the scan or the other cards.
       this.options.logger.warn(
