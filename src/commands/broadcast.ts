@@ -17,7 +17,7 @@ import { countAudience } from "../features/broadcast/preview";
 import { createLogger } from "../logger";
 import { openDirectory } from "../open-directory";
 import { openStores } from "../open-stores";
-import type { BroadcastContent } from "../storage/broadcast-types";
+import type { BroadcastContent } from "../domain/broadcast";
 import { readLiveTenant } from "./assess-live";
 import { type Command, type CommandIo, UsageError } from "./command";
 

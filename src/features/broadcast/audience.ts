@@ -1,6 +1,6 @@
 import type { Directory } from "../../directory/directory";
+import type { AudienceSpec } from "../../domain/broadcast";
 import type { Verdict } from "../../domain/verdict";
-import type { AudienceSpec } from "../../storage/broadcast-types";
 
 /** One person an audience names, before eligibility (guests, disabled accounts) is applied. */
 export interface Candidate {

@@ -1,4 +1,4 @@
-import type { AudienceSpec, BroadcastButton, BroadcastContent } from "../../storage/broadcast-types";
+import type { AudienceSpec, BroadcastButton, BroadcastContent } from "../../domain/broadcast";
 import { GUIDANCE, isGuidanceCode } from "../status/guidance";
 import { cleanText, disallowedLinks, isAllowedUrl } from "./message-text";
 

@@ -1,15 +1,15 @@
 import { randomUUID } from "node:crypto";
 
 import type { Directory } from "../../directory/directory";
+import type { BroadcastJob } from "../../domain/broadcast";
 import type { Logger } from "../../logger";
-import type { BroadcastJobStore } from "../../storage/broadcast-jobs";
-import type { BroadcastLedger } from "../../storage/broadcast-ledger";
-import type { BroadcastJob } from "../../storage/broadcast-types";
 import type { AuditLog } from "../authz/audit-log";
 import type { Authorizer } from "../authz/authorize";
 import type { ConversationReferenceStore } from "../messaging/conversation-reference-store";
 import type { Scheduler } from "../scheduler/scheduler";
 import type { VerdictSource } from "./audience";
+import type { BroadcastJobStore } from "./broadcast-job-store";
+import type { BroadcastLedger } from "./broadcast-ledger";
 import { BroadcastService, FOLLOW_UP_KIND } from "./broadcast-service";
 import { createBroadcastEngine } from "./create-engine";
 import type { DispatchTuning } from "./dispatcher";

@@ -2,13 +2,13 @@ import { randomUUID } from "node:crypto";
 
 import type { AdaptiveCardJson } from "../../cards/types";
 import type { Directory } from "../../directory/directory";
+import type { BroadcastJob } from "../../domain/broadcast";
 import type { Logger } from "../../logger";
-import type { BroadcastJobStore } from "../../storage/broadcast-jobs";
-import type { BroadcastLedger } from "../../storage/broadcast-ledger";
-import type { BroadcastJob } from "../../storage/broadcast-types";
 import { type Clock, systemClock } from "../../throttle";
 import type { ConversationReferenceStore } from "../messaging/conversation-reference-store";
 import type { VerdictSource } from "./audience";
+import type { BroadcastJobStore } from "./broadcast-job-store";
+import type { BroadcastLedger } from "./broadcast-ledger";
 import type { DispatchTuning } from "./dispatcher";
 import { JobRunner } from "./job-runner";
 import { messageCardFactory } from "./message-card";

@@ -1,7 +1,7 @@
 import { stringify } from "csv-stringify/sync";
 
-import type { BroadcastLedger } from "../../storage/broadcast-ledger";
 import { neutralise } from "../report/csv";
+import type { BroadcastLedger } from "./broadcast-ledger";
 import { reasonText } from "./reason-text";
 
 /** `why`: the reason in words; `reason` keeps the code for a spreadsheet filter. */

@@ -1,10 +1,8 @@
 import { setMaxListeners } from "node:events";
 
 import type { AdaptiveCardJson } from "../../cards/types";
+import type { BroadcastJob, Delivery } from "../../domain/broadcast";
 import type { Logger } from "../../logger";
-import type { BroadcastJobStore } from "../../storage/broadcast-jobs";
-import type { BroadcastLedger } from "../../storage/broadcast-ledger";
-import type { BroadcastJob, Delivery } from "../../storage/broadcast-types";
 import {
   type Clock,
   decideRetry,
@@ -12,6 +10,8 @@ import {
   type RetryOptions,
   TEAMS_RETRY_STATUSES,
 } from "../../throttle";
+import type { BroadcastJobStore } from "./broadcast-job-store";
+import type { BroadcastLedger } from "./broadcast-ledger";
 import type { SendTimeGuard } from "./send-time-guard";
 import type { ReadyTarget, TargetResolution, TargetResolver } from "./target-resolver";
 import type { BroadcastTransport, SendOutcome, SendTarget } from "./transport";

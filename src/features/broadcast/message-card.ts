@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { userText } from "../../cards/markdown";
 import { renderCard } from "../../cards/render";
 import type { AdaptiveCardJson } from "../../cards/types";
-import type { BroadcastContent } from "../../storage/broadcast-types";
+import type { BroadcastContent } from "../../domain/broadcast";
 import { buttonTitle } from "./compose";
 import { renderMessageMarkdown } from "./message-text";
 

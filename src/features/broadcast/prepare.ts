@@ -1,6 +1,5 @@
+import type { BroadcastJob, NewDelivery } from "../../domain/broadcast";
 import type { Verdict } from "../../domain/verdict";
-import type { BroadcastLedger } from "../../storage/broadcast-ledger";
-import type { BroadcastJob, NewDelivery } from "../../storage/broadcast-types";
 import {
   type AudienceSources,
   type Candidate,
@@ -8,6 +7,7 @@ import {
   resolveAudience,
   skipReason,
 } from "./audience";
+import type { BroadcastLedger } from "./broadcast-ledger";
 import { personalLine } from "./personal-line";
 
 /** Re-assesses one user now (a follow-up only reminds those still not ready). */

@@ -1,7 +1,7 @@
 import { userText } from "../../cards/markdown";
 import { renderCard } from "../../cards/render";
 import type { AdaptiveCardJson } from "../../cards/types";
-import type { BroadcastContent } from "../../storage/broadcast-types";
+import type { BroadcastContent } from "../../domain/broadcast";
 import {
   type AudienceSources,
   type Candidate,

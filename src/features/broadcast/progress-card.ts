@@ -2,7 +2,7 @@ import { userText } from "../../cards/markdown";
 import { renderCard } from "../../cards/render";
 import type { AdaptiveCardJson } from "../../cards/types";
 import { VERBS } from "../../cards/verbs";
-import type { BroadcastJob } from "../../storage/broadcast-types";
+import type { BroadcastJob } from "../../domain/broadcast";
 import { audienceLabel } from "./compose";
 import { type ProgressSnapshot, readableDuration } from "./progress";
 import { reasonsText } from "./reason-text";

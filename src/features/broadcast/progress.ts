@@ -1,4 +1,4 @@
-import type { DeliveryTotals } from "../../storage/broadcast-types";
+import type { DeliveryTotals } from "../../domain/broadcast";
 
 /** What the progress card and the CLI's progress lines show. */
 export interface ProgressSnapshot {

@@ -1,6 +1,6 @@
 import type { Directory } from "../../directory/directory";
 import { DirectoryError } from "../../directory/errors";
-import type { Delivery } from "../../storage/broadcast-types";
+import type { Delivery } from "../../domain/broadcast";
 import type { ConversationReferenceStore } from "../messaging/conversation-reference-store";
 import type { BroadcastTransport, ContactOutcome, ContactTarget, SendTarget } from "./transport";
 

@@ -1,13 +1,12 @@
 import type { TableClient, TransactionAction } from "@azure/data-tables";
 
-import type { BroadcastLedger } from "../broadcast-ledger";
 import {
   type Delivery,
   type DeliveryState,
   type DeliveryTotals,
   emptyDeliveryTotals,
   type NewDelivery,
-} from "../broadcast-types";
+} from "../../domain/broadcast";
 import { updateIf } from "./conditional-update";
 import { entities, key, literal, lostRace, readEntity, rowRange, seqKey, statusOf } from "./tables";
 
@@ -62,7 +61,7 @@ const fromEntity = (jobId: string, rowKey: string, e: DeliveryEntity): Delivery 
  * Per message: markSending is a read and an If-Match write (it counts the attempt), markSent one write;
  * each is durable when it returns, as SQLite's autocommit is.
  */
-export class AzureBroadcastLedger implements BroadcastLedger {
+export class AzureBroadcastLedger {
   constructor(private readonly table: TableClient) {}
 
   async add(jobId: string, rows: readonly NewDelivery[], now: string): Promise<number> {

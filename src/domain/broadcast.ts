@@ -1,3 +1,4 @@
+/** A broadcast's records: what it says, to whom, and one row per recipient. Pure data, no I/O. */
 /** What a broadcast says and to whom: fixed when the admin previews, copied into the job on Send. */
 export interface BroadcastContent {
   title: string;
@@ -104,3 +105,19 @@ export function emptyDeliveryTotals(): DeliveryTotals {
     skippedByReason: {},
   };
 }
+
+export interface BroadcastDraft {
+  id: string;
+  tenantId: string;
+  authorId: string;
+  authorName?: string;
+  content: BroadcastContent;
+  createdAt: string;
+}
+
+export type NewJob = Pick<
+  BroadcastJob,
+  "id" | "tenantId" | "content" | "authorId" | "authorName" | "origin" | "parentJobId"
+> & {
+  createdAt: string;
+};
