@@ -81,6 +81,9 @@ export function registerRoutes(app: Application, h: BotHandlers): void {
     broadcastCancel: h.broadcast.cancel,
     broadcastProgress: h.broadcast.progress,
     broadcastReport: h.broadcast.report,
+    broadcastCheckMe: h.broadcast.checkMe,
+    broadcastResendFailed: h.broadcast.resendFailed,
+    broadcastRemindNotReady: h.broadcast.remindNotReady,
   };
   for (const [name, handler] of Object.entries(verbs)) {
     app.adaptiveCards.actionExecute(VERBS[name as keyof typeof VERBS], (context) => handler(context));

@@ -20,8 +20,10 @@ export type AudienceSpec =
   | { kind: "break-glass" }
   | { kind: "group"; groupId: string }
   | { kind: "upns"; upns: string[] }
-  /** A follow-up: the recipients of an earlier job, re-assessed. */
-  | { kind: "follow-up"; parentJobId: string };
+  /** A follow-up: the recipients of an earlier job, re-assessed (only those still not ready get it). */
+  | { kind: "follow-up"; parentJobId: string }
+  /** "Resend to those who failed": the recipients an earlier job could not reach. */
+  | { kind: "resend-failed"; parentJobId: string };
 
 export type JobState = "preparing" | "sending" | "paused" | "cancelled" | "done";
 export type JobOrigin = "bot" | "cli" | "follow-up";
@@ -74,6 +76,10 @@ export interface Delivery {
   attempts: number;
   possiblyDuplicated: boolean;
   updatedAt: string;
+  /** When the recipient last pressed "Done: check me now". */
+  acknowledgedAt?: string;
+  /** What that re-check found (absent when their status could not be read then). */
+  readyNow?: boolean;
 }
 
 export type NewDelivery = Pick<Delivery, "userId" | "upn" | "displayName" | "personal"> &
@@ -87,6 +93,10 @@ export interface DeliveryTotals {
   failed: number;
   skipped: number;
   possiblyDuplicated: number;
+  /** Recipients who pressed "Done: check me now". */
+  acknowledged: number;
+  /** Of those, the ones whose re-check in Graph found them ready. */
+  nowReady: number;
   failedByReason: Record<string, number>;
   skippedByReason: Record<string, number>;
 }
@@ -101,6 +111,8 @@ export function emptyDeliveryTotals(): DeliveryTotals {
     failed: 0,
     skipped: 0,
     possiblyDuplicated: 0,
+    acknowledged: 0,
+    nowReady: 0,
     failedByReason: {},
     skippedByReason: {},
   };

@@ -22,6 +22,8 @@ interface Row {
   attempts: number;
   possibly_duplicated: number;
   updated_at: string;
+  acknowledged_at: string | null;
+  ready_now: number | null;
 }
 
 const fromRow = (row: Row): Delivery => ({
@@ -39,6 +41,8 @@ const fromRow = (row: Row): Delivery => ({
   attempts: row.attempts,
   possiblyDuplicated: row.possibly_duplicated === 1,
   updatedAt: row.updated_at,
+  ...(row.acknowledged_at === null ? {} : { acknowledgedAt: row.acknowledged_at }),
+  ...(row.ready_now === null ? {} : { readyNow: row.ready_now === 1 }),
 });
 
 /** The features' BroadcastLedger over SQLite: one autocommitted statement per change. */
@@ -82,8 +86,15 @@ export class SqliteBroadcastLedger {
       cancel: db.prepare(
         "UPDATE broadcast_deliveries SET state = 'skipped', reason = 'cancelled', updated_at = ? WHERE job_id = ? AND state = 'pending'",
       ),
-      counts: db.prepare<[string], { state: DeliveryState; reason: string | null; n: number; dup: number }>(
-        `SELECT state, reason, count(*) AS n, sum(possibly_duplicated) AS dup
+      acknowledge: db.prepare(
+        "UPDATE broadcast_deliveries SET acknowledged_at = ?, ready_now = coalesce(?, ready_now) WHERE job_id = ? AND user_id = ?",
+      ),
+      counts: db.prepare<
+        [string],
+        { state: DeliveryState; reason: string | null; n: number; dup: number; acked: number; ready: number }
+      >(
+        `SELECT state, reason, count(*) AS n, sum(possibly_duplicated) AS dup,
+           sum(acknowledged_at IS NOT NULL) AS acked, sum(coalesce(ready_now, 0)) AS ready
          FROM broadcast_deliveries WHERE job_id = ? GROUP BY state, reason`,
       ),
     };
@@ -163,12 +174,25 @@ export class SqliteBroadcastLedger {
     return this.statements.cancel.run(now, jobId).changes;
   }
 
+  async acknowledge(
+    jobId: string,
+    userId: string,
+    check: { readyNow?: boolean },
+    now: string,
+  ): Promise<Delivery | undefined> {
+    const readyNow = check.readyNow === undefined ? null : check.readyNow ? 1 : 0;
+    this.statements.acknowledge.run(now, readyNow, jobId, userId.toLowerCase());
+    return this.get(jobId, userId);
+  }
+
   async totals(jobId: string): Promise<DeliveryTotals> {
     const totals = emptyDeliveryTotals();
     for (const row of this.statements.counts.all(jobId)) {
       totals.total += row.n;
       totals[row.state] += row.n;
       totals.possiblyDuplicated += row.dup;
+      totals.acknowledged += row.acked;
+      totals.nowReady += row.ready;
       const reason = row.reason ?? "unknown";
       if (row.state === "failed") {
         totals.failedByReason[reason] = (totals.failedByReason[reason] ?? 0) + row.n;

@@ -27,6 +27,10 @@ export interface BroadcastHandlers {
   cancel: CardHandler;
   progress: CardHandler;
   report: CardHandler;
+  /** A recipient's "Done: check me now". */
+  checkMe: CardHandler;
+  resendFailed: CardHandler;
+  remindNotReady: CardHandler;
   /** The delivery report in the file consent flow (handlers/file-consent.ts dispatches to it). */
   file: FileKindHandler;
 }
@@ -53,6 +57,18 @@ const acting =
     return replacingCard(actor === undefined ? notInTenantCard() : await run(actor, data, context));
   };
 
+/** The card the click came from, to update in place (absent on an invoke without replyToId). */
+const cardOf = (context: TurnContext) => {
+  const activity = context.activity;
+  return activity.replyToId
+    ? {
+        conversationId: activity.conversation.id,
+        activityId: activity.replyToId,
+        serviceUrl: activity.serviceUrl,
+      }
+    : undefined;
+};
+
 export function createBroadcastHandlers(service: BroadcastService): BroadcastHandlers {
   return {
     async askBroadcast(context) {
@@ -68,23 +84,20 @@ export function createBroadcastHandlers(service: BroadcastService): BroadcastHan
       const input: ComposeInput = Object.fromEntries(FIELDS.map((field) => [field, data[field]]));
       return service.preview(actor, input);
     }),
-    send: acting((actor, data, context) => {
-      const activity = context.activity;
-      // The preview card's own message becomes the progress card, updated in place.
-      const card = activity.replyToId
-        ? {
-            conversationId: activity.conversation.id,
-            activityId: activity.replyToId,
-            serviceUrl: activity.serviceUrl,
-          }
-        : undefined;
-      return service.send(actor, data.draftId, card);
-    }),
+    // The preview card's own message becomes the progress card, updated in place.
+    send: acting((actor, data, context) => service.send(actor, data.draftId, cardOf(context))),
     discard: acting((actor) => service.discard(actor)),
     pause: acting((actor, data) => service.control(actor, data.jobId, "pause")),
     resume: acting((actor, data) => service.control(actor, data.jobId, "resume")),
     cancel: acting((actor, data) => service.control(actor, data.jobId, "cancel")),
     progress: acting((actor, data) => service.progress(actor, data.jobId)),
+    checkMe: acting((actor, data) => service.checkMe(actor, data.jobId)),
+    resendFailed: acting((actor, data, context) =>
+      service.followUp(actor, data.jobId, "failed", cardOf(context)),
+    ),
+    remindNotReady: acting((actor, data, context) =>
+      service.followUp(actor, data.jobId, "not-ready", cardOf(context)),
+    ),
     // "Delivery report (CSV)": the file consent card in personal chat; the card keeps its place.
     report: acting(async (actor, data, context) => {
       if (!isPersonalChat(context)) {

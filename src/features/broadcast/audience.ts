@@ -125,7 +125,7 @@ export async function* resolveAudience(
     yield* wanted.values();
     return;
   }
-  if (audience.kind === "follow-up") {
+  if (audience.kind === "follow-up" || audience.kind === "resend-failed") {
     throw new Error("a follow-up audience is resolved from its parent job's ledger");
   }
   const scan = await sources.verdicts.latest(tenantId);

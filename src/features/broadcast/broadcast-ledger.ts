@@ -34,5 +34,15 @@ export interface BroadcastLedger {
   recoverInterrupted(jobId: string, now: string): Promise<number>;
   /** Cancel: every pending row becomes skipped ("cancelled"). */
   cancelPending(jobId: string, now: string): Promise<number>;
+  /**
+   * The recipient pressed "Done: check me now": when, and whether the re-check found them ready
+   * (`readyNow` undefined: it could not be read). Undefined when they are not in the job.
+   */
+  acknowledge(
+    jobId: string,
+    userId: string,
+    check: { readyNow?: boolean },
+    now: string,
+  ): Promise<Delivery | undefined>;
   totals(jobId: string): Promise<DeliveryTotals>;
 }

@@ -4,19 +4,25 @@ import { buildErrorCard } from "../../cards/error-card";
 import type { AdaptiveCardJson } from "../../cards/types";
 import type { Actor } from "../../domain/actor";
 import type { BroadcastJob, ProgressCardRef } from "../../domain/broadcast";
+import type { Verdict } from "../../domain/verdict";
 import type { Logger } from "../../logger";
 import type { AuditLog } from "../authz/audit-log";
 import type { Authorizer } from "../authz/authorize";
 import { refusalCard } from "../authz/refusal-card";
 import { uploadCsv } from "../report/csv-upload";
 import type { Scheduler } from "../scheduler/scheduler";
+import { GUIDANCE } from "../status/guidance";
 import { type AudienceSources, NoScanError } from "./audience";
 import type { BroadcastJobStore } from "./broadcast-job-store";
 import type { BroadcastLedger } from "./broadcast-ledger";
 import { type ComposeInput, composeValues, validateCompose } from "./compose";
 import { deliveryNotices, type OfferRefusal } from "./delivery-notices";
 import { deliveryReportBytes, deliveryReportPieces } from "./delivery-report";
+import { createFollowUp, type FollowUpKind } from "./follow-ups";
 import type { JobRunner } from "./job-runner";
+import { buildMessageCard, type CheckResult } from "./message-card";
+import { personalLine } from "./personal-line";
+import type { Assess } from "./prepare";
 import { buildComposeCard, buildPreviewCard, countAudience } from "./preview";
 import { snapshotOf } from "./progress";
 import { buildProgressCard } from "./progress-card";
@@ -32,10 +38,34 @@ export interface BroadcastServiceOptions {
   runner: JobRunner;
   auditLog: AuditLog;
   scheduler?: Scheduler;
+  /** Re-checks one user in Graph now (the status service): "Done: check me now" and reminders. */
+  assess?: Assess;
   logger: Logger;
   now: () => Date;
   /** For the delivery report's upload to Teams (OneDrive); global fetch when absent. */
   fetch?: typeof fetch;
+}
+
+/** What the re-check found, in one line: ready, what is still missing, or that it could not be read. */
+function checkResult(verdict: Verdict | undefined): CheckResult {
+  if (verdict === undefined) {
+    return {
+      text: "Your status could not be checked just now. Please try again in a minute.",
+      style: "emphasis",
+    };
+  }
+  if (verdict.mfaReady) {
+    return {
+      text: "Checked just now: you are ready. Thank you, there is nothing more to do.",
+      style: "good",
+    };
+  }
+  const first = verdict.actions[0];
+  const missing =
+    first && first in GUIDANCE
+      ? GUIDANCE[first as keyof typeof GUIDANCE].title
+      : "an MFA method that counts (Authenticator, a passkey or a security key)";
+  return { text: `Checked just now: not ready yet. Still missing: ${missing}.`, style: "warning" };
 }
 
 /** The file a consent card offers for a job's delivery report. */
@@ -340,6 +370,85 @@ export class BroadcastService {
       detail: { bytes: totalBytes },
     });
     return { uploaded: true };
+  }
+
+  /**
+   * "Resend to those who failed" / "Remind those not yet ready" on the progress or report card: a new job
+   * over this one's ledger, one of each kind per job (a second click shows the same job), audited; the
+   * card is replaced by the new job's progress card, which then updates itself in the same place.
+   */
+  async followUp(
+    actor: Actor,
+    jobId: unknown,
+    kind: FollowUpKind,
+    card?: Omit<ProgressCardRef, "adminMri">,
+  ): Promise<AdaptiveCardJson> {
+    const id = typeof jobId === "string" ? jobId : "";
+    const refused = await this.refusal(actor, kind === "failed" ? "resend" : "remind", id || undefined);
+    if (refused) {
+      return refused;
+    }
+    const parent = await this.jobInTenant(id, actor);
+    if (!parent) {
+      return this.progressCard(id, actor);
+    }
+    const { created, job } = await createFollowUp(
+      { jobs: this.options.jobs, auditLog: this.options.auditLog },
+      parent,
+      kind,
+      { userId: actor.userId, ...(actor.name ? { name: actor.name } : {}) },
+      this.options.now(),
+    );
+    if (created) {
+      const ref = card ?? parent.progressRef;
+      if (ref) {
+        await this.options.jobs.setProgressRef(job.id, {
+          ...ref,
+          adminMri: actor.mri ?? parent.progressRef?.adminMri,
+        });
+      }
+      void this.options.runner.run(job.id);
+    }
+    return this.progressCard(job.id, actor);
+  }
+
+  /**
+   * A recipient's "Done: check me now": their status re-read in Graph (the status service, fresh), the
+   * acknowledgement and what it found recorded in the ledger, and their card answered in place.
+   * Only a recipient of the job can acknowledge it: the actor is the turn's sender, never card data.
+   */
+  async checkMe(actor: Actor, jobId: unknown): Promise<AdaptiveCardJson> {
+    const id = typeof jobId === "string" ? jobId : "";
+    const job = await this.jobInTenant(id, actor);
+    const delivery = job ? await this.options.ledger.get(job.id, actor.userId) : undefined;
+    if (!job || !delivery) {
+      return buildErrorCard({
+        title: "This message was not sent to you",
+        whatHappened: "The card names a broadcast you are not a recipient of.",
+        whatToDo: "Type status to check your own status.",
+      });
+    }
+    const verdict = this.options.assess
+      ? await this.options.assess(actor.tenantId, actor.userId).catch((error: unknown) => {
+          this.options.logger.warn(
+            { event: "broadcast.recheckFailed", jobId: id, err: String(error) },
+            "re-check failed",
+          );
+          return undefined;
+        })
+      : undefined;
+    await this.options.ledger.acknowledge(
+      job.id,
+      actor.userId,
+      verdict ? { readyNow: verdict.mfaReady } : {},
+      this.options.now().toISOString(),
+    );
+    return buildMessageCard(
+      job.content,
+      personalLine(verdict) ?? delivery.personal,
+      job.origin === "cli" ? "your IT team" : (job.authorName ?? "your IT team"),
+      { jobId: job.id, result: checkResult(verdict) },
+    );
   }
 
   private async jobInTenant(jobId: string, actor: Actor): Promise<BroadcastJob | undefined> {

@@ -194,6 +194,8 @@ export function audienceLabel(audience: AudienceSpec): string {
       return `A pasted list of ${count(audience.upns.length)} people`;
     case "follow-up":
       return "Reminder: those still not ready";
+    case "resend-failed":
+      return "Again: those the first send could not reach";
   }
 }
 

@@ -13,6 +13,7 @@ import type { BroadcastLedger } from "./broadcast-ledger";
 import { BroadcastService, FOLLOW_UP_KIND } from "./broadcast-service";
 import { createBroadcastEngine } from "./create-engine";
 import type { DispatchTuning } from "./dispatcher";
+import { createFollowUp } from "./follow-ups";
 import type { JobRunner } from "./job-runner";
 import type { Assess } from "./prepare";
 import type { ProgressSnapshot } from "./progress";
@@ -127,6 +128,7 @@ export function createBroadcastFeature(options: BroadcastFeatureOptions): Broadc
     runner,
     auditLog: options.auditLog,
     scheduler: options.scheduler,
+    assess: options.assess,
     logger,
     now,
   });
@@ -151,32 +153,13 @@ export function createBroadcastFeature(options: BroadcastFeatureOptions): Broadc
     ) {
       return;
     }
-    const { created, job } = await jobs.createJob({
-      id: `${parentId}:follow-up`,
-      tenantId: parent.tenantId,
-      authorId: parent.authorId,
-      authorName: parent.authorName,
-      origin: "follow-up",
-      parentJobId: parentId,
-      createdAt: now().toISOString(),
-      content: {
-        ...parent.content,
-        title: `Reminder: ${parent.content.title}`.slice(0, 120),
-        audience: { kind: "follow-up", parentJobId: parentId },
-        remindDays: undefined,
-      },
-    });
-    if (created) {
-      await options.auditLog.record({
-        tenantId: parent.tenantId,
-        actorId: parent.authorId,
-        actorName: parent.authorName,
-        action: "broadcast.started",
-        subjectId: job.id,
-        outcome: "success",
-        detail: { audience: "follow-up", origin: "follow-up" },
-      });
-    }
+    const { job } = await createFollowUp(
+      { jobs, auditLog: options.auditLog },
+      parent,
+      "not-ready",
+      { userId: parent.authorId, ...(parent.authorName ? { name: parent.authorName } : {}) },
+      now(),
+    );
     await runner.run(job.id);
   });
 

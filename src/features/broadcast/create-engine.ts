@@ -55,6 +55,7 @@ export function createBroadcastEngine(options: BroadcastEngineOptions): JobRunne
       factory = messageCardFactory(
         job.content,
         options.senderName?.(job) ?? job.authorName ?? "your IT team",
+        { jobId: job.id },
       );
       factories.set(job.id, factory);
     }

@@ -7,27 +7,45 @@ import type { BroadcastContent } from "../../domain/broadcast";
 import { buttonTitle } from "./compose";
 import { renderMessageMarkdown } from "./message-text";
 
+/** What the recipient's "Done: check me now" found, shown in place above the footer. */
+export interface CheckResult {
+  text: string;
+  style: "good" | "warning" | "emphasis";
+}
+
 export interface MessageCardData {
   title: string;
   message: string;
   personal: string[];
+  result: CheckResult[];
   footer: string;
+  /** "Done: check me now" for the job ({jobId}); none in a preview. */
+  checks: Array<{ jobId: string }>;
   walkthroughs: Array<{ title: string; code: string }>;
   links: Array<{ title: string; url: string }>;
 }
 
-/** What one recipient sees: the admin's text (subset Markdown, else literal), their own status, the button. */
+export interface MessageCardOptions {
+  /** The job the card belongs to: its "Done: check me now" names it. */
+  jobId?: string;
+  result?: CheckResult;
+}
+
+/** What one recipient sees: the admin's text (subset Markdown, else literal), their own status, the buttons. */
 export function messageCardData(
   content: Pick<BroadcastContent, "title" | "message" | "button">,
   personal: string | undefined,
   sender: string,
+  options: MessageCardOptions = {},
 ): MessageCardData {
   const button = content.button;
   return {
     title: userText(content.title),
     message: renderMessageMarkdown(content.message),
     personal: personal ? [userText(personal)] : [],
+    result: options.result ? [{ ...options.result, text: userText(options.result.text) }] : [],
     footer: userText(`Sent by ${sender} with MFA Ready`),
+    checks: options.jobId ? [{ jobId: options.jobId }] : [],
     walkthroughs: button?.kind === "walkthrough" ? [{ title: buttonTitle(button), code: button.code }] : [],
     links: button?.kind === "url" ? [{ title: button.title, url: button.url }] : [],
   };
@@ -37,8 +55,9 @@ export function buildMessageCard(
   content: Pick<BroadcastContent, "title" | "message" | "button">,
   personal: string | undefined,
   sender: string,
+  options: MessageCardOptions = {},
 ): AdaptiveCardJson {
-  return renderCard("broadcast-message", messageCardData(content, personal, sender));
+  return renderCard("broadcast-message", messageCardData(content, personal, sender, options));
 }
 
 /**
@@ -52,10 +71,11 @@ export function buildMessageCard(
 export function messageCardFactory(
   content: Pick<BroadcastContent, "title" | "message" | "button">,
   sender: string,
+  options: MessageCardOptions = {},
 ): (personal: string | undefined) => AdaptiveCardJson {
   const mark = `mfareadypersonal${randomUUID().replace(/-/g, "")}`;
-  const withLine = JSON.stringify(buildMessageCard(content, mark, sender));
-  const without = JSON.stringify(buildMessageCard(content, undefined, sender));
+  const withLine = JSON.stringify(buildMessageCard(content, mark, sender, options));
+  const without = JSON.stringify(buildMessageCard(content, undefined, sender, options));
   if (!withLine.includes(mark)) {
     throw new Error("broadcast-message template lost the personal line marker");
   }

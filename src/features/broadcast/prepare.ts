@@ -1,4 +1,4 @@
-import type { BroadcastJob, NewDelivery } from "../../domain/broadcast";
+import type { BroadcastJob, Delivery, NewDelivery } from "../../domain/broadcast";
 import type { Verdict } from "../../domain/verdict";
 import {
   type AudienceSources,
@@ -56,6 +56,16 @@ export async function prepareJob(job: BroadcastJob, options: PrepareOptions): Pr
     await flush();
     return;
   }
+  if (audience.kind === "resend-failed") {
+    await eachParentRow(options.ledger, audience.parentJobId, async (previous) => {
+      if (previous.state === "failed") {
+        const { userId, upn, displayName, personal } = previous;
+        await push({ userId, upn, displayName, ...(personal === undefined ? {} : { personal }) });
+      }
+    });
+    await flush();
+    return;
+  }
   const disabled = await disabledUserIds(options.sources.directory);
   const unknown: string[] = [];
   for await (const candidate of resolveAudience(job.tenantId, audience, options.sources, (upn) =>
@@ -67,6 +77,24 @@ export async function prepareJob(job: BroadcastJob, options: PrepareOptions): Pr
     await push({ userId: `upn:${upn}`, upn, displayName: upn, state: "skipped", reason: "unknownUser" });
   }
   await flush();
+}
+
+async function eachParentRow(
+  ledger: BroadcastLedger,
+  parentJobId: string,
+  visit: (row: Delivery) => Promise<void>,
+): Promise<void> {
+  let after = 0;
+  for (;;) {
+    const page = await ledger.page(parentJobId, after, 200);
+    for (const row of page) {
+      after = row.seq;
+      await visit(row);
+    }
+    if (page.length < 200) {
+      return;
+    }
+  }
 }
 
 async function prepareFollowUp(

@@ -45,7 +45,13 @@ export function buildProgressCard(
       ? [control("Pause", VERBS.broadcastPause), control("Cancel", VERBS.broadcastCancel)]
       : job.state === "paused"
         ? [control("Resume", VERBS.broadcastResume), control("Cancel", VERBS.broadcastCancel)]
-        : [control("Delivery report (CSV)", VERBS.broadcastReport)];
+        : [
+            ...(t.failed > 0 ? [control("Resend to those who failed", VERBS.broadcastResendFailed)] : []),
+            ...(t.sent > 0 && job.content.audience.kind !== "follow-up"
+              ? [control("Remind those not yet ready", VERBS.broadcastRemindNotReady)]
+              : []),
+            control("Delivery report (CSV)", VERBS.broadcastReport),
+          ];
   const details = [
     ...(t.failed > 0 ? [`Not reached: ${reasonsText(t.failedByReason)}.`] : []),
     ...(t.skipped > 0 ? [`Left out: ${reasonsText(t.skippedByReason)}.`] : []),
@@ -68,6 +74,8 @@ export function buildProgressCard(
     failed: n(t.failed),
     skipped: n(t.skipped),
     pending: n(t.pending + t.sending),
+    acknowledged: n(t.acknowledged),
+    nowReady: n(t.nowReady),
     rate: finished ? "–" : `${progress.ratePerSecond.toFixed(1)} per second`,
     timeLeft: finished ? "–" : readableDuration(progress.secondsLeft),
     details: details.map(userText),

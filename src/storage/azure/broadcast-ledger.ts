@@ -24,6 +24,8 @@ interface DeliveryEntity {
   attempts: number;
   possiblyDuplicated: boolean;
   updatedAt: string;
+  acknowledgedAt?: string;
+  readyNow?: boolean;
 }
 
 interface MetaEntity {
@@ -52,6 +54,8 @@ const fromEntity = (jobId: string, rowKey: string, e: DeliveryEntity): Delivery 
   attempts: e.attempts,
   possiblyDuplicated: e.possiblyDuplicated,
   updatedAt: e.updatedAt,
+  ...(e.acknowledgedAt === undefined ? {} : { acknowledgedAt: e.acknowledgedAt }),
+  ...(e.readyNow === undefined ? {} : { readyNow: e.readyNow }),
 });
 
 /**
@@ -188,16 +192,37 @@ export class AzureBroadcastLedger {
     return this.moveAll(jobId, "pending", { state: "skipped", reason: "cancelled", updatedAt: now });
   }
 
+  async acknowledge(
+    jobId: string,
+    userId: string,
+    check: { readyNow?: boolean },
+    now: string,
+  ): Promise<Delivery | undefined> {
+    const index = await readEntity<{ seq: number }>(this.table, key(jobId), userRow(userId));
+    if (index === undefined) {
+      return undefined;
+    }
+    await this.merge(jobId, index.seq, {
+      acknowledgedAt: now,
+      ...(check.readyNow === undefined ? {} : { readyNow: check.readyNow }),
+    });
+    return this.get(jobId, userId);
+  }
+
   async totals(jobId: string): Promise<DeliveryTotals> {
     const totals = emptyDeliveryTotals();
     for await (const e of entities<DeliveryEntity>(this.table, deliveries(jobId, 0), [
       "state",
       "reason",
       "possiblyDuplicated",
+      "acknowledgedAt",
+      "readyNow",
     ])) {
       totals.total += 1;
       totals[e.state] += 1;
       totals.possiblyDuplicated += e.possiblyDuplicated ? 1 : 0;
+      totals.acknowledged += e.acknowledgedAt ? 1 : 0;
+      totals.nowReady += e.readyNow === true ? 1 : 0;
       const reason = e.reason || "unknown";
       if (e.state === "failed") {
         totals.failedByReason[reason] = (totals.failedByReason[reason] ?? 0) + 1;
