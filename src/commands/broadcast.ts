@@ -6,6 +6,7 @@ import { parseArgs } from "node:util";
 import { createBroadcastConnector } from "../bot/broadcast-connector";
 import { loadEnvFiles, readConfig } from "../config";
 import { assessTenant } from "../domain/assess-tenant";
+import type { BroadcastContent } from "../domain/broadcast";
 import type { VerdictSource } from "../features/broadcast/audience";
 import { cliTotals } from "../features/broadcast/cli-totals";
 import { validateCompose } from "../features/broadcast/compose";
@@ -17,7 +18,6 @@ import { countAudience } from "../features/broadcast/preview";
 import { createLogger } from "../logger";
 import { openDirectory } from "../open-directory";
 import { openStores } from "../open-stores";
-import type { BroadcastContent } from "../domain/broadcast";
 import { readLiveTenant } from "./assess-live";
 import { type Command, type CommandIo, UsageError } from "./command";
 
@@ -190,7 +190,9 @@ async function run(args: string[], io: CommandIo): Promise<number> {
       tenantRps: config.teams.tenantRps,
       logger,
       owner: `cli-${process.pid}`,
-      senderName: () => "your IT team",
+      senderName: () => undefined,
+      defaultLocale: config.locale.defaultLocale,
+      timeZone: config.locale.timeZone,
       progressEveryMs: 2_000,
       onProgress: async (job, progress) => {
         const t = progress.totals;

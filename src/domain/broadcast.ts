@@ -1,4 +1,7 @@
+import type { Language } from "./language";
+
 /** A broadcast's records: what it says, to whom, and one row per recipient. Pure data, no I/O. */
+
 /** What a broadcast says and to whom: fixed when the admin previews, copied into the job on Send. */
 export interface BroadcastContent {
   title: string;
@@ -8,6 +11,10 @@ export interface BroadcastContent {
   audience: AudienceSpec;
   /** "Remind those still not ready in N days"; 0 or absent: no follow-up. */
   remindDays?: number;
+  /** The message in more languages (the admin's own texts); a reader of another gets `message`. */
+  translations?: Partial<Record<Language, string>>;
+  /** "Send at": the instant (ISO, UTC) the admin chose in the tenant's time zone; absent: at once. */
+  sendAt?: string;
 }
 
 export type BroadcastButton =
@@ -35,6 +42,8 @@ export interface ProgressCardRef {
   serviceUrl: string;
   /** The admin's MRI, for the card's refresh.userIds. */
   adminMri?: string;
+  /** The admin's locale (BCP 47) when they sent it: the runner's updates of the card are in it. */
+  locale?: string;
 }
 
 export interface BroadcastJob {
@@ -66,8 +75,10 @@ export interface Delivery {
   userId: string;
   upn: string;
   displayName: string;
-  /** The recipient's own status line, fixed when the job was prepared. */
+  /** The recipient's own status, fixed when the job was prepared (a code written out in their language). */
   personal?: string;
+  /** Their Graph preferredLanguage, read when the job was prepared. */
+  locale?: string;
   state: DeliveryState;
   reason?: string;
   activityId?: string;
@@ -82,7 +93,7 @@ export interface Delivery {
   readyNow?: boolean;
 }
 
-export type NewDelivery = Pick<Delivery, "userId" | "upn" | "displayName" | "personal"> &
+export type NewDelivery = Pick<Delivery, "userId" | "upn" | "displayName" | "personal" | "locale"> &
   Partial<Pick<Delivery, "state" | "reason">>;
 
 export interface DeliveryTotals {

@@ -24,6 +24,7 @@ interface Row {
   updated_at: string;
   acknowledged_at: string | null;
   ready_now: number | null;
+  locale: string | null;
 }
 
 const fromRow = (row: Row): Delivery => ({
@@ -43,6 +44,7 @@ const fromRow = (row: Row): Delivery => ({
   updatedAt: row.updated_at,
   ...(row.acknowledged_at === null ? {} : { acknowledgedAt: row.acknowledged_at }),
   ...(row.ready_now === null ? {} : { readyNow: row.ready_now === 1 }),
+  ...(row.locale === null ? {} : { locale: row.locale }),
 });
 
 /** The features' BroadcastLedger over SQLite: one autocommitted statement per change. */
@@ -55,8 +57,8 @@ export class SqliteBroadcastLedger {
         "SELECT max(seq) AS seq FROM broadcast_deliveries WHERE job_id = ?",
       ),
       insert: db.prepare(
-        `INSERT OR IGNORE INTO broadcast_deliveries (job_id, seq, user_id, upn, display_name, personal, state, reason, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT OR IGNORE INTO broadcast_deliveries (job_id, seq, user_id, upn, display_name, personal, locale, state, reason, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       pending: db.prepare<[string, number, number], Row>(
         "SELECT * FROM broadcast_deliveries WHERE job_id = ? AND state = 'pending' AND seq > ? ORDER BY seq LIMIT ?",
@@ -113,6 +115,7 @@ export class SqliteBroadcastLedger {
           row.upn,
           row.displayName,
           row.personal ?? null,
+          row.locale ?? null,
           row.state ?? "pending",
           row.reason ?? null,
           now,

@@ -25,10 +25,6 @@ function keys(value: unknown, prefix = ""): string[] {
 const NOT_YET_LOCALISED = new Set<string>([
   "admin-help-request",
   "audit-log",
-  "broadcast-compose",
-  "broadcast-message",
-  "broadcast-preview",
-  "broadcast-progress",
   "error",
   "guidance",
   "postponement-answer",

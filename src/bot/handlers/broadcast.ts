@@ -45,6 +45,8 @@ const FIELDS = [
   "buttonUrl",
   "buttonTitle",
   "remindDays",
+  "sendDate",
+  "sendTime",
 ] as const;
 
 /** Runs a step as the turn's actor (never card data); a sender from elsewhere gets the one not-in-tenant card. */

@@ -62,13 +62,28 @@ const fromVerdict = (verdict: Verdict): Candidate => ({
 
 /** Ids of accounts that cannot sign in, from one streamed pass over the users (small: only the disabled). */
 export async function disabledUserIds(directory: Pick<Directory, "listUsers">): Promise<Set<string>> {
+  return (await directoryFacts(directory)).disabled;
+}
+
+/**
+ * One pass over the tenant's users: who is disabled, and each user's Graph preferredLanguage where one
+ * is set (the language of their card when no chat with them tells it).
+ */
+export async function directoryFacts(
+  directory: Pick<Directory, "listUsers">,
+): Promise<{ disabled: Set<string>; languages: Map<string, string> }> {
   const disabled = new Set<string>();
+  const languages = new Map<string, string>();
   for await (const user of directory.listUsers()) {
+    const id = user.id.toLowerCase();
     if (user.accountEnabled === false) {
-      disabled.add(user.id.toLowerCase());
+      disabled.add(id);
+    }
+    if (user.preferredLanguage) {
+      languages.set(id, user.preferredLanguage);
     }
   }
-  return disabled;
+  return { disabled, languages };
 }
 
 /**

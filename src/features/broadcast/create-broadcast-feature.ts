@@ -10,7 +10,7 @@ import type { Scheduler } from "../scheduler/scheduler";
 import type { VerdictSource } from "./audience";
 import type { BroadcastJobStore } from "./broadcast-job-store";
 import type { BroadcastLedger } from "./broadcast-ledger";
-import { BroadcastService, FOLLOW_UP_KIND } from "./broadcast-service";
+import { BroadcastService, FOLLOW_UP_KIND, SEND_AT_KIND } from "./broadcast-service";
 import { createBroadcastEngine } from "./create-engine";
 import type { DispatchTuning } from "./dispatcher";
 import { createFollowUp } from "./follow-ups";
@@ -34,6 +34,10 @@ export interface BroadcastFeatureOptions {
   teams: { appId?: string; serviceUrl?: string; tenantRps: number };
   logger: Logger;
   now?: () => Date;
+  /** TIME_ZONE: "send at" is read and shown in it. */
+  timeZone?: string | undefined;
+  /** DEFAULT_LOCALE: the language of a recipient no chat or Graph speaks for. */
+  defaultLocale?: string | undefined;
   tuning?: Partial<DispatchTuning>;
   progressEveryMs?: number;
   /** How often this instance looks for jobs another one left (its lease expired); 30 s by default. */
@@ -109,6 +113,10 @@ export function createBroadcastFeature(options: BroadcastFeatureOptions): Broadc
     assess: options.assess,
     logger,
     owner: `bot-${process.pid}-${randomUUID().slice(0, 8)}`,
+    // A job from the command line (sent now or at its "send at") names no person.
+    senderName: (job) => (job.origin === "cli" ? undefined : job.authorName),
+    defaultLocale: options.defaultLocale,
+    timeZone: options.timeZone,
     tuning: options.tuning,
     progressEveryMs: options.progressEveryMs,
     leaseMs: options.leaseMs,
@@ -131,9 +139,13 @@ export function createBroadcastFeature(options: BroadcastFeatureOptions): Broadc
     assess: options.assess,
     logger,
     now,
+    timeZone: options.timeZone,
   });
 
   holder.service = service;
+
+  // "Send at": the scheduler's lease gives it to one instance, once; the job's id (the draft's) does the rest.
+  options.scheduler?.on(SEND_AT_KIND, (scheduled) => service.sendScheduled(scheduled));
 
   // "Remind those still not ready in N days": the author's roles are checked again when it runs.
   options.scheduler?.on(FOLLOW_UP_KIND, async (scheduled) => {

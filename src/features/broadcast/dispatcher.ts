@@ -59,7 +59,12 @@ export interface DispatcherOptions {
    * never hold back rows ready to send; without it every row goes through resolveTarget in turn.
    */
   readyTarget?: ReadyTarget;
-  render(job: BroadcastJob, delivery: Delivery): { card: AdaptiveCardJson; summary: string };
+  /** The recipient's card; `target.locale` (their chat's language) when the stored reference kept one. */
+  render(
+    job: BroadcastJob,
+    delivery: Delivery,
+    target: SendTarget,
+  ): { card: AdaptiveCardJson; summary: string };
   tenantLimiter: RateLimiter;
   /** The same tenant rules, checked against actual send times (see SendTimeGuard). */
   sendGuard?: SendTimeGuard;
@@ -286,7 +291,7 @@ export class Dispatcher {
       return;
     }
     const target = resolved.target;
-    const { card, summary } = this.options.render(job, delivery);
+    const { card, summary } = this.options.render(job, delivery, target);
     const conversationLimiter = this.options.conversationLimiter(this.tuning.retry.maxAttempts);
     let attempt = delivery.attempts;
     for (;;) {

@@ -3,12 +3,12 @@ import type { Verdict } from "../../domain/verdict";
 import {
   type AudienceSources,
   type Candidate,
-  disabledUserIds,
+  directoryFacts,
   resolveAudience,
   skipReason,
 } from "./audience";
 import type { BroadcastLedger } from "./broadcast-ledger";
-import { personalLine } from "./personal-line";
+import { personalCode } from "./personal-line";
 
 /** Re-assesses one user now (a follow-up only reminds those still not ready). */
 export type Assess = (tenantId: string, userId: string) => Promise<Verdict | undefined>;
@@ -21,11 +21,12 @@ export interface PrepareOptions {
   batchSize?: number;
 }
 
-const row = (candidate: Candidate, reason: string | undefined): NewDelivery => ({
+const row = (candidate: Candidate, reason: string | undefined, locale: string | undefined): NewDelivery => ({
   userId: candidate.userId,
   upn: candidate.upn,
   displayName: candidate.displayName,
-  personal: personalLine(candidate.verdict),
+  personal: personalCode(candidate.verdict),
+  ...(locale ? { locale } : {}),
   ...(reason ? { state: "skipped" as const, reason } : {}),
 });
 
@@ -59,19 +60,27 @@ export async function prepareJob(job: BroadcastJob, options: PrepareOptions): Pr
   if (audience.kind === "resend-failed") {
     await eachParentRow(options.ledger, audience.parentJobId, async (previous) => {
       if (previous.state === "failed") {
-        const { userId, upn, displayName, personal } = previous;
-        await push({ userId, upn, displayName, ...(personal === undefined ? {} : { personal }) });
+        const { userId, upn, displayName, personal, locale } = previous;
+        await push({
+          userId,
+          upn,
+          displayName,
+          ...(personal === undefined ? {} : { personal }),
+          ...(locale === undefined ? {} : { locale }),
+        });
       }
     });
     await flush();
     return;
   }
-  const disabled = await disabledUserIds(options.sources.directory);
+  const { disabled, languages } = await directoryFacts(options.sources.directory);
   const unknown: string[] = [];
   for await (const candidate of resolveAudience(job.tenantId, audience, options.sources, (upn) =>
     unknown.push(upn),
   )) {
-    await push(row(candidate, skipReason(candidate, disabled)));
+    await push(
+      row(candidate, skipReason(candidate, disabled), languages.get(candidate.userId.toLowerCase())),
+    );
   }
   for (const upn of unknown) {
     await push({ userId: `upn:${upn}`, upn, displayName: upn, state: "skipped", reason: "unknownUser" });
@@ -114,13 +123,18 @@ async function prepareFollowUp(
       const verdict = options.assess
         ? await options.assess(job.tenantId, previous.userId).catch(() => undefined)
         : undefined;
-      const base = { userId: previous.userId, upn: previous.upn, displayName: previous.displayName };
+      const base = {
+        userId: previous.userId,
+        upn: previous.upn,
+        displayName: previous.displayName,
+        ...(previous.locale === undefined ? {} : { locale: previous.locale }),
+      };
       if (verdict === undefined) {
         await push({ ...base, state: "skipped", reason: "notAssessed" });
       } else if (verdict.mfaReady) {
-        await push({ ...base, personal: personalLine(verdict), state: "skipped", reason: "nowReady" });
+        await push({ ...base, personal: personalCode(verdict), state: "skipped", reason: "nowReady" });
       } else {
-        await push({ ...base, personal: personalLine(verdict) });
+        await push({ ...base, personal: personalCode(verdict) });
       }
     }
     if (page.length < 200) {

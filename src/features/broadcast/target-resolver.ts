@@ -47,8 +47,14 @@ export function createReadyTarget(
       return { ...base, conversationId: delivery.conversationId, serviceUrl: delivery.serviceUrl };
     }
     const stored = await options.conversationReferences.get(tenantId, delivery.userId);
+    const locale = stored?.reference.locale;
     return stored
-      ? { ...base, conversationId: stored.conversationId, serviceUrl: stored.serviceUrl }
+      ? {
+          ...base,
+          conversationId: stored.conversationId,
+          serviceUrl: stored.serviceUrl,
+          ...(locale ? { locale } : {}),
+        }
       : undefined;
   };
 }

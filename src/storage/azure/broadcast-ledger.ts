@@ -26,6 +26,7 @@ interface DeliveryEntity {
   updatedAt: string;
   acknowledgedAt?: string;
   readyNow?: boolean;
+  locale?: string;
 }
 
 interface MetaEntity {
@@ -56,6 +57,7 @@ const fromEntity = (jobId: string, rowKey: string, e: DeliveryEntity): Delivery 
   updatedAt: e.updatedAt,
   ...(e.acknowledgedAt === undefined ? {} : { acknowledgedAt: e.acknowledgedAt }),
   ...(e.readyNow === undefined ? {} : { readyNow: e.readyNow }),
+  ...(e.locale === undefined ? {} : { locale: e.locale }),
 });
 
 /**
@@ -110,6 +112,7 @@ export class AzureBroadcastLedger {
           possiblyDuplicated: false,
           updatedAt: now,
           ...(r.personal === undefined ? {} : { personal: r.personal }),
+          ...(r.locale === undefined ? {} : { locale: r.locale }),
         };
         actions.push(["create", { partitionKey: pk, rowKey: row(seq), ...entity }]);
       });
