@@ -4,7 +4,7 @@ import type { TurnContext } from "botbuilder";
 import type { AdaptiveCardJson } from "../../cards/types";
 import type { Actor } from "../../domain/actor";
 import type { BroadcastService } from "../../features/broadcast/broadcast-service";
-import type { ComposeInput } from "../../features/broadcast/compose";
+import { type ComposeInput, TRANSLATION_LANGUAGES } from "../../features/broadcast/compose";
 import { deliveryNotices } from "../../features/broadcast/delivery-notices";
 import { cardMessage, replacingCard } from "../cards";
 import { isPersonalChat } from "../conversation-kind";
@@ -59,6 +59,15 @@ const acting =
     return replacingCard(actor === undefined ? notInTenantCard() : await run(actor, data, context));
   };
 
+/** What the compose card submitted: its fields only (the message in each language included). */
+const formInput = (data: Record<string, unknown>): ComposeInput =>
+  Object.fromEntries(
+    [...FIELDS, ...TRANSLATION_LANGUAGES.map((language) => `message_${language}` as const)].map((field) => [
+      field,
+      data[field],
+    ]),
+  );
+
 /** The card the click came from, to update in place (absent on an invoke without replyToId). */
 const cardOf = (context: TurnContext) => {
   const activity = context.activity;
@@ -79,13 +88,13 @@ export function createBroadcastHandlers(service: BroadcastService): BroadcastHan
         cardMessage(actor === undefined ? notInTenantCard() : await service.compose(actor)),
       );
     },
+    // "Show the fields for this audience": the form again with what was typed, for the audience chosen.
     compose: acting((actor, data) =>
-      service.compose(actor, typeof data.draftId === "string" ? data.draftId : undefined),
+      data.update === true
+        ? service.compose(actor, undefined, formInput(data))
+        : service.compose(actor, typeof data.draftId === "string" ? data.draftId : undefined),
     ),
-    preview: acting((actor, data) => {
-      const input: ComposeInput = Object.fromEntries(FIELDS.map((field) => [field, data[field]]));
-      return service.preview(actor, input);
-    }),
+    preview: acting((actor, data) => service.preview(actor, formInput(data))),
     // The preview card's own message becomes the progress card, updated in place.
     send: acting((actor, data, context) => service.send(actor, data.draftId, cardOf(context))),
     discard: acting((actor) => service.discard(actor)),

@@ -80,6 +80,15 @@ function errorCard(t: TFunction, key: string, todo = `${key}Do`): AdaptiveCardJs
   });
 }
 
+/** What was typed, back into the form literally (untrusted: strings only). */
+const formValues = (input: ComposeInput): Record<string, string> =>
+  Object.fromEntries(
+    Object.entries(input).map(([key, value]) => [
+      key,
+      typeof value === "string" ? value : value === undefined || value === null ? "" : String(value),
+    ]),
+  );
+
 const textsOf = (actor: Actor) => textsFor(actor.locale ?? ENGLISH);
 
 /** The file a consent card offers for a job's delivery report. */
@@ -107,10 +116,13 @@ export class BroadcastService {
     return decision.allowed ? undefined : refusalCard(decision);
   }
 
-  async compose(actor: Actor, draftId?: string): Promise<AdaptiveCardJson> {
+  async compose(actor: Actor, draftId?: string, typed?: ComposeInput): Promise<AdaptiveCardJson> {
     const refused = await this.refusal(actor, "compose");
     if (refused) {
       return refused;
+    }
+    if (typed) {
+      return buildComposeCard(formValues(typed), [], this.formFor(actor));
     }
     const draft = typeof draftId === "string" ? await this.options.jobs.getDraft(draftId) : undefined;
     return buildComposeCard(
@@ -125,12 +137,7 @@ export class BroadcastService {
     if (refused) {
       return refused;
     }
-    const values = Object.fromEntries(
-      Object.entries(input).map(([key, value]) => [
-        key,
-        typeof value === "string" ? value : value === undefined ? "" : String(value),
-      ]),
-    );
+    const values = formValues(input);
     const result = validateCompose(input, {
       now: this.options.now(),
       timeZone: this.options.timeZone,
