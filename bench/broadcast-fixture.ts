@@ -3,11 +3,12 @@ import type { Directory } from "../src/directory/directory";
 import type { GraphUser } from "../src/directory/graph-types";
 import type { Verdict } from "../src/domain/verdict";
 import type { VerdictSource } from "../src/features/broadcast/audience";
+import type { BroadcastJobStore } from "../src/features/broadcast/broadcast-job-store";
 import { createBroadcastEngine } from "../src/features/broadcast/create-engine";
 import type { JobRunner } from "../src/features/broadcast/job-runner";
 import { createLogger } from "../src/logger";
 import type { EmbeddedStores } from "../src/storage";
-import { type BroadcastJobStore, SqliteBroadcastJobStore } from "../src/storage/broadcast-jobs";
+import { SqliteBroadcastJobStore } from "../src/storage/broadcast-jobs";
 import { SqliteBroadcastLedger } from "../src/storage/broadcast-ledger";
 
 export const BENCH_TENANT = "b3e0c4a5-0000-4000-8000-00000000be0c";

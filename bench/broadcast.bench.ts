@@ -21,7 +21,7 @@ import path from "node:path";
 
 import { generateTenant } from "../src/dev/generate-tenant";
 import { startGraphSimulator } from "../src/dev/graph-simulator";
-import type { DeliveryTotals } from "../src/storage/broadcast-types";
+import type { DeliveryTotals } from "../src/domain/broadcast";
 import { startTeamsLimitsStub, type TeamsLimitsStub } from "../test/support/teams-limits-stub";
 import { conversationOf, openedChatOf } from "./broadcast-fixture";
 

@@ -1,6 +1,6 @@
+import type { DeliveryTotals } from "../src/domain/broadcast";
 import type { ProductStores } from "../src/product-stores";
 import { openAzureStores } from "../src/storage/azure";
-import type { DeliveryTotals } from "../src/storage/broadcast-types";
 import { BENCH_TENANT, conversationOf } from "./broadcast-fixture";
 
 /** What a scale-out worker is told: the shared account, the connector, the job, the pace. */

@@ -123,6 +123,8 @@ export async function startService(parts: ServiceParts): Promise<RunningService>
     },
     logger,
     now,
+    timeZone: config.locale.timeZone,
+    defaultLocale: config.locale.defaultLocale,
     ...parts.broadcast,
   });
   const endpoint = createBot({

@@ -1,6 +1,8 @@
 import type { Storage } from "botbuilder";
 
 import type { AuditLog } from "./features/authz/audit-log";
+import type { BroadcastJobStore } from "./features/broadcast/broadcast-job-store";
+import type { BroadcastLedger } from "./features/broadcast/broadcast-ledger";
 import type { ConversationReferenceStore } from "./features/messaging/conversation-reference-store";
 import type { PostponementRequestStore } from "./features/postponement/postponement-store";
 import type { TapRequestStore } from "./features/registration/tap-request-store";
@@ -11,8 +13,6 @@ import type { ScanClaimStore } from "./features/report/scan-claim-store";
 import type { ScheduledJobStore } from "./features/scheduler/scheduled-job-store";
 import type { EmbeddedStores } from "./storage";
 import type { AzureStores } from "./storage/azure";
-import type { BroadcastJobStore } from "./storage/broadcast-jobs";
-import type { BroadcastLedger } from "./storage/broadcast-ledger";
 
 /** Every store the service is built from, whichever backend holds them (embedded SQLite or Azure Storage). */
 export interface ProductStores {

@@ -18,7 +18,7 @@ export interface FileOffer {
 }
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const JOB_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(:follow-up)?$/i;
+const JOB_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(:follow-up|:resend)?$/i;
 
 /** Each kind's id key: the readiness report's cards have always carried `scanId`. */
 const ID_KEY: Record<FileKind, string> = { readiness: "scanId", delivery: "jobId" };

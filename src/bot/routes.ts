@@ -84,6 +84,9 @@ export function registerRoutes(app: Application, h: BotHandlers, budget: InvokeB
     broadcastCancel: h.broadcast.cancel,
     broadcastProgress: h.broadcast.progress,
     broadcastReport: h.broadcast.report,
+    broadcastCheckMe: h.broadcast.checkMe,
+    broadcastResendFailed: h.broadcast.resendFailed,
+    broadcastRemindNotReady: h.broadcast.remindNotReady,
   };
   // Each is answered within Teams' invoke limit; work that takes longer updates the card when it ends.
   for (const [name, handler] of Object.entries(verbs)) {

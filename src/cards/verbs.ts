@@ -51,6 +51,11 @@ export const VERBS = {
   broadcastCancel: "broadcast.cancel",
   broadcastProgress: "broadcast.progress",
   broadcastReport: "broadcast.report",
+  /** The recipient's "Done: check me now" ({jobId}): re-checks them in Graph, records the acknowledgement. */
+  broadcastCheckMe: "broadcast.checkMe",
+  /** One click each on the progress/report card ({jobId}): a new job over the ledger. */
+  broadcastResendFailed: "broadcast.resendFailed",
+  broadcastRemindNotReady: "broadcast.remindNotReady",
 } as const;
 
 export type VerbName = keyof typeof VERBS;

@@ -6,7 +6,9 @@ import { parseArgs } from "node:util";
 import { createBroadcastConnector } from "../bot/broadcast-connector";
 import { loadEnvFiles, readConfig } from "../config";
 import { assessTenant } from "../domain/assess-tenant";
+import type { BroadcastContent } from "../domain/broadcast";
 import type { VerdictSource } from "../features/broadcast/audience";
+import { SEND_AT_KIND } from "../features/broadcast/broadcast-service";
 import { cliTotals } from "../features/broadcast/cli-totals";
 import { validateCompose } from "../features/broadcast/compose";
 import { auditFinished } from "../features/broadcast/create-broadcast-feature";
@@ -14,17 +16,20 @@ import { createBroadcastEngine } from "../features/broadcast/create-engine";
 import { deliveryReportCsv } from "../features/broadcast/delivery-report";
 import { personalLine } from "../features/broadcast/personal-line";
 import { countAudience } from "../features/broadcast/preview";
+import { wallClock } from "../features/broadcast/send-at";
 import { createLogger } from "../logger";
 import { openDirectory } from "../open-directory";
 import { openStores } from "../open-stores";
-import type { BroadcastContent } from "../storage/broadcast-types";
+import type { ProductStores } from "../product-stores";
 import { readLiveTenant } from "./assess-live";
 import { type Command, type CommandIo, UsageError } from "./command";
 
 const USAGE = `usage: mfa-ready broadcast --audience <affected-not-ready|affected|phase2|break-glass|group:ID|upns:FILE>
                           --title T --message-file F [--walkthrough CODE | --button-url URL --button-title T]
                           [--remind-days N] [--operator NAME] [--job-id ID] [--dry-run]
+                          [--at "YYYY-MM-DD HH:MM"]   (send then, in TIME_ZONE; a running bot sends it)
        mfa-ready broadcast --report JOB_ID      (the delivery report, CSV, on stdout)
+       mfa-ready broadcast --cancel JOB_ID      (a scheduled send that has not fired yet)
 
 Sends with the bot's identity, within BROADCAST_RPS, durably: run the same command again after an
 interruption and it resumes the same job (nothing is sent twice). Ends with one JSON line of totals.`;
@@ -44,6 +49,8 @@ function parse(args: string[]) {
       operator: { type: "string" },
       "job-id": { type: "string" },
       report: { type: "string" },
+      at: { type: "string" },
+      cancel: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
     strict: true,
@@ -76,6 +83,9 @@ function composeInput(values: ReturnType<typeof parse>) {
     buttonUrl: values["button-url"],
     buttonTitle: values["button-title"],
     remindDays: values["remind-days"],
+    // "2026-12-08 09:00" or "2026-12-08T09:00": the date and the time in TIME_ZONE.
+    sendDate: values.at?.trim().split(/[\sT]+/)[0],
+    sendTime: values.at?.trim().split(/[\sT]+/)[1] ?? (values.at ? "00:00" : undefined),
   };
 }
 
@@ -101,6 +111,13 @@ async function run(args: string[], io: CommandIo): Promise<number> {
   const stores = await openStores(config);
   const jobs = stores.broadcastJobs;
   const ledger = stores.broadcastLedger;
+  if (values.cancel) {
+    try {
+      return await cancelScheduled(values.cancel, values.operator ?? userInfo().username, stores, io);
+    } finally {
+      stores.close();
+    }
+  }
   if (values.report) {
     for await (const chunk of deliveryReportCsv(ledger, values.report)) {
       io.stdout.write(chunk);
@@ -108,7 +125,10 @@ async function run(args: string[], io: CommandIo): Promise<number> {
     stores.close();
     return 0;
   }
-  const composed = validateCompose(composeInput(values));
+  const composed = validateCompose(composeInput(values), {
+    now: new Date(),
+    timeZone: config.locale.timeZone,
+  });
   if (!composed.ok) {
     stores.close();
     throw new UsageError(composed.problems.join(" "));
@@ -151,6 +171,13 @@ async function run(args: string[], io: CommandIo): Promise<number> {
     }
     const operator = values.operator ?? userInfo().username;
     const jobId = values["job-id"] ?? jobIdOf(tenantId, content);
+    if (content.sendAt) {
+      return await scheduleSend(
+        { jobId, tenantId, content, operator, timeZone: config.locale.timeZone },
+        stores,
+        io,
+      );
+    }
     const { created } = await jobs.createJob({
       id: jobId,
       tenantId,
@@ -190,7 +217,9 @@ async function run(args: string[], io: CommandIo): Promise<number> {
       tenantRps: config.teams.tenantRps,
       logger,
       owner: `cli-${process.pid}`,
-      senderName: () => "your IT team",
+      senderName: () => undefined,
+      defaultLocale: config.locale.defaultLocale,
+      timeZone: config.locale.timeZone,
       progressEveryMs: 2_000,
       onProgress: async (job, progress) => {
         const t = progress.totals;
@@ -225,6 +254,89 @@ async function run(args: string[], io: CommandIo): Promise<number> {
     await handle.close();
     stores.close();
   }
+}
+
+/**
+ * `--at`: the draft and a scheduled job (kind broadcast.sendAt, key = the job id) in the shared stores;
+ * whichever bot instance's scheduler leases it when it falls due sends it, once. Running the same command
+ * again schedules nothing new.
+ */
+async function scheduleSend(
+  send: {
+    jobId: string;
+    tenantId: string;
+    content: BroadcastContent;
+    operator: string;
+    timeZone?: string | undefined;
+  },
+  stores: ProductStores,
+  io: CommandIo,
+): Promise<number> {
+  const { jobId, tenantId, content, operator } = send;
+  const local = wallClock(content.sendAt!, send.timeZone);
+  const when = `${local.date} ${local.time} (${send.timeZone ?? "UTC"})`;
+  if (
+    (await stores.broadcastJobs.getJob(jobId)) ||
+    (await stores.scheduledJobs.list(SEND_AT_KIND)).some((job) => job.key === jobId)
+  ) {
+    io.stdout.write(`broadcast ${jobId} is already scheduled or sent\n`);
+    return 0;
+  }
+  if (!(await stores.broadcastJobs.getDraft(jobId))) {
+    await stores.broadcastJobs.saveDraft({
+      id: jobId,
+      tenantId,
+      authorId: `cli:${operator}`,
+      authorName: operator,
+      content,
+      createdAt: new Date().toISOString(),
+    });
+  }
+  await stores.scheduledJobs.upsert({
+    kind: SEND_AT_KIND,
+    tenantId,
+    runAt: content.sendAt!,
+    key: jobId,
+    payload: { draftId: jobId },
+  });
+  await stores.auditLog.record({
+    tenantId,
+    actorId: `cli:${operator}`,
+    actorName: operator,
+    action: "broadcast.scheduled",
+    subjectId: jobId,
+    subjectName: content.title,
+    outcome: "success",
+    detail: { audience: content.audience.kind, sendAt: content.sendAt!, origin: "cli" },
+  });
+  io.stdout.write(
+    `scheduled broadcast ${jobId} for ${when} (${content.sendAt}); a running bot sends it then. Cancel: mfa-ready broadcast --cancel ${jobId}\n`,
+  );
+  return 0;
+}
+
+async function cancelScheduled(
+  jobId: string,
+  operator: string,
+  stores: ProductStores,
+  io: CommandIo,
+): Promise<number> {
+  const scheduled = (await stores.scheduledJobs.list(SEND_AT_KIND)).find((job) => job.key === jobId);
+  if (!scheduled || !(await stores.scheduledJobs.cancel(SEND_AT_KIND, jobId))) {
+    io.stdout.write(`no scheduled broadcast ${jobId} (it may have been sent already)\n`);
+    return 1;
+  }
+  await stores.auditLog.record({
+    tenantId: scheduled.tenantId,
+    actorId: `cli:${operator}`,
+    actorName: operator,
+    action: "broadcast.cancelled",
+    subjectId: jobId,
+    outcome: "success",
+    detail: { scheduled: true, sendAt: scheduled.runAt, origin: "cli" },
+  });
+  io.stdout.write(`cancelled scheduled broadcast ${jobId}: nothing was sent\n`);
+  return 0;
 }
 
 export const command: Command = {

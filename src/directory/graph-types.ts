@@ -12,7 +12,7 @@ export interface GraphUser {
   userType?: "Member" | "Guest" | "member" | "guest" | string | null;
   accountEnabled?: boolean | null;
   authorizationInfo?: { certificateUserIds?: string[] | null } | null;
-  /** The user's language as an ISO 639-1/3166 tag ("de-DE"): proactive messages fall back to it. */
+  /** The user's language (BCP 47, "fr-FR"): a proactive message's language when no chat tells it. */
   preferredLanguage?: string | null;
   /** P1 only, and only when $select asks for it (10 requests / minute): last sign-ins to any app. */
   signInActivity?: SignInActivity | null;

@@ -3,7 +3,8 @@ import type { TimeWindow } from "./directory";
 /** The exact Graph requests the product makes (the simulator serves the same), relative to /v1.0. */
 
 const q = encodeURIComponent;
-const USER_SELECT = "id,displayName,userPrincipalName,mail,userType,accountEnabled,authorizationInfo,preferredLanguage";
+const USER_SELECT =
+  "id,displayName,userPrincipalName,mail,userType,accountEnabled,authorizationInfo,preferredLanguage";
 
 /** Beta's lambda over signInEventTypes: the clause that makes it return non-interactive user sign-ins too. */
 export const USER_EVENT_TYPES_CLAUSE =

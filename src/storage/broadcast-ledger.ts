@@ -4,45 +4,8 @@ import {
   type DeliveryTotals,
   emptyDeliveryTotals,
   type NewDelivery,
-} from "./broadcast-types";
+} from "../domain/broadcast";
 import type { Database } from "./database";
-
-/**
- * One row per recipient of a job. Rows are read in pages by `seq` (keyset), so a dispatcher's memory
- * does not grow with the audience. Every change is one autocommitted statement: durable at return.
- */
-export interface BroadcastLedger {
-  /** Appends recipients (a user already in the job is ignored); returns how many were added. */
-  add(jobId: string, rows: readonly NewDelivery[], now: string): Promise<number>;
-  /** Pending rows after `afterSeq`, in order. */
-  pendingPage(jobId: string, afterSeq: number, limit: number): Promise<Delivery[]>;
-  /** Every row after `afterSeq` (any state), in order: for reports. */
-  page(jobId: string, afterSeq: number, limit: number): Promise<Delivery[]>;
-  get(jobId: string, userId: string): Promise<Delivery | undefined>;
-  /** Written before the connector call; the conversation is kept so a re-send goes to the same chat. */
-  markSending(
-    jobId: string,
-    seq: number,
-    target: { conversationId: string; serviceUrl: string },
-    now: string,
-  ): Promise<void>;
-  markSent(jobId: string, seq: number, activityId: string, now: string): Promise<void>;
-  /** Final: failed or skipped, with the reason. */
-  markFinal(
-    jobId: string,
-    seq: number,
-    state: "failed" | "skipped",
-    reason: string,
-    now: string,
-  ): Promise<void>;
-  /** Back to pending (a retry later, or a pause); `possiblyDuplicated` when Teams may have it already. */
-  markPending(jobId: string, seq: number, now: string, possiblyDuplicated?: boolean): Promise<void>;
-  /** Rows a dead process left in `sending`: pending again, flagged possibly duplicated. Returns the count. */
-  recoverInterrupted(jobId: string, now: string): Promise<number>;
-  /** Cancel: every pending row becomes skipped ("cancelled"). */
-  cancelPending(jobId: string, now: string): Promise<number>;
-  totals(jobId: string): Promise<DeliveryTotals>;
-}
 
 interface Row {
   job_id: string;
@@ -59,6 +22,9 @@ interface Row {
   attempts: number;
   possibly_duplicated: number;
   updated_at: string;
+  acknowledged_at: string | null;
+  ready_now: number | null;
+  locale: string | null;
 }
 
 const fromRow = (row: Row): Delivery => ({
@@ -76,9 +42,13 @@ const fromRow = (row: Row): Delivery => ({
   attempts: row.attempts,
   possiblyDuplicated: row.possibly_duplicated === 1,
   updatedAt: row.updated_at,
+  ...(row.acknowledged_at === null ? {} : { acknowledgedAt: row.acknowledged_at }),
+  ...(row.ready_now === null ? {} : { readyNow: row.ready_now === 1 }),
+  ...(row.locale === null ? {} : { locale: row.locale }),
 });
 
-export class SqliteBroadcastLedger implements BroadcastLedger {
+/** The features' BroadcastLedger over SQLite: one autocommitted statement per change. */
+export class SqliteBroadcastLedger {
   private readonly statements;
 
   constructor(private readonly db: Database) {
@@ -87,8 +57,8 @@ export class SqliteBroadcastLedger implements BroadcastLedger {
         "SELECT max(seq) AS seq FROM broadcast_deliveries WHERE job_id = ?",
       ),
       insert: db.prepare(
-        `INSERT OR IGNORE INTO broadcast_deliveries (job_id, seq, user_id, upn, display_name, personal, state, reason, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT OR IGNORE INTO broadcast_deliveries (job_id, seq, user_id, upn, display_name, personal, locale, state, reason, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       pending: db.prepare<[string, number, number], Row>(
         "SELECT * FROM broadcast_deliveries WHERE job_id = ? AND state = 'pending' AND seq > ? ORDER BY seq LIMIT ?",
@@ -118,8 +88,15 @@ export class SqliteBroadcastLedger implements BroadcastLedger {
       cancel: db.prepare(
         "UPDATE broadcast_deliveries SET state = 'skipped', reason = 'cancelled', updated_at = ? WHERE job_id = ? AND state = 'pending'",
       ),
-      counts: db.prepare<[string], { state: DeliveryState; reason: string | null; n: number; dup: number }>(
-        `SELECT state, reason, count(*) AS n, sum(possibly_duplicated) AS dup
+      acknowledge: db.prepare(
+        "UPDATE broadcast_deliveries SET acknowledged_at = ?, ready_now = coalesce(?, ready_now) WHERE job_id = ? AND user_id = ?",
+      ),
+      counts: db.prepare<
+        [string],
+        { state: DeliveryState; reason: string | null; n: number; dup: number; acked: number; ready: number }
+      >(
+        `SELECT state, reason, count(*) AS n, sum(possibly_duplicated) AS dup,
+           sum(acknowledged_at IS NOT NULL) AS acked, sum(coalesce(ready_now, 0)) AS ready
          FROM broadcast_deliveries WHERE job_id = ? GROUP BY state, reason`,
       ),
     };
@@ -138,6 +115,7 @@ export class SqliteBroadcastLedger implements BroadcastLedger {
           row.upn,
           row.displayName,
           row.personal ?? null,
+          row.locale ?? null,
           row.state ?? "pending",
           row.reason ?? null,
           now,
@@ -199,12 +177,25 @@ export class SqliteBroadcastLedger implements BroadcastLedger {
     return this.statements.cancel.run(now, jobId).changes;
   }
 
+  async acknowledge(
+    jobId: string,
+    userId: string,
+    check: { readyNow?: boolean },
+    now: string,
+  ): Promise<Delivery | undefined> {
+    const readyNow = check.readyNow === undefined ? null : check.readyNow ? 1 : 0;
+    this.statements.acknowledge.run(now, readyNow, jobId, userId.toLowerCase());
+    return this.get(jobId, userId);
+  }
+
   async totals(jobId: string): Promise<DeliveryTotals> {
     const totals = emptyDeliveryTotals();
     for (const row of this.statements.counts.all(jobId)) {
       totals.total += row.n;
       totals[row.state] += row.n;
       totals.possiblyDuplicated += row.dup;
+      totals.acknowledged += row.acked;
+      totals.nowReady += row.ready;
       const reason = row.reason ?? "unknown";
       if (row.state === "failed") {
         totals.failedByReason[reason] = (totals.failedByReason[reason] ?? 0) + row.n;

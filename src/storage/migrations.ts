@@ -7,6 +7,7 @@ import { migration as postponement } from "./migrations/0005-postponement";
 import { migration as report } from "./migrations/0006-report";
 import { migration as broadcast } from "./migrations/0007-broadcast";
 import { migration as scanClaims } from "./migrations/0008-scan-claims";
+import { migration as broadcastAcknowledgements } from "./migrations/0009-broadcast-acknowledgements";
 import type { Migration } from "./migrations/migration";
 
 export type { Migration } from "./migrations/migration";
@@ -21,6 +22,7 @@ export const MIGRATIONS: readonly Migration[] = [
   report,
   broadcast,
   scanClaims,
+  broadcastAcknowledgements,
 ];
 
 /** The schema version a database is at, kept in SQLite's own header (PRAGMA user_version). */

@@ -253,6 +253,87 @@ describe("broadcast over the bot's endpoint", () => {
     assert.equal((await audit("broadcast.started")).filter((entry) => entry.subjectId === draftId).length, 1);
   });
 
+  it("a recipient's 'Done: check me now' re-checks them in Graph, answers in place, and the admin's card counts it", async () => {
+    const danaCard = (teams.lastActivity.get("a:chat-dana")!.attachments as Array<{ content: Card }>)[0]!
+      .content;
+    const check = (danaCard.actions ?? []).find((action) => action.verb === VERBS.broadcastCheckMe);
+    assert.deepEqual(
+      [check?.title, check?.style, check?.data],
+      ["Done: check me now", "positive", { jobId: draftId }],
+    );
+    const graphBefore = rb.simulator.stats.requests;
+    const dana = await rb.click(PEOPLE.dana, VERBS.broadcastCheckMe, { jobId: draftId });
+    assert.equal(dana.card.id, "broadcast-message");
+    assert.ok(rb.simulator.stats.requests > graphBefore, "read in Graph, not from the scan");
+    const danaRow = await ledger.get(draftId, PEOPLE.dana);
+    assert.ok(danaRow?.acknowledgedAt, "acknowledged in the ledger");
+    const danaText = texts(dana.card).join("\n");
+    assert.ok(
+      danaRow.readyNow
+        ? danaText.includes("Checked just now: you are ready")
+        : danaText.includes("Checked just now: not ready yet. Still missing:"),
+      danaText,
+    );
+    assert.ok(danaText.includes("Your status"), "their own status, read now");
+    const miguel = await rb.click(PEOPLE.miguel, VERBS.broadcastCheckMe, { jobId: draftId });
+    const miguelRow = await ledger.get(draftId, PEOPLE.miguel);
+    assert.equal(typeof miguelRow?.readyNow, "boolean");
+    assert.ok(texts(miguel.card).some((text) => text.includes("Checked just now")));
+    // Someone the message was not sent to cannot acknowledge it.
+    const ben = await rb.click(DEMO.ben, VERBS.broadcastCheckMe, { jobId: draftId });
+    assert.equal(ben.card.id, "error");
+    assert.equal(await ledger.get(draftId, DEMO.ben), undefined);
+    const totals = await ledger.totals(draftId);
+    const nowReady = [danaRow.readyNow, miguelRow?.readyNow].filter(Boolean).length;
+    assert.deepEqual([totals.acknowledged, totals.nowReady], [2, nowReady]);
+    const report = JSON.stringify(
+      (await rb.click(DEMO.adele, VERBS.broadcastProgress, { jobId: draftId })).card,
+    );
+    assert.ok(
+      report.includes('{"title":"Acknowledged","value":"2"}') &&
+        report.includes(`{"title":"Now ready","value":"${nowReady}"}`),
+      report,
+    );
+  });
+
+  it("'Resend to those who failed' is one click: a new job over the ledger, once, audited", async () => {
+    teams.blocked.delete("a:chat-priya");
+    const offered = (await rb.click(DEMO.adele, VERBS.broadcastProgress, { jobId: draftId })).card;
+    assert.ok((offered.actions ?? []).some((action) => action.title === "Resend to those who failed"));
+    assert.equal(
+      (await rb.click(DEMO.ben, VERBS.broadcastResendFailed, { jobId: draftId })).card.id,
+      "error",
+    );
+    const { card } = await rb.click(
+      DEMO.adele,
+      VERBS.broadcastResendFailed,
+      { jobId: draftId },
+      "report-card",
+    );
+    assert.equal(card.id, "broadcast-progress");
+    const resendId = `${draftId}:resend`;
+    for (let i = 0; i < 200 && (await jobs.getJob(resendId))?.state !== "done"; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    assert.equal((await jobs.getJob(resendId))?.state, "done");
+    const rows = await ledger.page(resendId, 0, 100);
+    assert.deepEqual(
+      rows.map((row) => [row.upn, row.state]),
+      [["priya.shell@contoso.example", "sent"]],
+    );
+    assert.equal(teams.accepted.get("a:chat-priya"), 1);
+    assert.equal(teams.accepted.get("a:chat-dana"), 1, "those reached the first time get nothing");
+    const again = await rb.click(DEMO.adele, VERBS.broadcastResendFailed, { jobId: draftId }, "report-card");
+    assert.equal(again.card.id, "broadcast-progress");
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    assert.equal(teams.accepted.get("a:chat-priya"), 1, "a second click sends nothing");
+    const started = (await audit("broadcast.started")).filter((entry) => entry.subjectId === resendId);
+    assert.deepEqual(
+      started.map((entry) => [entry.actorId, entry.detail?.parentJobId]),
+      [[DEMO.adele, draftId]],
+    );
+  });
+
   it("pause, resume and cancel from the progress card (roles checked each time)", async () => {
     const { card } = await preview(DEMO.adele, {
       title: "Everyone affected",

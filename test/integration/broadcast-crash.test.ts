@@ -6,7 +6,7 @@ import path from "node:path";
 import { describe, it } from "node:test";
 
 import { conversationOf } from "../../bench/broadcast-fixture";
-import type { DeliveryTotals } from "../../src/storage/broadcast-types";
+import type { DeliveryTotals } from "../../src/domain/broadcast";
 import { startTeamsLimitsStub } from "../support/teams-limits-stub";
 
 const USERS = 300;

@@ -144,6 +144,8 @@ describe("a broadcast's delivery report through the Teams file consent flow", ()
           String(row.attempts),
           String(row.possiblyDuplicated),
           row.updatedAt,
+          row.acknowledgedAt ?? "",
+          row.readyNow === undefined ? "" : String(row.readyNow),
         ],
         `row ${index + 1}`,
       ),

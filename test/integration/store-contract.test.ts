@@ -678,6 +678,7 @@ for (const backend of backends) {
         userId: `U${String(i).padStart(3, "0")}`,
         upn: `u${i}@x`,
         displayName: `U ${i}`,
+        ...(i === 1 ? { locale: "fr-FR", personal: "v1|p1|ready||" } : {}),
       }));
       assert.equal(await ledger.add("j1", people.slice(0, 100), now), 100);
       assert.equal(
@@ -732,6 +733,22 @@ for (const backend of backends) {
         ["act-a", false],
       );
       assert.equal(await ledger.cancelPending("j1", now), 118);
+      // "Done: check me now": who acted and what the re-check found; a second press keeps a known answer.
+      assert.deepEqual(
+        [(await ledger.get("j1", "U001"))?.locale, (await ledger.get("j1", "U001"))?.personal],
+        ["fr-FR", "v1|p1|ready||"],
+        "the recipient's language and status code are kept",
+      );
+      assert.equal((await ledger.get("j1", "U002"))?.locale, undefined);
+      const later = "2026-12-02T09:30:00.000Z";
+      const acked = await ledger.acknowledge("j1", a!.userId.toUpperCase(), { readyNow: true }, later);
+      assert.deepEqual([acked?.acknowledgedAt, acked?.readyNow], [later, true]);
+      const again = await ledger.acknowledge("j1", a!.userId, {}, later);
+      assert.equal(again?.readyNow, true, "an unreadable re-check does not forget the last answer");
+      const notReady = await ledger.acknowledge("j1", c!.userId, { readyNow: false }, later);
+      assert.deepEqual([notReady?.acknowledgedAt, notReady?.readyNow], [later, false]);
+      assert.equal(await ledger.acknowledge("j1", "not-a-recipient", { readyNow: true }, later), undefined);
+      assert.equal((await ledger.get("j1", d!.userId))?.acknowledgedAt, undefined);
       assert.deepEqual(await ledger.totals("j1"), {
         total: 121,
         pending: 0,
@@ -740,6 +757,8 @@ for (const backend of backends) {
         failed: 1,
         skipped: 119,
         possiblyDuplicated: 1,
+        acknowledged: 2,
+        nowReady: 1,
         failedByReason: { blocked: 1 },
         skippedByReason: { cancelled: 118, "no-conversation": 1 },
       });

@@ -4,7 +4,7 @@ import type { TurnContext } from "botbuilder";
 import type { AdaptiveCardJson } from "../../cards/types";
 import type { Actor } from "../../domain/actor";
 import type { BroadcastService } from "../../features/broadcast/broadcast-service";
-import type { ComposeInput } from "../../features/broadcast/compose";
+import { type ComposeInput, TRANSLATION_LANGUAGES } from "../../features/broadcast/compose";
 import { deliveryNotices } from "../../features/broadcast/delivery-notices";
 import { cardMessage, replacingCard } from "../cards";
 import { isPersonalChat } from "../conversation-kind";
@@ -27,6 +27,10 @@ export interface BroadcastHandlers {
   cancel: CardHandler;
   progress: CardHandler;
   report: CardHandler;
+  /** A recipient's "Done: check me now". */
+  checkMe: CardHandler;
+  resendFailed: CardHandler;
+  remindNotReady: CardHandler;
   /** The delivery report in the file consent flow (handlers/file-consent.ts dispatches to it). */
   file: FileKindHandler;
 }
@@ -41,6 +45,8 @@ const FIELDS = [
   "buttonUrl",
   "buttonTitle",
   "remindDays",
+  "sendDate",
+  "sendTime",
 ] as const;
 
 /** Runs a step as the turn's actor (never card data); a sender from elsewhere gets the one not-in-tenant card. */
@@ -53,6 +59,27 @@ const acting =
     return replacingCard(actor === undefined ? notInTenantCard() : await run(actor, data, context));
   };
 
+/** What the compose card submitted: its fields only (the message in each language included). */
+const formInput = (data: Record<string, unknown>): ComposeInput =>
+  Object.fromEntries(
+    [...FIELDS, ...TRANSLATION_LANGUAGES.map((language) => `message_${language}` as const)].map((field) => [
+      field,
+      data[field],
+    ]),
+  );
+
+/** The card the click came from, to update in place (absent on an invoke without replyToId). */
+const cardOf = (context: TurnContext) => {
+  const activity = context.activity;
+  return activity.replyToId
+    ? {
+        conversationId: activity.conversation.id,
+        activityId: activity.replyToId,
+        serviceUrl: activity.serviceUrl,
+      }
+    : undefined;
+};
+
 export function createBroadcastHandlers(service: BroadcastService): BroadcastHandlers {
   return {
     async askBroadcast(context) {
@@ -61,30 +88,27 @@ export function createBroadcastHandlers(service: BroadcastService): BroadcastHan
         cardMessage(actor === undefined ? notInTenantCard() : await service.compose(actor)),
       );
     },
+    // "Show the fields for this audience": the form again with what was typed, for the audience chosen.
     compose: acting((actor, data) =>
-      service.compose(actor, typeof data.draftId === "string" ? data.draftId : undefined),
+      data.update === true
+        ? service.compose(actor, undefined, formInput(data))
+        : service.compose(actor, typeof data.draftId === "string" ? data.draftId : undefined),
     ),
-    preview: acting((actor, data) => {
-      const input: ComposeInput = Object.fromEntries(FIELDS.map((field) => [field, data[field]]));
-      return service.preview(actor, input);
-    }),
-    send: acting((actor, data, context) => {
-      const activity = context.activity;
-      // The preview card's own message becomes the progress card, updated in place.
-      const card = activity.replyToId
-        ? {
-            conversationId: activity.conversation.id,
-            activityId: activity.replyToId,
-            serviceUrl: activity.serviceUrl,
-          }
-        : undefined;
-      return service.send(actor, data.draftId, card);
-    }),
+    preview: acting((actor, data) => service.preview(actor, formInput(data))),
+    // The preview card's own message becomes the progress card, updated in place.
+    send: acting((actor, data, context) => service.send(actor, data.draftId, cardOf(context))),
     discard: acting((actor) => service.discard(actor)),
     pause: acting((actor, data) => service.control(actor, data.jobId, "pause")),
     resume: acting((actor, data) => service.control(actor, data.jobId, "resume")),
     cancel: acting((actor, data) => service.control(actor, data.jobId, "cancel")),
     progress: acting((actor, data) => service.progress(actor, data.jobId)),
+    checkMe: acting((actor, data) => service.checkMe(actor, data.jobId)),
+    resendFailed: acting((actor, data, context) =>
+      service.followUp(actor, data.jobId, "failed", cardOf(context)),
+    ),
+    remindNotReady: acting((actor, data, context) =>
+      service.followUp(actor, data.jobId, "not-ready", cardOf(context)),
+    ),
     // "Delivery report (CSV)": the file consent card in personal chat; the card keeps its place.
     report: acting(async (actor, data, context) => {
       if (!isPersonalChat(context)) {

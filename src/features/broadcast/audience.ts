@@ -1,6 +1,6 @@
 import type { Directory } from "../../directory/directory";
+import type { AudienceSpec } from "../../domain/broadcast";
 import type { Verdict } from "../../domain/verdict";
-import type { AudienceSpec } from "../../storage/broadcast-types";
 
 /** One person an audience names, before eligibility (guests, disabled accounts) is applied. */
 export interface Candidate {
@@ -62,13 +62,28 @@ const fromVerdict = (verdict: Verdict): Candidate => ({
 
 /** Ids of accounts that cannot sign in, from one streamed pass over the users (small: only the disabled). */
 export async function disabledUserIds(directory: Pick<Directory, "listUsers">): Promise<Set<string>> {
+  return (await directoryFacts(directory)).disabled;
+}
+
+/**
+ * One pass over the tenant's users: who is disabled, and each user's Graph preferredLanguage where one
+ * is set (the language of their card when no chat with them tells it).
+ */
+export async function directoryFacts(
+  directory: Pick<Directory, "listUsers">,
+): Promise<{ disabled: Set<string>; languages: Map<string, string> }> {
   const disabled = new Set<string>();
+  const languages = new Map<string, string>();
   for await (const user of directory.listUsers()) {
+    const id = user.id.toLowerCase();
     if (user.accountEnabled === false) {
-      disabled.add(user.id.toLowerCase());
+      disabled.add(id);
+    }
+    if (user.preferredLanguage) {
+      languages.set(id, user.preferredLanguage);
     }
   }
-  return disabled;
+  return { disabled, languages };
 }
 
 /**
@@ -125,7 +140,7 @@ export async function* resolveAudience(
     yield* wanted.values();
     return;
   }
-  if (audience.kind === "follow-up") {
+  if (audience.kind === "follow-up" || audience.kind === "resend-failed") {
     throw new Error("a follow-up audience is resolved from its parent job's ledger");
   }
   const scan = await sources.verdicts.latest(tenantId);

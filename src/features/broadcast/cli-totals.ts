@@ -1,4 +1,4 @@
-import type { DeliveryTotals } from "../../storage/broadcast-types";
+import type { DeliveryTotals } from "../../domain/broadcast";
 
 /** The one JSON line the command line ends with (a scheduled pipeline parses it). */
 export interface CliTotals {

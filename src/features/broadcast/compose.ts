@@ -1,6 +1,11 @@
-import type { AudienceSpec, BroadcastButton, BroadcastContent } from "../../storage/broadcast-types";
-import { GUIDANCE, isGuidanceCode } from "../status/guidance";
+import type { TFunction } from "i18next";
+
+import type { AudienceSpec, BroadcastButton, BroadcastContent } from "../../domain/broadcast";
+import { isLanguage, type Language, LANGUAGES } from "../../domain/language";
+import { translator } from "../../i18n/i18n";
+import { GUIDANCE, type GuidanceCode, isGuidanceCode } from "../status/guidance";
 import { cleanText, disallowedLinks, isAllowedUrl } from "./message-text";
+import { wallClock, zonedInstant } from "./send-at";
 
 /** Limits: a Teams card stays well under the 28 KB message limit, and a notice stays readable. */
 export const LIMITS = {
@@ -10,6 +15,8 @@ export const LIMITS = {
   upns: 5_000,
   buttonTitleChars: 40,
   remindDays: 60,
+  /** How far ahead a send may be scheduled. */
+  sendAtDays: 60,
 } as const;
 
 export const AUDIENCE_KINDS = [
@@ -32,7 +39,23 @@ export interface ComposeInput {
   buttonUrl?: unknown;
   buttonTitle?: unknown;
   remindDays?: unknown;
+  /** The message in another language, one optional text each: `message_de`, `message_ja`… */
+  [translation: `message_${string}`]: unknown;
+  /** "Send at", in the tenant's time zone: a date ("2026-12-08") and a time ("09:00"). */
+  sendDate?: unknown;
+  sendTime?: unknown;
 }
+
+/** When a compose is validated: "send at" is read in the tenant's zone and must lie ahead. */
+export interface ComposeClock {
+  now: Date;
+  timeZone?: string | undefined;
+  /** The admin's language, for the problems found (English when absent). */
+  t?: TFunction;
+}
+
+/** The languages a broadcast's message can be added in, besides the text as written. */
+export const TRANSLATION_LANGUAGES: readonly Language[] = LANGUAGES;
 
 export type ComposeResult = { ok: true; content: BroadcastContent } | { ok: false; problems: string[] };
 
@@ -40,6 +63,7 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const UPN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const text = (value: unknown) => (typeof value === "string" ? cleanText(value) : "");
 const count = (n: number) => n.toLocaleString("en-US");
+const english = translator("en");
 
 /** Splits a pasted list (newlines, commas, semicolons, spaces) into distinct UPNs, lower-cased. */
 export function parseUpnList(raw: string): { upns: string[]; invalid: string[] } {
@@ -51,7 +75,7 @@ export function parseUpnList(raw: string): { upns: string[]; invalid: string[] }
   return { upns: unique.filter((item) => UPN.test(item)), invalid: unique.filter((item) => !UPN.test(item)) };
 }
 
-function audienceOf(input: ComposeInput, problems: string[]): AudienceSpec | undefined {
+function audienceOf(input: ComposeInput, problems: string[], t: TFunction): AudienceSpec | undefined {
   const kind = text(input.audience);
   switch (kind) {
     case "affected-not-ready":
@@ -62,7 +86,7 @@ function audienceOf(input: ComposeInput, problems: string[]): AudienceSpec | und
     case "group": {
       const groupId = text(input.groupId).trim();
       if (!GUID.test(groupId)) {
-        problems.push("A group audience needs the group's object id (a GUID).");
+        problems.push(t("broadcast.problems.groupId"));
         return undefined;
       }
       return { kind, groupId: groupId.toLowerCase() };
@@ -70,50 +94,51 @@ function audienceOf(input: ComposeInput, problems: string[]): AudienceSpec | und
     case "upns": {
       const { upns, invalid } = parseUpnList(text(input.upns));
       if (invalid.length > 0) {
+        const list = invalid.slice(0, 10).join(", ");
         problems.push(
-          `These are not user principal names: ${invalid.slice(0, 10).join(", ")}${invalid.length > 10 ? ` and ${count(invalid.length - 10)} more` : ""}.`,
+          invalid.length > 10
+            ? t("broadcast.problems.notUpnsMore", { list, count: count(invalid.length - 10) })
+            : t("broadcast.problems.notUpns", { list }),
         );
       }
       if (upns.length === 0) {
-        problems.push("Paste at least one user principal name (name@domain).");
+        problems.push(t("broadcast.problems.noUpns"));
       } else if (upns.length > LIMITS.upns) {
         problems.push(
-          `A pasted list holds at most ${count(LIMITS.upns)} names; this one has ${count(upns.length)}. Use a group instead.`,
+          t("broadcast.problems.tooManyUpns", { max: count(LIMITS.upns), count: count(upns.length) }),
         );
       }
       return { kind, upns };
     }
     default:
-      problems.push("Choose who receives the message.");
+      problems.push(t("broadcast.problems.noAudience"));
       return undefined;
   }
 }
 
-function buttonOf(input: ComposeInput, problems: string[]): BroadcastButton | undefined {
+function buttonOf(input: ComposeInput, problems: string[], t: TFunction): BroadcastButton | undefined {
   const code = text(input.buttonCode).trim();
   const url = text(input.buttonUrl).trim();
   if (code !== "" && code !== "none" && url !== "") {
-    problems.push("Choose either a walkthrough button or a link button, not both.");
+    problems.push(t("broadcast.problems.bothButtons"));
     return undefined;
   }
   if (code !== "" && code !== "none") {
     if (!isGuidanceCode(code)) {
-      problems.push("That walkthrough does not exist.");
+      problems.push(t("broadcast.problems.noWalkthrough"));
       return undefined;
     }
     return { kind: "walkthrough", code };
   }
   if (url !== "") {
     if (!isAllowedUrl(url)) {
-      problems.push(
-        "The link button must be an https:// link to a Microsoft sign-in or help page (aka.ms, learn.microsoft.com, mysignins.microsoft.com…).",
-      );
+      problems.push(t("broadcast.problems.badButtonUrl"));
       return undefined;
     }
-    const title = text(input.buttonTitle).trim() || "Open";
+    const title = text(input.buttonTitle).trim() || t("broadcast.open");
     if (title.length > LIMITS.buttonTitleChars) {
       problems.push(
-        `The button text is ${count(title.length)} characters long; the limit is ${LIMITS.buttonTitleChars}.`,
+        t("broadcast.problems.buttonTitleLong", { count: count(title.length), max: LIMITS.buttonTitleChars }),
       );
     }
     return { kind: "url", url, title: title.slice(0, LIMITS.buttonTitleChars) };
@@ -121,42 +146,73 @@ function buttonOf(input: ComposeInput, problems: string[]): BroadcastButton | un
   return undefined;
 }
 
+function sendAtOf(
+  input: ComposeInput,
+  clock: ComposeClock | undefined,
+  problems: string[],
+  t: TFunction,
+): string | undefined {
+  const date = text(input.sendDate).trim();
+  const time = text(input.sendTime).trim();
+  if (date === "" && time === "") {
+    return undefined;
+  }
+  const zone = clock?.timeZone ?? "UTC";
+  const at = date === "" ? undefined : zonedInstant(date, time, zone);
+  if (at === undefined) {
+    problems.push(t("broadcast.problems.sendAtFormat", { zone }));
+    return undefined;
+  }
+  const now = clock?.now ?? new Date();
+  if (at.getTime() <= now.getTime() + 60_000) {
+    problems.push(t("broadcast.problems.sendAtPast", { zone }));
+    return undefined;
+  }
+  if (at.getTime() > now.getTime() + LIMITS.sendAtDays * 86_400_000) {
+    problems.push(t("broadcast.problems.sendAtFar", { max: LIMITS.sendAtDays }));
+    return undefined;
+  }
+  return at.toISOString();
+}
+
 /** Validates a compose submission. Nothing is stored or sent when there is any problem. */
-export function validateCompose(input: ComposeInput): ComposeResult {
+export function validateCompose(input: ComposeInput, clock?: ComposeClock): ComposeResult {
   const problems: string[] = [];
+  const t = clock?.t ?? english;
   const title = text(input.title).trim();
   const message = text(input.message).replace(/^\n+/, "");
   if (title === "") {
-    problems.push("The title is empty.");
+    problems.push(t("broadcast.problems.noTitle"));
   } else if (title.length > LIMITS.titleChars || title.includes("\n")) {
-    problems.push(
-      `The title must be one line of at most ${LIMITS.titleChars} characters (it has ${count(title.length)}).`,
-    );
+    problems.push(t("broadcast.problems.titleLong", { max: LIMITS.titleChars, count: count(title.length) }));
   }
   if (message.trim() === "") {
-    problems.push("The message is empty.");
+    problems.push(t("broadcast.problems.noMessage"));
   } else if (message.length > LIMITS.messageChars) {
     problems.push(
-      `The message is ${count(message.length)} characters long; the limit is ${count(LIMITS.messageChars)}.`,
+      t("broadcast.problems.messageLong", { count: count(message.length), max: count(LIMITS.messageChars) }),
     );
   } else if (message.split("\n").length > LIMITS.messageLines) {
     problems.push(
-      `The message has ${count(message.split("\n").length)} lines; the limit is ${LIMITS.messageLines}.`,
+      t("broadcast.problems.messageLines", {
+        count: count(message.split("\n").length),
+        max: LIMITS.messageLines,
+      }),
     );
   }
-  const badLinks = disallowedLinks(message);
+  const translations = translationsOf(input, problems, t);
+  const badLinks = [message, ...Object.values(translations)].flatMap(disallowedLinks);
   if (badLinks.length > 0) {
-    problems.push(
-      `Links must be https:// links to Microsoft sign-in or help pages; not allowed: ${badLinks.slice(0, 5).join(", ")}.`,
-    );
+    problems.push(t("broadcast.problems.badLinks", { list: [...new Set(badLinks)].slice(0, 5).join(", ") }));
   }
-  const audience = audienceOf(input, problems);
-  const button = buttonOf(input, problems);
+  const audience = audienceOf(input, problems, t);
+  const button = buttonOf(input, problems, t);
   const remindRaw = text(input.remindDays).trim();
   const remindDays = remindRaw === "" ? 0 : Number(remindRaw);
   if (!Number.isInteger(remindDays) || remindDays < 0 || remindDays > LIMITS.remindDays) {
-    problems.push(`The reminder must be a whole number of days from 0 to ${LIMITS.remindDays}.`);
+    problems.push(t("broadcast.problems.remindDays", { max: LIMITS.remindDays }));
   }
+  const sendAt = sendAtOf(input, clock, problems, t);
   if (problems.length > 0 || audience === undefined) {
     return { ok: false, problems };
   }
@@ -168,44 +224,84 @@ export function validateCompose(input: ComposeInput): ComposeResult {
       audience,
       ...(button ? { button } : {}),
       ...(remindDays > 0 ? { remindDays } : {}),
+      ...(sendAt ? { sendAt } : {}),
+      ...(Object.keys(translations).length > 0 ? { translations } : {}),
     },
   };
 }
 
-export function buttonTitle(button: BroadcastButton): string {
+export function buttonTitle(button: BroadcastButton, t: TFunction = english): string {
   return button.kind === "url"
     ? button.title
-    : (GUIDANCE[button.code as keyof typeof GUIDANCE]?.title ?? "Open");
+    : t(`broadcast.actions.${button.code}`, { defaultValue: t("broadcast.open") });
 }
 
-export function audienceLabel(audience: AudienceSpec): string {
+export function audienceLabel(audience: AudienceSpec, t: TFunction = english): string {
   switch (audience.kind) {
-    case "affected-not-ready":
-      return "Affected and not ready";
-    case "affected":
-      return "Everyone affected";
-    case "phase2":
-      return "Affected by phase 2 (Azure CLI, PowerShell, APIs)";
-    case "break-glass":
-      return "Break-glass accounts (read by their owners)";
     case "group":
-      return `Members of group ${audience.groupId}`;
+      return t("broadcast.audience.group", { groupId: audience.groupId });
     case "upns":
-      return `A pasted list of ${count(audience.upns.length)} people`;
-    case "follow-up":
-      return "Reminder: those still not ready";
+      return t("broadcast.audience.upns", { count: audience.upns.length });
+    default:
+      return t(`broadcast.audience.${audience.kind}`);
   }
 }
 
-/** The walkthrough buttons a broadcast may carry (the product's guidance codes). */
-export const GUIDANCE_CHOICES = Object.entries(GUIDANCE).map(([value, guidance]) => ({
-  title: guidance.title,
-  value,
-}));
+/** The walkthrough buttons a broadcast may carry (the product's guidance codes), named in `t`'s language. */
+export function guidanceChoices(t: TFunction = english): Array<{ title: string; value: string }> {
+  return GUIDANCE_CODES.map((value) => ({ title: t(`broadcast.actions.${value}`), value }));
+}
+
+/** The message in the languages the admin added (each optional, each within the message's limits). */
+function translationsOf(
+  input: ComposeInput,
+  problems: string[],
+  t: TFunction,
+): Partial<Record<Language, string>> {
+  const out: Partial<Record<Language, string>> = {};
+  for (const language of TRANSLATION_LANGUAGES) {
+    const value = text(input[`message_${language}`]).replace(/^\n+/, "");
+    if (value.trim() === "") {
+      continue;
+    }
+    if (value.length > LIMITS.messageChars || value.split("\n").length > LIMITS.messageLines) {
+      problems.push(
+        t("broadcast.problems.translationLong", {
+          language: LANGUAGE_NAMES[language],
+          count: count(value.length),
+          max: count(LIMITS.messageChars),
+        }),
+      );
+      continue;
+    }
+    out[language] = value;
+  }
+  return out;
+}
+
+const GUIDANCE_CODES = Object.keys(GUIDANCE) as GuidanceCode[];
+
+/** Each language by its own name: the same in every language. */
+export const LANGUAGE_NAMES: Readonly<Record<Language, string>> = {
+  en: "English",
+  de: "Deutsch",
+  fr: "Français",
+  es: "Español",
+  ja: "日本語",
+};
+
+/** The message for a reader of `language`: theirs when the admin added it, else the text as written. */
+export function messageFor(
+  content: Pick<BroadcastContent, "message" | "translations">,
+  language: string,
+): string {
+  return isLanguage(language) ? (content.translations?.[language] ?? content.message) : content.message;
+}
 
 /** A stored draft back into the form's values (Edit). */
-export function composeValues(content: BroadcastContent): Record<string, string> {
+export function composeValues(content: BroadcastContent, timeZone?: string): Record<string, string> {
   const audience = content.audience;
+  const sendAt = content.sendAt ? wallClock(content.sendAt, timeZone) : { date: "", time: "" };
   return {
     title: content.title,
     message: content.message,
@@ -216,5 +312,10 @@ export function composeValues(content: BroadcastContent): Record<string, string>
     buttonUrl: content.button?.kind === "url" ? content.button.url : "",
     buttonTitle: content.button?.kind === "url" ? content.button.title : "",
     remindDays: String(content.remindDays ?? 0),
+    ...Object.fromEntries(
+      Object.entries(content.translations ?? {}).map(([language, value]) => [`message_${language}`, value]),
+    ),
+    sendDate: sendAt.date,
+    sendTime: sendAt.time,
   };
 }

@@ -1,18 +1,19 @@
 import { randomUUID } from "node:crypto";
 
 import type { Directory } from "../../directory/directory";
+import type { BroadcastJob } from "../../domain/broadcast";
 import type { Logger } from "../../logger";
-import type { BroadcastJobStore } from "../../storage/broadcast-jobs";
-import type { BroadcastLedger } from "../../storage/broadcast-ledger";
-import type { BroadcastJob } from "../../storage/broadcast-types";
 import type { AuditLog } from "../authz/audit-log";
 import type { Authorizer } from "../authz/authorize";
 import type { ConversationReferenceStore } from "../messaging/conversation-reference-store";
 import type { Scheduler } from "../scheduler/scheduler";
 import type { VerdictSource } from "./audience";
-import { BroadcastService, FOLLOW_UP_KIND } from "./broadcast-service";
+import type { BroadcastJobStore } from "./broadcast-job-store";
+import type { BroadcastLedger } from "./broadcast-ledger";
+import { BroadcastService, FOLLOW_UP_KIND, SEND_AT_KIND } from "./broadcast-service";
 import { createBroadcastEngine } from "./create-engine";
 import type { DispatchTuning } from "./dispatcher";
+import { createFollowUp } from "./follow-ups";
 import type { JobRunner } from "./job-runner";
 import type { Assess } from "./prepare";
 import type { ProgressSnapshot } from "./progress";
@@ -33,6 +34,10 @@ export interface BroadcastFeatureOptions {
   teams: { appId?: string; serviceUrl?: string; tenantRps: number };
   logger: Logger;
   now?: () => Date;
+  /** TIME_ZONE: "send at" is read and shown in it. */
+  timeZone?: string | undefined;
+  /** DEFAULT_LOCALE: the language of a recipient no chat or Graph speaks for. */
+  defaultLocale?: string | undefined;
   tuning?: Partial<DispatchTuning>;
   progressEveryMs?: number;
   /** How often this instance looks for jobs another one left (its lease expired); 30 s by default. */
@@ -108,6 +113,10 @@ export function createBroadcastFeature(options: BroadcastFeatureOptions): Broadc
     assess: options.assess,
     logger,
     owner: `bot-${process.pid}-${randomUUID().slice(0, 8)}`,
+    // A job from the command line (sent now or at its "send at") names no person.
+    senderName: (job) => (job.origin === "cli" ? undefined : job.authorName),
+    defaultLocale: options.defaultLocale,
+    timeZone: options.timeZone,
     tuning: options.tuning,
     progressEveryMs: options.progressEveryMs,
     leaseMs: options.leaseMs,
@@ -127,11 +136,16 @@ export function createBroadcastFeature(options: BroadcastFeatureOptions): Broadc
     runner,
     auditLog: options.auditLog,
     scheduler: options.scheduler,
+    assess: options.assess,
     logger,
     now,
+    timeZone: options.timeZone,
   });
 
   holder.service = service;
+
+  // "Send at": the scheduler's lease gives it to one instance, once; the job's id (the draft's) does the rest.
+  options.scheduler?.on(SEND_AT_KIND, (scheduled) => service.sendScheduled(scheduled));
 
   // "Remind those still not ready in N days": the author's roles are checked again when it runs.
   options.scheduler?.on(FOLLOW_UP_KIND, async (scheduled) => {
@@ -151,32 +165,13 @@ export function createBroadcastFeature(options: BroadcastFeatureOptions): Broadc
     ) {
       return;
     }
-    const { created, job } = await jobs.createJob({
-      id: `${parentId}:follow-up`,
-      tenantId: parent.tenantId,
-      authorId: parent.authorId,
-      authorName: parent.authorName,
-      origin: "follow-up",
-      parentJobId: parentId,
-      createdAt: now().toISOString(),
-      content: {
-        ...parent.content,
-        title: `Reminder: ${parent.content.title}`.slice(0, 120),
-        audience: { kind: "follow-up", parentJobId: parentId },
-        remindDays: undefined,
-      },
-    });
-    if (created) {
-      await options.auditLog.record({
-        tenantId: parent.tenantId,
-        actorId: parent.authorId,
-        actorName: parent.authorName,
-        action: "broadcast.started",
-        subjectId: job.id,
-        outcome: "success",
-        detail: { audience: "follow-up", origin: "follow-up" },
-      });
-    }
+    const { job } = await createFollowUp(
+      { jobs, auditLog: options.auditLog },
+      parent,
+      "not-ready",
+      { userId: parent.authorId, ...(parent.authorName ? { name: parent.authorName } : {}) },
+      now(),
+    );
     await runner.run(job.id);
   });
 

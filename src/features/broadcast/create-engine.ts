@@ -2,20 +2,21 @@ import { randomUUID } from "node:crypto";
 
 import type { AdaptiveCardJson } from "../../cards/types";
 import type { Directory } from "../../directory/directory";
+import type { BroadcastJob, Delivery } from "../../domain/broadcast";
+import { recipientLocale } from "../../i18n/locale";
 import type { Logger } from "../../logger";
-import type { BroadcastJobStore } from "../../storage/broadcast-jobs";
-import type { BroadcastLedger } from "../../storage/broadcast-ledger";
-import type { BroadcastJob } from "../../storage/broadcast-types";
 import { type Clock, systemClock } from "../../throttle";
 import type { ConversationReferenceStore } from "../messaging/conversation-reference-store";
 import type { VerdictSource } from "./audience";
+import type { BroadcastJobStore } from "./broadcast-job-store";
+import type { BroadcastLedger } from "./broadcast-ledger";
 import type { DispatchTuning } from "./dispatcher";
 import { JobRunner } from "./job-runner";
 import { messageCardFactory } from "./message-card";
 import { type Assess, prepareJob } from "./prepare";
 import type { ProgressSnapshot } from "./progress";
 import { createTargetResolver } from "./target-resolver";
-import type { BroadcastTransport } from "./transport";
+import type { BroadcastTransport, SendTarget } from "./transport";
 
 export interface BroadcastEngineOptions {
   jobs: BroadcastJobStore;
@@ -32,8 +33,11 @@ export interface BroadcastEngineOptions {
   clock?: Clock;
   logger: Logger;
   owner?: string;
-  /** Who the footer names: the author's display name, or the product for the command line. */
-  senderName?(job: BroadcastJob): string;
+  /** Who the footer names: the author's display name; undefined: "your IT team" in the reader's language. */
+  senderName?(job: BroadcastJob): string | undefined;
+  /** DEFAULT_LOCALE and TIME_ZONE: a recipient no chat or Graph language speaks for reads the default. */
+  defaultLocale?: string | undefined;
+  timeZone?: string | undefined;
   onProgress?(job: BroadcastJob, progress: ProgressSnapshot): Promise<void>;
   onFinished?(job: BroadcastJob, progress: ProgressSnapshot): Promise<void>;
   tuning?: Partial<DispatchTuning>;
@@ -45,20 +49,26 @@ export interface BroadcastEngineOptions {
 /** The broadcast engine from its ports: the same for the bot, the command line and the benchmark. */
 export function createBroadcastEngine(options: BroadcastEngineOptions): JobRunner {
   const clock = options.clock ?? systemClock;
+  // One rendered card per job and language: each recipient's frame is in their language.
   const factories = new Map<string, (personal: string | undefined) => AdaptiveCardJson>();
-  const cardFor = (job: BroadcastJob, personal: string | undefined) => {
-    let factory = factories.get(job.id);
+  const cardFor = (job: BroadcastJob, delivery: Delivery, target: SendTarget) => {
+    const locale = recipientLocale({
+      referenceLocale: target.locale,
+      preferredLanguage: delivery.locale,
+      defaultLocale: options.defaultLocale,
+      timeZone: options.timeZone,
+    });
+    const key = `${job.id}\u0000${locale.language}`;
+    let factory = factories.get(key);
     if (!factory) {
-      if (factories.size > 16) {
+      if (factories.size > 40) {
         factories.clear();
       }
-      factory = messageCardFactory(
-        job.content,
-        options.senderName?.(job) ?? job.authorName ?? "your IT team",
-      );
-      factories.set(job.id, factory);
+      const sender = options.senderName ? options.senderName(job) : job.authorName;
+      factory = messageCardFactory(job.content, sender, { jobId: job.id, locale });
+      factories.set(key, factory);
     }
-    return factory(personal);
+    return factory(delivery.personal);
   };
   const targets = createTargetResolver({
     conversationReferences: options.conversationReferences,
@@ -78,8 +88,8 @@ export function createBroadcastEngine(options: BroadcastEngineOptions): JobRunne
     owner: options.owner ?? `${process.pid}-${randomUUID().slice(0, 8)}`,
     readyTarget: targets.ready,
     resolveTarget: targets.contact,
-    render: (job, delivery) => ({
-      card: cardFor(job, delivery.personal),
+    render: (job, delivery, target) => ({
+      card: cardFor(job, delivery, target),
       summary: job.content.title,
     }),
     prepare: (job) =>

@@ -1,40 +1,44 @@
 import { buildErrorCard } from "../../cards/error-card";
 import type { AdaptiveCardJson } from "../../cards/types";
+import { ENGLISH, type Locale } from "../../domain/language";
+import { textsFor } from "../../i18n/i18n";
 
 /** Why an answer to a delivery report offer was not honoured (audited). */
 export type OfferRefusal = "notOfferedToYou" | "staleOffer" | "noRole" | "noSuchJob";
 
-/** The polite notes of the delivery report's file consent flow. */
+const t = (locale: Locale | undefined) => textsFor(locale ?? ENGLISH);
+
+/** The polite notes of the delivery report's file consent flow, in the admin's language. */
 export const deliveryNotices = {
-  declined: (): AdaptiveCardJson =>
+  declined: (locale?: Locale): AdaptiveCardJson =>
     buildErrorCard({
-      title: "No file sent",
-      whatHappened: "No problem: I did not upload the delivery report.",
-      whatToDo: "Press Delivery report (CSV) on the broadcast's card whenever you want it.",
+      title: t(locale)("broadcast.notices.declinedTitle"),
+      whatHappened: t(locale)("broadcast.notices.declinedWhat"),
+      whatToDo: t(locale)("broadcast.notices.declinedDo"),
     }),
-  personalOnly: (): AdaptiveCardJson =>
+  personalOnly: (locale?: Locale): AdaptiveCardJson =>
     buildErrorCard({
-      title: "Let's continue in our personal chat",
-      whatHappened: "The delivery report lists people by name, so I only share it in a one-to-one chat.",
-      whatToDo: "Open our personal chat and press Delivery report (CSV) on the broadcast's card there.",
+      title: t(locale)("broadcast.notices.personalTitle"),
+      whatHappened: t(locale)("broadcast.notices.personalWhat"),
+      whatToDo: t(locale)("broadcast.notices.personalDo"),
     }),
-  notHonoured: (reason: OfferRefusal): AdaptiveCardJson =>
+  notHonoured: (reason: OfferRefusal, locale?: Locale): AdaptiveCardJson =>
     buildErrorCard({
-      title: "I did not send that file",
-      whatHappened:
+      title: t(locale)("broadcast.notices.notHonouredTitle"),
+      whatHappened: t(locale)(
         reason === "noRole"
-          ? "The delivery report is for administrators, and a Microsoft Entra administrator role was not found for you just now."
+          ? "broadcast.notices.notHonouredNoRole"
           : reason === "noSuchJob"
-            ? "That broadcast does not exist here any more."
-            : "That file offer was not made to you, or it is too old to check.",
-      whatToDo:
-        "An administrator can press Delivery report (CSV) on the broadcast's card to get a fresh offer.",
+            ? "broadcast.notices.notHonouredNoJob"
+            : "broadcast.notices.notHonouredStale",
+      ),
+      whatToDo: t(locale)("broadcast.notices.notHonouredDo"),
     }),
-  failed: (reference: string): AdaptiveCardJson =>
+  failed: (reference: string, locale?: Locale): AdaptiveCardJson =>
     buildErrorCard({
-      title: "The upload did not work",
-      whatHappened: "Teams did not accept the file.",
-      whatToDo: "Press Delivery report (CSV) on the broadcast's card to try again.",
+      title: t(locale)("broadcast.notices.failedTitle"),
+      whatHappened: t(locale)("broadcast.notices.failedWhat"),
+      whatToDo: t(locale)("broadcast.notices.failedDo"),
       reference,
     }),
 };

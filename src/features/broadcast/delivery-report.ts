@@ -1,7 +1,7 @@
 import { stringify } from "csv-stringify/sync";
 
-import type { BroadcastLedger } from "../../storage/broadcast-ledger";
 import { neutralise } from "../report/csv";
+import type { BroadcastLedger } from "./broadcast-ledger";
 import { reasonText } from "./reason-text";
 
 /** `why`: the reason in words; `reason` keeps the code for a spreadsheet filter. */
@@ -15,6 +15,8 @@ export const DELIVERY_COLUMNS = [
   "attempts",
   "possiblyDuplicated",
   "updatedAt",
+  "acknowledgedAt",
+  "readyNow",
 ] as const;
 
 /** The delivery report of a job: a header, then one row per recipient, streamed page by page. */
@@ -38,6 +40,8 @@ export async function* deliveryReportCsv(ledger: BroadcastLedger, jobId: string)
           String(row.attempts),
           String(row.possiblyDuplicated),
           row.updatedAt,
+          row.acknowledgedAt ?? "",
+          row.readyNow === undefined ? "" : String(row.readyNow),
         ].map(neutralise),
       ),
     );

@@ -1,10 +1,8 @@
 import { setMaxListeners } from "node:events";
 
 import type { AdaptiveCardJson } from "../../cards/types";
+import type { BroadcastJob, Delivery } from "../../domain/broadcast";
 import type { Logger } from "../../logger";
-import type { BroadcastJobStore } from "../../storage/broadcast-jobs";
-import type { BroadcastLedger } from "../../storage/broadcast-ledger";
-import type { BroadcastJob, Delivery } from "../../storage/broadcast-types";
 import {
   type Clock,
   decideRetry,
@@ -12,6 +10,8 @@ import {
   type RetryOptions,
   TEAMS_RETRY_STATUSES,
 } from "../../throttle";
+import type { BroadcastJobStore } from "./broadcast-job-store";
+import type { BroadcastLedger } from "./broadcast-ledger";
 import type { SendTimeGuard } from "./send-time-guard";
 import type { ReadyTarget, TargetResolution, TargetResolver } from "./target-resolver";
 import type { BroadcastTransport, SendOutcome, SendTarget } from "./transport";
@@ -59,7 +59,12 @@ export interface DispatcherOptions {
    * never hold back rows ready to send; without it every row goes through resolveTarget in turn.
    */
   readyTarget?: ReadyTarget;
-  render(job: BroadcastJob, delivery: Delivery): { card: AdaptiveCardJson; summary: string };
+  /** The recipient's card; `target.locale` (their chat's language) when the stored reference kept one. */
+  render(
+    job: BroadcastJob,
+    delivery: Delivery,
+    target: SendTarget,
+  ): { card: AdaptiveCardJson; summary: string };
   tenantLimiter: RateLimiter;
   /** The same tenant rules, checked against actual send times (see SendTimeGuard). */
   sendGuard?: SendTimeGuard;
@@ -286,7 +291,7 @@ export class Dispatcher {
       return;
     }
     const target = resolved.target;
-    const { card, summary } = this.options.render(job, delivery);
+    const { card, summary } = this.options.render(job, delivery, target);
     const conversationLimiter = this.options.conversationLimiter(this.tuning.retry.maxAttempts);
     let attempt = delivery.attempts;
     for (;;) {

@@ -1,7 +1,5 @@
+import type { BroadcastJob } from "../../domain/broadcast";
 import type { Logger } from "../../logger";
-import type { BroadcastJobStore } from "../../storage/broadcast-jobs";
-import type { BroadcastLedger } from "../../storage/broadcast-ledger";
-import type { BroadcastJob } from "../../storage/broadcast-types";
 import {
   type Clock,
   RateLimiter,
@@ -9,6 +7,8 @@ import {
   teamsGuardRules,
   teamsTenantRules,
 } from "../../throttle";
+import type { BroadcastJobStore } from "./broadcast-job-store";
+import type { BroadcastLedger } from "./broadcast-ledger";
 import { type DispatchEnd, Dispatcher, type DispatcherOptions, type DispatchTuning } from "./dispatcher";
 import { type ProgressSnapshot, RateMeter, snapshotOf } from "./progress";
 import { SendTimeGuard } from "./send-time-guard";

@@ -3,67 +3,110 @@ import { randomUUID } from "node:crypto";
 import { userText } from "../../cards/markdown";
 import { renderCard } from "../../cards/render";
 import type { AdaptiveCardJson } from "../../cards/types";
-import type { BroadcastContent } from "../../storage/broadcast-types";
-import { buttonTitle } from "./compose";
+import type { BroadcastContent } from "../../domain/broadcast";
+import { ENGLISH, type Locale } from "../../domain/language";
+import { textsFor } from "../../i18n/i18n";
+import { buttonTitle, messageFor } from "./compose";
 import { renderMessageMarkdown } from "./message-text";
+import { personalText } from "./personal-line";
+
+/** What the recipient's "Done: check me now" found, shown in place above the footer. */
+export interface CheckResult {
+  text: string;
+  style: "good" | "warning" | "emphasis";
+}
 
 export interface MessageCardData {
   title: string;
   message: string;
   personal: string[];
+  result: CheckResult[];
   footer: string;
+  /** "Done: check me now" for the job ({jobId}); none in a preview. */
+  checks: Array<{ jobId: string }>;
   walkthroughs: Array<{ title: string; code: string }>;
   links: Array<{ title: string; url: string }>;
 }
 
-/** What one recipient sees: the admin's text (subset Markdown, else literal), their own status, the button. */
+export interface MessageCardOptions {
+  /** The job the card belongs to: its "Done: check me now" names it. */
+  jobId?: string;
+  result?: CheckResult;
+  /**
+   * The recipient's locale: the frame (buttons, their status box, the footer) is in their language, the
+   * message in theirs when the admin added it, else as written. English when absent.
+   */
+  locale?: Locale;
+}
+
+type Content = Pick<BroadcastContent, "title" | "message" | "button" | "translations">;
+
+/**
+ * What one recipient sees: the admin's text (subset Markdown, else literal), their own status (the
+ * ledger's code, or a line already written), the buttons. `sender` undefined: "your IT team".
+ */
 export function messageCardData(
-  content: Pick<BroadcastContent, "title" | "message" | "button">,
+  content: Content,
   personal: string | undefined,
-  sender: string,
+  sender: string | undefined,
+  options: MessageCardOptions = {},
 ): MessageCardData {
+  const t = textsFor(options.locale ?? ENGLISH);
   const button = content.button;
+  const line = personalText(personal, t);
   return {
     title: userText(content.title),
-    message: renderMessageMarkdown(content.message),
-    personal: personal ? [userText(personal)] : [],
-    footer: userText(`Sent by ${sender} with MFA Ready`),
-    walkthroughs: button?.kind === "walkthrough" ? [{ title: buttonTitle(button), code: button.code }] : [],
+    message: renderMessageMarkdown(messageFor(content, (options.locale ?? ENGLISH).language)),
+    personal: line ? [userText(line)] : [],
+    result: options.result ? [{ ...options.result, text: userText(options.result.text) }] : [],
+    footer: userText(t("broadcast.footer", { sender: sender ?? t("broadcast.sender") })),
+    checks: options.jobId ? [{ jobId: options.jobId }] : [],
+    walkthroughs:
+      button?.kind === "walkthrough" ? [{ title: buttonTitle(button, t), code: button.code }] : [],
     links: button?.kind === "url" ? [{ title: button.title, url: button.url }] : [],
   };
 }
 
 export function buildMessageCard(
-  content: Pick<BroadcastContent, "title" | "message" | "button">,
+  content: Content,
   personal: string | undefined,
-  sender: string,
+  sender: string | undefined,
+  options: MessageCardOptions = {},
 ): AdaptiveCardJson {
-  return renderCard("broadcast-message", messageCardData(content, personal, sender));
+  return renderCard(
+    "broadcast-message",
+    messageCardData(content, personal, sender, options),
+    (options.locale ?? ENGLISH).language,
+  );
 }
 
 /**
- * The same card for many recipients: rendered once per job with a marker where the personal line goes,
- * then filled per recipient by string substitution (the templating engine is the costly part). The
- * marker is letters and digits only, so neither userText's Markdown escapes nor JSON.stringify change
- * it (a NUL-delimited one came out of JSON.stringify as "\\u0000…" and was never found), and it is random
- * per job, so no admin text can contain it. The line is Markdown-escaped and JSON-escaped exactly as the
- * template path would; a function replacement keeps a "$&" in the line literal.
+ * The same card for many recipients of one language: rendered once with a marker where the personal
+ * line goes, then filled per recipient by string substitution (the templating engine is the costly
+ * part). The marker is letters and digits only, so neither userText's Markdown escapes nor
+ * JSON.stringify change it (a NUL-delimited one came out of JSON.stringify as "\\u0000…" and was never
+ * found), and it is random per job, so no admin text can contain it. The line is written out in the
+ * card's language, then Markdown-escaped and JSON-escaped exactly as the template path would; a
+ * function replacement keeps a "$&" in the line literal.
  */
 export function messageCardFactory(
-  content: Pick<BroadcastContent, "title" | "message" | "button">,
-  sender: string,
+  content: Content,
+  sender: string | undefined,
+  options: MessageCardOptions = {},
 ): (personal: string | undefined) => AdaptiveCardJson {
+  const t = textsFor(options.locale ?? ENGLISH);
   const mark = `mfareadypersonal${randomUUID().replace(/-/g, "")}`;
-  const withLine = JSON.stringify(buildMessageCard(content, mark, sender));
-  const without = JSON.stringify(buildMessageCard(content, undefined, sender));
+  const withLine = JSON.stringify(buildMessageCard(content, mark, sender, options));
+  const without = JSON.stringify(buildMessageCard(content, undefined, sender, options));
   if (!withLine.includes(mark)) {
     throw new Error("broadcast-message template lost the personal line marker");
   }
   return (personal) => {
-    if (!personal) {
+    const text = personalText(personal, t);
+    if (!text) {
       return JSON.parse(without) as AdaptiveCardJson;
     }
-    const line = JSON.stringify(userText(personal)).slice(1, -1);
+    const line = JSON.stringify(userText(text)).slice(1, -1);
     return JSON.parse(withLine.replace(mark, () => line)) as AdaptiveCardJson;
   };
 }

@@ -1,14 +1,14 @@
+import type { BroadcastJob, Delivery, NewDelivery } from "../../domain/broadcast";
 import type { Verdict } from "../../domain/verdict";
-import type { BroadcastLedger } from "../../storage/broadcast-ledger";
-import type { BroadcastJob, NewDelivery } from "../../storage/broadcast-types";
 import {
   type AudienceSources,
   type Candidate,
-  disabledUserIds,
+  directoryFacts,
   resolveAudience,
   skipReason,
 } from "./audience";
-import { personalLine } from "./personal-line";
+import type { BroadcastLedger } from "./broadcast-ledger";
+import { personalCode } from "./personal-line";
 
 /** Re-assesses one user now (a follow-up only reminds those still not ready). */
 export type Assess = (tenantId: string, userId: string) => Promise<Verdict | undefined>;
@@ -21,11 +21,12 @@ export interface PrepareOptions {
   batchSize?: number;
 }
 
-const row = (candidate: Candidate, reason: string | undefined): NewDelivery => ({
+const row = (candidate: Candidate, reason: string | undefined, locale: string | undefined): NewDelivery => ({
   userId: candidate.userId,
   upn: candidate.upn,
   displayName: candidate.displayName,
-  personal: personalLine(candidate.verdict),
+  personal: personalCode(candidate.verdict),
+  ...(locale ? { locale } : {}),
   ...(reason ? { state: "skipped" as const, reason } : {}),
 });
 
@@ -56,17 +57,53 @@ export async function prepareJob(job: BroadcastJob, options: PrepareOptions): Pr
     await flush();
     return;
   }
-  const disabled = await disabledUserIds(options.sources.directory);
+  if (audience.kind === "resend-failed") {
+    await eachParentRow(options.ledger, audience.parentJobId, async (previous) => {
+      if (previous.state === "failed") {
+        const { userId, upn, displayName, personal, locale } = previous;
+        await push({
+          userId,
+          upn,
+          displayName,
+          ...(personal === undefined ? {} : { personal }),
+          ...(locale === undefined ? {} : { locale }),
+        });
+      }
+    });
+    await flush();
+    return;
+  }
+  const { disabled, languages } = await directoryFacts(options.sources.directory);
   const unknown: string[] = [];
   for await (const candidate of resolveAudience(job.tenantId, audience, options.sources, (upn) =>
     unknown.push(upn),
   )) {
-    await push(row(candidate, skipReason(candidate, disabled)));
+    await push(
+      row(candidate, skipReason(candidate, disabled), languages.get(candidate.userId.toLowerCase())),
+    );
   }
   for (const upn of unknown) {
     await push({ userId: `upn:${upn}`, upn, displayName: upn, state: "skipped", reason: "unknownUser" });
   }
   await flush();
+}
+
+async function eachParentRow(
+  ledger: BroadcastLedger,
+  parentJobId: string,
+  visit: (row: Delivery) => Promise<void>,
+): Promise<void> {
+  let after = 0;
+  for (;;) {
+    const page = await ledger.page(parentJobId, after, 200);
+    for (const row of page) {
+      after = row.seq;
+      await visit(row);
+    }
+    if (page.length < 200) {
+      return;
+    }
+  }
 }
 
 async function prepareFollowUp(
@@ -86,13 +123,18 @@ async function prepareFollowUp(
       const verdict = options.assess
         ? await options.assess(job.tenantId, previous.userId).catch(() => undefined)
         : undefined;
-      const base = { userId: previous.userId, upn: previous.upn, displayName: previous.displayName };
+      const base = {
+        userId: previous.userId,
+        upn: previous.upn,
+        displayName: previous.displayName,
+        ...(previous.locale === undefined ? {} : { locale: previous.locale }),
+      };
       if (verdict === undefined) {
         await push({ ...base, state: "skipped", reason: "notAssessed" });
       } else if (verdict.mfaReady) {
-        await push({ ...base, personal: personalLine(verdict), state: "skipped", reason: "nowReady" });
+        await push({ ...base, personal: personalCode(verdict), state: "skipped", reason: "nowReady" });
       } else {
-        await push({ ...base, personal: personalLine(verdict) });
+        await push({ ...base, personal: personalCode(verdict) });
       }
     }
     if (page.length < 200) {

@@ -1,7 +1,10 @@
 import { userText } from "../../cards/markdown";
 import { renderCard } from "../../cards/render";
 import type { AdaptiveCardJson } from "../../cards/types";
-import type { BroadcastContent } from "../../storage/broadcast-types";
+import type { BroadcastContent } from "../../domain/broadcast";
+import { ENGLISH, type Language, type Locale } from "../../domain/language";
+import { formatNumber } from "../../i18n/format";
+import { textsFor } from "../../i18n/i18n";
 import {
   type AudienceSources,
   type Candidate,
@@ -9,9 +12,16 @@ import {
   resolveAudience,
   skipReason,
 } from "./audience";
-import { audienceLabel, buttonTitle, GUIDANCE_CHOICES } from "./compose";
+import {
+  audienceLabel,
+  buttonTitle,
+  guidanceChoices,
+  LANGUAGE_NAMES,
+  TRANSLATION_LANGUAGES,
+} from "./compose";
 import { messageCardData } from "./message-card";
-import { personalLine } from "./personal-line";
+import { personalCode } from "./personal-line";
+import { sendAtText } from "./progress-card";
 
 export interface AudienceCount {
   recipients: number;
@@ -46,54 +56,102 @@ export async function countAudience(
   return count;
 }
 
-const n = (value: number) => value.toLocaleString("en-US");
+export interface PreviewOptions {
+  /** The admin's locale: the preview's frame, and the sample in the admin's language. */
+  locale?: Locale | undefined;
+  timeZone?: string | undefined;
+}
 
 export function buildPreviewCard(
   draftId: string,
   content: BroadcastContent,
   count: AudienceCount,
   sender: string,
+  options: PreviewOptions = {},
 ): AdaptiveCardJson {
-  const message = messageCardData(content, personalLine(count.sample?.verdict), sender);
-  const skipped = Object.entries(count.skippedByReason).map(([reason, k]) => `${n(k)} ${reason}`);
-  return renderCard("broadcast-preview", {
-    draftId,
-    audienceLabel: userText(audienceLabel(content.audience)),
-    recipients: n(count.recipients),
-    skipped: skipped.length > 0 ? skipped.join(", ") : "none",
-    reminder: content.remindDays ? `those still not ready, after ${content.remindDays} days` : "none",
-    unknownUpns:
-      count.unknownUpns.length > 0
-        ? [
-            userText(
-              `Not found in the directory (${n(count.unknownUpns.length)}): ${count.unknownUpns.slice(0, 20).join(", ")}`,
-            ),
-          ]
-        : [],
-    sampleLine: count.sample
-      ? userText(`As ${count.sample.displayName} will see it:`)
-      : "Nobody in this audience can receive it.",
-    title: message.title,
-    message: message.message,
-    personal: message.personal,
-    buttons: content.button ? [userText(buttonTitle(content.button))] : [],
-    sendActions: count.recipients > 0 ? [{ title: `Send to ${n(count.recipients)}`, draftId }] : [],
-  });
+  const locale = options.locale ?? ENGLISH;
+  const t = textsFor(locale);
+  const n = (value: number) => formatNumber(value, { locale: locale.tag });
+  const message = messageCardData(content, personalCode(count.sample?.verdict), sender, { locale });
+  const skipped = Object.entries(count.skippedByReason).map(([reason, k]) =>
+    t(`broadcast.preview.skipped.${reason}`, { count: n(k), defaultValue: `${n(k)} ${reason}` }),
+  );
+  const added = Object.keys(content.translations ?? {}) as Language[];
+  const action = content.sendAt ? "broadcast.preview.schedule" : "broadcast.preview.send";
+  return renderCard(
+    "broadcast-preview",
+    {
+      draftId,
+      audienceLabel: userText(audienceLabel(content.audience, t)),
+      recipients: n(count.recipients),
+      skipped: skipped.length > 0 ? skipped.join(", ") : t("broadcast.preview.none"),
+      reminder: content.remindDays
+        ? t("broadcast.preview.reminder", { count: content.remindDays })
+        : t("broadcast.preview.none"),
+      sendAt: content.sendAt
+        ? sendAtText(content.sendAt, locale, options.timeZone)
+        : t("broadcast.preview.sendNow"),
+      languages:
+        added.length > 0
+          ? t("broadcast.preview.languages", { list: added.map((code) => LANGUAGE_NAMES[code]).join(", ") })
+          : t("broadcast.preview.languagesDefault"),
+      unknownUpns:
+        count.unknownUpns.length > 0
+          ? [
+              userText(
+                t("broadcast.preview.unknown", {
+                  count: n(count.unknownUpns.length),
+                  list: count.unknownUpns.slice(0, 20).join(", "),
+                }),
+              ),
+            ]
+          : [],
+      sampleLine: count.sample
+        ? userText(t("broadcast.preview.sample", { name: count.sample.displayName }))
+        : t("broadcast.preview.nobody"),
+      title: message.title,
+      message: message.message,
+      personal: message.personal,
+      buttons: content.button ? [userText(buttonTitle(content.button, t))] : [],
+      sendActions:
+        count.recipients > 0 ? [{ title: t(action, { count: n(count.recipients) }), draftId }] : [],
+    },
+    locale.language,
+  );
 }
 
 /** The compose form, filled with what the admin typed (kept literally) and the problems found. */
-export function buildComposeCard(values: Record<string, string>, problems: string[] = []): AdaptiveCardJson {
-  return renderCard("broadcast-compose", {
-    problems: problems.map(userText),
-    title: values.title ?? "",
-    message: values.message ?? "",
-    audience: values.audience ?? "affected-not-ready",
-    groupId: values.groupId ?? "",
-    upns: values.upns ?? "",
-    buttonCode: values.buttonCode ?? "none",
-    buttonUrl: values.buttonUrl ?? "",
-    buttonTitle: values.buttonTitle ?? "",
-    remindDays: values.remindDays ?? "0",
-    walkthroughChoices: GUIDANCE_CHOICES,
-  });
+export function buildComposeCard(
+  values: Record<string, string>,
+  problems: string[] = [],
+  options: PreviewOptions = {},
+): AdaptiveCardJson {
+  const locale = options.locale ?? ENGLISH;
+  const t = textsFor(locale);
+  const remind = Number(values.remindDays ?? "0");
+  return renderCard(
+    "broadcast-compose",
+    {
+      problems: problems.map(userText),
+      title: values.title ?? "",
+      message: values.message ?? "",
+      audience: values.audience ?? "affected-not-ready",
+      groupId: values.groupId ?? "",
+      upns: values.upns ?? "",
+      buttonCode: values.buttonCode ?? "none",
+      buttonUrl: values.buttonUrl ?? "",
+      buttonTitle: values.buttonTitle ?? "",
+      remindDays: Number.isFinite(remind) ? remind : 0,
+      sendAtLabel: t("broadcast.compose.sendAtLabel", { zone: options.timeZone ?? "UTC" }),
+      sendDate: values.sendDate ?? "",
+      sendTime: values.sendTime ?? "",
+      translations: TRANSLATION_LANGUAGES.map((language) => ({
+        id: `message_${language}`,
+        label: LANGUAGE_NAMES[language],
+        value: values[`message_${language}`] ?? "",
+      })),
+      walkthroughChoices: guidanceChoices(t),
+    },
+    locale.language,
+  );
 }

@@ -1,77 +1,165 @@
+import type { TFunction } from "i18next";
+
 import { userText } from "../../cards/markdown";
 import { renderCard } from "../../cards/render";
 import type { AdaptiveCardJson } from "../../cards/types";
 import { VERBS } from "../../cards/verbs";
-import type { BroadcastJob } from "../../storage/broadcast-types";
+import type { BroadcastDraft, BroadcastJob } from "../../domain/broadcast";
+import { ENGLISH, type Locale } from "../../domain/language";
+import { formatDateTime, formatNumber } from "../../i18n/format";
+import { textsFor } from "../../i18n/i18n";
 import { audienceLabel } from "./compose";
 import { type ProgressSnapshot, readableDuration } from "./progress";
 import { reasonsText } from "./reason-text";
 
-const n = (value: number) => value.toLocaleString("en-US");
 /** "Finished" is green only when nobody failed: a job with failures finished, but not well. */
-function stateLine(job: BroadcastJob, failed: number): { line: string; color: string } {
+function stateLine(job: BroadcastJob, failed: string, t: TFunction): { line: string; color: string } {
   switch (job.state) {
     case "preparing":
-      return { line: "Preparing the list of recipients…", color: "Default" };
+      return { line: t("broadcast.progress.preparing"), color: "Default" };
     case "sending":
-      return { line: "Sending, as fast as Teams allows.", color: "Default" };
+      return { line: t("broadcast.progress.sending"), color: "Default" };
     case "paused":
       return job.pauseReason === "throttled"
-        ? {
-            line: "Paused by itself: Teams kept answering 'too many requests'. It resumes in a minute, or press Resume.",
-            color: "Warning",
-          }
-        : { line: "Paused. Nothing more is sent until you press Resume.", color: "Warning" };
+        ? { line: t("broadcast.progress.throttled"), color: "Warning" }
+        : { line: t("broadcast.progress.paused"), color: "Warning" };
     case "cancelled":
-      return { line: "Cancelled. Messages already sent stay in people's chats.", color: "Attention" };
+      return { line: t("broadcast.progress.cancelled"), color: "Attention" };
     case "done":
-      return failed > 0
-        ? { line: `Finished, but ${n(failed)} could not be reached (why below).`, color: "Warning" }
-        : { line: "Finished.", color: "Good" };
+      return failed !== "0"
+        ? { line: t("broadcast.progress.finishedFailed", { count: failed }), color: "Warning" }
+        : { line: t("broadcast.progress.finished"), color: "Good" };
   }
+}
+
+export interface ProgressCardOptions {
+  adminMri?: string | undefined;
+  now: Date;
+  /** The admin's locale (the progress card's own strings and numbers); English when absent. */
+  locale?: Locale | undefined;
 }
 
 /** The admin's progress card: counts, rate, time left, and the controls the job's state allows. */
 export function buildProgressCard(
   job: BroadcastJob,
   progress: ProgressSnapshot,
-  options: { adminMri?: string; now: Date },
+  options: ProgressCardOptions,
 ): AdaptiveCardJson {
-  const t = progress.totals;
-  const { line, color } = stateLine(job, t.failed);
-  const control = (title: string, verb: string) => ({ title, verb, jobId: job.id });
+  const locale = options.locale ?? ENGLISH;
+  const t = textsFor(locale);
+  const n = (value: number) => formatNumber(value, { locale: locale.tag });
+  const totals = progress.totals;
+  const { line, color } = stateLine(job, n(totals.failed), t);
+  const control = (key: string, verb: string) => ({
+    title: t(`broadcast.progress.${key}`),
+    verb,
+    jobId: job.id,
+  });
   const controls =
     job.state === "sending" || job.state === "preparing"
-      ? [control("Pause", VERBS.broadcastPause), control("Cancel", VERBS.broadcastCancel)]
+      ? [control("pause", VERBS.broadcastPause), control("cancel", VERBS.broadcastCancel)]
       : job.state === "paused"
-        ? [control("Resume", VERBS.broadcastResume), control("Cancel", VERBS.broadcastCancel)]
-        : [control("Delivery report (CSV)", VERBS.broadcastReport)];
+        ? [control("resume", VERBS.broadcastResume), control("cancel", VERBS.broadcastCancel)]
+        : [
+            ...(totals.failed > 0 ? [control("resendFailed", VERBS.broadcastResendFailed)] : []),
+            ...(totals.sent > 0 && job.content.audience.kind !== "follow-up"
+              ? [control("remindNotReady", VERBS.broadcastRemindNotReady)]
+              : []),
+            control("deliveryReport", VERBS.broadcastReport),
+          ];
   const details = [
-    ...(t.failed > 0 ? [`Not reached: ${reasonsText(t.failedByReason)}.`] : []),
-    ...(t.skipped > 0 ? [`Left out: ${reasonsText(t.skippedByReason)}.`] : []),
-    ...(t.possiblyDuplicated > 0
-      ? [
-          `${n(t.possiblyDuplicated)} possibly received the message twice (the sender stopped between Teams accepting it and recording it).`,
-        ]
+    ...(totals.failed > 0
+      ? [t("broadcast.progress.notReached", { reasons: reasonsText(totals.failedByReason, t, locale.tag) })]
       : []),
-    `Audience: ${audienceLabel(job.content.audience)}.`,
+    ...(totals.skipped > 0
+      ? [t("broadcast.progress.leftOut", { reasons: reasonsText(totals.skippedByReason, t, locale.tag) })]
+      : []),
+    ...(totals.possiblyDuplicated > 0
+      ? [t("broadcast.progress.duplicated", { count: n(totals.possiblyDuplicated) })]
+      : []),
+    t("broadcast.progress.audience", { audience: audienceLabel(job.content.audience, t) }),
   ];
   const finished = job.state === "done" || job.state === "cancelled";
-  return renderCard("broadcast-progress", {
-    jobId: job.id,
-    refreshUserIds: options.adminMri ? [options.adminMri] : [],
-    heading: finished ? "Broadcast report" : "Broadcast in progress",
-    title: userText(job.content.title),
-    stateLine: line,
-    stateColor: color,
-    sent: n(t.sent),
-    failed: n(t.failed),
-    skipped: n(t.skipped),
-    pending: n(t.pending + t.sending),
-    rate: finished ? "–" : `${progress.ratePerSecond.toFixed(1)} per second`,
-    timeLeft: finished ? "–" : readableDuration(progress.secondsLeft),
-    details: details.map(userText),
-    updatedLine: `Updated ${options.now.toISOString().slice(11, 19)} UTC`,
-    controls,
-  });
+  const dash = t("broadcast.progress.dash");
+  return renderCard(
+    "broadcast-progress",
+    {
+      jobId: job.id,
+      refreshUserIds: options.adminMri ? [options.adminMri] : [],
+      heading: t(finished ? "broadcast.progress.report" : "broadcast.progress.heading"),
+      title: userText(job.content.title),
+      stateLine: line,
+      stateColor: color,
+      sent: n(totals.sent),
+      failed: n(totals.failed),
+      skipped: n(totals.skipped),
+      pending: n(totals.pending + totals.sending),
+      acknowledged: n(totals.acknowledged),
+      nowReady: n(totals.nowReady),
+      rate: finished
+        ? dash
+        : t("broadcast.progress.rate", {
+            rate: formatNumber(Math.round(progress.ratePerSecond * 10) / 10, { locale: locale.tag }),
+          }),
+      timeLeft: finished ? dash : readableDuration(progress.secondsLeft, t),
+      details: details.map(userText),
+      updatedLine: t("broadcast.progress.updated", {
+        time: `${new Intl.DateTimeFormat(locale.tag, { timeStyle: "medium", timeZone: locale.timeZone ?? "UTC" }).format(options.now)} ${locale.timeZone ?? "UTC"}`,
+      }),
+      controls,
+    },
+    locale.language,
+  );
+}
+
+/** "When" for the admin: the tenant's clock in their locale, with the zone's name (UTC when none is set). */
+export function sendAtText(iso: string, locale: Locale = ENGLISH, timeZone = locale.timeZone): string {
+  return `${formatDateTime(iso, { locale: locale.tag, timeZone })} (${timeZone ?? "UTC"})`;
+}
+
+/** A broadcast waiting for its "send at" (or cancelled before it): when, to whom, and Cancel. */
+export function buildScheduledCard(
+  draft: BroadcastDraft,
+  state: "scheduled" | "cancelled",
+  options: { adminMri?: string | undefined; timeZone?: string | undefined; locale?: Locale | undefined },
+): AdaptiveCardJson {
+  const locale = options.locale ?? ENGLISH;
+  const t = textsFor(locale);
+  const when = sendAtText(draft.content.sendAt ?? new Date(0).toISOString(), locale, options.timeZone);
+  const dash = t("broadcast.progress.dash");
+  return renderCard(
+    "broadcast-progress",
+    {
+      jobId: draft.id,
+      refreshUserIds: options.adminMri ? [options.adminMri] : [],
+      heading: t(
+        state === "scheduled" ? "broadcast.progress.scheduled" : "broadcast.progress.scheduledCancelled",
+      ),
+      title: userText(draft.content.title),
+      stateLine: t(
+        state === "scheduled" ? "broadcast.progress.sendsAt" : "broadcast.progress.cancelledBefore",
+        {
+          when,
+        },
+      ),
+      stateColor: state === "scheduled" ? "Default" : "Attention",
+      sent: dash,
+      failed: dash,
+      skipped: dash,
+      pending: dash,
+      acknowledged: dash,
+      nowReady: dash,
+      rate: dash,
+      timeLeft: dash,
+      details: [
+        userText(t("broadcast.progress.audience", { audience: audienceLabel(draft.content.audience, t) })),
+      ],
+      updatedLine: "",
+      controls:
+        state === "scheduled"
+          ? [{ title: t("broadcast.progress.cancel"), verb: VERBS.broadcastCancel, jobId: draft.id }]
+          : [],
+    },
+    locale.language,
+  );
 }

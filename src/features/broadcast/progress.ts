@@ -1,4 +1,7 @@
-import type { DeliveryTotals } from "../../storage/broadcast-types";
+import type { TFunction } from "i18next";
+
+import type { DeliveryTotals } from "../../domain/broadcast";
+import { translator } from "../../i18n/i18n";
 
 /** What the progress card and the CLI's progress lines show. */
 export interface ProgressSnapshot {
@@ -41,17 +44,17 @@ export function snapshotOf(totals: DeliveryTotals, ratePerSecond: number): Progr
   };
 }
 
-/** "2 min 5 s", "40 s", "about an hour": for people, not parsers. */
-export function readableDuration(seconds: number | undefined): string {
+/** "2 min 5 s", "40 s", "1 h 5 min": for people, not parsers, in `t`'s language. */
+export function readableDuration(seconds: number | undefined, t: TFunction = translator("en")): string {
   if (seconds === undefined) {
-    return "unknown";
+    return t("broadcast.duration.unknown");
   }
   if (seconds < 60) {
-    return `${seconds} s`;
+    return t("broadcast.duration.seconds", { s: seconds });
   }
   const minutes = Math.floor(seconds / 60);
   if (minutes < 60) {
-    return `${minutes} min ${seconds % 60} s`;
+    return t("broadcast.duration.minutes", { m: minutes, s: seconds % 60 });
   }
-  return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+  return t("broadcast.duration.hours", { h: Math.floor(minutes / 60), m: minutes % 60 });
 }

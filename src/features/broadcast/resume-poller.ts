@@ -1,5 +1,5 @@
 import type { Logger } from "../../logger";
-import type { BroadcastJobStore } from "../../storage/broadcast-jobs";
+import type { BroadcastJobStore } from "./broadcast-job-store";
 import type { JobRunner } from "./job-runner";
 
 export interface ResumePoller {

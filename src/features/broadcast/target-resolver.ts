@@ -1,6 +1,6 @@
 import type { Directory } from "../../directory/directory";
 import { DirectoryError } from "../../directory/errors";
-import type { Delivery } from "../../storage/broadcast-types";
+import type { Delivery } from "../../domain/broadcast";
 import type { ConversationReferenceStore } from "../messaging/conversation-reference-store";
 import type { BroadcastTransport, ContactOutcome, ContactTarget, SendTarget } from "./transport";
 
@@ -47,8 +47,14 @@ export function createReadyTarget(
       return { ...base, conversationId: delivery.conversationId, serviceUrl: delivery.serviceUrl };
     }
     const stored = await options.conversationReferences.get(tenantId, delivery.userId);
+    const locale = stored?.reference.locale;
     return stored
-      ? { ...base, conversationId: stored.conversationId, serviceUrl: stored.serviceUrl }
+      ? {
+          ...base,
+          conversationId: stored.conversationId,
+          serviceUrl: stored.serviceUrl,
+          ...(locale ? { locale } : {}),
+        }
       : undefined;
   };
 }

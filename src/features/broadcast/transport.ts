@@ -6,6 +6,8 @@ export interface SendTarget {
   userId: string;
   conversationId: string;
   serviceUrl: string;
+  /** The client's language the stored conversation reference kept (BCP 47), when known. */
+  locale?: string;
 }
 
 /**

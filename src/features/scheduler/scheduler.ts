@@ -11,6 +11,8 @@ export type JobHandler = (job: ScheduledJob) => Promise<void>;
 export interface Scheduler {
   schedule(job: NewScheduledJob): Promise<ScheduledJob>;
   cancel(kind: string, key: string): Promise<boolean>;
+  /** The job of a kind scheduled under a key, while it has not run (a scheduled broadcast, say). */
+  find(kind: string, key: string): Promise<ScheduledJob | undefined>;
   /** Registers the handler of a kind; register every kind before start(). */
   on(kind: string, handler: JobHandler): void;
   start(): void;
@@ -102,6 +104,9 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     },
     async cancel(kind, key) {
       return store.cancel(kind, key);
+    },
+    async find(kind, key) {
+      return (await store.list(kind)).find((job) => job.key === key);
     },
     on(kind, handler) {
       handlers.set(kind, handler);

@@ -1,7 +1,13 @@
 import type { TableClient } from "@azure/data-tables";
 
-import type { BroadcastDraft, BroadcastJobStore, NewJob } from "../broadcast-jobs";
-import type { BroadcastContent, BroadcastJob, JobState, ProgressCardRef } from "../broadcast-types";
+import type {
+  BroadcastContent,
+  BroadcastDraft,
+  BroadcastJob,
+  JobState,
+  NewJob,
+  ProgressCardRef,
+} from "../../domain/broadcast";
 import { updateIf } from "./conditional-update";
 import { entities, key, literal, lostRace, readEntity } from "./tables";
 
@@ -54,7 +60,7 @@ const fromEntity = (e: JobEntity): BroadcastJob => ({
  * never both believe they hold it (a blob lease would give the same guarantee with a fixed 15–60 s term;
  * the job runner's own lease length and renewal are kept instead).
  */
-export class AzureBroadcastJobStore implements BroadcastJobStore {
+export class AzureBroadcastJobStore {
   constructor(private readonly table: TableClient) {}
 
   async saveDraft(draft: BroadcastDraft): Promise<void> {

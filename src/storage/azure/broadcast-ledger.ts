@@ -1,13 +1,12 @@
 import type { TableClient, TransactionAction } from "@azure/data-tables";
 
-import type { BroadcastLedger } from "../broadcast-ledger";
 import {
   type Delivery,
   type DeliveryState,
   type DeliveryTotals,
   emptyDeliveryTotals,
   type NewDelivery,
-} from "../broadcast-types";
+} from "../../domain/broadcast";
 import { updateIf } from "./conditional-update";
 import { entities, key, literal, lostRace, readEntity, rowRange, seqKey, statusOf } from "./tables";
 
@@ -25,6 +24,9 @@ interface DeliveryEntity {
   attempts: number;
   possiblyDuplicated: boolean;
   updatedAt: string;
+  acknowledgedAt?: string;
+  readyNow?: boolean;
+  locale?: string;
 }
 
 interface MetaEntity {
@@ -53,6 +55,9 @@ const fromEntity = (jobId: string, rowKey: string, e: DeliveryEntity): Delivery 
   attempts: e.attempts,
   possiblyDuplicated: e.possiblyDuplicated,
   updatedAt: e.updatedAt,
+  ...(e.acknowledgedAt === undefined ? {} : { acknowledgedAt: e.acknowledgedAt }),
+  ...(e.readyNow === undefined ? {} : { readyNow: e.readyNow }),
+  ...(e.locale === undefined ? {} : { locale: e.locale }),
 });
 
 /**
@@ -62,7 +67,7 @@ const fromEntity = (jobId: string, rowKey: string, e: DeliveryEntity): Delivery 
  * Per message: markSending is a read and an If-Match write (it counts the attempt), markSent one write;
  * each is durable when it returns, as SQLite's autocommit is.
  */
-export class AzureBroadcastLedger implements BroadcastLedger {
+export class AzureBroadcastLedger {
   constructor(private readonly table: TableClient) {}
 
   async add(jobId: string, rows: readonly NewDelivery[], now: string): Promise<number> {
@@ -107,6 +112,7 @@ export class AzureBroadcastLedger implements BroadcastLedger {
           possiblyDuplicated: false,
           updatedAt: now,
           ...(r.personal === undefined ? {} : { personal: r.personal }),
+          ...(r.locale === undefined ? {} : { locale: r.locale }),
         };
         actions.push(["create", { partitionKey: pk, rowKey: row(seq), ...entity }]);
       });
@@ -189,16 +195,37 @@ export class AzureBroadcastLedger implements BroadcastLedger {
     return this.moveAll(jobId, "pending", { state: "skipped", reason: "cancelled", updatedAt: now });
   }
 
+  async acknowledge(
+    jobId: string,
+    userId: string,
+    check: { readyNow?: boolean },
+    now: string,
+  ): Promise<Delivery | undefined> {
+    const index = await readEntity<{ seq: number }>(this.table, key(jobId), userRow(userId));
+    if (index === undefined) {
+      return undefined;
+    }
+    await this.merge(jobId, index.seq, {
+      acknowledgedAt: now,
+      ...(check.readyNow === undefined ? {} : { readyNow: check.readyNow }),
+    });
+    return this.get(jobId, userId);
+  }
+
   async totals(jobId: string): Promise<DeliveryTotals> {
     const totals = emptyDeliveryTotals();
     for await (const e of entities<DeliveryEntity>(this.table, deliveries(jobId, 0), [
       "state",
       "reason",
       "possiblyDuplicated",
+      "acknowledgedAt",
+      "readyNow",
     ])) {
       totals.total += 1;
       totals[e.state] += 1;
       totals.possiblyDuplicated += e.possiblyDuplicated ? 1 : 0;
+      totals.acknowledged += e.acknowledgedAt ? 1 : 0;
+      totals.nowReady += e.readyNow === true ? 1 : 0;
       const reason = e.reason || "unknown";
       if (e.state === "failed") {
         totals.failedByReason[reason] = (totals.failedByReason[reason] ?? 0) + 1;

@@ -1,3 +1,7 @@
+import type { Language } from "./language";
+
+/** A broadcast's records: what it says, to whom, and one row per recipient. Pure data, no I/O. */
+
 /** What a broadcast says and to whom: fixed when the admin previews, copied into the job on Send. */
 export interface BroadcastContent {
   title: string;
@@ -7,6 +11,10 @@ export interface BroadcastContent {
   audience: AudienceSpec;
   /** "Remind those still not ready in N days"; 0 or absent: no follow-up. */
   remindDays?: number;
+  /** The message in more languages (the admin's own texts); a reader of another gets `message`. */
+  translations?: Partial<Record<Language, string>>;
+  /** "Send at": the instant (ISO, UTC) the admin chose in the tenant's time zone; absent: at once. */
+  sendAt?: string;
 }
 
 export type BroadcastButton =
@@ -19,8 +27,10 @@ export type AudienceSpec =
   | { kind: "break-glass" }
   | { kind: "group"; groupId: string }
   | { kind: "upns"; upns: string[] }
-  /** A follow-up: the recipients of an earlier job, re-assessed. */
-  | { kind: "follow-up"; parentJobId: string };
+  /** A follow-up: the recipients of an earlier job, re-assessed (only those still not ready get it). */
+  | { kind: "follow-up"; parentJobId: string }
+  /** "Resend to those who failed": the recipients an earlier job could not reach. */
+  | { kind: "resend-failed"; parentJobId: string };
 
 export type JobState = "preparing" | "sending" | "paused" | "cancelled" | "done";
 export type JobOrigin = "bot" | "cli" | "follow-up";
@@ -32,6 +42,8 @@ export interface ProgressCardRef {
   serviceUrl: string;
   /** The admin's MRI, for the card's refresh.userIds. */
   adminMri?: string;
+  /** The admin's locale (BCP 47) when they sent it: the runner's updates of the card are in it. */
+  locale?: string;
 }
 
 export interface BroadcastJob {
@@ -63,8 +75,10 @@ export interface Delivery {
   userId: string;
   upn: string;
   displayName: string;
-  /** The recipient's own status line, fixed when the job was prepared. */
+  /** The recipient's own status, fixed when the job was prepared (a code written out in their language). */
   personal?: string;
+  /** Their Graph preferredLanguage, read when the job was prepared. */
+  locale?: string;
   state: DeliveryState;
   reason?: string;
   activityId?: string;
@@ -73,9 +87,13 @@ export interface Delivery {
   attempts: number;
   possiblyDuplicated: boolean;
   updatedAt: string;
+  /** When the recipient last pressed "Done: check me now". */
+  acknowledgedAt?: string;
+  /** What that re-check found (absent when their status could not be read then). */
+  readyNow?: boolean;
 }
 
-export type NewDelivery = Pick<Delivery, "userId" | "upn" | "displayName" | "personal"> &
+export type NewDelivery = Pick<Delivery, "userId" | "upn" | "displayName" | "personal" | "locale"> &
   Partial<Pick<Delivery, "state" | "reason">>;
 
 export interface DeliveryTotals {
@@ -86,6 +104,10 @@ export interface DeliveryTotals {
   failed: number;
   skipped: number;
   possiblyDuplicated: number;
+  /** Recipients who pressed "Done: check me now". */
+  acknowledged: number;
+  /** Of those, the ones whose re-check in Graph found them ready. */
+  nowReady: number;
   failedByReason: Record<string, number>;
   skippedByReason: Record<string, number>;
 }
@@ -100,7 +122,25 @@ export function emptyDeliveryTotals(): DeliveryTotals {
     failed: 0,
     skipped: 0,
     possiblyDuplicated: 0,
+    acknowledged: 0,
+    nowReady: 0,
     failedByReason: {},
     skippedByReason: {},
   };
 }
+
+export interface BroadcastDraft {
+  id: string;
+  tenantId: string;
+  authorId: string;
+  authorName?: string;
+  content: BroadcastContent;
+  createdAt: string;
+}
+
+export type NewJob = Pick<
+  BroadcastJob,
+  "id" | "tenantId" | "content" | "authorId" | "authorName" | "origin" | "parentJobId"
+> & {
+  createdAt: string;
+};
