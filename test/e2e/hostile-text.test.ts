@@ -11,7 +11,7 @@ import { VERBS } from "../../src/cards/verbs";
 import type { TenantSnapshot } from "../../src/directory/graph-types";
 import { attachedCards, startBotOverSimulator, userActions } from "../support/bot-over-simulator";
 import { HOSTILE, liveMarkdown } from "../support/live-markdown";
-import { cardText, DEMO, PERSONAS, personalChat, TEAMS_APP_ID } from "../support/registration-bot";
+import { cardText, DEMO, personalChat, PERSONAS, TEAMS_APP_ID } from "../support/registration-bot";
 import { demoSnapshot } from "../support/status-bot";
 
 type Card = Record<string, unknown> & { id?: string };
