@@ -240,8 +240,12 @@ describe("the README's journeys in Agents Playgrounds, one per person", { timeou
 
   it('Adele: "readiness report" scans the tenant and shows the counts', async () => {
     // The scan of 300 users takes some seconds here, more on a busy machine.
-    const { card } = await say("adele", "readiness report", "report", 90_000);
+    const { message, card } = await say("adele", "readiness report", "report", 90_000);
     assert.match(texts(card), /"id":"counts"/);
+    // The Playground cannot show a file consent card: the CSV button says so and gives the command.
+    const answered = await press("adele", message.messageId, card, "csv");
+    assert.match(texts(answered), /"id":"csvNote"/);
+    assert.ok(texts(answered).includes("npx mfa-ready assess --format csv > readiness.csv"));
   });
 
   it("Adele broadcasts to Ben, Alex and Megan: the two whose windows are open get it", async () => {

@@ -6,7 +6,7 @@ import { after, before, describe, it } from "node:test";
 import { VERBS } from "../../src/cards/verbs";
 import { renderView } from "../../src/cards/view";
 import type { NewAuditEntry } from "../../src/domain/audit-entry";
-import { type Language,LANGUAGES } from "../../src/domain/language";
+import { type Language, LANGUAGES } from "../../src/domain/language";
 import type { TapRequest } from "../../src/domain/tap-request";
 import { EXPLAINED_AUDIT_ACTIONS } from "../../src/features/registration/audit-sentence";
 import { approvalCard, passCard } from "../../src/features/registration/tap-view";

@@ -142,4 +142,32 @@ describe("readiness scans over the endpoint", () => {
       await harness.close();
     }
   });
+
+  it("sends each subscriber the daily report in their own language (their stored conversation's locale)", async () => {
+    let now = new Date("2026-11-20T10:00:00Z");
+    const harness = await startReportBot({ now: () => now, env: { REPORT_DAILY_AT: "07:00" } });
+    try {
+      await harness.say(DEMO.adele, "subscribe to the daily report", { locale: "de-DE" });
+      await harness.say(GRADY, "subscribe to the daily report", { locale: "ja-JP" });
+      now = new Date("2026-11-21T07:00:30Z");
+      const before = harness.bot.connector.calls.length;
+      assert.equal(await harness.bot.service.scheduler.runDue(), 1);
+      const sentTo = (userId: string) =>
+        cardsIn(
+          harness.bot.connector.calls
+            .slice(before)
+            .filter((call) => call.method === "POST" && call.conversationId === `a:personal-chat-${userId}`)
+            .map((call) => call.body),
+        );
+      const [german] = sentTo(DEMO.adele);
+      const [japanese] = sentTo(GRADY);
+      assert.equal(german?.id, "report");
+      assert.match(texts(german), /Ihr täglicher Bericht zur MFA-Bereitschaft/);
+      assert.match(texts(german), /Täglichen Bericht beenden/);
+      assert.equal(japanese?.id, "report");
+      assert.match(texts(japanese), /MFA 準備状況の日次レポート/);
+    } finally {
+      await harness.close();
+    }
+  });
 });
