@@ -155,6 +155,8 @@ const SENTENCES: Readonly<Record<string, Sentence>> = {
     x.t(`${K}.${d.origin === "cli" ? "broadcastStartedCli" : "broadcastStarted"}`, {
       audience: known(x, "audiences", d.audience),
     }),
+  "broadcast.scheduled": (d, _e, x) =>
+    x.t(`${K}.broadcastScheduled`, { audience: known(x, "audiences", d.audience) }),
   "broadcast.paused": (_d, _e, x) => x.t(`${K}.broadcastPaused`),
   "broadcast.resumed": (_d, _e, x) => x.t(`${K}.broadcastResumed`),
   "broadcast.cancelled": (_d, _e, x) => x.t(`${K}.broadcastCancelled`),
