@@ -38,3 +38,17 @@ export function formatNumber(value: number, { locale }: FormatOptions): string {
 export function intlOf(locale: { tag: string; timeZone?: string | undefined }): FormatOptions {
   return { locale: locale.tag, timeZone: locale.timeZone };
 }
+
+/** A moment with its zone's short name, as the reader writes it: "12 Nov 2026, 09:05 UTC", "12. Nov. 2026, 10:05 MEZ". */
+export function formatMoment(value: Date, { locale, timeZone }: FormatOptions): string {
+  return new Intl.DateTimeFormat(locale, {
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    hour12: false,
+    timeZone: timeZone ?? "UTC",
+    timeZoneName: "short",
+  }).format(value);
+}

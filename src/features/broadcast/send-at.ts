@@ -6,8 +6,9 @@
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TIME = /^(\d{2}):(\d{2})(?::\d{2})?$/;
 
-function offsetMs(at: number, timeZone: string): number {
-  const parts = Object.fromEntries(
+/** The zone's wall clock at an instant, as two-digit parts (year four). */
+function wallParts(at: Date, timeZone: string): Record<string, string> {
+  return Object.fromEntries(
     new Intl.DateTimeFormat("en-US", {
       timeZone,
       hourCycle: "h23",
@@ -18,9 +19,13 @@ function offsetMs(at: number, timeZone: string): number {
       minute: "2-digit",
       second: "2-digit",
     })
-      .formatToParts(new Date(at))
+      .formatToParts(at)
       .map((part) => [part.type, part.value]),
   );
+}
+
+function offsetMs(at: number, timeZone: string): number {
+  const parts = wallParts(new Date(at), timeZone);
   const wall = Date.UTC(
     Number(parts.year),
     Number(parts.month) - 1,
@@ -59,18 +64,6 @@ export function zonedInstant(date: string, time: string, timeZone = "UTC"): Date
 
 /** An instant back as the zone's wall clock, for the compose form ("Edit"). */
 export function wallClock(iso: string, timeZone = "UTC"): { date: string; time: string } {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-CA", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-    })
-      .formatToParts(new Date(iso))
-      .map((part) => [part.type, part.value]),
-  );
+  const parts = wallParts(new Date(iso), timeZone);
   return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
 }

@@ -1,4 +1,5 @@
 import type { Locale } from "../../domain/language";
+import { formatMoment, intlOf } from "../../i18n/format";
 import { textsFor } from "../../i18n/i18n";
 
 /**
@@ -32,16 +33,7 @@ export function timeIn(locale: Locale, value: string | Date): string {
   if (Number.isNaN(date.getTime())) {
     return textsFor(locale)("postponement.unknownDate");
   }
-  return new Intl.DateTimeFormat(locale.tag, {
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    hour12: false,
-    timeZone: locale.timeZone ?? "UTC",
-    timeZoneName: "short",
-  }).format(date);
+  return formatMoment(date, intlOf(locale));
 }
 
 /** "October 2024", "Oktober 2024", "2024年10月". */

@@ -2,7 +2,7 @@ import type { TFunction } from "i18next";
 
 import { ENGLISH, type Locale } from "../../domain/language";
 import type { FindingKey, ReadinessBucket } from "../../domain/report-types";
-import { formatNumber, intlOf } from "../../i18n/format";
+import { formatMoment, formatNumber, intlOf } from "../../i18n/format";
 import { textsFor } from "../../i18n/i18n";
 
 /** Each bucket's colour in the chart (Teams' chart palette names); its legend comes from the resources. */
@@ -35,16 +35,6 @@ export function reportTexts(locale: Locale = ENGLISH): ReportTexts {
   const t = textsFor(locale);
   const intl = intlOf(locale);
   const count = (value: number) => formatNumber(value, intl);
-  const time = new Intl.DateTimeFormat(locale.tag, {
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    hour12: false,
-    timeZone: locale.timeZone ?? "UTC",
-    timeZoneName: "short",
-  });
   return {
     locale,
     t,
@@ -60,7 +50,7 @@ export function reportTexts(locale: Locale = ENGLISH): ReportTexts {
         ? t("report.duration.minutes", { n: count(minutes) })
         : t("report.duration.hours", { h: count(Math.floor(minutes / 60)), m: count(minutes % 60) });
     },
-    time: (date) => time.format(date),
+    time: (date) => formatMoment(date, intl),
     finding: (key) => ({ title: t(`report.findings.${key}.title`), why: t(`report.findings.${key}.why`) }),
     bucket: (key) => t(`report.buckets.${key}`),
   };
