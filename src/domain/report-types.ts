@@ -1,5 +1,6 @@
 import type { DataGap } from "./facts";
-import type { PhaseVerdict, Verdict } from "./verdict";
+import type { RoleName } from "./roles";
+import type { MethodEntry, PhaseVerdict, Verdict } from "./verdict";
 
 /** The findings of a report, in the order an admin should act on them. */
 export const FINDING_KEYS = [
@@ -14,8 +15,12 @@ export type FindingKey = (typeof FINDING_KEYS)[number];
 export interface FindingPerson {
   name: string;
   upn: string;
-  /** Data that explains why they are listed: the apps a suspected service account signs in to, roles, methods. */
+  /** Data that explains why they are listed: the apps a suspected service account signs in to (product names). */
   detail?: string;
+  /** The roles an admin holds: named in the reader's language when the report is shown (summaries are stored). */
+  roles?: RoleName[];
+  /** The methods that all depend on Microsoft's MFA service: named in the reader's language when shown. */
+  methods?: MethodEntry[];
   /** Where there is no such data, what the report says instead (in the reader's language). */
   note?: FindingNote;
 }

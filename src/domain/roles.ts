@@ -22,24 +22,6 @@ export const ROLE_TEMPLATE_IDS = {
 
 export type RoleName = keyof typeof ROLE_TEMPLATE_IDS;
 
-export const ROLE_DISPLAY_NAMES: Record<RoleName, string> = {
-  globalAdministrator: "Global Administrator",
-  privilegedAuthenticationAdministrator: "Privileged Authentication Administrator",
-  authenticationAdministrator: "Authentication Administrator",
-  authenticationPolicyAdministrator: "Authentication Policy Administrator",
-  privilegedRoleAdministrator: "Privileged Role Administrator",
-  securityAdministrator: "Security Administrator",
-  globalReader: "Global Reader",
-  securityReader: "Security Reader",
-  reportsReader: "Reports Reader",
-  userAdministrator: "User Administrator",
-  helpdeskAdministrator: "Helpdesk Administrator",
-  applicationAdministrator: "Application Administrator",
-  cloudApplicationAdministrator: "Cloud Application Administrator",
-  conditionalAccessAdministrator: "Conditional Access Administrator",
-  intuneAdministrator: "Intune Administrator",
-};
-
 const NAME_BY_ID = new Map<string, RoleName>(
   (Object.entries(ROLE_TEMPLATE_IDS) as Array<[RoleName, string]>).map(([name, id]) => [id, name]),
 );

@@ -1,4 +1,4 @@
-import { ROLE_DISPLAY_NAMES, type RoleName } from "./roles";
+import type { RoleName } from "./roles";
 
 /** The actions DOMAIN.md "Who may do what" lists; each is decided from Graph roles at the moment it is taken. */
 export type Action =
@@ -109,10 +109,4 @@ export function decide(action: Action, facts: AuthorizationFacts): Decision {
     reason: heldForUnprivileged ? "subjectHoldsRole" : "noRole",
     rolesThatWouldDo: usable,
   };
-}
-
-/** "Global Administrator, Global Reader or Security Reader". */
-export function roleList(roles: readonly RoleName[]): string {
-  const names = roles.map((role) => ROLE_DISPLAY_NAMES[role]);
-  return names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} or ${names.at(-1)}`;
 }

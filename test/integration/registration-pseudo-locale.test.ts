@@ -3,7 +3,6 @@ import { after, before, describe, it } from "node:test";
 
 import { userText } from "../../src/cards/markdown";
 import { VERBS } from "../../src/cards/verbs";
-import { ROLE_DISPLAY_NAMES } from "../../src/domain/roles";
 import { EXPLAINED_AUDIT_ACTIONS } from "../../src/features/registration/audit-sentence";
 import { usePseudoEnglish } from "../../src/i18n/i18n";
 import { assertNoHardCodedText } from "../support/pseudo-locale";
@@ -30,7 +29,6 @@ function dataStrings(bot: RegistrationDemoBot): string[] {
   return [
     ...users,
     ...[BEN, ALEX, DEMO.adele, DEMO.dana, DEMO.gita, DEMO.svcBackup].map((id) => `User ${id.slice(-2)}`),
-    ...Object.values(ROLE_DISPLAY_NAMES),
     // The audit log names each recorded action by its id, beside the sentence that explains it.
     ...EXPLAINED_AUDIT_ACTIONS,
     "success",

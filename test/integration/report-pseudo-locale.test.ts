@@ -12,7 +12,6 @@ import { VERBS } from "../../src/cards/verbs";
 import { generateTenant } from "../../src/dev/generate-tenant";
 import { AZURE_SERVICE_MANAGEMENT_NAME, IN_SCOPE_APPS } from "../../src/domain/apps";
 import { METHOD_KINDS_BY_ODATA_TYPE, METHOD_KINDS_BY_REGISTERED } from "../../src/domain/method-classes";
-import { ROLE_DISPLAY_NAMES } from "../../src/domain/roles";
 import { csvCommand } from "../../src/features/report/report-service";
 import { usePseudoEnglish } from "../../src/i18n/i18n";
 import { assertNoHardCodedText } from "../support/pseudo-locale";
@@ -37,7 +36,6 @@ function dataOf(harness: ReportBot): string[] {
     ...(harness.snapshot.signIns ?? []).map((signIn) => signIn.appDisplayName ?? ""),
     ...IN_SCOPE_APPS.map((app) => app.name),
     AZURE_SERVICE_MANAGEMENT_NAME,
-    ...Object.values(ROLE_DISPLAY_NAMES),
     ...[...Object.values(METHOD_KINDS_BY_ODATA_TYPE), ...Object.values(METHOD_KINDS_BY_REGISTERED)].map(
       (kind) => kind.name,
     ),

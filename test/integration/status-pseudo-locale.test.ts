@@ -7,7 +7,6 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 
 import { VERBS } from "../../src/cards/verbs";
-import { ROLE_DISPLAY_NAMES } from "../../src/domain/roles";
 import { usePseudoEnglish } from "../../src/i18n/i18n";
 import { actionExecute } from "../support/activities";
 import { demoSnapshot } from "../support/bot-over-simulator";
@@ -22,7 +21,6 @@ type Card = Record<string, unknown>;
 function tenantData(app: StatusBot): string[] {
   return [
     ...app.snapshot.users.flatMap((user) => [user.displayName ?? "", user.userPrincipalName]),
-    ...Object.values(ROLE_DISPLAY_NAMES),
     "contoso.example",
     "MFA Ready",
   ];

@@ -8,9 +8,11 @@ import type { Verdict } from "../../src/domain/verdict";
 import type { CsvUploadError } from "../../src/features/report/csv-upload";
 import { checkUploadUrl, uploadCsv } from "../../src/features/report/csv-upload";
 import { nextDailyRun } from "../../src/features/report/daily-report";
-import { bucketOf, findingOf } from "../../src/features/report/findings";
+import { bucketOf, findingOf, findingPerson } from "../../src/features/report/findings";
 import { buildProgressView } from "../../src/features/report/progress-view";
 import { ReportTally } from "../../src/features/report/report-tally";
+import { reportTexts } from "../../src/features/report/report-texts";
+import { personLine } from "../../src/features/report/report-view";
 import { joinRegistrations } from "../../src/features/report/user-registration-join";
 import { openDatabase } from "../../src/storage/database";
 import { SqliteReportScanStore } from "../../src/storage/report-scans";
@@ -83,6 +85,36 @@ describe("report findings", () => {
     );
     assert.equal(bucketOf(verdict({ userId: "l", phase1: "likely" })), "likely");
     assert.equal(bucketOf(verdict({ userId: "n" })), "notAffected");
+  });
+
+  it("names an admin's roles and a user's methods in the reader's language, whatever language the scan ran in", () => {
+    const admin = verdict({
+      userId: "adele",
+      displayName: "Adele *Vance*",
+      isAdmin: true,
+      roles: ["globalAdministrator", "00000000-0000-0000-0000-00000000abcd"],
+      phase1: "affected",
+    });
+    // Stored as keys, not words: the same stored summary reads in every language.
+    assert.deepEqual(findingPerson("adminsNotReady", admin).roles, ["globalAdministrator"]);
+    const line = (language: "en" | "de" | "ja", person = findingPerson("adminsNotReady", admin)) =>
+      personLine(person, reportTexts({ language, tag: language }));
+    assert.match(line("en"), /Global Administrator/);
+    assert.match(line("de"), /Globaler Administrator/);
+    assert.doesNotMatch(line("de"), /Global Administrator/);
+    assert.match(line("de"), /Adele \\\*Vance\\\*/, "the name stays literal");
+    const onlyPush = verdict({
+      userId: "pat",
+      phase1: "affected",
+      mfaReady: true,
+      methods: {
+        ...verdict({ userId: "x" }).methods,
+        mfaService: [{ type: "phoneAuthenticationMethod", name: "Phone", source: "methods" }],
+      },
+    });
+    const methods = findingPerson("mfaServiceOnly", onlyPush);
+    assert.match(line("en", methods), /Phone \(SMS or voice\)/);
+    assert.match(line("ja", methods), /電話/);
   });
 
   it("tallies counts, the first five names and the gaps, one verdict at a time", () => {

@@ -2,7 +2,8 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 
 import { ROLE_TEMPLATE_IDS } from "../../src/domain/roles";
-import { decide, roleList, WHO_MAY } from "../../src/domain/who-may";
+import { decide, WHO_MAY } from "../../src/domain/who-may";
+import { roleNames } from "../../src/features/authz/refusal-card";
 
 const ME = "u1";
 const BEN = "u2";
@@ -30,7 +31,7 @@ describe("the permissions table (DOMAIN.md Who may do what)", () => {
       rolesThatWouldDo: ["globalAdministrator", "globalReader", "securityAdministrator", "securityReader"],
     });
     assert.equal(
-      roleList(refused.allowed ? [] : refused.rolesThatWouldDo),
+      roleNames(refused.allowed ? [] : refused.rolesThatWouldDo),
       "Global Administrator, Global Reader, Security Administrator or Security Reader",
     );
   });

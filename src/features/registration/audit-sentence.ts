@@ -1,6 +1,6 @@
 import { userText } from "../../cards/markdown";
 import type { AuditEntry } from "../../domain/audit-entry";
-import { ROLE_DISPLAY_NAMES, type RoleName } from "../../domain/roles";
+import { ROLE_TEMPLATE_IDS } from "../../domain/roles";
 import { formatDay, formatNumber, intlOf } from "../../i18n/format";
 import { isWalkthroughMethod, methodTitle } from "./methods";
 import { readableLifetime } from "./tap-policy";
@@ -32,7 +32,9 @@ const count = (value: unknown, texts: Texts) => formatNumber(num(value), intlOf(
 const roleName = (value: unknown, texts: Texts) =>
   value === "memberGroup"
     ? texts.t(`${K}.memberGroup`)
-    : (ROLE_DISPLAY_NAMES[value as RoleName] ?? userText(str(value)));
+    : typeof value === "string" && Object.hasOwn(ROLE_TEMPLATE_IDS, value)
+      ? texts.t(`common.roles.${value}`)
+      : userText(str(value));
 
 /** "44 no longer had a chat with the bot, 3 had blocked the bot" from the JSON counts a broadcast records. */
 function reasons(json: unknown, texts: Texts): string {

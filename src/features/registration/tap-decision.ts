@@ -1,7 +1,6 @@
 import { userText } from "../../cards/markdown";
 import { renderView } from "../../cards/view";
 import type { Actor } from "../../domain/actor";
-import { ROLE_DISPLAY_NAMES } from "../../domain/roles";
 import type { TapRequest } from "../../domain/tap-request";
 import { notice, type RegistrationView } from "./actor";
 import type { TapServiceOptions } from "./tap-service";
@@ -85,7 +84,7 @@ export async function decideTap(
     const refusal = t(`registration.tap.refusals.${allowed.reason}`, {
       // Microsoft's role names, joined with the reader's "or".
       roles: new Intl.ListFormat(texts.locale.tag, { type: "disjunction" }).format(
-        allowed.rolesThatWouldDo.map((role) => ROLE_DISPLAY_NAMES[role]),
+        allowed.rolesThatWouldDo.map((role) => t(`common.roles.${role}`)),
       ),
     });
     return approvalCard(request, requester, terms, texts, refusal);

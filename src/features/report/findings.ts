@@ -1,5 +1,5 @@
 import type { FindingKey, FindingPerson, ReadinessBucket } from "../../domain/report-types";
-import { ROLE_DISPLAY_NAMES, type RoleName } from "../../domain/roles";
+import { ROLE_TEMPLATE_IDS, type RoleName } from "../../domain/roles";
 import type { Verdict } from "../../domain/verdict";
 
 /** A phase is affected or likely: the user is (or may be) in scope of the enforcement. */
@@ -44,8 +44,9 @@ export function findingOf(verdict: Verdict): FindingKey | undefined {
   return undefined;
 }
 
-const roleNames = (verdict: Verdict) =>
-  [...new Set(verdict.roles.map((role) => ROLE_DISPLAY_NAMES[role as RoleName]).filter(Boolean))].join(", ");
+const knownRoles = (verdict: Verdict): RoleName[] => [
+  ...new Set(verdict.roles.filter((role): role is RoleName => Object.hasOwn(ROLE_TEMPLATE_IDS, role))),
+];
 const apps = (verdict: Verdict) =>
   [...new Set([...verdict.evidence.phase1, ...verdict.evidence.phase2].map((entry) => entry.app))].join(", ");
 
@@ -59,8 +60,8 @@ export function findingPerson(key: FindingKey, verdict: Verdict): FindingPerson 
     case "breakGlassNotReady":
       return { ...person, note: "noStrongMethod" };
     case "adminsNotReady":
-      return roleNames(verdict)
-        ? { ...person, detail: roleNames(verdict) }
+      return knownRoles(verdict).length > 0
+        ? { ...person, roles: knownRoles(verdict) }
         : { ...person, ...(verdict.roles.length > 0 ? { note: "directoryRole" as const } : {}) };
     case "serviceAccounts":
       return apps(verdict)
@@ -69,6 +70,6 @@ export function findingPerson(key: FindingKey, verdict: Verdict): FindingPerson 
     case "affectedNotReady":
       return apps(verdict) ? { ...person, detail: apps(verdict) } : { ...person, note: "likelyRoleHolder" };
     case "mfaServiceOnly":
-      return { ...person, detail: verdict.methods.mfaService.map((method) => method.name).join(", ") };
+      return { ...person, methods: verdict.methods.mfaService };
   }
 }

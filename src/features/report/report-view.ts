@@ -6,6 +6,7 @@ import type {
   ScanRecord,
   ScanSummary,
 } from "../../domain/report-types";
+import { methodLabel } from "../status/method-facts";
 import { gapLines, isWithoutPremium } from "./report-gaps";
 import { BUCKET_COLORS, type ReportTexts } from "./report-texts";
 
@@ -49,11 +50,16 @@ const BUCKETS: readonly ReadinessBucket[] = [
 
 /** "**Name** (upn) · detail": the detail is data (apps, roles, methods) or one of the report's notes. */
 export function personLine(person: FindingPerson, texts: ReportTexts): string {
-  const detail = person.detail
-    ? userText(person.detail)
-    : person.note
-      ? texts.t(`report.personNotes.${person.note}`)
-      : "";
+  const separator = texts.t("common.list.separator");
+  const detail = person.roles?.length
+    ? person.roles.map((role) => texts.t(`common.roles.${role}`)).join(separator)
+    : person.methods?.length
+      ? [...new Set(person.methods.map((method) => methodLabel(method, texts.locale)))].join(separator)
+      : person.detail
+        ? userText(person.detail)
+        : person.note
+          ? texts.t(`report.personNotes.${person.note}`)
+          : "";
   return `**${userText(person.name)}** (${userText(person.upn)})${detail ? ` · ${detail}` : ""}`;
 }
 
