@@ -15,6 +15,7 @@ import { answerEarly } from "./early-answer";
 import { errorView } from "./error-view";
 import { readTurn } from "./read-turn";
 import { safeError } from "./safe-error";
+import { actorLocale } from "./turn-locale";
 
 type CardHandler = (context: TurnContext) => Promise<AdaptiveCard>;
 
@@ -63,7 +64,8 @@ export function answerInTime(handler: CardHandler, budget: InvokeBudget): CardHa
       await replace(card as AdaptiveCardJson);
       return card;
     } catch (error) {
-      await replace(buildErrorCard(errorView(error, context.activity.id).data));
+      const locale = actorLocale(context);
+      await replace(buildErrorCard(errorView(error, context.activity.id, locale).data, locale.language));
       throw error;
     }
   };

@@ -126,6 +126,27 @@ describe("the status card in German (activity locale de-DE)", () => {
     assert.ok(all.includes("Azure CLI installieren"));
     assert.ok(all.includes("Zurück zu meinem Status"));
   });
+
+  it("a sender who is no user of the tenant gets the one refusal in French from every feature's buttons", async () => {
+    for (const verb of [VERBS.readinessReport, VERBS.broadcastCompose, VERBS.startAction]) {
+      const activity = app.asUser(
+        actionExecute(app.bot.connector.serviceUrl, verb, { code: "REGISTER_PASSKEY" }),
+        DEMO.ben,
+      );
+      const { aadObjectId: _dropped, ...from } = activity.from as Record<string, unknown>;
+      const response = await app.bot.post({ ...activity, from, locale: "fr-FR" });
+      const card = (response.body as { value?: Card }).value ?? {};
+      const all = texts(card);
+      assert.ok(
+        all.includes("Je ne peux pas faire cela pour vous ici"),
+        `${String(verb)}: ${all.join("\n")}`,
+      );
+      assert.ok(
+        !all.some((text) => /\b(could not|your|Nothing)\b/.test(text)),
+        `${String(verb)}: no English`,
+      );
+    }
+  });
 });
 
 describe("an admin's lookup by name in German", () => {

@@ -11,6 +11,7 @@ import { isPersonalChat } from "../conversation-kind";
 import { fileConsentCard, fileInfoCard } from "../file-consent";
 import { offerContext } from "../file-offer";
 import { notInTenantCard, readTurn } from "../read-turn";
+import { actorLocale } from "../turn-locale";
 import type { FileKindHandler } from "./file-consent";
 
 type CardHandler = (context: TurnContext) => Promise<AdaptiveCard>;
@@ -56,7 +57,9 @@ const acting =
   ): CardHandler =>
   async (context) => {
     const { actor, data } = readTurn(context);
-    return replacingCard(actor === undefined ? notInTenantCard() : await run(actor, data, context));
+    return replacingCard(
+      actor === undefined ? notInTenantCard(actorLocale(context)) : await run(actor, data, context),
+    );
   };
 
 /** What the compose card submitted: its fields only (the message in each language included). */
@@ -85,7 +88,9 @@ export function createBroadcastHandlers(service: BroadcastService): BroadcastHan
     async askBroadcast(context) {
       const { actor } = readTurn(context);
       await context.sendActivity(
-        cardMessage(actor === undefined ? notInTenantCard() : await service.compose(actor)),
+        cardMessage(
+          actor === undefined ? notInTenantCard(actorLocale(context)) : await service.compose(actor),
+        ),
       );
     },
     // "Show the fields for this audience": the form again with what was typed, for the audience chosen.
@@ -128,14 +133,16 @@ export function createBroadcastHandlers(service: BroadcastService): BroadcastHan
         const { actor } = readTurn(context);
         await context.sendActivity(
           cardMessage(
-            actor === undefined ? notInTenantCard() : await service.refuseReport(actor, offer.id, reason),
+            actor === undefined
+              ? notInTenantCard(actorLocale(context))
+              : await service.refuseReport(actor, offer.id, reason),
           ),
         );
       },
       async accepted(context, offer, uploadInfo) {
         const { actor } = readTurn(context);
         if (actor === undefined) {
-          await context.sendActivity(cardMessage(notInTenantCard()));
+          await context.sendActivity(cardMessage(notInTenantCard(actorLocale(context))));
           return;
         }
         const { uploaded, card } = await service.acceptReport(

@@ -18,6 +18,7 @@ import { cardMessage, replacingCard } from "../cards";
 import { isPersonalChat } from "../conversation-kind";
 import { errorView } from "../error-view";
 import { notInTenantCard, readTurn } from "../read-turn";
+import { actorLocale } from "../turn-locale";
 
 type CardHandler = (context: TurnContext) => Promise<AdaptiveCard>;
 type Handler = (context: TurnContext) => Promise<void>;
@@ -50,7 +51,7 @@ export function cardAsActor(
   return async (context) => {
     const { actor, data, verb } = readTurn(context);
     if (actor === undefined) {
-      return notInTenantCard();
+      return notInTenantCard(actorLocale(context));
     }
     const claimed = foreignUserId(data, actor);
     if (claimed !== undefined) {
@@ -68,7 +69,8 @@ export function cardAsActor(
 
 /** A Graph or Teams failure becomes its card through the one errorView (the turn itself succeeds); a bug is rethrown. */
 export function failureCard(context: TurnContext, error: unknown): AdaptiveCardJson {
-  const view = errorView(error, context.activity.id);
+  const locale = actorLocale(context);
+  const view = errorView(error, context.activity.id, locale);
   if (!view.known) {
     throw error;
   }
@@ -76,7 +78,7 @@ export function failureCard(context: TurnContext, error: unknown): AdaptiveCardJ
     { event: "registration.failed", err: { name: (error as Error).name, message: (error as Error).message } },
     "registration step failed",
   );
-  return buildErrorCard(view.data);
+  return buildErrorCard(view.data, locale.language);
 }
 
 export function asActor(registration: Registration, run: Run): CardHandler {

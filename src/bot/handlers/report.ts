@@ -13,6 +13,7 @@ import { fileConsentCard, fileInfoCard } from "../file-consent";
 import { canTakeFileConsent } from "../file-consent-support";
 import { offerContext } from "../file-offer";
 import { notInTenantCard, readTurn } from "../read-turn";
+import { actorLocale } from "../turn-locale";
 import { type FileKindHandler, invalidOfferCard } from "./file-consent";
 
 type CardHandler = (context: TurnContext) => Promise<AdaptiveCard>;
@@ -79,7 +80,9 @@ export function createReportHandlers(report: ReportService): ReportHandlers {
     async (context) => {
       const { actor, data } = readTurn(context);
       return replacingCard(
-        actor === undefined ? notInTenantCard() : rendered(actor, await run(actor, data, context)),
+        actor === undefined
+          ? notInTenantCard(actorLocale(context))
+          : rendered(actor, await run(actor, data, context)),
       );
     };
 
@@ -87,7 +90,7 @@ export function createReportHandlers(report: ReportService): ReportHandlers {
     async askReport(context, entities = {}) {
       const { actor } = readTurn(context);
       if (actor === undefined) {
-        await context.sendActivity(cardMessage(notInTenantCard()));
+        await context.sendActivity(cardMessage(notInTenantCard(actorLocale(context))));
         return;
       }
       const offer = await report.ask(
@@ -130,7 +133,7 @@ export function createReportHandlers(report: ReportService): ReportHandlers {
       async accepted(context, offer, uploadInfo) {
         const { actor, log } = readTurn(context);
         if (actor === undefined) {
-          await context.sendActivity(cardMessage(notInTenantCard()));
+          await context.sendActivity(cardMessage(notInTenantCard(actorLocale(context))));
           return;
         }
         const result = await report.acceptCsv(actor, offer.id, {

@@ -8,6 +8,7 @@ import { textsOf } from "../../features/registration/texts";
 import { replacingCard } from "../cards";
 import { isPersonalChat } from "../conversation-kind";
 import { notInTenantCard, readTurn } from "../read-turn";
+import { actorLocale } from "../turn-locale";
 import { asActor, failureCard, sendAsActor } from "./registration";
 
 type CardHandler = (context: TurnContext) => Promise<AdaptiveCard>;
@@ -30,7 +31,7 @@ export function createTapHandlers(registration: Registration): TapHandlers {
     async (context) => {
       const { actor, data, verb } = readTurn(context);
       if (actor === undefined) {
-        return replacingCard(notInTenantCard());
+        return replacingCard(notInTenantCard(actorLocale(context)));
       }
       const claimed = foreignUserId(data, actor);
       if (claimed !== undefined) {
