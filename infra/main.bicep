@@ -89,7 +89,7 @@ resource app 'Microsoft.Web/sites@2023-12-01' = {
     httpsOnly: true
     siteConfig: {
       linuxFxVersion: 'NODE|24-lts'
-      appCommandLine: 'node dist/index.js'
+      appCommandLine: 'npm start'
       alwaysOn: true
       healthCheckPath: '/healthz'
       minTlsVersion: '1.2'

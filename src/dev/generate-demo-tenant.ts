@@ -10,6 +10,15 @@ import { generateTenant } from "./generate-tenant";
 
 const DEMO_FILE = path.join(__dirname, "demo-tenant.json");
 
+const USAGE = `usage: tsx src/dev/generate-demo-tenant.ts [--users N] [--seed N] [--captured-at ISO] [--no-premium] [--out FILE]
+  --users N          how many users (default 300: the committed demo tenant)
+  --seed N           the generator's seed; the same seed gives the same tenant (default 1)
+  --captured-at ISO  the snapshot's capturedAt, the end of the sign-in window (default: the demo's date)
+  --no-premium       a tenant without Entra ID P1 (no registration details, no sign-in logs)
+  --out FILE         where to write it (default src/dev/demo-tenant.json)
+Prints one JSON line: the file, users, sign-ins, bytes and milliseconds.
+`;
+
 function main(argv: string[]): number {
   const { values } = parseArgs({
     args: argv,
@@ -19,8 +28,13 @@ function main(argv: string[]): number {
       "captured-at": { type: "string" },
       "no-premium": { type: "boolean", default: false },
       out: { type: "string", default: DEMO_FILE },
+      help: { type: "boolean", short: "h", default: false },
     },
   });
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
   const started = Date.now();
   const snapshot = generateTenant({
     users: Number(values.users),

@@ -12,7 +12,7 @@ import { readConfig } from "../../src/config";
  */
 const root = path.join(__dirname, "..", "..");
 const template = readFileSync(path.join(root, "infra", "main.bicep"), "utf8");
-const configSource = readFileSync(path.join(root, "src", "config.ts"), "utf8");
+const configSource = readFileSync(path.join(root, "src", "config-schema.ts"), "utf8");
 
 /** `{ name: 'X', value: <expr> }` lines of appSettings. */
 const settings = [...template.matchAll(/\{ name: '([A-Z0-9_]+)', value: ([^}]+?) \}/g)].map(
@@ -102,5 +102,24 @@ describe("infra/main.bicep", () => {
     assert.match(template, /capacity: instanceCount/);
     assert.match(template, /type: 'UserAssigned'/);
     assert.match(template, /healthCheckPath: '\/healthz'/);
+  });
+
+  it("starts the bot the way npm start does (a file that runs nothing would leave the instances down)", () => {
+    const command = /appCommandLine: '([^']+)'/.exec(template)?.[1];
+    assert.equal(command, "npm start");
+    const scripts = (
+      JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as {
+        scripts: Record<string, string>;
+      }
+    ).scripts;
+    const entry = /\bdist\/([\w-]+)\.js\b/.exec(scripts.start ?? "")?.[1];
+    assert.ok(entry, `npm start runs a built file: ${scripts.start}`);
+    const source = readFileSync(path.join(root, "src", `${entry}.ts`), "utf8");
+    assert.match(source, /main\(\["serve"/, `src/${entry}.ts starts the service`);
+    assert.match(
+      template,
+      /name: 'SCM_DO_BUILD_DURING_DEPLOYMENT', value: 'true'/,
+      "dist/ is built on the instance",
+    );
   });
 });
