@@ -17,6 +17,11 @@ export interface Locale {
   language: Language;
   tag: string;
   timeZone?: string | undefined;
+  /**
+   * Set when the text speaks of someone other than its reader (an admin reading another user's status):
+   * that person's name as shown. Texts then take their third-person form where the resources have one.
+   */
+  about?: string | undefined;
 }
 
 /** Who has not said otherwise reads British English in UTC, the product's own dates. */

@@ -47,9 +47,27 @@ export function translator(language: Language): TFunction {
   return i18n.getFixedT(language);
 }
 
-/** The translate function of a reader's locale (`t("status.headline.ready")`). */
-export function textsFor(locale: Pick<Locale, "language">): TFunction {
-  return i18n.getFixedT(locale.language);
+/** The i18next context of the third-person texts (`key_them`). */
+const THIRD_PERSON = "them";
+
+/**
+ * The translate function of a reader's locale (`t("status.headline.ready")`). For a text about someone
+ * else (`locale.about`), each key's `_them` form is taken where one exists (i18next's context), with
+ * `{{subject}}` the person's name: "Ben Carter is affected", not "You are affected" read by an admin.
+ */
+export function textsFor(locale: Pick<Locale, "language" | "about">): TFunction {
+  const t = i18n.getFixedT(locale.language);
+  const about = locale.about;
+  if (about === undefined) {
+    return t;
+  }
+  const aboutThem = (key: string | string[], options?: object | string) =>
+    t(key, {
+      context: THIRD_PERSON,
+      subject: about,
+      ...(typeof options === "string" ? { defaultValue: options } : options),
+    });
+  return aboutThem as unknown as TFunction;
 }
 
 /**

@@ -51,9 +51,16 @@ describe("another user's status by a bare name (demo tenant)", () => {
     const card = await app.ask(DEMO.adele, "is ben affected?");
     assert.equal(card.id, "status", texts(card).join("\n"));
     assert.ok(
-      texts(card).some((text) => text.startsWith("Ben Carter (ben.carter@contoso.example). ")),
+      texts(card).includes("Status of Ben Carter (ben.carter@contoso.example)"),
       texts(card).join("\n"),
     );
+    // Written about Ben for the admin who reads it: "Ben Carter is affected", never "you are affected".
+    assert.ok(
+      texts(card).some((text) => text.startsWith("Ben Carter is affected by phase 2")),
+      texts(card).join("\n"),
+    );
+    const secondPerson = texts(card).filter((text) => /\byou\b|\byour\b(?! organisation)/i.test(text));
+    assert.deepEqual(secondPerson, [], "no sentence speaks to the admin as if they were Ben");
     assert.doesNotMatch(
       JSON.stringify(card),
       /Action\.Execute/,

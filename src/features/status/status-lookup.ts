@@ -179,12 +179,14 @@ export async function lookUpStatus(
         })
       : notFound(t, said, example);
   }
-  const who = { tenantId: actor.tenantId, userId: subject.id, locale: actor.locale };
+  // The card speaks of its subject in the third person ("Ben Carter is affected"), as its reader is not them.
+  const about = userText(subject.displayName ?? subject.userPrincipalName);
+  const locale = { ...(actor.locale ?? ENGLISH), about };
+  const who = { tenantId: actor.tenantId, userId: subject.id, locale };
   const checked = await options.status.check(who, { fresh: true });
   if (checked.template !== "status") {
     return { ...checked, subject: "other" };
   }
-  // The card speaks to its subject ("you are affected"); the admin reading it is told whom "you" means.
   const userLine = t("status.card.otherUserLine", { user: checked.data.userLine });
   return { ...checked, data: { ...checked.data, userLine }, subject: "other" };
 }
