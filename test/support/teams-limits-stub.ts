@@ -19,7 +19,7 @@ export interface TeamsLimitsStubOptions {
   latencyMs?: number;
   retryAfterSeconds?: number;
   /** Whether the app is installed for a user (AAD id); default everyone. */
-  isInstalled?: (userId: string) => boolean;
+  isInstalled?: (userId: string) => boolean | Promise<boolean>;
   /** The chat id Teams gives a user's 1:1 chat with the bot; default `a:chat-{userId}`. */
   chatOf?: (userId: string) => string;
 }
@@ -35,7 +35,7 @@ export interface TeamsLimitsStub {
   /** PUT (card update) count. */
   updates: number;
   /** Whether the app is installed for a user (settable after start, e.g. to ask the Graph simulator). */
-  isInstalled?: (userId: string) => boolean;
+  isInstalled?: (userId: string) => boolean | Promise<boolean>;
   /** Chats opened (`POST /v3/conversations` answered 201) per user. */
   created: Map<string, number>;
   /** Chats refused because the app is not installed for the user. */
@@ -106,7 +106,11 @@ export async function startTeamsLimitsStub(options: TeamsLimitsStubOptions): Pro
   const missing = new Set(options.missing ?? []);
   let throttleEverything = false;
   let counter = 0;
-  const state: { updates: number; refusedNotInstalled: number; isInstalled?: (userId: string) => boolean } = {
+  const state: {
+    updates: number;
+    refusedNotInstalled: number;
+    isInstalled?: (userId: string) => boolean | Promise<boolean>;
+  } = {
     updates: 0,
     refusedNotInstalled: 0,
     isInstalled: options.isInstalled,
@@ -150,7 +154,7 @@ export async function startTeamsLimitsStub(options: TeamsLimitsStubOptions): Pro
         answer(400, { error: { code: "BadArgument", message: "members is required" } });
         return;
       }
-      if (state.isInstalled && !state.isInstalled(member)) {
+      if (state.isInstalled && !(await state.isInstalled(member))) {
         state.refusedNotInstalled += 1;
         answer(403, {
           error: {
