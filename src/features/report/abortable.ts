@@ -28,15 +28,33 @@ export function untilAborted<T>(work: Promise<T>, signal: AbortSignal | undefine
   });
 }
 
+/**
+ * The items of `items`, each step raced against the signal. One abort listener serves the whole sequence
+ * (adding and removing one per item cost more than the scan's assessment of that item): it rejects the
+ * step in progress through a slot that holds only that step, so nothing yielded stays reachable from it.
+ */
 export async function* abortable<T>(
   items: AsyncIterable<T>,
   signal: AbortSignal | undefined,
 ): AsyncGenerator<T> {
+  if (signal === undefined) {
+    yield* items;
+    return;
+  }
   const iterator = items[Symbol.asyncIterator]();
   let finished = false;
+  let rejectStep: ((reason: Error) => void) | undefined;
+  const onAbort = () => rejectStep?.(signal.reason as Error);
+  signal.addEventListener("abort", onAbort, { once: true });
   try {
     for (;;) {
-      const next = await untilAborted(iterator.next(), signal);
+      signal.throwIfAborted();
+      const step = iterator.next();
+      const next = await new Promise<IteratorResult<T>>((resolve, reject) => {
+        rejectStep = reject;
+        step.then(resolve, reject);
+      });
+      rejectStep = undefined;
       if (next.done) {
         finished = true;
         return;
@@ -44,6 +62,8 @@ export async function* abortable<T>(
       yield next.value;
     }
   } finally {
+    rejectStep = undefined;
+    signal.removeEventListener("abort", onAbort);
     if (!finished) {
       // Not awaited: the iterator may be waiting on a request nobody will read.
       void iterator.return?.()?.catch(() => undefined);
