@@ -2,8 +2,7 @@ import { randomUUID } from "node:crypto";
 
 import type { TFunction } from "i18next";
 
-import { buildErrorCard } from "../../cards/error-card";
-import type { AdaptiveCardJson } from "../../cards/types";
+import { errorCard } from "../../cards/error-card";
 import type { Actor } from "../../domain/actor";
 import type { BroadcastDraft, BroadcastJob, ProgressCardRef } from "../../domain/broadcast";
 import { ENGLISH, type Locale } from "../../domain/language";
@@ -13,23 +12,24 @@ import { replyLocale } from "../../i18n/locale";
 import type { Logger } from "../../logger";
 import type { AuditLog } from "../authz/audit-log";
 import type { Authorizer } from "../authz/authorize";
-import { refusalCard } from "../authz/refusal-card";
+import { refusalView } from "../authz/refusal-card";
 import { uploadCsv } from "../report/csv-upload";
 import type { ScheduledJob, Scheduler } from "../scheduler/scheduler";
 import { type AudienceSources, NoScanError } from "./audience";
 import type { BroadcastJobStore } from "./broadcast-job-store";
 import type { BroadcastLedger } from "./broadcast-ledger";
+import type { BroadcastView } from "./broadcast-view";
 import { type ComposeInput, composeValues, validateCompose } from "./compose";
 import { deliveryNotices, type OfferRefusal } from "./delivery-notices";
 import { deliveryReportBytes, deliveryReportPieces } from "./delivery-report";
 import { createFollowUp, type FollowUpKind } from "./follow-ups";
 import type { JobRunner } from "./job-runner";
-import { buildMessageCard, type CheckResult } from "./message-card";
+import { type CheckResult, messageView } from "./message-card";
 import { actionTitle, personalCode } from "./personal-line";
 import type { Assess } from "./prepare";
-import { buildComposeCard, buildPreviewCard, countAudience } from "./preview";
+import { composeView, countAudience, previewView } from "./preview";
 import { snapshotOf } from "./progress";
-import { buildProgressCard, buildScheduledCard } from "./progress-card";
+import { progressView, scheduledView } from "./progress-card";
 
 export const FOLLOW_UP_KIND = "broadcast.followUp";
 /** A broadcast with a "send at": the scheduler holds it (durable, leased) until then; key = the draft's id. */
@@ -71,9 +71,9 @@ function checkResult(verdict: Verdict | undefined, t: TFunction): CheckResult {
   };
 }
 
-/** A card of the error template with the broadcast's own words (`<key>Title`, `<key>What`, `<key>Do`). */
-function errorCard(t: TFunction, key: string, todo = `${key}Do`): AdaptiveCardJson {
-  return buildErrorCard({
+/** A view of the error template with the broadcast's own words (`<key>Title`, `<key>What`, `<key>Do`). */
+function errorView(t: TFunction, key: string, todo = `${key}Do`): BroadcastView {
+  return errorCard({
     title: t(`broadcast.errors.${key}Title`),
     whatHappened: t(`broadcast.errors.${key}What`),
     whatToDo: t(`broadcast.errors.${todo}`),
@@ -103,36 +103,32 @@ export interface DeliveryOffer {
 export class BroadcastService {
   constructor(private readonly options: BroadcastServiceOptions) {}
 
-  /** Undefined when allowed, else the refusal card; either way authorize has audited it. */
-  private async refusal(
-    actor: Actor,
-    step: string,
-    subjectId?: string,
-  ): Promise<AdaptiveCardJson | undefined> {
+  /** Undefined when allowed, else the refusal in the actor's language; either way authorize has audited it. */
+  private async refusal(actor: Actor, step: string, subjectId?: string): Promise<BroadcastView | undefined> {
     const decision = await this.options.authz.authorize(actor, "broadcast", {
       step,
       ...(subjectId ? { subjectId } : {}),
     });
-    return decision.allowed ? undefined : refusalCard(decision);
+    return decision.allowed ? undefined : refusalView(decision, actor.locale ?? ENGLISH);
   }
 
-  async compose(actor: Actor, draftId?: string, typed?: ComposeInput): Promise<AdaptiveCardJson> {
+  async compose(actor: Actor, draftId?: string, typed?: ComposeInput): Promise<BroadcastView> {
     const refused = await this.refusal(actor, "compose");
     if (refused) {
       return refused;
     }
     if (typed) {
-      return buildComposeCard(formValues(typed), [], this.formFor(actor));
+      return composeView(formValues(typed), [], this.formFor(actor));
     }
     const draft = typeof draftId === "string" ? await this.options.jobs.getDraft(draftId) : undefined;
-    return buildComposeCard(
+    return composeView(
       draft && draft.tenantId === actor.tenantId ? composeValues(draft.content, this.options.timeZone) : {},
       [],
       this.formFor(actor),
     );
   }
 
-  async preview(actor: Actor, input: ComposeInput): Promise<AdaptiveCardJson> {
+  async preview(actor: Actor, input: ComposeInput): Promise<BroadcastView> {
     const refused = await this.refusal(actor, "preview");
     if (refused) {
       return refused;
@@ -144,14 +140,14 @@ export class BroadcastService {
       t: textsOf(actor),
     });
     if (!result.ok) {
-      return buildComposeCard(values, result.problems, this.formFor(actor));
+      return composeView(values, result.problems, this.formFor(actor));
     }
     let count;
     try {
       count = await countAudience(actor.tenantId, result.content, this.options.sources);
     } catch (error) {
       if (error instanceof NoScanError) {
-        return buildComposeCard(values, [textsOf(actor)("broadcast.problems.noScan")], this.formFor(actor));
+        return composeView(values, [textsOf(actor)("broadcast.problems.noScan")], this.formFor(actor));
       }
       throw error;
     }
@@ -164,7 +160,7 @@ export class BroadcastService {
       content: result.content,
       createdAt: this.options.now().toISOString(),
     });
-    return buildPreviewCard(
+    return previewView(
       draftId,
       result.content,
       count,
@@ -178,14 +174,14 @@ export class BroadcastService {
     actor: Actor,
     draftId: unknown,
     card: Omit<ProgressCardRef, "adminMri"> | undefined,
-  ): Promise<AdaptiveCardJson> {
+  ): Promise<BroadcastView> {
     const refused = await this.refusal(actor, "send", typeof draftId === "string" ? draftId : undefined);
     if (refused) {
       return refused;
     }
     const draft = typeof draftId === "string" ? await this.options.jobs.getDraft(draftId) : undefined;
     if (!draft || draft.tenantId !== actor.tenantId.toLowerCase() || draft.authorId !== actor.userId) {
-      return errorCard(textsOf(actor), "cannotSend", "startAgain");
+      return errorView(textsOf(actor), "cannotSend", "startAgain");
     }
     const sendAt = draft.content.sendAt;
     if (
@@ -259,11 +255,11 @@ export class BroadcastService {
     actor: Actor,
     draft: BroadcastDraft,
     card: Omit<ProgressCardRef, "adminMri"> | undefined,
-  ): Promise<AdaptiveCardJson> {
+  ): Promise<BroadcastView> {
     const { scheduler } = this.options;
     const sendAt = draft.content.sendAt!;
     if (!scheduler) {
-      return errorCard(textsOf(actor), "noScheduler");
+      return errorView(textsOf(actor), "noScheduler");
     }
     if (!(await scheduler.find(SEND_AT_KIND, draft.id))) {
       await scheduler.schedule({
@@ -284,7 +280,7 @@ export class BroadcastService {
         detail: { audience: draft.content.audience.kind, sendAt, origin: "bot" },
       });
     }
-    return buildScheduledCard(draft, "scheduled", { adminMri: actor.mri, ...this.formFor(actor) });
+    return scheduledView(draft, "scheduled", { adminMri: actor.mri, ...this.formFor(actor) });
   }
 
   /**
@@ -324,7 +320,7 @@ export class BroadcastService {
     actor: Actor,
     id: string,
     action: "pause" | "resume" | "cancel" | "progress",
-  ): Promise<AdaptiveCardJson | undefined> {
+  ): Promise<BroadcastView | undefined> {
     const { scheduler } = this.options;
     const scheduled = id && scheduler ? await scheduler.find(SEND_AT_KIND, id) : undefined;
     const draft = scheduled ? await this.options.jobs.getDraft(id) : undefined;
@@ -341,24 +337,20 @@ export class BroadcastService {
         outcome: "success",
         detail: { scheduled: true, sendAt: draft.content.sendAt ?? "" },
       });
-      return buildScheduledCard(draft, "cancelled", { adminMri: actor.mri, ...this.formFor(actor) });
+      return scheduledView(draft, "cancelled", { adminMri: actor.mri, ...this.formFor(actor) });
     }
-    return buildScheduledCard(draft, "scheduled", { adminMri: actor.mri, ...this.formFor(actor) });
+    return scheduledView(draft, "scheduled", { adminMri: actor.mri, ...this.formFor(actor) });
   }
 
-  async discard(actor: Actor): Promise<AdaptiveCardJson> {
+  async discard(actor: Actor): Promise<BroadcastView> {
     const refused = await this.refusal(actor, "discard");
     if (refused) {
       return refused;
     }
-    return errorCard(textsOf(actor), "discarded", "startAgain");
+    return errorView(textsOf(actor), "discarded", "startAgain");
   }
 
-  async control(
-    actor: Actor,
-    jobId: unknown,
-    action: "pause" | "resume" | "cancel",
-  ): Promise<AdaptiveCardJson> {
+  async control(actor: Actor, jobId: unknown, action: "pause" | "resume" | "cancel"): Promise<BroadcastView> {
     const id = typeof jobId === "string" ? jobId : "";
     const refused = await this.refusal(actor, action, id);
     if (refused) {
@@ -366,7 +358,7 @@ export class BroadcastService {
     }
     const job = await this.options.jobs.getJob(id);
     if (!job || job.tenantId !== actor.tenantId.toLowerCase()) {
-      return (await this.scheduledCard(actor, id, action)) ?? errorCard(textsOf(actor), "noSuch");
+      return (await this.scheduledCard(actor, id, action)) ?? errorView(textsOf(actor), "noSuch");
     }
     const changed =
       action === "pause"
@@ -395,7 +387,7 @@ export class BroadcastService {
     return this.progressCard(id, actor);
   }
 
-  async progress(actor: Actor, jobId: unknown): Promise<AdaptiveCardJson> {
+  async progress(actor: Actor, jobId: unknown): Promise<BroadcastView> {
     const refused = await this.refusal(actor, "progress", typeof jobId === "string" ? jobId : undefined);
     if (refused) {
       return refused;
@@ -410,12 +402,12 @@ export class BroadcastService {
     return this.progressCard(id, actor);
   }
 
-  private async progressCard(jobId: string, actor: Actor): Promise<AdaptiveCardJson> {
+  private async progressCard(jobId: string, actor: Actor): Promise<BroadcastView> {
     const job = await this.options.jobs.getJob(jobId);
     if (!job || job.tenantId !== actor.tenantId.toLowerCase()) {
-      return errorCard(textsOf(actor), "noSuch");
+      return errorView(textsOf(actor), "noSuch");
     }
-    return buildProgressCard(job, snapshotOf(await this.options.ledger.totals(jobId), 0), {
+    return progressView(job, snapshotOf(await this.options.ledger.totals(jobId), 0), {
       adminMri: actor.mri ?? job.progressRef?.adminMri,
       now: this.options.now(),
       locale: this.localeOf(actor),
@@ -423,18 +415,15 @@ export class BroadcastService {
   }
 
   /** "Delivery report (CSV)": what the file consent card offers, and the progress card to leave in place. */
-  async offerReport(
-    actor: Actor,
-    jobId: unknown,
-  ): Promise<{ card: AdaptiveCardJson; offer?: DeliveryOffer }> {
+  async offerReport(actor: Actor, jobId: unknown): Promise<{ shown: BroadcastView; offer?: DeliveryOffer }> {
     const id = typeof jobId === "string" ? jobId : "";
     const refused = await this.refusal(actor, "report", id || undefined);
     if (refused) {
-      return { card: refused };
+      return { shown: refused };
     }
     const job = await this.jobInTenant(id, actor);
     if (!job) {
-      return { card: await this.progressCard(id, actor) };
+      return { shown: await this.progressCard(id, actor) };
     }
     const day = (job.finishedAt ?? job.createdAt).slice(0, 10);
     const totals = await this.options.ledger.totals(job.id);
@@ -447,11 +436,11 @@ export class BroadcastService {
       }),
       sizeInBytes: await deliveryReportBytes(this.options.ledger, job.id),
     };
-    return { card: await this.progressCard(job.id, actor), offer };
+    return { shown: await this.progressCard(job.id, actor), offer };
   }
 
   /** An answer to an offer that was not made to this user (or names no one): refused, audited. */
-  async refuseReport(actor: Actor, jobId: string, reason: OfferRefusal): Promise<AdaptiveCardJson> {
+  async refuseReport(actor: Actor, jobId: string, reason: OfferRefusal): Promise<BroadcastView> {
     await this.options.auditLog.record({
       tenantId: actor.tenantId,
       actorId: actor.userId,
@@ -477,13 +466,13 @@ export class BroadcastService {
     jobId: string,
     uploadUrl: string,
     reference: string,
-  ): Promise<{ uploaded: boolean; card?: AdaptiveCardJson }> {
+  ): Promise<{ uploaded: boolean; shown?: BroadcastView }> {
     if (await this.refusal(actor, "report.accept", jobId)) {
-      return { uploaded: false, card: deliveryNotices.notHonoured("noRole", actor.locale) };
+      return { uploaded: false, shown: deliveryNotices.notHonoured("noRole", actor.locale) };
     }
     const job = await this.jobInTenant(jobId, actor);
     if (!job) {
-      return { uploaded: false, card: await this.refuseReport(actor, jobId, "noSuchJob") };
+      return { uploaded: false, shown: await this.refuseReport(actor, jobId, "noSuchJob") };
     }
     const { ledger } = this.options;
     const totalBytes = await deliveryReportBytes(ledger, job.id);
@@ -503,7 +492,7 @@ export class BroadcastService {
         },
         "delivery report upload failed",
       );
-      return { uploaded: false, card: deliveryNotices.failed(reference, actor.locale) };
+      return { uploaded: false, shown: deliveryNotices.failed(reference, actor.locale) };
     }
     await this.options.auditLog.record({
       tenantId: actor.tenantId,
@@ -527,7 +516,7 @@ export class BroadcastService {
     jobId: unknown,
     kind: FollowUpKind,
     card?: Omit<ProgressCardRef, "adminMri">,
-  ): Promise<AdaptiveCardJson> {
+  ): Promise<BroadcastView> {
     const id = typeof jobId === "string" ? jobId : "";
     const refused = await this.refusal(actor, kind === "failed" ? "resend" : "remind", id || undefined);
     if (refused) {
@@ -562,12 +551,12 @@ export class BroadcastService {
    * acknowledgement and what it found recorded in the ledger, and their card answered in place.
    * Only a recipient of the job can acknowledge it: the actor is the turn's sender, never card data.
    */
-  async checkMe(actor: Actor, jobId: unknown): Promise<AdaptiveCardJson> {
+  async checkMe(actor: Actor, jobId: unknown): Promise<BroadcastView> {
     const id = typeof jobId === "string" ? jobId : "";
     const job = await this.jobInTenant(id, actor);
     const delivery = job ? await this.options.ledger.get(job.id, actor.userId) : undefined;
     if (!job || !delivery) {
-      return errorCard(textsOf(actor), "notYours");
+      return errorView(textsOf(actor), "notYours");
     }
     const verdict = this.options.assess
       ? await this.options.assess(actor.tenantId, actor.userId).catch((error: unknown) => {
@@ -586,7 +575,7 @@ export class BroadcastService {
     );
     // The card answers its reader: the clicking recipient, in the language Teams says they use.
     const locale = actor.locale ?? ENGLISH;
-    return buildMessageCard(
+    return messageView(
       job.content,
       personalCode(verdict) ?? delivery.personal,
       job.origin === "cli" ? undefined : job.authorName,
@@ -612,14 +601,16 @@ export class BroadcastService {
     return job && job.tenantId === actor.tenantId.toLowerCase() ? job : undefined;
   }
 
-  /** The progress card for the runner's updates (no actor: the job's own reference). */
-  async cardFor(job: BroadcastJob, ratePerSecond: number): Promise<AdaptiveCardJson> {
-    const locale = replyLocale({ activityLocale: job.progressRef?.locale });
-    return buildProgressCard(job, snapshotOf(await this.options.ledger.totals(job.id), ratePerSecond), {
+  /** The progress view for the runner's updates (no actor: the job's own reference), with its reader's locale. */
+  async viewFor(job: BroadcastJob, ratePerSecond: number): Promise<{ shown: BroadcastView; locale: Locale }> {
+    const reader = replyLocale({ activityLocale: job.progressRef?.locale });
+    const locale = this.options.timeZone ? { ...reader, timeZone: this.options.timeZone } : reader;
+    const shown = progressView(job, snapshotOf(await this.options.ledger.totals(job.id), ratePerSecond), {
       adminMri: job.progressRef?.adminMri,
       now: this.options.now(),
-      locale: this.options.timeZone ? { ...locale, timeZone: this.options.timeZone } : locale,
+      locale,
     });
+    return { shown, locale };
   }
 
   /** Where the admin's card is, with who reads it (refresh) and in which language (the runner's updates). */

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 
+import { renderView } from "../../cards/view";
 import type { Directory } from "../../directory/directory";
 import type { BroadcastJob } from "../../domain/broadcast";
 import type { Logger } from "../../logger";
@@ -94,10 +95,10 @@ export function createBroadcastFeature(options: BroadcastFeatureOptions): Broadc
     if (!job.progressRef || !holder.service) {
       return;
     }
-    const card = await holder.service.cardFor(job, progress.ratePerSecond);
+    const { shown, locale } = await holder.service.viewFor(job, progress.ratePerSecond);
     await options.transport.update(
       { tenantId: job.tenantId, userId: job.authorId, ...job.progressRef },
-      card,
+      renderView(shown, locale),
     );
   };
   const runner = createBroadcastEngine({

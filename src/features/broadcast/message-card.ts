@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 
 import { userText } from "../../cards/markdown";
-import { renderCard } from "../../cards/render";
 import type { AdaptiveCardJson } from "../../cards/types";
+import { renderView, type View, view } from "../../cards/view";
 import type { BroadcastContent } from "../../domain/broadcast";
 import { ENGLISH, type Locale } from "../../domain/language";
 import { textsFor } from "../../i18n/i18n";
@@ -67,17 +67,26 @@ export function messageCardData(
   };
 }
 
+export type MessageView = View<"broadcast-message", MessageCardData>;
+
+/** The recipient's card as a feature answers with it (their "Done: check me now" answered in place). */
+export function messageView(
+  content: Content,
+  personal: string | undefined,
+  sender: string | undefined,
+  options: MessageCardOptions = {},
+): MessageView {
+  return view("broadcast-message", messageCardData(content, personal, sender, options));
+}
+
+/** The recipient's card rendered in their language (the sender's path: one render per language). */
 export function buildMessageCard(
   content: Content,
   personal: string | undefined,
   sender: string | undefined,
   options: MessageCardOptions = {},
 ): AdaptiveCardJson {
-  return renderCard(
-    "broadcast-message",
-    messageCardData(content, personal, sender, options),
-    (options.locale ?? ENGLISH).language,
-  );
+  return renderView(messageView(content, personal, sender, options), options.locale ?? ENGLISH);
 }
 
 /**
