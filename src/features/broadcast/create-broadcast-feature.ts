@@ -11,7 +11,7 @@ import type { Scheduler } from "../scheduler/scheduler";
 import type { VerdictSource } from "./audience";
 import type { BroadcastJobStore } from "./broadcast-job-store";
 import type { BroadcastLedger } from "./broadcast-ledger";
-import { BroadcastService, FOLLOW_UP_KIND, SEND_AT_KIND } from "./broadcast-service";
+import { BroadcastService } from "./broadcast-service";
 import { createBroadcastEngine } from "./create-engine";
 import type { DispatchTuning } from "./dispatcher";
 import { createFollowUp } from "./follow-ups";
@@ -19,6 +19,7 @@ import type { JobRunner } from "./job-runner";
 import type { Assess } from "./prepare";
 import type { ProgressSnapshot } from "./progress";
 import { type ResumePoller, startResumePoller } from "./resume-poller";
+import { FOLLOW_UP_KIND, SEND_AT_KIND } from "./scheduled-kinds";
 import type { BroadcastTransport } from "./transport";
 
 export interface BroadcastFeatureOptions {
