@@ -13,7 +13,7 @@ import type { BroadcastJobStore } from "./broadcast-job-store";
 import type { BroadcastLedger } from "./broadcast-ledger";
 import { BroadcastService } from "./broadcast-service";
 import { createBroadcastEngine } from "./create-engine";
-import type { DispatchTuning } from "./dispatcher";
+import type { DispatchTuning } from "./dispatch-tuning";
 import { createFollowUp } from "./follow-ups";
 import type { JobRunner } from "./job-runner";
 import type { Assess } from "./prepare";

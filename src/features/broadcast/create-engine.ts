@@ -10,7 +10,7 @@ import type { ConversationReferenceStore } from "../messaging/conversation-refer
 import type { VerdictSource } from "./audience";
 import type { BroadcastJobStore } from "./broadcast-job-store";
 import type { BroadcastLedger } from "./broadcast-ledger";
-import type { DispatchTuning } from "./dispatcher";
+import type { DispatchTuning } from "./dispatch-tuning";
 import { JobRunner } from "./job-runner";
 import { messageCardFactory } from "./message-card";
 import { type Assess, prepareJob } from "./prepare";

@@ -6,7 +6,7 @@ import { renderView, type View, view } from "../../cards/view";
 import type { BroadcastContent } from "../../domain/broadcast";
 import { ENGLISH, type Locale } from "../../domain/language";
 import { textsFor } from "../../i18n/i18n";
-import { buttonTitle, messageFor } from "./compose";
+import { buttonTitle, messageFor } from "./content-labels";
 import { renderMessageMarkdown } from "./message-text";
 import { personalText } from "./personal-line";
 

@@ -11,13 +11,8 @@ import {
   resolveAudience,
   skipReason,
 } from "./audience";
-import {
-  audienceLabel,
-  buttonTitle,
-  guidanceChoices,
-  LANGUAGE_NAMES,
-  TRANSLATION_LANGUAGES,
-} from "./compose";
+import { TRANSLATION_LANGUAGES } from "./compose";
+import { audienceLabel, buttonTitle, guidanceChoices, LANGUAGE_NAMES } from "./content-labels";
 import { messageCardData } from "./message-card";
 import { personalCode } from "./personal-line";
 import { sendAtText } from "./progress-card";

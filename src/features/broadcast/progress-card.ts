@@ -7,7 +7,7 @@ import type { BroadcastDraft, BroadcastJob } from "../../domain/broadcast";
 import { ENGLISH, type Locale } from "../../domain/language";
 import { formatDateTime, formatNumber } from "../../i18n/format";
 import { textsFor } from "../../i18n/i18n";
-import { audienceLabel } from "./compose";
+import { audienceLabel } from "./content-labels";
 import { type ProgressSnapshot, readableDuration } from "./progress";
 import { reasonsText } from "./reason-text";
 
