@@ -24,6 +24,26 @@ export function messageFor(
   return isLanguage(language) ? (content.translations?.[language] ?? content.message) : content.message;
 }
 
+/** English prefixes follow-up jobs were once stored with, before the title was prefixed where it is shown. */
+const STORED_PREFIX = { "resend-failed": "Again: ", "follow-up": "Reminder: " } as const;
+
+/**
+ * A broadcast's title as its reader sees it: a follow-up's is the parent's, prefixed in the reader's
+ * language ("Reminder: …", "Again: …"); the stored title stays the admin's own.
+ */
+export function shownTitle(
+  content: Pick<BroadcastContent, "title" | "audience">,
+  t: TFunction = english,
+): string {
+  const kind = content.audience.kind;
+  if (kind !== "resend-failed" && kind !== "follow-up") {
+    return content.title;
+  }
+  const stored = STORED_PREFIX[kind];
+  const title = content.title.startsWith(stored) ? content.title.slice(stored.length) : content.title;
+  return t(kind === "resend-failed" ? "broadcast.prefix.again" : "broadcast.prefix.reminder", { title });
+}
+
 export function buttonTitle(button: BroadcastButton, t: TFunction = english): string {
   return button.kind === "url"
     ? button.title

@@ -3,6 +3,7 @@ import { uploadCsv } from "../report/csv-upload";
 import { textsOf } from "./admin-locale";
 import { jobInTenant, refusalOf } from "./broadcast-access";
 import type { BroadcastView } from "./broadcast-view";
+import { shownTitle } from "./content-labels";
 import { deliveryNotices, type OfferRefusal } from "./delivery-notices";
 import { deliveryReportBytes, deliveryReportPieces } from "./delivery-report";
 import { progressAnswer } from "./progress-answer";
@@ -37,7 +38,7 @@ export async function offerReport(
     jobId: job.id,
     name: `mfa-broadcast-delivery-${day}-${job.id.slice(0, 8)}.csv`,
     description: textsOf(actor)("broadcast.notices.offerDescription", {
-      title: job.content.title.slice(0, 80),
+      title: shownTitle(job.content, textsOf(actor)).slice(0, 80),
       count: totals.total,
     }),
     sizeInBytes: await deliveryReportBytes(options.ledger, job.id),

@@ -7,7 +7,7 @@ import type { BroadcastDraft, BroadcastJob } from "../../domain/broadcast";
 import { ENGLISH, type Locale } from "../../domain/language";
 import { formatDateTime, formatNumber } from "../../i18n/format";
 import { textsFor } from "../../i18n/i18n";
-import { audienceLabel } from "./content-labels";
+import { audienceLabel, shownTitle } from "./content-labels";
 import { type ProgressSnapshot, readableDuration } from "./progress";
 import { reasonsText } from "./reason-text";
 
@@ -80,7 +80,7 @@ export function progressView(job: BroadcastJob, progress: ProgressSnapshot, opti
     jobId: job.id,
     refreshUserIds: options.adminMri ? [options.adminMri] : [],
     heading: t(finished ? "broadcast.progress.report" : "broadcast.progress.heading"),
-    title: userText(job.content.title),
+    title: userText(shownTitle(job.content, t)),
     stateLine: line,
     stateColor: color,
     sent: n(totals.sent),
