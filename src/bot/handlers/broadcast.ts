@@ -127,7 +127,12 @@ export function createBroadcastHandlers(service: BroadcastService): BroadcastHan
       const { shown, offer } = await service.offerReport(actor, data.jobId);
       if (offer) {
         const consent = { name: offer.name, sizeInBytes: offer.sizeInBytes, description: offer.description };
-        const fileContext = offerContext({ kind: "delivery", id: offer.jobId, offeredTo: actor.userId });
+        const fileContext = offerContext({
+          kind: "delivery",
+          id: offer.jobId,
+          offeredTo: actor.userId,
+          language: offer.language,
+        });
         await context.sendActivity({ attachments: [fileConsentCard({ ...consent, context: fileContext })] });
       }
       return shown;
@@ -153,12 +158,12 @@ export function createBroadcastHandlers(service: BroadcastService): BroadcastHan
           await context.sendActivity(cardMessage(notInTenantCard(actorLocale(context))));
           return;
         }
-        const { uploaded, shown } = await service.acceptReport(
-          actor,
-          offer.id,
-          uploadInfo.uploadUrl,
-          context.activity.id ?? "none",
-        );
+        const { uploaded, shown } = await service.acceptReport(actor, {
+          jobId: offer.id,
+          uploadUrl: uploadInfo.uploadUrl,
+          reference: context.activity.id ?? "none",
+          language: offer.language,
+        });
         await context.sendActivity(
           uploaded || !shown
             ? { attachments: [fileInfoCard(uploadInfo)] }

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 
 import type { Actor } from "../../domain/actor";
 import type { BroadcastJob, ProgressCardRef } from "../../domain/broadcast";
-import type { Locale } from "../../domain/language";
+import type { Language, Locale } from "../../domain/language";
 import type { ScheduledJob } from "../scheduler/scheduler";
 import { formFor, textsOf } from "./admin-locale";
 import { NoScanError } from "./audience";
@@ -210,11 +210,9 @@ export class BroadcastService {
 
   acceptReport(
     actor: Actor,
-    jobId: string,
-    uploadUrl: string,
-    reference: string,
+    offer: { jobId: string; uploadUrl: string; reference: string; language?: Language | undefined },
   ): Promise<{ uploaded: boolean; shown?: BroadcastView }> {
-    return acceptReport(this.options, actor, { jobId, uploadUrl, reference });
+    return acceptReport(this.options, actor, offer);
   }
 
   /** "Resend to those who failed" / "Remind those not yet ready": see follow-up-start.ts. */

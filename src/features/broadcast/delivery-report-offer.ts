@@ -1,4 +1,6 @@
 import type { Actor } from "../../domain/actor";
+import { ENGLISH, type Language } from "../../domain/language";
+import { translator } from "../../i18n/i18n";
 import { uploadCsv } from "../report/csv-upload";
 import { textsOf } from "./admin-locale";
 import { jobInTenant, refusalOf } from "./broadcast-access";
@@ -15,6 +17,8 @@ export interface DeliveryOffer {
   name: string;
   description: string;
   sizeInBytes: number;
+  /** The language of the file's words (the `why` column): the size is of the file in it. */
+  language: Language;
 }
 
 /** "Delivery report (CSV)": what the file consent card offers, and the progress view to leave in place. */
@@ -33,6 +37,7 @@ export async function offerReport(
     return { shown: await progressAnswer(options, id, actor) };
   }
   const day = (job.finishedAt ?? job.createdAt).slice(0, 10);
+  const language = (actor.locale ?? ENGLISH).language;
   const totals = await options.ledger.totals(job.id);
   const offer = {
     jobId: job.id,
@@ -41,7 +46,8 @@ export async function offerReport(
       title: shownTitle(job.content, textsOf(actor)).slice(0, 80),
       count: totals.total,
     }),
-    sizeInBytes: await deliveryReportBytes(options.ledger, job.id),
+    sizeInBytes: await deliveryReportBytes(options.ledger, job.id, translator(language)),
+    language,
   };
   return { shown: await progressAnswer(options, job.id, actor), offer };
 }
@@ -76,7 +82,7 @@ export async function refuseReport(
 export async function acceptReport(
   options: BroadcastServiceOptions,
   actor: Actor,
-  offer: { jobId: string; uploadUrl: string; reference: string },
+  offer: { jobId: string; uploadUrl: string; reference: string; language?: Language | undefined },
 ): Promise<{ uploaded: boolean; shown?: BroadcastView }> {
   const { jobId } = offer;
   if (await refusalOf(options.authz, actor, "report.accept", jobId)) {
@@ -87,12 +93,14 @@ export async function acceptReport(
     return { uploaded: false, shown: await refuseReport(options, actor, jobId, "noSuchJob") };
   }
   const { ledger } = options;
-  const totalBytes = await deliveryReportBytes(ledger, job.id);
+  // The language it was offered in (its size was announced in it), else the accepting admin's.
+  const t = translator(offer.language ?? (actor.locale ?? ENGLISH).language);
+  const totalBytes = await deliveryReportBytes(ledger, job.id, t);
   try {
     await uploadCsv({
       url: offer.uploadUrl,
       totalBytes,
-      pieces: deliveryReportPieces(ledger, job.id),
+      pieces: deliveryReportPieces(ledger, job.id, t),
       fetch: options.fetch,
     });
   } catch (error) {
