@@ -1,14 +1,11 @@
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
 import { userInfo } from "node:os";
-import { parseArgs } from "node:util";
 
 import { createBroadcastConnector } from "../bot/broadcast-connector";
 import { loadEnvFiles, readConfig } from "../config";
 import { assessTenant } from "../domain/assess-tenant";
 import type { BroadcastContent } from "../domain/broadcast";
 import type { VerdictSource } from "../features/broadcast/audience";
-import { SEND_AT_KIND } from "../features/broadcast/broadcast-service";
 import { cliTotals } from "../features/broadcast/cli-totals";
 import { validateCompose } from "../features/broadcast/compose";
 import { auditFinished } from "../features/broadcast/create-broadcast-feature";
@@ -16,78 +13,13 @@ import { createBroadcastEngine } from "../features/broadcast/create-engine";
 import { deliveryReportCsv } from "../features/broadcast/delivery-report";
 import { personalLine } from "../features/broadcast/personal-line";
 import { countAudience } from "../features/broadcast/preview";
-import { wallClock } from "../features/broadcast/send-at";
 import { createLogger } from "../logger";
 import { openDirectory } from "../open-directory";
 import { openStores } from "../open-stores";
-import type { ProductStores } from "../product-stores";
 import { readLiveTenant } from "./assess-live";
+import { composeInput, parse, USAGE } from "./broadcast-args";
+import { cancelScheduled, scheduleSend } from "./broadcast-schedule";
 import { type Command, type CommandIo, UsageError } from "./command";
-
-const USAGE = `usage: mfa-ready broadcast --audience <affected-not-ready|affected|phase2|break-glass|group:ID|upns:FILE>
-                          --title T --message-file F [--walkthrough CODE | --button-url URL --button-title T]
-                          [--remind-days N] [--operator NAME] [--job-id ID] [--dry-run]
-                          [--at "YYYY-MM-DD HH:MM"]   (send then, in TIME_ZONE; a running bot sends it)
-       mfa-ready broadcast --report JOB_ID      (the delivery report, CSV, on stdout)
-       mfa-ready broadcast --cancel JOB_ID      (a scheduled send that has not fired yet)
-
-Sends with the bot's identity, within BROADCAST_RPS, durably: run the same command again after an
-interruption and it resumes the same job (nothing is sent twice). Ends with one JSON line of totals.`;
-
-function parse(args: string[]) {
-  const { values } = parseArgs({
-    args,
-    options: {
-      audience: { type: "string" },
-      title: { type: "string" },
-      "message-file": { type: "string" },
-      "dry-run": { type: "boolean" },
-      walkthrough: { type: "string" },
-      "button-url": { type: "string" },
-      "button-title": { type: "string" },
-      "remind-days": { type: "string" },
-      operator: { type: "string" },
-      "job-id": { type: "string" },
-      report: { type: "string" },
-      at: { type: "string" },
-      cancel: { type: "string" },
-      help: { type: "boolean", short: "h" },
-    },
-    strict: true,
-  });
-  return values;
-}
-
-/** "group:ID" and "upns:FILE" carry their value; the compose validation checks everything else. */
-function composeInput(values: ReturnType<typeof parse>) {
-  const audience = values.audience ?? "";
-  const [kind, ...rest] = audience.split(":");
-  const value = rest.join(":");
-  if (!values["message-file"]) {
-    throw new UsageError("--message-file is required");
-  }
-  const read = (file: string) => {
-    try {
-      return readFileSync(file, "utf8");
-    } catch (error) {
-      throw new UsageError(`cannot read ${file}: ${(error as Error).message}`);
-    }
-  };
-  return {
-    title: values.title,
-    message: read(values["message-file"]),
-    audience: kind,
-    groupId: kind === "group" ? value : undefined,
-    upns: kind === "upns" ? read(value) : undefined,
-    buttonCode: values.walkthrough,
-    buttonUrl: values["button-url"],
-    buttonTitle: values["button-title"],
-    remindDays: values["remind-days"],
-    // "2026-12-08 09:00" or "2026-12-08T09:00": the date and the time in TIME_ZONE.
-    sendDate: values.at?.trim().split(/[\sT]+/)[0],
-    sendTime: values.at?.trim().split(/[\sT]+/)[1] ?? (values.at ? "00:00" : undefined),
-  };
-}
 
 const jobIdOf = (tenantId: string, content: BroadcastContent) =>
   `cli-${createHash("sha256")
@@ -254,89 +186,6 @@ async function run(args: string[], io: CommandIo): Promise<number> {
     await handle.close();
     stores.close();
   }
-}
-
-/**
- * `--at`: the draft and a scheduled job (kind broadcast.sendAt, key = the job id) in the shared stores;
- * whichever bot instance's scheduler leases it when it falls due sends it, once. Running the same command
- * again schedules nothing new.
- */
-async function scheduleSend(
-  send: {
-    jobId: string;
-    tenantId: string;
-    content: BroadcastContent;
-    operator: string;
-    timeZone?: string | undefined;
-  },
-  stores: ProductStores,
-  io: CommandIo,
-): Promise<number> {
-  const { jobId, tenantId, content, operator } = send;
-  const local = wallClock(content.sendAt!, send.timeZone);
-  const when = `${local.date} ${local.time} (${send.timeZone ?? "UTC"})`;
-  if (
-    (await stores.broadcastJobs.getJob(jobId)) ||
-    (await stores.scheduledJobs.list(SEND_AT_KIND)).some((job) => job.key === jobId)
-  ) {
-    io.stdout.write(`broadcast ${jobId} is already scheduled or sent\n`);
-    return 0;
-  }
-  if (!(await stores.broadcastJobs.getDraft(jobId))) {
-    await stores.broadcastJobs.saveDraft({
-      id: jobId,
-      tenantId,
-      authorId: `cli:${operator}`,
-      authorName: operator,
-      content,
-      createdAt: new Date().toISOString(),
-    });
-  }
-  await stores.scheduledJobs.upsert({
-    kind: SEND_AT_KIND,
-    tenantId,
-    runAt: content.sendAt!,
-    key: jobId,
-    payload: { draftId: jobId },
-  });
-  await stores.auditLog.record({
-    tenantId,
-    actorId: `cli:${operator}`,
-    actorName: operator,
-    action: "broadcast.scheduled",
-    subjectId: jobId,
-    subjectName: content.title,
-    outcome: "success",
-    detail: { audience: content.audience.kind, sendAt: content.sendAt!, origin: "cli" },
-  });
-  io.stdout.write(
-    `scheduled broadcast ${jobId} for ${when} (${content.sendAt}); a running bot sends it then. Cancel: mfa-ready broadcast --cancel ${jobId}\n`,
-  );
-  return 0;
-}
-
-async function cancelScheduled(
-  jobId: string,
-  operator: string,
-  stores: ProductStores,
-  io: CommandIo,
-): Promise<number> {
-  const scheduled = (await stores.scheduledJobs.list(SEND_AT_KIND)).find((job) => job.key === jobId);
-  if (!scheduled || !(await stores.scheduledJobs.cancel(SEND_AT_KIND, jobId))) {
-    io.stdout.write(`no scheduled broadcast ${jobId} (it may have been sent already)\n`);
-    return 1;
-  }
-  await stores.auditLog.record({
-    tenantId: scheduled.tenantId,
-    actorId: `cli:${operator}`,
-    actorName: operator,
-    action: "broadcast.cancelled",
-    subjectId: jobId,
-    outcome: "success",
-    detail: { scheduled: true, sendAt: scheduled.runAt, origin: "cli" },
-  });
-  io.stdout.write(`cancelled scheduled broadcast ${jobId}: nothing was sent\n`);
-  return 0;
 }
 
 export const command: Command = {

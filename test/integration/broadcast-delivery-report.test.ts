@@ -7,6 +7,7 @@ import { FILE_CONSENT_CARD, FILE_INFO_CARD } from "../../src/bot/file-consent";
 import { VERBS } from "../../src/cards/verbs";
 import { DELIVERY_COLUMNS } from "../../src/features/broadcast/delivery-report";
 import { reasonText } from "../../src/features/broadcast/reason-text";
+import { translator } from "../../src/i18n/i18n";
 import { SqliteBroadcastLedger } from "../../src/storage/broadcast-ledger";
 import { actionExecute, fromTenant } from "../support/activities";
 import { type Card, cardsIn, DEMO, eventually, type ReportBot, startReportBot } from "../support/report-bot";
@@ -114,7 +115,12 @@ describe("a broadcast's delivery report through the Teams file consent flow", ()
   it("the admin accepts: the CSV goes to the upload URL in Content-Range fragments and matches the ledger row by row", async () => {
     const consent = await offer(DEMO.adele);
     assert.match(consent.name, /^mfa-broadcast-delivery-\d{4}-\d{2}-\d{2}-[0-9a-f]{8}\.csv$/);
-    assert.deepEqual(consent.content.acceptContext, { kind: "delivery", jobId, offeredTo: DEMO.adele });
+    assert.deepEqual(consent.content.acceptContext, {
+      kind: "delivery",
+      jobId,
+      offeredTo: DEMO.adele,
+      language: "en",
+    });
     assert.match(consent.content.description, /4 recipients/);
 
     const answered = await rb.consent(DEMO.adele, {
@@ -165,6 +171,36 @@ describe("a broadcast's delivery report through the Teams file consent flow", ()
     assert.equal(info.contentType, FILE_INFO_CARD);
     assert.equal(info.contentUrl, uploadInfo(upload.url).contentUrl);
     assert.equal((await audit("broadcast.reportUploaded")).at(0)?.actorId, DEMO.adele);
+  });
+
+  it("offered to a French client, the why column is in French, as the size announced; the codes stay", async () => {
+    const { card } = await rb.click(DEMO.adele, VERBS.broadcastReport, { jobId }, undefined, {
+      locale: "fr-FR",
+    });
+    assert.equal(card.id, "broadcast-progress");
+    const consent = (lastPosted(DEMO.adele).attachments as Array<Record<string, unknown>>)[0] as {
+      content: { sizeInBytes: number; description: string; acceptContext: Record<string, string> };
+    };
+    assert.equal(consent.content.acceptContext.language, "fr");
+    assert.match(consent.content.description, /4/);
+    const puts = upload.puts.length;
+    // Accepted later from an English client: the file is the one offered, in French.
+    await rb.consent(DEMO.adele, {
+      action: "accept",
+      context: consent.content.acceptContext,
+      uploadInfo: uploadInfo(upload.url),
+    });
+    assert.equal(upload.puts.length, puts + 1);
+    const size = consent.content.sizeInBytes;
+    assert.equal(upload.puts.at(-1)!.contentRange, `bytes 0-${size - 1}/${size}`);
+    // This upload alone (the stub joins every fragment it was sent).
+    const rows = parse(upload.puts.at(-1)!.body.toString("utf8")) as string[][];
+    assert.deepEqual(rows[0], [...DELIVERY_COLUMNS], "the columns' names are the same in every language");
+    const priya = rows.find((row) => row[0]!.toLowerCase() === "priya.shell@contoso.example")!;
+    assert.deepEqual(priya.slice(2, 5), ["failed", "blocked", reasonText("blocked", translator("fr"))]);
+    assert.notEqual(priya[4], reasonText("blocked"));
+    const gita = rows.find((row) => row[3] === "guest")!;
+    assert.equal(gita[4], reasonText("guest", translator("fr")));
   });
 
   it("a non-admin's forged accept with the admin's context uploads nothing and is audited", async () => {

@@ -48,7 +48,11 @@ export function visibleTexts(node: unknown, out: string[] = [], inChoices = fals
 
 /** What is left of a text once resource strings, the given data, dates and numbers are taken out. */
 export function hardCodedPart(text: string, data: readonly string[] = []): string {
-  let rest = text.replace(/⟦[^⟦⟧]*(?:⟦[^⟦⟧]*⟧[^⟦⟧]*)*⟧/g, " ");
+  // Innermost first, as often as strings nest (a sentence of a count of a reason: three deep).
+  let rest = text;
+  while (/⟦[^⟦⟧]*⟧/.test(rest)) {
+    rest = rest.replace(/⟦[^⟦⟧]*⟧/g, " ");
+  }
   const known = [...data, ...EN_MONTHS, ...EN_WEEKDAYS, "UTC", "GMT", "am", "pm", "AM", "PM"]
     .filter((item) => item.length > 0)
     .sort((a, b) => b.length - a.length);

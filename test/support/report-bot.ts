@@ -52,6 +52,8 @@ export async function startReportBot(
     runningSimulator?: GraphSimulator;
     /** Stores shared with another instance (scale-out tests). */
     sharedStores?: ProductStores;
+    /** A data directory to keep the stores in: a restart on the same one reopens them. */
+    dataDir?: string;
   } = {},
 ): Promise<ReportBot> {
   const { bot, simulator, snapshot, directory, asUser, close } = await startBotOverSimulator({
@@ -63,6 +65,7 @@ export async function startReportBot(
       env: options.env,
       report: { progressIntervalMs: options.progressIntervalMs ?? 200 },
       sharedStores: options.sharedStores,
+      dataDir: options.dataDir,
     },
   });
   const as = (activity: ActivityJson, userId: string) =>

@@ -1,9 +1,10 @@
 import type { AdaptiveCard } from "@microsoft/teams-ai";
 import type { TurnContext } from "botbuilder";
 
-import type { AdaptiveCardJson } from "../../cards/types";
+import { renderView } from "../../cards/view";
 import type { Actor } from "../../domain/actor";
 import type { BroadcastService } from "../../features/broadcast/broadcast-service";
+import type { BroadcastView } from "../../features/broadcast/broadcast-view";
 import { type ComposeInput, TRANSLATION_LANGUAGES } from "../../features/broadcast/compose";
 import { deliveryNotices } from "../../features/broadcast/delivery-notices";
 import { cardMessage, replacingCard } from "../cards";
@@ -53,12 +54,14 @@ const FIELDS = [
 /** Runs a step as the turn's actor (never card data); a sender from elsewhere gets the one not-in-tenant card. */
 const acting =
   (
-    run: (actor: Actor, data: Record<string, unknown>, context: TurnContext) => Promise<AdaptiveCardJson>,
+    run: (actor: Actor, data: Record<string, unknown>, context: TurnContext) => Promise<BroadcastView>,
   ): CardHandler =>
   async (context) => {
     const { actor, data } = readTurn(context);
     return replacingCard(
-      actor === undefined ? notInTenantCard(actorLocale(context)) : await run(actor, data, context),
+      actor === undefined
+        ? notInTenantCard(actorLocale(context))
+        : renderView(await run(actor, data, context), actor.locale),
     );
   };
 
@@ -89,7 +92,9 @@ export function createBroadcastHandlers(service: BroadcastService): BroadcastHan
       const { actor } = readTurn(context);
       await context.sendActivity(
         cardMessage(
-          actor === undefined ? notInTenantCard(actorLocale(context)) : await service.compose(actor),
+          actor === undefined
+            ? notInTenantCard(actorLocale(context))
+            : renderView(await service.compose(actor), actor.locale),
         ),
       );
     },
@@ -117,25 +122,33 @@ export function createBroadcastHandlers(service: BroadcastService): BroadcastHan
     // "Delivery report (CSV)": the file consent card in personal chat; the card keeps its place.
     report: acting(async (actor, data, context) => {
       if (!isPersonalChat(context)) {
-        return deliveryNotices.personalOnly();
+        return deliveryNotices.personalOnly(actor.locale);
       }
-      const { card, offer } = await service.offerReport(actor, data.jobId);
+      const { shown, offer } = await service.offerReport(actor, data.jobId);
       if (offer) {
         const consent = { name: offer.name, sizeInBytes: offer.sizeInBytes, description: offer.description };
-        const fileContext = offerContext({ kind: "delivery", id: offer.jobId, offeredTo: actor.userId });
+        const fileContext = offerContext({
+          kind: "delivery",
+          id: offer.jobId,
+          offeredTo: actor.userId,
+          language: offer.language,
+        });
         await context.sendActivity({ attachments: [fileConsentCard({ ...consent, context: fileContext })] });
       }
-      return card;
+      return shown;
     }),
     file: {
-      declined: async (context) => void (await context.sendActivity(cardMessage(deliveryNotices.declined()))),
+      async declined(context) {
+        const locale = actorLocale(context);
+        await context.sendActivity(cardMessage(renderView(deliveryNotices.declined(locale), locale)));
+      },
       async mismatched(context, offer, reason) {
         const { actor } = readTurn(context);
         await context.sendActivity(
           cardMessage(
             actor === undefined
               ? notInTenantCard(actorLocale(context))
-              : await service.refuseReport(actor, offer.id, reason),
+              : renderView(await service.refuseReport(actor, offer.id, reason), actor.locale),
           ),
         );
       },
@@ -145,14 +158,16 @@ export function createBroadcastHandlers(service: BroadcastService): BroadcastHan
           await context.sendActivity(cardMessage(notInTenantCard(actorLocale(context))));
           return;
         }
-        const { uploaded, card } = await service.acceptReport(
-          actor,
-          offer.id,
-          uploadInfo.uploadUrl,
-          context.activity.id ?? "none",
-        );
+        const { uploaded, shown } = await service.acceptReport(actor, {
+          jobId: offer.id,
+          uploadUrl: uploadInfo.uploadUrl,
+          reference: context.activity.id ?? "none",
+          language: offer.language,
+        });
         await context.sendActivity(
-          uploaded ? { attachments: [fileInfoCard(uploadInfo)] } : cardMessage(card!),
+          uploaded || !shown
+            ? { attachments: [fileInfoCard(uploadInfo)] }
+            : cardMessage(renderView(shown, actor.locale)),
         );
       },
     },

@@ -1,11 +1,15 @@
 import type { TurnContext } from "botbuilder";
 
 import { buildErrorCard } from "../../cards/error-card";
+import type { AdaptiveCardJson } from "../../cards/types";
+import { ENGLISH, type Locale } from "../../domain/language";
+import { textsFor } from "../../i18n/i18n";
 import { cardMessage } from "../cards";
 import { isPersonalChat } from "../conversation-kind";
 import { answerInvoke, readFileConsent, type UploadInfo } from "../file-consent";
 import { type FileKind, type FileOffer, readOffer } from "../file-offer";
 import { readTurn } from "../read-turn";
+import { actorLocale } from "../turn-locale";
 import { turnLogger } from "../turn-logger";
 
 /** Why the answer is not the offer's own user's: another user's card, or a card too old to name one. */
@@ -21,20 +25,30 @@ export interface FileKindHandler {
   mismatched(context: TurnContext, offer: FileOffer, reason: OfferMismatch): Promise<void>;
 }
 
-export const invalidOfferCard = () =>
-  buildErrorCard({
-    title: "I did not send that file",
-    whatHappened:
-      "That file offer is not one I can honour here: it was not made to you, or it is too old to check.",
-    whatToDo: "Ask me for the report again to get a fresh offer.",
-  });
+/** A file offer not ours (forged, unknown, or another user's), in the reader's language. */
+export function invalidOfferCard(locale: Pick<Locale, "language"> = ENGLISH): AdaptiveCardJson {
+  const t = textsFor(locale);
+  return buildErrorCard(
+    {
+      title: t("common.fileOffer.invalidTitle"),
+      whatHappened: t("common.fileOffer.invalidWhat"),
+      whatToDo: t("common.fileOffer.invalidDo"),
+    },
+    locale.language,
+  );
+}
 
-const personalOnlyCard = () =>
-  buildErrorCard({
-    title: "Let's continue in our personal chat",
-    whatHappened: "Reports list people by name, so I only share files in a one-to-one chat.",
-    whatToDo: "Open our personal chat and ask for the report there.",
-  });
+function personalOnlyCard(locale: Pick<Locale, "language">): AdaptiveCardJson {
+  const t = textsFor(locale);
+  return buildErrorCard(
+    {
+      title: t("common.fileOffer.personalTitle"),
+      whatHappened: t("common.fileOffer.personalWhat"),
+      whatToDo: t("common.fileOffer.personalDo"),
+    },
+    locale.language,
+  );
+}
 
 /**
  * fileConsent/invoke: the context names the file (kind and id) and whom it was offered to. It is card
@@ -58,12 +72,12 @@ export function createFileConsentHandler(kinds: Partial<Record<FileKind, FileKin
         { event: "fileConsent.unknownOffer", action: answer.action },
         "file consent answer names no offer of ours",
       );
-      await context.sendActivity(cardMessage(invalidOfferCard()));
+      await context.sendActivity(cardMessage(invalidOfferCard(actorLocale(context))));
     } else if (answer.action === "decline") {
       log.info({ event: "fileConsent.declined", kind: offer.kind }, "file offer declined");
       await handler.declined(context, offer);
     } else if (!isPersonalChat(context)) {
-      await context.sendActivity(cardMessage(personalOnlyCard()));
+      await context.sendActivity(cardMessage(personalOnlyCard(actorLocale(context))));
     } else {
       const userId = readTurn(context).actor?.userId;
       if (offer.offeredTo === undefined || userId === undefined || offer.offeredTo !== userId) {

@@ -128,7 +128,7 @@ export function createReportHandlers(report: ReportService): ReportHandlers {
           { event: "report.csvRefused", reason, scanId: offer.id },
           "readiness CSV offer not honoured",
         );
-        await context.sendActivity(cardMessage(invalidOfferCard()));
+        await context.sendActivity(cardMessage(invalidOfferCard(actorLocale(context))));
       },
       async accepted(context, offer, uploadInfo) {
         const { actor, log } = readTurn(context);

@@ -1,11 +1,12 @@
 import type { TFunction } from "i18next";
 
 import type { AudienceSpec, BroadcastButton, BroadcastContent } from "../../domain/broadcast";
-import { isLanguage, type Language, LANGUAGES } from "../../domain/language";
+import { type Language, LANGUAGES } from "../../domain/language";
 import { translator } from "../../i18n/i18n";
-import { GUIDANCE, type GuidanceCode, isGuidanceCode } from "../status/guidance";
+import { isGuidanceCode } from "../status/guidance";
+import { LANGUAGE_NAMES } from "./content-labels";
 import { cleanText, disallowedLinks, isAllowedUrl } from "./message-text";
-import { wallClock, zonedInstant } from "./send-at";
+import { zonedInstant } from "./send-at";
 
 /** Limits: a Teams card stays well under the 28 KB message limit, and a notice stays readable. */
 export const LIMITS = {
@@ -230,28 +231,6 @@ export function validateCompose(input: ComposeInput, clock?: ComposeClock): Comp
   };
 }
 
-export function buttonTitle(button: BroadcastButton, t: TFunction = english): string {
-  return button.kind === "url"
-    ? button.title
-    : t(`broadcast.actions.${button.code}`, { defaultValue: t("broadcast.open") });
-}
-
-export function audienceLabel(audience: AudienceSpec, t: TFunction = english): string {
-  switch (audience.kind) {
-    case "group":
-      return t("broadcast.audience.group", { groupId: audience.groupId });
-    case "upns":
-      return t("broadcast.audience.upns", { count: audience.upns.length });
-    default:
-      return t(`broadcast.audience.${audience.kind}`);
-  }
-}
-
-/** The walkthrough buttons a broadcast may carry (the product's guidance codes), named in `t`'s language. */
-export function guidanceChoices(t: TFunction = english): Array<{ title: string; value: string }> {
-  return GUIDANCE_CODES.map((value) => ({ title: t(`broadcast.actions.${value}`), value }));
-}
-
 /** The message in the languages the admin added (each optional, each within the message's limits). */
 function translationsOf(
   input: ComposeInput,
@@ -277,45 +256,4 @@ function translationsOf(
     out[language] = value;
   }
   return out;
-}
-
-const GUIDANCE_CODES = Object.keys(GUIDANCE) as GuidanceCode[];
-
-/** Each language by its own name: the same in every language. */
-export const LANGUAGE_NAMES: Readonly<Record<Language, string>> = {
-  en: "English",
-  de: "Deutsch",
-  fr: "Français",
-  es: "Español",
-  ja: "日本語",
-};
-
-/** The message for a reader of `language`: theirs when the admin added it, else the text as written. */
-export function messageFor(
-  content: Pick<BroadcastContent, "message" | "translations">,
-  language: string,
-): string {
-  return isLanguage(language) ? (content.translations?.[language] ?? content.message) : content.message;
-}
-
-/** A stored draft back into the form's values (Edit). */
-export function composeValues(content: BroadcastContent, timeZone?: string): Record<string, string> {
-  const audience = content.audience;
-  const sendAt = content.sendAt ? wallClock(content.sendAt, timeZone) : { date: "", time: "" };
-  return {
-    title: content.title,
-    message: content.message,
-    audience: audience.kind,
-    groupId: audience.kind === "group" ? audience.groupId : "",
-    upns: audience.kind === "upns" ? audience.upns.join("\n") : "",
-    buttonCode: content.button?.kind === "walkthrough" ? content.button.code : "none",
-    buttonUrl: content.button?.kind === "url" ? content.button.url : "",
-    buttonTitle: content.button?.kind === "url" ? content.button.title : "",
-    remindDays: String(content.remindDays ?? 0),
-    ...Object.fromEntries(
-      Object.entries(content.translations ?? {}).map(([language, value]) => [`message_${language}`, value]),
-    ),
-    sendDate: sendAt.date,
-    sendTime: sendAt.time,
-  };
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 
+import { renderView } from "../../cards/view";
 import type { Directory } from "../../directory/directory";
 import type { BroadcastJob } from "../../domain/broadcast";
 import type { Logger } from "../../logger";
@@ -10,14 +11,15 @@ import type { Scheduler } from "../scheduler/scheduler";
 import type { VerdictSource } from "./audience";
 import type { BroadcastJobStore } from "./broadcast-job-store";
 import type { BroadcastLedger } from "./broadcast-ledger";
-import { BroadcastService, FOLLOW_UP_KIND, SEND_AT_KIND } from "./broadcast-service";
+import { BroadcastService } from "./broadcast-service";
 import { createBroadcastEngine } from "./create-engine";
-import type { DispatchTuning } from "./dispatcher";
+import type { DispatchTuning } from "./dispatch-tuning";
 import { createFollowUp } from "./follow-ups";
 import type { JobRunner } from "./job-runner";
 import type { Assess } from "./prepare";
 import type { ProgressSnapshot } from "./progress";
 import { type ResumePoller, startResumePoller } from "./resume-poller";
+import { FOLLOW_UP_KIND, SEND_AT_KIND } from "./scheduled-kinds";
 import type { BroadcastTransport } from "./transport";
 
 export interface BroadcastFeatureOptions {
@@ -94,10 +96,10 @@ export function createBroadcastFeature(options: BroadcastFeatureOptions): Broadc
     if (!job.progressRef || !holder.service) {
       return;
     }
-    const card = await holder.service.cardFor(job, progress.ratePerSecond);
+    const { shown, locale } = await holder.service.viewFor(job, progress.ratePerSecond);
     await options.transport.update(
       { tenantId: job.tenantId, userId: job.authorId, ...job.progressRef },
-      card,
+      renderView(shown, locale),
     );
   };
   const runner = createBroadcastEngine({

@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { AdaptiveCardJson } from "../../cards/types";
 import type { Directory } from "../../directory/directory";
 import type { BroadcastJob, Delivery } from "../../domain/broadcast";
+import { textsFor } from "../../i18n/i18n";
 import { recipientLocale } from "../../i18n/locale";
 import type { Logger } from "../../logger";
 import { type Clock, systemClock } from "../../throttle";
@@ -10,7 +11,8 @@ import type { ConversationReferenceStore } from "../messaging/conversation-refer
 import type { VerdictSource } from "./audience";
 import type { BroadcastJobStore } from "./broadcast-job-store";
 import type { BroadcastLedger } from "./broadcast-ledger";
-import type { DispatchTuning } from "./dispatcher";
+import { shownTitle } from "./content-labels";
+import type { DispatchTuning } from "./dispatch-tuning";
 import { JobRunner } from "./job-runner";
 import { messageCardFactory } from "./message-card";
 import { type Assess, prepareJob } from "./prepare";
@@ -50,7 +52,10 @@ export interface BroadcastEngineOptions {
 export function createBroadcastEngine(options: BroadcastEngineOptions): JobRunner {
   const clock = options.clock ?? systemClock;
   // One rendered card per job and language: each recipient's frame is in their language.
-  const factories = new Map<string, (personal: string | undefined) => AdaptiveCardJson>();
+  const factories = new Map<
+    string,
+    { card: (personal: string | undefined) => AdaptiveCardJson; summary: string }
+  >();
   const cardFor = (job: BroadcastJob, delivery: Delivery, target: SendTarget) => {
     const locale = recipientLocale({
       referenceLocale: target.locale,
@@ -65,10 +70,14 @@ export function createBroadcastEngine(options: BroadcastEngineOptions): JobRunne
         factories.clear();
       }
       const sender = options.senderName ? options.senderName(job) : job.authorName;
-      factory = messageCardFactory(job.content, sender, { jobId: job.id, locale });
+      factory = {
+        card: messageCardFactory(job.content, sender, { jobId: job.id, locale }),
+        // The notification's line: the title as the recipient's card shows it.
+        summary: shownTitle(job.content, textsFor(locale)),
+      };
       factories.set(key, factory);
     }
-    return factory(delivery.personal);
+    return { card: factory.card(delivery.personal), summary: factory.summary };
   };
   const targets = createTargetResolver({
     conversationReferences: options.conversationReferences,
@@ -88,10 +97,7 @@ export function createBroadcastEngine(options: BroadcastEngineOptions): JobRunne
     owner: options.owner ?? `${process.pid}-${randomUUID().slice(0, 8)}`,
     readyTarget: targets.ready,
     resolveTarget: targets.contact,
-    render: (job, delivery, target) => ({
-      card: cardFor(job, delivery, target),
-      summary: job.content.title,
-    }),
+    render: (job, delivery, target) => cardFor(job, delivery, target),
     prepare: (job) =>
       prepareJob(job, {
         ledger: options.ledger,

@@ -1,10 +1,15 @@
 import { stringify } from "csv-stringify/sync";
+import type { TFunction } from "i18next";
 
+import { translator } from "../../i18n/i18n";
 import { neutralise } from "../report/csv";
 import type { BroadcastLedger } from "./broadcast-ledger";
 import { reasonText } from "./reason-text";
 
-/** `why`: the reason in words; `reason` keeps the code for a spreadsheet filter. */
+/**
+ * `why`: the reason in words, in the reader's language; `reason` keeps the code for a spreadsheet filter.
+ * The header row is the columns' names, the same in every language (a spreadsheet's formulas name them).
+ */
 export const DELIVERY_COLUMNS = [
   "userPrincipalName",
   "displayName",
@@ -20,7 +25,11 @@ export const DELIVERY_COLUMNS = [
 ] as const;
 
 /** The delivery report of a job: a header, then one row per recipient, streamed page by page. */
-export async function* deliveryReportCsv(ledger: BroadcastLedger, jobId: string): AsyncGenerator<string> {
+export async function* deliveryReportCsv(
+  ledger: BroadcastLedger,
+  jobId: string,
+  t: TFunction = translator("en"),
+): AsyncGenerator<string> {
   yield stringify([[...DELIVERY_COLUMNS]]);
   let after = 0;
   for (;;) {
@@ -35,7 +44,7 @@ export async function* deliveryReportCsv(ledger: BroadcastLedger, jobId: string)
           row.displayName,
           row.state,
           row.reason ?? "",
-          row.reason ? reasonText(row.reason) : "",
+          row.reason ? reasonText(row.reason, t) : "",
           row.activityId ?? "",
           String(row.attempts),
           String(row.possiblyDuplicated),
@@ -50,16 +59,24 @@ export async function* deliveryReportCsv(ledger: BroadcastLedger, jobId: string)
 }
 
 /** The same report as Buffers, for an upload in Content-Range fragments. */
-export async function* deliveryReportPieces(ledger: BroadcastLedger, jobId: string): AsyncGenerator<Buffer> {
-  for await (const piece of deliveryReportCsv(ledger, jobId)) {
+export async function* deliveryReportPieces(
+  ledger: BroadcastLedger,
+  jobId: string,
+  t?: TFunction,
+): AsyncGenerator<Buffer> {
+  for await (const piece of deliveryReportCsv(ledger, jobId, t)) {
     yield Buffer.from(piece);
   }
 }
 
 /** Its size in bytes, read the same way (the upload announces the total before the first fragment). */
-export async function deliveryReportBytes(ledger: BroadcastLedger, jobId: string): Promise<number> {
+export async function deliveryReportBytes(
+  ledger: BroadcastLedger,
+  jobId: string,
+  t?: TFunction,
+): Promise<number> {
   let bytes = 0;
-  for await (const piece of deliveryReportCsv(ledger, jobId)) {
+  for await (const piece of deliveryReportCsv(ledger, jobId, t)) {
     bytes += Buffer.byteLength(piece);
   }
   return bytes;

@@ -21,7 +21,6 @@ export async function createFollowUp(
   now: Date,
 ): Promise<{ created: boolean; job: BroadcastJob }> {
   const id = followUpJobId(parent.id, kind);
-  const prefix = kind === "failed" ? "Again" : "Reminder";
   const result = await stores.jobs.createJob({
     id,
     tenantId: parent.tenantId,
@@ -32,9 +31,8 @@ export async function createFollowUp(
     createdAt: now.toISOString(),
     content: {
       ...parent.content,
-      title: parent.content.title.startsWith(`${prefix}: `)
-        ? parent.content.title
-        : `${prefix}: ${parent.content.title}`.slice(0, 120),
+      // The parent's own title: "Reminder: …" / "Again: …" is added where it is shown, in the reader's language.
+      title: parent.content.title,
       audience:
         kind === "failed"
           ? { kind: "resend-failed", parentJobId: parent.id }

@@ -9,7 +9,9 @@ import {
 } from "../../throttle";
 import type { BroadcastJobStore } from "./broadcast-job-store";
 import type { BroadcastLedger } from "./broadcast-ledger";
-import { type DispatchEnd, Dispatcher, type DispatcherOptions, type DispatchTuning } from "./dispatcher";
+import type { DispatchEnd, DispatcherOptions } from "./dispatch-options";
+import type { DispatchTuning } from "./dispatch-tuning";
+import { Dispatcher } from "./dispatcher";
 import { type ProgressSnapshot, RateMeter, snapshotOf } from "./progress";
 import { SendTimeGuard } from "./send-time-guard";
 

@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
 
 import { userText } from "../../cards/markdown";
-import { renderCard } from "../../cards/render";
 import type { AdaptiveCardJson } from "../../cards/types";
+import { renderView, type View, view } from "../../cards/view";
 import type { BroadcastContent } from "../../domain/broadcast";
 import { ENGLISH, type Locale } from "../../domain/language";
 import { textsFor } from "../../i18n/i18n";
-import { buttonTitle, messageFor } from "./compose";
+import { buttonTitle, messageFor, shownTitle } from "./content-labels";
 import { renderMessageMarkdown } from "./message-text";
 import { personalText } from "./personal-line";
 
@@ -39,7 +39,9 @@ export interface MessageCardOptions {
   locale?: Locale;
 }
 
-type Content = Pick<BroadcastContent, "title" | "message" | "button" | "translations">;
+/** The audience, when given, names a follow-up: its title is prefixed in the reader's language. */
+type Content = Pick<BroadcastContent, "title" | "message" | "button" | "translations"> &
+  Partial<Pick<BroadcastContent, "audience">>;
 
 /**
  * What one recipient sees: the admin's text (subset Markdown, else literal), their own status (the
@@ -55,7 +57,9 @@ export function messageCardData(
   const button = content.button;
   const line = personalText(personal, t);
   return {
-    title: userText(content.title),
+    title: userText(
+      content.audience ? shownTitle({ ...content, audience: content.audience }, t) : content.title,
+    ),
     message: renderMessageMarkdown(messageFor(content, (options.locale ?? ENGLISH).language)),
     personal: line ? [userText(line)] : [],
     result: options.result ? [{ ...options.result, text: userText(options.result.text) }] : [],
@@ -67,17 +71,26 @@ export function messageCardData(
   };
 }
 
+export type MessageView = View<"broadcast-message", MessageCardData>;
+
+/** The recipient's card as a feature answers with it (their "Done: check me now" answered in place). */
+export function messageView(
+  content: Content,
+  personal: string | undefined,
+  sender: string | undefined,
+  options: MessageCardOptions = {},
+): MessageView {
+  return view("broadcast-message", messageCardData(content, personal, sender, options));
+}
+
+/** The recipient's card rendered in their language (the sender's path: one render per language). */
 export function buildMessageCard(
   content: Content,
   personal: string | undefined,
   sender: string | undefined,
   options: MessageCardOptions = {},
 ): AdaptiveCardJson {
-  return renderCard(
-    "broadcast-message",
-    messageCardData(content, personal, sender, options),
-    (options.locale ?? ENGLISH).language,
-  );
+  return renderView(messageView(content, personal, sender, options), options.locale ?? ENGLISH);
 }
 
 /**

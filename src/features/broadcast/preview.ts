@@ -1,6 +1,5 @@
 import { userText } from "../../cards/markdown";
-import { renderCard } from "../../cards/render";
-import type { AdaptiveCardJson } from "../../cards/types";
+import { view } from "../../cards/view";
 import type { BroadcastContent } from "../../domain/broadcast";
 import { ENGLISH, type Language, type Locale } from "../../domain/language";
 import { formatNumber } from "../../i18n/format";
@@ -12,13 +11,8 @@ import {
   resolveAudience,
   skipReason,
 } from "./audience";
-import {
-  audienceLabel,
-  buttonTitle,
-  guidanceChoices,
-  LANGUAGE_NAMES,
-  TRANSLATION_LANGUAGES,
-} from "./compose";
+import { TRANSLATION_LANGUAGES } from "./compose";
+import { audienceLabel, buttonTitle, guidanceChoices, LANGUAGE_NAMES } from "./content-labels";
 import { messageCardData } from "./message-card";
 import { personalCode } from "./personal-line";
 import { sendAtText } from "./progress-card";
@@ -62,13 +56,14 @@ export interface PreviewOptions {
   timeZone?: string | undefined;
 }
 
-export function buildPreviewCard(
+/** The preview: who gets it, when, and the message as the sample recipient will see it; Send or Schedule. */
+export function previewView(
   draftId: string,
   content: BroadcastContent,
   count: AudienceCount,
   sender: string,
   options: PreviewOptions = {},
-): AdaptiveCardJson {
+) {
   const locale = options.locale ?? ENGLISH;
   const t = textsFor(locale);
   const n = (value: number) => formatNumber(value, { locale: locale.tag });
@@ -78,80 +73,75 @@ export function buildPreviewCard(
   );
   const added = Object.keys(content.translations ?? {}) as Language[];
   const action = content.sendAt ? "broadcast.preview.schedule" : "broadcast.preview.send";
-  return renderCard(
-    "broadcast-preview",
-    {
-      draftId,
-      audienceLabel: userText(audienceLabel(content.audience, t)),
-      recipients: n(count.recipients),
-      skipped: skipped.length > 0 ? skipped.join(", ") : t("broadcast.preview.none"),
-      reminder: content.remindDays
-        ? t("broadcast.preview.reminder", { count: content.remindDays })
-        : t("broadcast.preview.none"),
-      sendAt: content.sendAt
-        ? sendAtText(content.sendAt, locale, options.timeZone)
-        : t("broadcast.preview.sendNow"),
-      languages:
-        added.length > 0
-          ? t("broadcast.preview.languages", { list: added.map((code) => LANGUAGE_NAMES[code]).join(", ") })
-          : t("broadcast.preview.languagesDefault"),
-      unknownUpns:
-        count.unknownUpns.length > 0
-          ? [
-              userText(
-                t("broadcast.preview.unknown", {
-                  count: n(count.unknownUpns.length),
-                  list: count.unknownUpns.slice(0, 20).join(", "),
-                }),
-              ),
-            ]
-          : [],
-      sampleLine: count.sample
-        ? userText(t("broadcast.preview.sample", { name: count.sample.displayName }))
-        : t("broadcast.preview.nobody"),
-      title: message.title,
-      message: message.message,
-      personal: message.personal,
-      buttons: content.button ? [userText(buttonTitle(content.button, t))] : [],
-      sendActions:
-        count.recipients > 0 ? [{ title: t(action, { count: n(count.recipients) }), draftId }] : [],
-    },
-    locale.language,
-  );
+  return view("broadcast-preview", {
+    draftId,
+    audienceLabel: userText(audienceLabel(content.audience, t)),
+    recipients: n(count.recipients),
+    skipped: skipped.length > 0 ? skipped.join(", ") : t("broadcast.preview.none"),
+    reminder: content.remindDays
+      ? t("broadcast.preview.reminder", { count: content.remindDays })
+      : t("broadcast.preview.none"),
+    sendAt: content.sendAt
+      ? sendAtText(content.sendAt, locale, options.timeZone)
+      : t("broadcast.preview.sendNow"),
+    languages:
+      added.length > 0
+        ? t("broadcast.preview.languages", { list: added.map((code) => LANGUAGE_NAMES[code]).join(", ") })
+        : t("broadcast.preview.languagesDefault"),
+    unknownUpns:
+      count.unknownUpns.length > 0
+        ? [
+            userText(
+              t("broadcast.preview.unknown", {
+                count: n(count.unknownUpns.length),
+                list: count.unknownUpns.slice(0, 20).join(", "),
+              }),
+            ),
+          ]
+        : [],
+    sampleLine: count.sample
+      ? userText(t("broadcast.preview.sample", { name: count.sample.displayName }))
+      : t("broadcast.preview.nobody"),
+    title: message.title,
+    message: message.message,
+    personal: message.personal,
+    buttons: content.button ? [userText(buttonTitle(content.button, t))] : [],
+    sendActions: count.recipients > 0 ? [{ title: t(action, { count: n(count.recipients) }), draftId }] : [],
+  });
 }
 
+export type PreviewView = ReturnType<typeof previewView>;
+
 /** The compose form, filled with what the admin typed (kept literally) and the problems found. */
-export function buildComposeCard(
+export function composeView(
   values: Record<string, string>,
   problems: string[] = [],
   options: PreviewOptions = {},
-): AdaptiveCardJson {
+) {
   const locale = options.locale ?? ENGLISH;
   const t = textsFor(locale);
   const remind = Number(values.remindDays ?? "0");
-  return renderCard(
-    "broadcast-compose",
-    {
-      problems: problems.map(userText),
-      title: values.title ?? "",
-      message: values.message ?? "",
-      audience: values.audience ?? "affected-not-ready",
-      groupId: values.groupId ?? "",
-      upns: values.upns ?? "",
-      buttonCode: values.buttonCode ?? "none",
-      buttonUrl: values.buttonUrl ?? "",
-      buttonTitle: values.buttonTitle ?? "",
-      remindDays: Number.isFinite(remind) ? remind : 0,
-      sendAtLabel: t("broadcast.compose.sendAtLabel", { zone: options.timeZone ?? "UTC" }),
-      sendDate: values.sendDate ?? "",
-      sendTime: values.sendTime ?? "",
-      translations: TRANSLATION_LANGUAGES.map((language) => ({
-        id: `message_${language}`,
-        label: LANGUAGE_NAMES[language],
-        value: values[`message_${language}`] ?? "",
-      })),
-      walkthroughChoices: guidanceChoices(t),
-    },
-    locale.language,
-  );
+  return view("broadcast-compose", {
+    problems: problems.map(userText),
+    title: values.title ?? "",
+    message: values.message ?? "",
+    audience: values.audience ?? "affected-not-ready",
+    groupId: values.groupId ?? "",
+    upns: values.upns ?? "",
+    buttonCode: values.buttonCode ?? "none",
+    buttonUrl: values.buttonUrl ?? "",
+    buttonTitle: values.buttonTitle ?? "",
+    remindDays: Number.isFinite(remind) ? remind : 0,
+    sendAtLabel: t("broadcast.compose.sendAtLabel", { zone: options.timeZone ?? "UTC" }),
+    sendDate: values.sendDate ?? "",
+    sendTime: values.sendTime ?? "",
+    translations: TRANSLATION_LANGUAGES.map((language) => ({
+      id: `message_${language}`,
+      label: LANGUAGE_NAMES[language],
+      value: values[`message_${language}`] ?? "",
+    })),
+    walkthroughChoices: guidanceChoices(t),
+  });
 }
+
+export type ComposeView = ReturnType<typeof composeView>;

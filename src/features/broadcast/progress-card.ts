@@ -1,14 +1,13 @@
 import type { TFunction } from "i18next";
 
 import { userText } from "../../cards/markdown";
-import { renderCard } from "../../cards/render";
-import type { AdaptiveCardJson } from "../../cards/types";
 import { VERBS } from "../../cards/verbs";
+import { view } from "../../cards/view";
 import type { BroadcastDraft, BroadcastJob } from "../../domain/broadcast";
 import { ENGLISH, type Locale } from "../../domain/language";
 import { formatDateTime, formatNumber } from "../../i18n/format";
 import { textsFor } from "../../i18n/i18n";
-import { audienceLabel } from "./compose";
+import { audienceLabel, shownTitle } from "./content-labels";
 import { type ProgressSnapshot, readableDuration } from "./progress";
 import { reasonsText } from "./reason-text";
 
@@ -40,11 +39,7 @@ export interface ProgressCardOptions {
 }
 
 /** The admin's progress card: counts, rate, time left, and the controls the job's state allows. */
-export function buildProgressCard(
-  job: BroadcastJob,
-  progress: ProgressSnapshot,
-  options: ProgressCardOptions,
-): AdaptiveCardJson {
+export function progressView(job: BroadcastJob, progress: ProgressSnapshot, options: ProgressCardOptions) {
   const locale = options.locale ?? ENGLISH;
   const t = textsFor(locale);
   const n = (value: number) => formatNumber(value, { locale: locale.tag });
@@ -81,36 +76,34 @@ export function buildProgressCard(
   ];
   const finished = job.state === "done" || job.state === "cancelled";
   const dash = t("broadcast.progress.dash");
-  return renderCard(
-    "broadcast-progress",
-    {
-      jobId: job.id,
-      refreshUserIds: options.adminMri ? [options.adminMri] : [],
-      heading: t(finished ? "broadcast.progress.report" : "broadcast.progress.heading"),
-      title: userText(job.content.title),
-      stateLine: line,
-      stateColor: color,
-      sent: n(totals.sent),
-      failed: n(totals.failed),
-      skipped: n(totals.skipped),
-      pending: n(totals.pending + totals.sending),
-      acknowledged: n(totals.acknowledged),
-      nowReady: n(totals.nowReady),
-      rate: finished
-        ? dash
-        : t("broadcast.progress.rate", {
-            rate: formatNumber(Math.round(progress.ratePerSecond * 10) / 10, { locale: locale.tag }),
-          }),
-      timeLeft: finished ? dash : readableDuration(progress.secondsLeft, t),
-      details: details.map(userText),
-      updatedLine: t("broadcast.progress.updated", {
-        time: `${new Intl.DateTimeFormat(locale.tag, { timeStyle: "medium", timeZone: locale.timeZone ?? "UTC" }).format(options.now)} ${locale.timeZone ?? "UTC"}`,
-      }),
-      controls,
-    },
-    locale.language,
-  );
+  return view("broadcast-progress", {
+    jobId: job.id,
+    refreshUserIds: options.adminMri ? [options.adminMri] : [],
+    heading: t(finished ? "broadcast.progress.report" : "broadcast.progress.heading"),
+    title: userText(shownTitle(job.content, t)),
+    stateLine: line,
+    stateColor: color,
+    sent: n(totals.sent),
+    failed: n(totals.failed),
+    skipped: n(totals.skipped),
+    pending: n(totals.pending + totals.sending),
+    acknowledged: n(totals.acknowledged),
+    nowReady: n(totals.nowReady),
+    rate: finished
+      ? dash
+      : t("broadcast.progress.rate", {
+          rate: formatNumber(Math.round(progress.ratePerSecond * 10) / 10, { locale: locale.tag }),
+        }),
+    timeLeft: finished ? dash : readableDuration(progress.secondsLeft, t),
+    details: details.map(userText),
+    updatedLine: t("broadcast.progress.updated", {
+      time: `${new Intl.DateTimeFormat(locale.tag, { timeStyle: "medium", timeZone: locale.timeZone ?? "UTC" }).format(options.now)} ${locale.timeZone ?? "UTC"}`,
+    }),
+    controls,
+  });
 }
+
+export type ProgressView = ReturnType<typeof progressView>;
 
 /** "When" for the admin: the tenant's clock in their locale, with the zone's name (UTC when none is set). */
 export function sendAtText(iso: string, locale: Locale = ENGLISH, timeZone = locale.timeZone): string {
@@ -118,48 +111,44 @@ export function sendAtText(iso: string, locale: Locale = ENGLISH, timeZone = loc
 }
 
 /** A broadcast waiting for its "send at" (or cancelled before it): when, to whom, and Cancel. */
-export function buildScheduledCard(
+export function scheduledView(
   draft: BroadcastDraft,
   state: "scheduled" | "cancelled",
   options: { adminMri?: string | undefined; timeZone?: string | undefined; locale?: Locale | undefined },
-): AdaptiveCardJson {
+): ProgressView {
   const locale = options.locale ?? ENGLISH;
   const t = textsFor(locale);
   const when = sendAtText(draft.content.sendAt ?? new Date(0).toISOString(), locale, options.timeZone);
   const dash = t("broadcast.progress.dash");
-  return renderCard(
-    "broadcast-progress",
-    {
-      jobId: draft.id,
-      refreshUserIds: options.adminMri ? [options.adminMri] : [],
-      heading: t(
-        state === "scheduled" ? "broadcast.progress.scheduled" : "broadcast.progress.scheduledCancelled",
-      ),
-      title: userText(draft.content.title),
-      stateLine: t(
-        state === "scheduled" ? "broadcast.progress.sendsAt" : "broadcast.progress.cancelledBefore",
-        {
-          when,
-        },
-      ),
-      stateColor: state === "scheduled" ? "Default" : "Attention",
-      sent: dash,
-      failed: dash,
-      skipped: dash,
-      pending: dash,
-      acknowledged: dash,
-      nowReady: dash,
-      rate: dash,
-      timeLeft: dash,
-      details: [
-        userText(t("broadcast.progress.audience", { audience: audienceLabel(draft.content.audience, t) })),
-      ],
-      updatedLine: "",
-      controls:
-        state === "scheduled"
-          ? [{ title: t("broadcast.progress.cancel"), verb: VERBS.broadcastCancel, jobId: draft.id }]
-          : [],
-    },
-    locale.language,
-  );
+  return view("broadcast-progress", {
+    jobId: draft.id,
+    refreshUserIds: options.adminMri ? [options.adminMri] : [],
+    heading: t(
+      state === "scheduled" ? "broadcast.progress.scheduled" : "broadcast.progress.scheduledCancelled",
+    ),
+    title: userText(draft.content.title),
+    stateLine: t(
+      state === "scheduled" ? "broadcast.progress.sendsAt" : "broadcast.progress.cancelledBefore",
+      {
+        when,
+      },
+    ),
+    stateColor: state === "scheduled" ? "Default" : "Attention",
+    sent: dash,
+    failed: dash,
+    skipped: dash,
+    pending: dash,
+    acknowledged: dash,
+    nowReady: dash,
+    rate: dash,
+    timeLeft: dash,
+    details: [
+      userText(t("broadcast.progress.audience", { audience: audienceLabel(draft.content.audience, t) })),
+    ],
+    updatedLine: "",
+    controls:
+      state === "scheduled"
+        ? [{ title: t("broadcast.progress.cancel"), verb: VERBS.broadcastCancel, jobId: draft.id }]
+        : [],
+  });
 }
