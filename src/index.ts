@@ -105,7 +105,7 @@ export async function startService(parts: ServiceParts): Promise<RunningService>
     ledger: stores.broadcastLedger,
     directory: directory.directory,
     authz,
-    verdicts: verdictsFromScans(report.scans),
+    verdicts: verdictsFromScans(report.scans, stores.liveMethods),
     conversationReferences: stores.conversationReferences,
     auditLog: stores.auditLog,
     transport: createBroadcastConnector({

@@ -73,6 +73,11 @@ export interface ScanSummary {
   lookbackDays: number;
   /** Non-interactive sign-ins were counted by whole UTC day (beta's summary): up to a day more at the start. */
   summaryByDay?: boolean;
+  /**
+   * How many people were assessed with methods the product read live or verified itself, newer than
+   * Microsoft's registration report (which may lag up to 36 hours). Absent when none.
+   */
+  leanedOnLive?: number;
   diff?: ScanDiff;
 }
 

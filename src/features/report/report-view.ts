@@ -21,6 +21,8 @@ export interface ReportCardData {
   chart: Array<{ legend: string; value: number; color: string }>;
   chartRows: Array<{ legend: string; value: string; share: string }>;
   diffLine: string;
+  /** How many people were assessed with methods the bot read or verified itself; "" when none. */
+  liveLine: string;
   /** Each list is one "show" away: a row with its title and count, the people behind a toggle. */
   findings: Array<{
     key: string;
@@ -173,6 +175,9 @@ export function buildReportView(
       share: t("report.share", { percent: count(Math.round((counts.buckets[bucket] / total) * 100)) }),
     })),
     diffLine: diffLine(summary.diff, texts),
+    liveLine: summary.leanedOnLive
+      ? t("report.leanedOnLive", { count: summary.leanedOnLive, n: count(summary.leanedOnLive) })
+      : "",
     findings: summary.findings
       .filter((finding) => finding.count > 0)
       .map((finding) => ({

@@ -13,6 +13,7 @@ import { AZURE_SERVICE_MANAGEMENT_RESOURCE_ID, IN_SCOPE_APPS } from "../../domai
 import { collectEvidence, restsOnSignInActivity } from "../../domain/evidence";
 import type { DataGap, TenantFacts, UserFacts } from "../../domain/facts";
 import { NON_INTERACTIVE_SIGN_INS } from "../../domain/facts";
+import { type LiveRead, methodsToAssess } from "../../domain/live-methods";
 import { abortable, untilAborted } from "./abortable";
 import { compactSignIn } from "./compact-sign-in";
 import { joinRegistrations } from "./user-registration-join";
@@ -41,6 +42,11 @@ export interface TenantStreamOptions {
   signal?: AbortSignal;
   /** Called as data arrives: how many in-scope sign-ins have been read so far. */
   onSignIns?: (read: number) => void;
+  /**
+   * Typed methods the product read live or verified, by lower-case user id: they win over an older
+   * registration row (methodsToAssess), so the report agrees with the status card.
+   */
+  live?: ReadonlyMap<string, LiveRead>;
 }
 
 export interface TenantStream {
@@ -52,6 +58,8 @@ export interface TenantStream {
    * can reach up to one day further back for them (the report says so).
    */
   summaryByDay: boolean;
+  /** How many of the users streamed so far were assessed with methods the product read itself. */
+  readonly leanedOnLive: number;
   /**
    * Every user's facts, in Graph's order, one at a time. A user whose every counted sign-in was silent
    * waits (with up to 14 others, and the users after them) for the signInActivity rule 6 then needs.
@@ -248,6 +256,7 @@ export async function openTenantStream(
     }
   }
 
+  let leanedOnLive = 0;
   async function* users(): AsyncGenerator<UserFacts> {
     const registrations = await readable(
       await untilAborted(directory.listRegistrationDetails(), signal),
@@ -274,10 +283,16 @@ export async function openTenantStream(
       const signIns = signInsReadable
         ? [...(signInsByUser.get(id) ?? []), ...keys.flatMap((key) => summaryByUpn.get(key) ?? [])]
         : undefined;
+      // A method the product read live or verified wins over an older registration row.
+      const chosen = methodsToAssess(registration, options.live?.get(id));
+      if (chosen.leanedOnLive) {
+        leanedOnLive += 1;
+        dataGaps.splice(dataGaps.indexOf(gaps.methods!), 1);
+      }
       const facts: UserFacts = {
         user,
         registration,
-        methods: undefined,
+        methods: chosen.methods,
         signIns,
         roleAssignments: roles.get(id) ?? [],
         groupIds: memberships.get(id) ?? [],
@@ -310,6 +325,9 @@ export async function openTenantStream(
     tenant: { policy, settings, dataGaps: policy === undefined ? [gaps.policy!] : [] },
     usersTotal,
     summaryByDay: summaryRead && signInsReadable,
+    get leanedOnLive() {
+      return leanedOnLive;
+    },
     users,
   };
 }
