@@ -81,6 +81,15 @@ describe("one answer everywhere: a passkey Adele verified wins over the lagging 
   });
 
   it("the next scan lists her ready, and the report says it leaned on the bot's own read", async () => {
+    // Dana's registration row (2026-11-19T22:00Z) is newer than this read: the row wins, the read is ignored.
+    await rb.bot.stores.liveMethods.put({
+      tenantId,
+      userId: DEMO.dana,
+      readAt: "2026-11-19T21:59:59Z",
+      source: "status",
+      methods: [],
+      verdict: (await rb.bot.stores.liveMethods.get(tenantId, DEMO.adele))!.verdict,
+    });
     const second = await scan();
     const admins = second.summary!.findings.find((finding) => finding.key === "adminsNotReady")!;
     assert.ok(!admins.first.some((person) => person.upn === "adele.vance@contoso.example"));
@@ -89,6 +98,9 @@ describe("one answer everywhere: a passkey Adele verified wins over the lagging 
     for await (const verdict of rb.report.scans.verdicts(second.id)) {
       stored.push(verdict);
     }
+    const dana = stored.find((verdict) => verdict.userId === DEMO.dana)!;
+    assert.equal(dana.mfaReady, true, "an older read does not override a newer registration row");
+    assert.ok(dana.methods.strongIndependent.every((entry) => entry.source === "registrationDetails"));
     const adele = stored.find((verdict) => verdict.userId === DEMO.adele)!;
     assert.equal(adele.mfaReady, true);
     assert.ok(adele.methods.strongIndependent.some((entry) => entry.source === "methods"));
