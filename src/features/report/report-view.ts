@@ -148,7 +148,9 @@ export function buildReportView(
   const total = Math.max(1, counts.users);
   const phase = (affected: number, likely: number) =>
     t("report.counts.phaseValue", { affected: count(affected), likely: count(likely) });
-  const gaps = gapLines(summary.gaps, counts.users, texts).map((text) => ({ text }));
+  const gaps = gapLines(summary.gaps, counts.users, texts, {
+    methodsReadPerUser: summary.methodsReadPerUser,
+  }).map((text) => ({ text }));
   return {
     scanId: scan.id,
     headline: t(options.daily ? "report.dailyHeadline" : "report.headline"),

@@ -108,6 +108,11 @@ export async function runScan(options: ScanRunOptions): Promise<ScanRecord> {
         progress.stage = "signIns";
         progress.signInsRead = read;
       },
+      onMethods: (read) => {
+        progress.stage = "methods";
+        progress.methodsStartedAt ??= options.clock();
+        progress.methodsRead = read;
+      },
     });
     progress.usersTotal = stream.usersTotal;
     progress.stage = "users";
@@ -137,6 +142,7 @@ export async function runScan(options: ScanRunOptions): Promise<ScanRecord> {
       lookbackDays: options.lookbackDays,
       ...(stream.summaryByDay ? { summaryByDay: true } : {}),
       ...(stream.leanedOnLive > 0 ? { leanedOnLive: stream.leanedOnLive } : {}),
+      ...(stream.methodsReadPerUser ? { methodsReadPerUser: true } : {}),
       ...(diff ? { diff } : {}),
     };
     await store.finish(scanId, {
