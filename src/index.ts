@@ -75,7 +75,10 @@ export async function startService(parts: ServiceParts): Promise<RunningService>
     logger: logger.child({ component: "scheduler" }),
     now,
   });
-  const status = createStatusService(config, logger, directory.status, { clock: now });
+  const status = createStatusService(config, logger, directory.status, {
+    clock: now,
+    liveMethods: stores.liveMethods,
+  });
   // The one permissions table (DOMAIN.md "Who may do what"): every feature asks it, each answer audited.
   const authz = createAuthorizer({
     directory: directory.directory,
@@ -102,7 +105,7 @@ export async function startService(parts: ServiceParts): Promise<RunningService>
     ledger: stores.broadcastLedger,
     directory: directory.directory,
     authz,
-    verdicts: verdictsFromScans(report.scans),
+    verdicts: verdictsFromScans(report.scans, stores.liveMethods),
     conversationReferences: stores.conversationReferences,
     auditLog: stores.auditLog,
     transport: createBroadcastConnector({

@@ -7,6 +7,7 @@ import type { ConversationReferenceStore } from "./features/messaging/conversati
 import type { PostponementRequestStore } from "./features/postponement/postponement-store";
 import type { TapRequestStore } from "./features/registration/tap-request-store";
 import type { WalkthroughStore } from "./features/registration/walkthrough-store";
+import type { LiveMethodsStore } from "./features/report/live-methods-store";
 import type { ReportScanStore } from "./features/report/report-scan-store";
 import type { ReportSubscriptionStore } from "./features/report/report-subscription-store";
 import type { ScanClaimStore } from "./features/report/scan-claim-store";
@@ -31,6 +32,8 @@ export interface ProductStores {
   scanClaims: ScanClaimStore;
   broadcastJobs: BroadcastJobStore;
   broadcastLedger: BroadcastLedger;
+  /** Typed methods the product read live or verified, per user (newer than the registration report). */
+  liveMethods: LiveMethodsStore;
   /** True when the backend answers (for /healthz). */
   ping(): boolean | Promise<boolean>;
   /** Releases the backend; safe to call more than once. */

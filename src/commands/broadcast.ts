@@ -13,6 +13,7 @@ import { createBroadcastEngine } from "../features/broadcast/create-engine";
 import { deliveryReportCsv } from "../features/broadcast/delivery-report";
 import { personalLine } from "../features/broadcast/personal-line";
 import { countAudience } from "../features/broadcast/preview";
+import { scanWithLiveReads } from "../features/broadcast/scan-verdicts";
 import { createLogger } from "../logger";
 import { openDirectory } from "../open-directory";
 import { openStores } from "../open-stores";
@@ -75,11 +76,12 @@ async function run(args: string[], io: CommandIo): Promise<number> {
       async latest(tenant) {
         const scan = await stores.reportScans.latestCompleted(tenant);
         if (scan) {
-          return {
-            scanId: scan.id,
-            at: scan.finishedAt,
-            verdicts: () => stores.reportScans.verdicts(scan.id),
-          };
+          return scanWithLiveReads(
+            scan,
+            () => stores.reportScans.verdicts(scan.id),
+            stores.liveMethods,
+            tenant,
+          );
         }
         const live = await readLiveTenant(io);
         return {

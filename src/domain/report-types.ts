@@ -73,6 +73,13 @@ export interface ScanSummary {
   lookbackDays: number;
   /** Non-interactive sign-ins were counted by whole UTC day (beta's summary): up to a day more at the start. */
   summaryByDay?: boolean;
+  /**
+   * How many people were assessed with methods the product read live or verified itself, newer than
+   * Microsoft's registration report (which may lag up to 36 hours). Absent when none.
+   */
+  leanedOnLive?: number;
+  /** No registration report (no P1): every user's typed methods were read one by one instead. */
+  methodsReadPerUser?: boolean;
   diff?: ScanDiff;
 }
 
@@ -93,7 +100,7 @@ export interface ScanRecord {
   error?: string;
 }
 
-export type ScanStage = "starting" | "tenant" | "signIns" | "users" | "finishing";
+export type ScanStage = "starting" | "tenant" | "signIns" | "users" | "methods" | "finishing";
 
 export interface ScanProgress {
   stage: ScanStage;
@@ -104,6 +111,10 @@ export interface ScanProgress {
   startedAt: Date;
   /** When users started to stream: the rate since then gives the time left. */
   usersStartedAt?: Date;
+  /** Without Entra ID P1: how many users' typed methods were read one by one so far. */
+  methodsRead?: number;
+  /** When the first of those reads started: their rate gives how long reading everyone's takes. */
+  methodsStartedAt?: Date;
 }
 
 /** What changed per user between two scans. */

@@ -5,6 +5,7 @@ import { SqliteBroadcastJobStore } from "./broadcast-jobs";
 import { SqliteBroadcastLedger } from "./broadcast-ledger";
 import { SqliteConversationReferenceStore } from "./conversation-references";
 import { type Database, openDatabase } from "./database";
+import { SqliteLiveMethodsStore } from "./live-methods";
 import { SqlitePostponementRequestStore } from "./postponement-requests";
 import { SqliteReportScanStore } from "./report-scans";
 import { SqliteReportSubscriptionStore } from "./report-subscriptions";
@@ -44,6 +45,7 @@ export interface EmbeddedStores {
   scanClaims: SqliteScanClaimStore;
   broadcastJobs: SqliteBroadcastJobStore;
   broadcastLedger: SqliteBroadcastLedger;
+  liveMethods: SqliteLiveMethodsStore;
   /** True when the database answers (for /healthz). */
   ping(): boolean;
   /** Closes the database; safe to call more than once. */
@@ -69,6 +71,7 @@ export function openEmbeddedStores(dataDir: string): EmbeddedStores {
     scanClaims: new SqliteScanClaimStore(database),
     broadcastJobs: new SqliteBroadcastJobStore(database),
     broadcastLedger: new SqliteBroadcastLedger(database),
+    liveMethods: new SqliteLiveMethodsStore(database),
     ping() {
       if (!database.open) {
         return false;

@@ -8,6 +8,7 @@ import { migration as report } from "./migrations/0006-report";
 import { migration as broadcast } from "./migrations/0007-broadcast";
 import { migration as scanClaims } from "./migrations/0008-scan-claims";
 import { migration as broadcastAcknowledgements } from "./migrations/0009-broadcast-acknowledgements";
+import { migration as liveMethods } from "./migrations/0010-live-methods";
 import type { Migration } from "./migrations/migration";
 
 export type { Migration } from "./migrations/migration";
@@ -23,6 +24,7 @@ export const MIGRATIONS: readonly Migration[] = [
   broadcast,
   scanClaims,
   broadcastAcknowledgements,
+  liveMethods,
 ];
 
 /** The schema version a database is at, kept in SQLite's own header (PRAGMA user_version). */

@@ -512,6 +512,45 @@ for (const backend of backends) {
       assert.equal(await claims.current(TENANT, 21_000), undefined);
     });
 
+    it("live methods: one record per user, the later read wins; listed per tenant, since a time", async () => {
+      const { liveMethods: live } = await fresh();
+      const key = { "@odata.type": "#microsoft.graph.fido2AuthenticationMethod", id: "key-1" };
+      const record = (userId: string, readAt: string, methods = [key]) => ({
+        tenantId: TENANT,
+        userId,
+        readAt,
+        source: "status" as const,
+        methods,
+        verdict: { ...verdict(userId), mfaReady: methods.length > 0 },
+      });
+      assert.equal(await live.get(TENANT, "adele"), undefined);
+      await live.put({ ...record("Adele", "2026-11-20T10:00:00.000Z"), source: "verification" });
+      const stored = await live.get(TENANT.toUpperCase(), "ADELE");
+      assert.deepEqual(stored, {
+        ...record("Adele", "2026-11-20T10:00:00.000Z"),
+        userId: "adele",
+        source: "verification",
+      });
+      assert.equal(stored!.verdict.mfaReady, true);
+
+      await Promise.all([
+        live.put(record("adele", "2026-11-20T09:00:00.000Z", [])),
+        live.put(record("adele", "2026-11-20T11:00:00.000Z")),
+      ]);
+      const kept = (await live.get(TENANT, "adele"))!;
+      assert.equal(kept.readAt, "2026-11-20T11:00:00.000Z", "an older read never replaces a newer one");
+      assert.equal(kept.methods.length, 1);
+      assert.equal(kept.source, "status");
+
+      await live.put(record("ben", "2026-11-19T08:00:00.000Z"));
+      await live.put({ ...record("ben", "2026-11-21T08:00:00.000Z"), tenantId: OTHER });
+      const ids = async (options?: { since?: string }) =>
+        (await collect(live.list(TENANT, options))).map((item) => item.userId).sort();
+      assert.deepEqual(await ids(), ["adele", "ben"]);
+      assert.deepEqual(await ids({ since: "2026-11-20T11:00:00.000Z" }), ["adele"], "since is inclusive");
+      assert.deepEqual(await ids({ since: "2026-11-20T11:00:00.001Z" }), []);
+    });
+
     it("broadcast jobs: created once; transitions from a set, one winner; the lease: renew, expiry, take-over", async () => {
       const { broadcastJobs: jobs } = await fresh();
       const content = { title: "MFA", message: "Hello", audience: { kind: "affected" as const } };

@@ -1,4 +1,5 @@
 import type { GraphSimulator, GraphSimulatorOptions } from "../../src/dev/graph-simulator";
+import type { Directory } from "../../src/directory/directory";
 import { readDirectorySnapshot } from "../../src/directory/directory-snapshot";
 import type { TenantSnapshot } from "../../src/directory/graph-types";
 import { snapshotFacts } from "../../src/directory/snapshot-facts";
@@ -19,6 +20,8 @@ export interface ReportBot {
   simulator: GraphSimulator;
   snapshot: TenantSnapshot;
   report: ReportFeature;
+  /** A Directory over the same simulator (the bot's own is inside the service). */
+  directory: Directory;
   /** A message from a user of the tenant (their own personal chat); every activity the bot sent back. */
   say(userId: string, text: string, changes?: Partial<ActivityJson>): Promise<Array<Record<string, unknown>>>;
   /** Action.Execute from a user's card (replyToId: the card's activity); the replacing card. */
@@ -80,6 +83,7 @@ export async function startReportBot(
     simulator,
     snapshot,
     report: bot.service.report!,
+    directory,
     async say(userId, text, changes = {}) {
       const before = bot.connector.calls.length;
       const activity = { ...as(message(bot.connector.serviceUrl, text), userId), ...changes };

@@ -5,6 +5,7 @@ import type { AuditLog } from "../authz/audit-log";
 import type { Authorizer } from "../authz/authorize";
 import type { ConversationReferenceStore } from "../messaging/conversation-reference-store";
 import type { Messenger } from "../messaging/messenger";
+import type { LiveMethodsWriter } from "../report/live-methods-store";
 import type { AssessmentScope } from "../status/assessment-scope";
 import { notice, type RegistrationView } from "./actor";
 import { askAdminForHelp } from "./admin-help";
@@ -31,6 +32,8 @@ export interface RegistrationOptions extends AssessmentScope {
   clock?: () => Date;
   /** Forget a user's cached status (StatusService.forget) once a method is verified. */
   onVerified?: (actor: Actor) => void;
+  /** Where each "Check now" keeps the typed methods it read, so the report and audiences agree. */
+  liveMethods?: LiveMethodsWriter;
   /** Where each user's client locale is kept (with their conversation reference), for proactive cards. */
   conversationReferences: Pick<ConversationReferenceStore, "get">;
   /** The tenant's DEFAULT_LOCALE and TIME_ZONE. */
@@ -71,6 +74,7 @@ export function createRegistration(options: RegistrationOptions): Registration {
     clock,
     logger,
     onVerified: options.onVerified,
+    liveMethods: options.liveMethods,
     demo: options.demo,
   });
   const tap = new TapService({

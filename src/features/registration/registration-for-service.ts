@@ -6,6 +6,7 @@ import type { AuditLog } from "../authz/audit-log";
 import type { Authorizer } from "../authz/authorize";
 import type { ConversationReferenceStore } from "../messaging/conversation-reference-store";
 import type { Messenger } from "../messaging/messenger";
+import type { LiveMethodsWriter } from "../report/live-methods-store";
 import { assessmentScope } from "../status/assessment-scope";
 import type { StatusSource } from "../status/create-status-service";
 import { createRegistration, type Registration } from "./create-registration";
@@ -26,6 +27,7 @@ export function createRegistrationFor(
     tapRequests: TapRequestStore;
     auditLog: AuditLog;
     conversationReferences: Pick<ConversationReferenceStore, "get">;
+    liveMethods?: LiveMethodsWriter;
   },
   directory: Directory,
   authz: Authorizer,
@@ -44,6 +46,7 @@ export function createRegistrationFor(
     logger,
     clock: options.now,
     onVerified: options.onVerified,
+    liveMethods: stores.liveMethods,
     conversationReferences: stores.conversationReferences,
     locale: config.locale,
     ...(options.demo ? { demo: options.demo } : {}),

@@ -6,6 +6,7 @@ import type { Logger } from "../../logger";
 import type { AuditLog } from "../authz/audit-log";
 import { breakGlassAccountIds } from "../authz/break-glass-accounts";
 import { readRoles } from "../authz/roles";
+import { keepLiveMethods, type LiveMethodsWriter } from "../report/live-methods-store";
 import { notice, type RegistrationView } from "./actor";
 import type { DemoTenant } from "./demo-tenant";
 import { methodTitle, type WalkthroughMethod } from "./methods";
@@ -33,6 +34,8 @@ export interface WalkthroughServiceOptions {
   logger: Logger;
   /** After a verification succeeds: forget the user's cached status so their status card refreshes. */
   onVerified?: (actor: Actor) => void;
+  /** Where each "Check now" keeps the typed methods it read (the report and audiences lean on them). */
+  liveMethods?: LiveMethodsWriter;
   /** Only when the directory is the demo's Graph simulator: registers a passkey there for the verify step's demo button. */
   demo?: DemoTenant;
 }
@@ -148,6 +151,20 @@ export class WalkthroughService {
     const { t } = texts;
     const verifyStep = DEFINITIONS[method].steps.findIndex((item) => item.kind === "verify");
     const context = await this.context(actor.userId);
+    if (context.facts.methods !== undefined) {
+      await keepLiveMethods(
+        this.options.liveMethods,
+        {
+          tenantId: actor.tenantId,
+          userId: actor.userId,
+          readAt: this.options.clock().toISOString(),
+          source: "verification",
+          methods: context.facts.methods,
+          verdict: context.verdict,
+        },
+        this.options.logger,
+      );
+    }
     const result = await this.check(actor, method, record, context, texts);
     await this.options.auditLog.record({
       tenantId: actor.tenantId,

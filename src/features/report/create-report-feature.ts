@@ -8,6 +8,7 @@ import type { Messenger } from "../messaging/messenger";
 import type { Scheduler } from "../scheduler/scheduler";
 import { assessmentScope } from "../status/assessment-scope";
 import { DailyReport } from "./daily-report";
+import type { LiveMethodsStore } from "./live-methods-store";
 import type { ReportScanStore } from "./report-scan-store";
 import { ReportService } from "./report-service";
 import type { ReportSubscriptionStore } from "./report-subscription-store";
@@ -33,6 +34,8 @@ export interface ReportFeatureOptions {
     reportScans: ReportScanStore;
     reportSubscriptions: ReportSubscriptionStore;
     scanClaims?: ScanClaimStore;
+    /** Typed methods the product read live or verified (the status checks, the walkthroughs). */
+    liveMethods?: Pick<LiveMethodsStore, "list">;
     /** Where each daily report's reader left their language. */
     conversationReferences: Pick<ConversationReferenceStore, "get">;
   };
@@ -51,6 +54,7 @@ export function createReportFeature(options: ReportFeatureOptions): ReportFeatur
     directory: options.directory,
     store: options.stores.reportScans,
     claims: options.stores.scanClaims,
+    liveMethods: options.stores.liveMethods,
     ...assessmentScope(options.config, options),
     logger,
     clock: now,

@@ -24,6 +24,26 @@ export function timeLeftMs(
   return Math.max(0, total - progress.usersRead) / rate;
 }
 
+/** One $batch: the first estimate of reading everyone's methods waits for that many. */
+const FIRST_METHODS = 20;
+
+/**
+ * Without Entra ID P1: how long reading every user's methods one by one takes in all, and how much of
+ * it is left, from the rate so far; undefined until a first batch is in or when the total is unknown.
+ */
+export function methodsTimeMs(
+  progress: ScanProgress,
+  now: Date,
+): { totalMs: number; leftMs: number } | undefined {
+  const { usersTotal: total, methodsRead: read, methodsStartedAt: started } = progress;
+  if (total === undefined || read === undefined || started === undefined || read < FIRST_METHODS) {
+    return undefined;
+  }
+  const elapsed = Math.max(1, now.getTime() - started.getTime());
+  const totalMs = (Math.max(total, read) / read) * elapsed;
+  return { totalMs, leftMs: Math.max(0, totalMs - elapsed) };
+}
+
 /** The progress card's data: users read, percent, time left, and the scan's id for Cancel. */
 export function buildProgressView(
   scanId: string,
@@ -60,6 +80,19 @@ export function buildProgressView(
           : t("report.progress.about", { duration: duration(left) }),
     },
   ];
+  if (progress.methodsRead !== undefined) {
+    const time = methodsTimeMs(progress, options.now);
+    facts.push({
+      title: t("report.progress.methodsTime"),
+      value:
+        time === undefined
+          ? t("report.progress.estimating")
+          : t("report.progress.methodsTakes", {
+              duration: duration(time.totalMs),
+              left: duration(time.leftMs),
+            }),
+    });
+  }
   return {
     scanId,
     title: t("report.progress.title"),

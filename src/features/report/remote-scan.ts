@@ -12,12 +12,16 @@ export const progressToJson = (p: Readonly<ScanProgress>): Record<string, unknow
   ...p,
   startedAt: p.startedAt.toISOString(),
   ...(p.usersStartedAt === undefined ? {} : { usersStartedAt: p.usersStartedAt.toISOString() }),
+  ...(p.methodsStartedAt === undefined ? {} : { methodsStartedAt: p.methodsStartedAt.toISOString() }),
 });
 
 function applyProgress(target: ScanProgress, json: Record<string, unknown>): void {
   Object.assign(target, json, {
     startedAt: new Date(String(json.startedAt)),
     ...(json.usersStartedAt === undefined ? {} : { usersStartedAt: new Date(String(json.usersStartedAt)) }),
+    ...(json.methodsStartedAt === undefined
+      ? {}
+      : { methodsStartedAt: new Date(String(json.methodsStartedAt)) }),
   });
 }
 

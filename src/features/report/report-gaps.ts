@@ -11,8 +11,16 @@ const EXPLAINED = new Set([
 const WHAT = new Set(["signIns", "registrationDetails", "policy", "roleAssignments", "groups", "methods"]);
 const WHY = new Set(["forbidden", "throttled", "timeout", "unavailable", "noPremium"]);
 
-/** One sentence per gap, the most important first; the count says how far it reaches. */
-export function gapLines(gaps: readonly GapCount[], totalUsers: number, texts: ReportTexts): string[] {
+/**
+ * One sentence per gap, the most important first; the count says how far it reaches. `methodsReadPerUser`:
+ * without the registration report the scan read everyone's methods itself, and the report says so.
+ */
+export function gapLines(
+  gaps: readonly GapCount[],
+  totalUsers: number,
+  texts: ReportTexts,
+  options: { methodsReadPerUser?: boolean } = {},
+): string[] {
   const { t } = texts;
   const order = (entry: GapCount) =>
     entry.gap.reason === "noPremium" ? 0 : entry.gap.data === "methods" ? 2 : 1;
@@ -22,7 +30,11 @@ export function gapLines(gaps: readonly GapCount[], totalUsers: number, texts: R
     .map(({ gap, users: touched }) => {
       const reach = touched >= totalUsers ? "" : t("report.gaps.reach", { users: texts.users(touched) });
       if (EXPLAINED.has(`${gap.data}:${gap.reason}`)) {
-        return `${t(`report.gaps.explained.${gap.data}_${gap.reason}`)}${reach}`;
+        const perUser =
+          options.methodsReadPerUser && gap.data === "registrationDetails" && gap.reason === "noPremium"
+            ? "ReadPerUser"
+            : "";
+        return `${t(`report.gaps.explained.${gap.data}_${gap.reason}${perUser}`)}${reach}`;
       }
       const line = t("report.gaps.notRead", {
         what: WHAT.has(gap.data) ? t(`report.gaps.what.${gap.data}`) : gap.data,

@@ -21,6 +21,8 @@ export interface ReportCardData {
   chart: Array<{ legend: string; value: number; color: string }>;
   chartRows: Array<{ legend: string; value: string; share: string }>;
   diffLine: string;
+  /** How many people were assessed with methods the bot read or verified itself; "" when none. */
+  liveLine: string;
   /** Each list is one "show" away: a row with its title and count, the people behind a toggle. */
   findings: Array<{
     key: string;
@@ -146,7 +148,9 @@ export function buildReportView(
   const total = Math.max(1, counts.users);
   const phase = (affected: number, likely: number) =>
     t("report.counts.phaseValue", { affected: count(affected), likely: count(likely) });
-  const gaps = gapLines(summary.gaps, counts.users, texts).map((text) => ({ text }));
+  const gaps = gapLines(summary.gaps, counts.users, texts, {
+    methodsReadPerUser: summary.methodsReadPerUser,
+  }).map((text) => ({ text }));
   return {
     scanId: scan.id,
     headline: t(options.daily ? "report.dailyHeadline" : "report.headline"),
@@ -173,6 +177,9 @@ export function buildReportView(
       share: t("report.share", { percent: count(Math.round((counts.buckets[bucket] / total) * 100)) }),
     })),
     diffLine: diffLine(summary.diff, texts),
+    liveLine: summary.leanedOnLive
+      ? t("report.leanedOnLive", { count: summary.leanedOnLive, n: count(summary.leanedOnLive) })
+      : "",
     findings: summary.findings
       .filter((finding) => finding.count > 0)
       .map((finding) => ({

@@ -1,10 +1,12 @@
 import type { TimeWindow } from "../../directory/directory";
 import type { ProductTenantSettings } from "../../directory/graph-types";
 import { assess, prepareTenant } from "../../domain/assess";
+import type { LiveRead } from "../../domain/live-methods";
 import type { VerdictRow } from "../../domain/report-types";
 import type { ScanProgress, ScanRecord } from "../../domain/report-types";
 import type { Logger } from "../../logger";
 import { csvHeader, csvRowsBytes } from "./csv";
+import type { LiveMethodsStore } from "./live-methods-store";
 import type { ReportScanStore } from "./report-scan-store";
 import { ReportTally } from "./report-tally";
 import { openTenantStream, type ScanDirectory } from "./tenant-stream";
@@ -15,6 +17,8 @@ export interface ScanRunOptions {
   requestedBy: string;
   directory: ScanDirectory;
   store: ReportScanStore;
+  /** Typed methods the product read live or verified: newer than the registration report until it catches up. */
+  liveMethods?: Pick<LiveMethodsStore, "list">;
   settings: ProductTenantSettings;
   lookbackDays: number;
   /** The end of the look-back window (now, or the demo snapshot's capture time). */
@@ -61,6 +65,20 @@ class VerdictWriter {
   }
 }
 
+/** The tenant's live reads, their methods only (the verdicts they were stored with are the audiences'). */
+async function readLive(
+  store: Pick<LiveMethodsStore, "list"> | undefined,
+  tenantId: string,
+): Promise<Map<string, LiveRead>> {
+  const live = new Map<string, LiveRead>();
+  if (store !== undefined) {
+    for await (const record of store.list(tenantId)) {
+      live.set(record.userId.toLowerCase(), { methods: record.methods, readAt: record.readAt });
+    }
+  }
+  return live;
+}
+
 /**
  * One whole-tenant scan: stream, assess each user with the same `assess` as the status card, store each
  * verdict, tally the report, compare with the previous scan, keep only these two. A cancel (the signal)
@@ -80,13 +98,20 @@ export async function runScan(options: ScanRunOptions): Promise<ScanRecord> {
   const writer = new VerdictWriter(store, scanId);
   try {
     progress.stage = "tenant";
+    const live = await readLive(options.liveMethods, tenantId);
     const stream = await openTenantStream(options.directory, {
       window,
       settings: options.settings,
       signal,
+      live,
       onSignIns: (read) => {
         progress.stage = "signIns";
         progress.signInsRead = read;
+      },
+      onMethods: (read) => {
+        progress.stage = "methods";
+        progress.methodsStartedAt ??= options.clock();
+        progress.methodsRead = read;
       },
     });
     progress.usersTotal = stream.usersTotal;
@@ -116,6 +141,8 @@ export async function runScan(options: ScanRunOptions): Promise<ScanRecord> {
       windowEnd: end.toISOString(),
       lookbackDays: options.lookbackDays,
       ...(stream.summaryByDay ? { summaryByDay: true } : {}),
+      ...(stream.leanedOnLive > 0 ? { leanedOnLive: stream.leanedOnLive } : {}),
+      ...(stream.methodsReadPerUser ? { methodsReadPerUser: true } : {}),
       ...(diff ? { diff } : {}),
     };
     await store.finish(scanId, {

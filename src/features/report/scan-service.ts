@@ -4,6 +4,7 @@ import type { ScanProgress, ScanRecord } from "../../domain/report-types";
 import type { Verdict } from "../../domain/verdict";
 import type { Logger } from "../../logger";
 import type { AssessmentScope } from "../status/assessment-scope";
+import type { LiveMethodsStore } from "./live-methods-store";
 import { CLAIM_TTL_MS, followRemoteScan, holdClaim, progressToJson } from "./remote-scan";
 import { ReportError } from "./report-errors";
 import type { ReportScanStore } from "./report-scan-store";
@@ -35,6 +36,8 @@ export interface ScanRequest {
 export interface ScanServiceOptions extends AssessmentScope {
   directory: ScanDirectory;
   store: ReportScanStore;
+  /** Typed methods the product read live or verified, which win over older registration rows. */
+  liveMethods?: Pick<LiveMethodsStore, "list">;
   logger: Logger;
   clock?: () => Date;
   /** How long a completed scan is reused. Default one hour. */
@@ -230,6 +233,7 @@ export class ScanService {
       requestedBy,
       directory: this.options.directory,
       store: this.options.store,
+      liveMethods: this.options.liveMethods,
       settings: this.options.settings,
       lookbackDays: this.options.lookbackDays,
       windowEnd: (this.options.windowEnd ?? this.clock)(),

@@ -13,8 +13,10 @@ import { AZURE_SERVICE_MANAGEMENT_RESOURCE_ID, IN_SCOPE_APPS } from "../../domai
 import { collectEvidence, restsOnSignInActivity } from "../../domain/evidence";
 import type { DataGap, TenantFacts, UserFacts } from "../../domain/facts";
 import { NON_INTERACTIVE_SIGN_INS } from "../../domain/facts";
+import type { LiveRead } from "../../domain/live-methods";
 import { abortable, untilAborted } from "./abortable";
 import { compactSignIn } from "./compact-sign-in";
+import { chooseMethods, withoutTypedMethods, withTypedMethods } from "./typed-methods";
 import { joinRegistrations } from "./user-registration-join";
 
 export type ScanDirectory = Pick<
@@ -28,6 +30,7 @@ export type ScanDirectory = Pick<
   | "getMethodsPolicy"
   | "listNonInteractiveSummary"
   | "getSignInActivity"
+  | "readMethodsOf"
 >;
 
 /** signInActivity is read for a few users a request; facts that wait for it are held until then. */
@@ -41,6 +44,13 @@ export interface TenantStreamOptions {
   signal?: AbortSignal;
   /** Called as data arrives: how many in-scope sign-ins have been read so far. */
   onSignIns?: (read: number) => void;
+  /** Without P1: how many users' typed methods have been read so far (their first call starts the count). */
+  onMethods?: (read: number) => void;
+  /**
+   * Typed methods the product read live or verified, by lower-case user id: they win over an older
+   * registration row (methodsToAssess), so the report agrees with the status card.
+   */
+  live?: ReadonlyMap<string, LiveRead>;
 }
 
 export interface TenantStream {
@@ -52,6 +62,10 @@ export interface TenantStream {
    * can reach up to one day further back for them (the report says so).
    */
   summaryByDay: boolean;
+  /** How many of the users streamed so far were assessed with methods the product read itself. */
+  readonly leanedOnLive: number;
+  /** No registration report (no P1): the users' typed methods were read one by one, 20 to a $batch. */
+  readonly methodsReadPerUser: boolean;
   /**
    * Every user's facts, in Graph's order, one at a time. A user whose every counted sign-in was silent
    * waits (with up to 14 others, and the users after them) for the signInActivity rule 6 then needs.
@@ -248,6 +262,8 @@ export async function openTenantStream(
     }
   }
 
+  let leanedOnLive = 0;
+  let methodsReadPerUser = false;
   async function* users(): AsyncGenerator<UserFacts> {
     const registrations = await readable(
       await untilAborted(directory.listRegistrationDetails(), signal),
@@ -260,13 +276,21 @@ export async function openTenantStream(
     };
     const held: Array<{ facts: UserFacts; needsActivity: boolean }> = [];
     let waiting = 0;
-    for await (const [user, registration] of joinRegistrations(
+    const joined = joinRegistrations(
       abortable(directory.listUsers(), signal),
       registrations && abortable(registrations, signal),
       signal,
-    )) {
+    );
+    // Without the registration report (no P1), typed methods are the only source: read them per user.
+    const typedReader = registrations === undefined ? directory.readMethodsOf?.bind(directory) : undefined;
+    methodsReadPerUser = typedReader !== undefined;
+    const withMethods =
+      typedReader === undefined
+        ? withoutTypedMethods(joined)
+        : withTypedMethods(joined, typedReader, { signal, onRead: options.onMethods });
+    for await (const [[user, registration], typed] of withMethods) {
       const id = user.id.toLowerCase();
-      const dataGaps = [...sharedGaps, gaps.methods!];
+      const dataGaps = [...sharedGaps];
       if (registration === undefined) {
         dataGaps.push(registrationGap);
       }
@@ -274,10 +298,14 @@ export async function openTenantStream(
       const signIns = signInsReadable
         ? [...(signInsByUser.get(id) ?? []), ...keys.flatMap((key) => summaryByUpn.get(key) ?? [])]
         : undefined;
+      // A method the product read live or verified wins over an older registration row.
+      const chosen = chooseMethods(registration, typed, options.live?.get(id), gaps.methods!);
+      dataGaps.push(...chosen.gaps);
+      leanedOnLive += chosen.leanedOnLive ? 1 : 0;
       const facts: UserFacts = {
         user,
         registration,
-        methods: undefined,
+        methods: chosen.methods,
         signIns,
         roleAssignments: roles.get(id) ?? [],
         groupIds: memberships.get(id) ?? [],
@@ -310,6 +338,12 @@ export async function openTenantStream(
     tenant: { policy, settings, dataGaps: policy === undefined ? [gaps.policy!] : [] },
     usersTotal,
     summaryByDay: summaryRead && signInsReadable,
+    get leanedOnLive() {
+      return leanedOnLive;
+    },
+    get methodsReadPerUser() {
+      return methodsReadPerUser;
+    },
     users,
   };
 }

@@ -9,6 +9,8 @@ function compactRegistration(row: UserRegistrationDetails): UserRegistrationDeta
     userType: row.userType,
     isAdmin: row.isAdmin,
     methodsRegistered: row.methodsRegistered,
+    // A method the product read itself wins until the row is newer than that read (methodsToAssess).
+    lastUpdatedDateTime: row.lastUpdatedDateTime,
   };
 }
 

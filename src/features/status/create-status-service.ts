@@ -19,7 +19,10 @@ export function createStatusService(
   config: Pick<Config, "assessment">,
   logger: Logger,
   source: StatusSource,
-  tuning: Pick<StatusServiceOptions, "clock" | "cacheTtlMs" | "deadlineMs" | "policyTtlMs"> = {},
+  tuning: Pick<
+    StatusServiceOptions,
+    "clock" | "cacheTtlMs" | "deadlineMs" | "policyTtlMs" | "liveMethods"
+  > = {},
 ): StatusService {
   return new StatusService({
     directory: source.directory,

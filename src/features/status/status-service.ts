@@ -2,9 +2,11 @@ import { type View, view } from "../../cards/view";
 import type { Directory } from "../../directory/directory";
 import { DirectoryError } from "../../directory/errors";
 import { assess, type PreparedTenant } from "../../domain/assess";
+import type { UserFacts } from "../../domain/facts";
 import type { Locale } from "../../domain/language";
 import type { Verdict } from "../../domain/verdict";
 import type { Logger } from "../../logger";
+import { keepLiveMethods, type LiveMethodsWriter } from "../report/live-methods-store";
 import type { AssessmentScope } from "./assessment-scope";
 import { DeadlineExceededError, withDeadline } from "./deadline";
 import { StatusCache } from "./status-cache";
@@ -38,11 +40,15 @@ export interface StatusServiceOptions extends AssessmentScope {
   policyTtlMs?: number;
   /** Answer "busy" rather than let the Teams invoke time out (~10 s end to end). */
   deadlineMs?: number;
+  /** Where each live read of a user's typed methods is kept, so the report and audiences agree with the card. */
+  liveMethods?: LiveMethodsWriter;
 }
 
 interface Checked {
   verdict: Verdict;
   checkedAt: Date;
+  /** The typed methods read live; undefined when they could not be read. */
+  methods?: UserFacts["methods"];
 }
 
 export class StatusService {
@@ -82,7 +88,7 @@ export class StatusService {
       return this.view(cached.value, true, who.locale);
     }
     try {
-      const checked = await withDeadline(this.read(key, who.userId), this.deadlineMs).catch(
+      const checked = await withDeadline(this.read(key, who.tenantId, who.userId), this.deadlineMs).catch(
         (error: unknown) => {
           // Past the deadline the read is cancelled (its Graph requests and throttle waits end), so a burst
           // of checks that cannot all be answered in time does not keep the limiter busy for the next person.
@@ -132,18 +138,19 @@ export class StatusService {
   }
 
   /** One read per user at a time, cancelled at the deadline. */
-  private read(key: string, userId: string): Promise<Checked> {
+  private read(key: string, tenantId: string, userId: string): Promise<Checked> {
     const running = this.inFlight.get(key);
     if (running !== undefined) {
       return running.work;
     }
     const cancel = new AbortController();
-    const work = this.assessNow(userId, cancel.signal).then((checked) => {
+    const work = this.assessNow(userId, cancel.signal).then(async (checked) => {
       // A cancelled read may still resolve (its sign-ins then a data gap): that is no answer to keep.
       if (cancel.signal.aborted) {
         throw cancel.signal.reason;
       }
       this.cache.set(key, checked);
+      await this.keepLive(tenantId, checked);
       return checked;
     });
     this.inFlight.set(key, { work, cancel });
@@ -163,7 +170,27 @@ export class StatusService {
     return {
       verdict: assess(facts, tenant, end, { lookbackDays: this.options.lookbackDays }),
       checkedAt: this.clock(),
+      methods: facts.methods,
     };
+  }
+
+  /** Keeps the typed methods just read, when they could be read. */
+  private async keepLive(tenantId: string, checked: Checked): Promise<void> {
+    if (checked.methods === undefined) {
+      return;
+    }
+    await keepLiveMethods(
+      this.options.liveMethods,
+      {
+        tenantId,
+        userId: checked.verdict.userId,
+        readAt: checked.checkedAt.toISOString(),
+        source: "status",
+        methods: checked.methods,
+        verdict: checked.verdict,
+      },
+      this.options.logger,
+    );
   }
 
   private view(checked: Checked, fromCache: boolean, locale: Locale | undefined): StatusView {

@@ -8,6 +8,7 @@ import { openBotState } from "./bot-state";
 import { AzureBroadcastJobStore } from "./broadcast-jobs";
 import { AzureBroadcastLedger } from "./broadcast-ledger";
 import { AzureConversationReferenceStore } from "./conversation-references";
+import { AzureLiveMethodsStore } from "./live-methods";
 import { AzurePostponementRequestStore } from "./postponement-requests";
 import { AzureReportScanStore } from "./report-scans";
 import { AzureReportSubscriptionStore } from "./report-subscriptions";
@@ -37,6 +38,7 @@ export interface AzureStores {
   scanClaims: AzureScanClaimStore;
   broadcastJobs: AzureBroadcastJobStore;
   broadcastLedger: AzureBroadcastLedger;
+  liveMethods: AzureLiveMethodsStore;
   ping(): Promise<boolean>;
   close(): void;
 }
@@ -57,6 +59,7 @@ export const TABLES = [
   "subscriptions",
   "broadcasts",
   "deliveries",
+  "livemethods",
 ] as const;
 
 /**
@@ -92,6 +95,7 @@ export async function openAzureStores(
     scanClaims: new AzureScanClaimStore(tables.scanclaims),
     broadcastJobs: new AzureBroadcastJobStore(tables.broadcasts),
     broadcastLedger: new AzureBroadcastLedger(tables.deliveries),
+    liveMethods: new AzureLiveMethodsStore(tables.livemethods),
     async ping() {
       // A point read of a row that never exists: 404 means the account answered and let us in.
       try {
