@@ -8,6 +8,8 @@ import { migration as report } from "./migrations/0006-report";
 import { migration as broadcast } from "./migrations/0007-broadcast";
 import { migration as scanClaims } from "./migrations/0008-scan-claims";
 import { migration as broadcastAcknowledgements } from "./migrations/0009-broadcast-acknowledgements";
+import { migration as reserved } from "./migrations/0010-reserved";
+import { migration as workloadIdentity } from "./migrations/0011-workload-identity";
 import type { Migration } from "./migrations/migration";
 
 export type { Migration } from "./migrations/migration";
@@ -23,6 +25,8 @@ export const MIGRATIONS: readonly Migration[] = [
   broadcast,
   scanClaims,
   broadcastAcknowledgements,
+  reserved,
+  workloadIdentity,
 ];
 
 /** The schema version a database is at, kept in SQLite's own header (PRAGMA user_version). */
