@@ -155,4 +155,28 @@ describe("workload identity walkthrough: 'Check the sign-in logs' until the move
       .get(METHOD);
     assert.deepEqual(row, { status: "verified" });
   });
+
+  it("never says done when the sign-in logs cannot be read: it names what is missing", async () => {
+    await rb.click(DEMO.svcBackup, VERBS.startAction, { code: "MOVE_TO_WORKLOAD_IDENTITY" });
+    await rb.click(DEMO.svcBackup, VERBS.walkthroughNext, { method: METHOD, step: 0 });
+    await rb.click(DEMO.svcBackup, VERBS.walkthroughSaveChecklist, {
+      method: METHOD,
+      step: 1,
+      ...ALL_TICKED,
+    });
+    await rb.click(DEMO.svcBackup, VERBS.walkthroughNext, { method: METHOD, step: 1 });
+    rb.simulator.admin.injectFault({ pathPrefix: "/beta/auditLogs/signIns", status: 403, count: 5 });
+    try {
+      const check = await rb.click(DEMO.svcBackup, VERBS.walkthroughVerify, { method: METHOD, step: 2 });
+      assert.equal(check.card.id, "walkthrough-verify");
+      assert.match(
+        cardText(check.card),
+        /I could not read the account's silent token refreshes \(the app is not allowed to read the sign-in logs: it needs AuditLog\.Read\.All\)/,
+      );
+    } finally {
+      rb.simulator.admin.clearFaults();
+    }
+    const again = await rb.click(DEMO.svcBackup, VERBS.walkthroughVerify, { method: METHOD, step: 2 });
+    assert.equal(again.card.id, "walkthrough-verified", "no app id named: a quiet account is enough");
+  });
 });
