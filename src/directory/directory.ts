@@ -21,6 +21,15 @@ export interface TimeWindow {
 /** Data the tenant may not be able to give (no Entra ID P1, a missing permission): a stream, or the gap. */
 export type Readable<T> = { available: true; items: AsyncIterable<T> } | { available: false; gap: DataGap };
 
+/** Sign-ins read for one check, newest first; what could not be read is named in dataGaps (never "none"). */
+export interface SignInRead {
+  signIns: SignIn[];
+  dataGaps: DataGap[];
+}
+
+/** A workload identity as its owner names it: the application (client) id, or the service principal's object id. */
+export type WorkloadIdentityRef = { appId: string } | { servicePrincipalId: string };
+
 export interface TemporaryAccessPassRequest {
   lifetimeInMinutes: number;
   isUsableOnce: boolean;
@@ -78,6 +87,16 @@ export interface Directory {
     methods: Map<string, AuthenticationMethod[]>;
     failed: Map<string, { reason: string; permission?: string }>;
   }>;
+  /**
+   * One account's user sign-ins to the in-scope apps and resource since `since`: interactive ones (v1.0) and
+   * silent refreshes (beta nonInteractiveUser), newest first; gaps "signIns" / "nonInteractiveSignIns".
+   */
+  readAccountSignInsSince(userId: string, since: Date): Promise<SignInRead>;
+  /**
+   * A workload identity's sign-ins (service principal or managed identity, beta only) to Azure Resource
+   * Manager since `since`, newest first; gap "workloadSignIns".
+   */
+  readWorkloadSignInsToArm(identity: WorkloadIdentityRef, since: Date): Promise<SignInRead>;
   /** All directory role assignments (optionally only those of one principal). */
   listRoleAssignments(principalId?: string): AsyncIterable<UnifiedRoleAssignment>;
   /** Member ids of one group, transitively. */

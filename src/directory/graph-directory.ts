@@ -4,7 +4,14 @@ import { NON_INTERACTIVE_SIGN_INS } from "../domain/facts";
 import type { Clock, LimiterRegistry, RetryOptions } from "../throttle";
 import { installApp, installAppForUser } from "./app-installation";
 import { eitherSignal } from "./closed";
-import type { Directory, Readable, TemporaryAccessPassRequest, TimeWindow } from "./directory";
+import type {
+  Directory,
+  Readable,
+  SignInRead,
+  TemporaryAccessPassRequest,
+  TimeWindow,
+  WorkloadIdentityRef,
+} from "./directory";
 import { DirectoryError } from "./errors";
 import { gapOf } from "./gaps";
 import type { GraphHttp } from "./graph-http";
@@ -22,6 +29,7 @@ import type {
 } from "./graph-types";
 import { graphUrls, PORTAL_SETTINGS_API_VERSIONS, portalSettingsUrl } from "./graph-urls";
 import { type MethodsRead, readMethodsInBatches } from "./methods-in-batches";
+import { readAccountSignInsSince, readWorkloadSignInsToArm } from "./migration-sign-ins";
 import { collect, type Page, pagedItems } from "./paging";
 import { readUserFacts } from "./user-facts";
 
@@ -152,6 +160,14 @@ export class GraphDirectory implements Directory {
       }
     }
     return found;
+  }
+
+  readAccountSignInsSince(userId: string, since: Date): Promise<SignInRead> {
+    return readAccountSignInsSince(this.http, userId, since, IN_SCOPE);
+  }
+
+  readWorkloadSignInsToArm(identity: WorkloadIdentityRef, since: Date): Promise<SignInRead> {
+    return readWorkloadSignInsToArm(this.http, identity, since);
   }
 
   listRoleAssignments(principalId?: string): AsyncIterable<UnifiedRoleAssignment> {

@@ -61,6 +61,14 @@ export interface SignIn {
   isInteractive?: boolean | null;
   /** Beta only: "interactiveUser", "nonInteractiveUser", "servicePrincipal", "managedIdentity", … */
   signInEventTypes?: string[] | null;
+  /**
+   * A workload identity's sign-in (beta only, signInEventTypes servicePrincipal or managedIdentity): the
+   * service principal that signed in. Its userId is empty and appId is the identity's own app id.
+   */
+  servicePrincipalId?: string | null;
+  servicePrincipalName?: string | null;
+  /** Beta: how a workload identity proved itself ("certificate", "federatedIdentityCredential", "managedIdentity", …). */
+  clientCredentialType?: string | null;
   authenticationProtocol?: string | null;
   ipAddress?: string | null;
   authenticationRequirement?: string | null;

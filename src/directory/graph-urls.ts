@@ -10,6 +10,10 @@ const USER_SELECT =
 export const USER_EVENT_TYPES_CLAUSE =
   "signInEventTypes/any(t: t eq 'interactiveUser' or t eq 'nonInteractiveUser')";
 
+/** Beta's lambda for the sign-ins of service principals and managed identities (never user sign-ins). */
+export const WORKLOAD_EVENT_TYPES_CLAUSE =
+  "signInEventTypes/any(t: t eq 'servicePrincipal' or t eq 'managedIdentity')";
+
 /** OData string literal: single quotes doubled. */
 const literal = (value: string) => `'${value.replace(/'/g, "''")}'`;
 
@@ -58,6 +62,46 @@ export const graphUrls = {
     ];
     const filter = apps.length === 0 ? "" : `&$filter=${q(apps.join(" or "))}`;
     return `/auditLogs/getSummarizedNonInteractiveSignIns(aggregationWindow='d1')?$top=1000${filter}`;
+  },
+  /**
+   * One account's in-scope user sign-ins since a moment, newest first: interactive ones from v1.0, or with
+   * `nonInteractive` (a path under /beta) the silent refreshes, which only beta's signInEventTypes clause shows.
+   */
+  accountSignInsSince: (
+    userId: string,
+    since: Date,
+    scope: { appIds: readonly string[]; resourceIds: readonly string[] },
+    nonInteractive: boolean,
+  ) => {
+    const apps = [
+      ...scope.appIds.map((id) => `appId eq ${literal(id)}`),
+      ...scope.resourceIds.map((id) => `resourceId eq ${literal(id)}`),
+    ];
+    const parts = [`createdDateTime ge ${since.toISOString()}`, `userId eq ${literal(userId)}`];
+    if (apps.length > 0) {
+      parts.push(`(${apps.join(" or ")})`);
+    }
+    if (nonInteractive) {
+      parts.push("signInEventTypes/any(t: t eq 'nonInteractiveUser')");
+    }
+    return `/auditLogs/signIns?$top=1000&$filter=${q(parts.join(" and "))}`;
+  },
+  /**
+   * Beta only: a workload identity's sign-ins to one resource since a moment, by its app id or its service
+   * principal's object id. Graph lists them only when signInEventTypes names servicePrincipal or managedIdentity.
+   */
+  workloadSignInsSince: (
+    identity: { appId: string } | { servicePrincipalId: string },
+    resourceId: string,
+    since: Date,
+  ) => {
+    const who =
+      "appId" in identity
+        ? `appId eq ${literal(identity.appId)}`
+        : `servicePrincipalId eq ${literal(identity.servicePrincipalId)}`;
+    return `/auditLogs/signIns?$top=1000&$filter=${q(
+      `createdDateTime ge ${since.toISOString()} and ${who} and resourceId eq ${literal(resourceId)} and ${WORKLOAD_EVENT_TYPES_CLAUSE}`,
+    )}`;
   },
   /** P1; its own throttle (10 requests / minute): read only for the users rule 6 needs it for. */
   signInActivity: (userIds: readonly string[]) =>

@@ -14,4 +14,11 @@ export interface WalkthroughRecord {
   baseline: string[];
   /** Checklist items the user has ticked (workload identity). */
   checklist: string[];
+  /** Workload identity: the new identity's application (client) id, lower case, when the owner named it. */
+  workloadAppId?: string;
+  /**
+   * Workload identity: when the owner last saved the checklist, i.e. said the move is made. The sign-in
+   * check reads from there: the account's sign-ins while the move was under way are not leftovers.
+   */
+  checklistSavedAt?: string;
 }

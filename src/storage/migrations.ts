@@ -9,6 +9,7 @@ import { migration as broadcast } from "./migrations/0007-broadcast";
 import { migration as scanClaims } from "./migrations/0008-scan-claims";
 import { migration as broadcastAcknowledgements } from "./migrations/0009-broadcast-acknowledgements";
 import { migration as liveMethods } from "./migrations/0010-live-methods";
+import { migration as workloadIdentity } from "./migrations/0011-workload-identity";
 import type { Migration } from "./migrations/migration";
 
 export type { Migration } from "./migrations/migration";
@@ -25,6 +26,7 @@ export const MIGRATIONS: readonly Migration[] = [
   scanClaims,
   broadcastAcknowledgements,
   liveMethods,
+  workloadIdentity,
 ];
 
 /** The schema version a database is at, kept in SQLite's own header (PRAGMA user_version). */

@@ -11,6 +11,8 @@ interface Row {
   updated_at: string;
   baseline: string;
   checklist: string;
+  workload_app_id: string | null;
+  checklist_saved_at: string | null;
 }
 
 const norm = (id: string) => id.toLowerCase();
@@ -25,6 +27,8 @@ const fromRow = (row: Row): WalkthroughRecord => ({
   updatedAt: row.updated_at,
   baseline: JSON.parse(row.baseline) as string[],
   checklist: JSON.parse(row.checklist) as string[],
+  ...(row.workload_app_id === null ? {} : { workloadAppId: row.workload_app_id }),
+  ...(row.checklist_saved_at === null ? {} : { checklistSavedAt: row.checklist_saved_at }),
 });
 
 export class SqliteWalkthroughStore {
@@ -40,11 +44,14 @@ export class SqliteWalkthroughStore {
       "SELECT * FROM walkthroughs WHERE tenant_id = ? AND user_id = ? AND status = 'active' ORDER BY updated_at DESC",
     );
     this.upsert = db.prepare(
-      `INSERT INTO walkthroughs (tenant_id, user_id, method, status, step, started_at, updated_at, baseline, checklist)
-       VALUES (@tenantId, @userId, @method, @status, @step, @startedAt, @updatedAt, @baseline, @checklist)
+      `INSERT INTO walkthroughs (tenant_id, user_id, method, status, step, started_at, updated_at, baseline, checklist,
+         workload_app_id, checklist_saved_at)
+       VALUES (@tenantId, @userId, @method, @status, @step, @startedAt, @updatedAt, @baseline, @checklist,
+         @workloadAppId, @checklistSavedAt)
        ON CONFLICT (tenant_id, user_id, method) DO UPDATE SET status = excluded.status, step = excluded.step,
          started_at = excluded.started_at, updated_at = excluded.updated_at, baseline = excluded.baseline,
-         checklist = excluded.checklist`,
+         checklist = excluded.checklist, workload_app_id = excluded.workload_app_id,
+         checklist_saved_at = excluded.checklist_saved_at`,
     );
   }
 
@@ -60,6 +67,8 @@ export class SqliteWalkthroughStore {
       userId: norm(record.userId),
       baseline: JSON.stringify(record.baseline),
       checklist: JSON.stringify(record.checklist),
+      workloadAppId: record.workloadAppId ?? null,
+      checklistSavedAt: record.checklistSavedAt ?? null,
     });
   }
 

@@ -252,6 +252,39 @@ for (const backend of backends) {
       assert.equal(await walkthroughs.get(TENANT, "u2", "fido2"), undefined);
     });
 
+    it("walkthroughs: a workload identity's app id and checklist time are kept, and cleared when left out", async () => {
+      const { walkthroughs } = await fresh();
+      const record = {
+        tenantId: TENANT,
+        userId: "U1",
+        method: "workloadIdentity",
+        status: "active" as const,
+        step: 1,
+        startedAt: "2026-12-01T00:00:00Z",
+        updatedAt: "2026-12-01T00:05:00Z",
+        baseline: [],
+        checklist: ["identity"],
+      };
+      assert.equal((await walkthroughs.get(TENANT, "u1", "workloadIdentity")) === undefined, true);
+      await walkthroughs.save(record);
+      const plain = await walkthroughs.get(TENANT, "u1", "workloadIdentity");
+      assert.equal(plain?.workloadAppId, undefined);
+      assert.equal(plain?.checklistSavedAt, undefined);
+      await walkthroughs.save({
+        ...record,
+        workloadAppId: "5b0e6a2c-1d1f-4c57-9a55-0c6f3c0d7e11",
+        checklistSavedAt: "2026-12-01T00:06:00.000Z",
+      });
+      const named = await walkthroughs.get(TENANT, "u1", "workloadIdentity");
+      assert.equal(named?.workloadAppId, "5b0e6a2c-1d1f-4c57-9a55-0c6f3c0d7e11");
+      assert.equal(named?.checklistSavedAt, "2026-12-01T00:06:00.000Z");
+      assert.equal((await walkthroughs.active(TENANT, "u1"))[0]?.workloadAppId, named?.workloadAppId);
+      await walkthroughs.save({ ...record, checklistSavedAt: "2026-12-01T00:07:00.000Z" });
+      const cleared = await walkthroughs.get(TENANT, "u1", "workloadIdentity");
+      assert.equal(cleared?.workloadAppId, undefined, "an app id the owner removed is gone");
+      assert.equal(cleared?.checklistSavedAt, "2026-12-01T00:07:00.000Z");
+    });
+
     it("pass requests: first decision wins among simultaneous approvers; the open one; cards per approver", async () => {
       const { tapRequests } = await fresh();
       await tapRequests.create({

@@ -1,5 +1,5 @@
 import type { AuthenticationMethod, UnifiedRoleAssignment } from "../../directory/graph-types";
-import type { NewSignIn, SimulatorAdmin } from "./admin";
+import type { NewSignIn, NewWorkloadSignIn, SimulatorAdmin } from "./admin";
 import { AdminError } from "./admin";
 import type { SimulatorStats } from "./dispatch";
 import type { FaultRule } from "./faults";
@@ -36,6 +36,11 @@ const ADMIN_ROUTES: AdminRoute[] = [
     },
   ],
   ["POST", /^\/_simulator\/signIns$/, (a, _p, b: NewSignIn) => created(a.addSignIn(b))],
+  [
+    "POST",
+    /^\/_simulator\/workloadSignIns$/,
+    (a, _p, b: NewWorkloadSignIn) => created(a.addWorkloadSignIn(b)),
+  ],
   [
     "POST",
     /^\/_simulator\/roleAssignments$/,

@@ -25,6 +25,26 @@ export interface NewMethod {
 export type NewSignIn = Partial<SignIn> & Pick<SignIn, "userId" | "appId">;
 
 /**
+ * A workload identity's sign-in to add (not a user's: the snapshot format holds user sign-ins only). appId is
+ * the identity's own app id; the resource defaults to Azure Resource Manager, the kind to servicePrincipal.
+ */
+export interface NewWorkloadSignIn {
+  appId: string;
+  kind?: "servicePrincipal" | "managedIdentity";
+  servicePrincipalId?: string;
+  servicePrincipalName?: string;
+  resourceId?: string;
+  resourceDisplayName?: string;
+  createdDateTime?: string;
+  clientCredentialType?: string;
+  status?: SignIn["status"];
+}
+
+const ARM = { id: "797f4846-ba00-4fd7-ba43-dac1f8f63013", name: "Windows Azure Service Management API" };
+const WORKLOAD_KINDS = new Set(["servicePrincipal", "managedIdentity"]);
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
  * Changes to the served tenant, for tests and demos: in process through this handle, or over HTTPS
  * under /_simulator/ (admin-routes.ts). Writes take effect on the next Graph request.
  */
@@ -89,6 +109,46 @@ export class SimulatorAdmin {
       status: { errorCode: 0 },
       ...signIn,
       userId: user.id,
+    };
+    if (Number.isNaN(Date.parse(added.createdDateTime))) {
+      throw new AdminError(400, "createdDateTime must be an ISO 8601 date and time");
+    }
+    this.state.addSignIn(added);
+    return added;
+  }
+
+  /**
+   * A service principal's or managed identity's sign-in, shaped as beta returns it: no user, the identity's
+   * appId and servicePrincipalId, signInEventTypes naming its kind. Only beta's signInEventTypes filter shows it.
+   */
+  addWorkloadSignIn(body: NewWorkloadSignIn): SignIn {
+    const kind = body.kind ?? "servicePrincipal";
+    if (typeof body.appId !== "string" || !GUID.test(body.appId)) {
+      throw new AdminError(400, "appId must be the workload identity's application (client) id, a GUID");
+    }
+    if (!WORKLOAD_KINDS.has(kind)) {
+      throw new AdminError(400, "kind must be servicePrincipal or managedIdentity");
+    }
+    const name = body.servicePrincipalName ?? `workload-${body.appId.slice(0, 8)}`;
+    const added: SignIn = {
+      id: randomUUID(),
+      createdDateTime: body.createdDateTime ?? new Date(this.now()).toISOString().replace(/\.\d{3}Z$/, "Z"),
+      userId: "",
+      userPrincipalName: null,
+      userDisplayName: null,
+      appId: body.appId,
+      appDisplayName: name,
+      servicePrincipalId: body.servicePrincipalId ?? randomUUID(),
+      servicePrincipalName: name,
+      resourceId: body.resourceId ?? ARM.id,
+      resourceDisplayName: body.resourceDisplayName ?? (body.resourceId === undefined ? ARM.name : null),
+      isInteractive: false,
+      signInEventTypes: [kind],
+      clientCredentialType:
+        body.clientCredentialType ?? (kind === "managedIdentity" ? "managedIdentity" : "certificate"),
+      authenticationProtocol: "none",
+      authenticationRequirement: "singleFactorAuthentication",
+      status: body.status ?? { errorCode: 0 },
     };
     if (Number.isNaN(Date.parse(added.createdDateTime))) {
       throw new AdminError(400, "createdDateTime must be an ISO 8601 date and time");

@@ -3,8 +3,9 @@ import { invalidFilter, tokenize, TokenStream } from "./filter-tokens";
 
 /**
  * The sign-in $filter the product sends, and only that:
- *   createdDateTime ge DATE and createdDateTime le DATE [and userId eq 'ID']
+ *   createdDateTime ge DATE [and createdDateTime le DATE] [and userId eq 'ID']
  *   [and (appId eq 'A' or … or resourceId eq 'R')]  |  [and appId in ('A','B')]
+ *   [and appId eq 'A'] [and servicePrincipalId eq 'S'] [and resourceId eq 'R']   (each must hold)
  *   [and signInEventTypes/any(t: t eq 'nonInteractiveUser' [or t eq '…'])]   (beta only)
  * Terms may come in any order; each kind at most once.
  */
@@ -14,6 +15,8 @@ export interface SignInFilter {
   userId?: string;
   /** Undefined: no app condition. Otherwise a sign-in matches when its appId or resourceId is listed. */
   apps?: { appIds: Set<string>; resourceIds: Set<string> };
+  /** Bare `property eq 'value'` terms joined by `and`: a sign-in must match every one (lower case). */
+  equals?: Partial<Record<EqualsProperty, string>>;
   /**
    * Beta's signInEventTypes/any(…) clause. Undefined: interactive user sign-ins only, as both v1.0 and
    * beta answer without it.
@@ -22,6 +25,12 @@ export interface SignInFilter {
 }
 
 const EVENT_TYPES_ANY = "signInEventTypes/any";
+
+/** Properties a bare `eq` term may name; a workload identity's sign-ins are asked for by app or principal id. */
+const EQUALS_PROPERTIES = ["appId", "resourceId", "servicePrincipalId"] as const;
+type EqualsProperty = (typeof EQUALS_PROPERTIES)[number];
+const isEqualsProperty = (property: string): property is EqualsProperty =>
+  (EQUALS_PROPERTIES as readonly string[]).includes(property);
 
 /** The one event type a snapshot sign-in stands for: its signInEventTypes, else isInteractive. */
 export function eventTypeOf(signIn: SignIn): string {
@@ -122,12 +131,8 @@ function parseTerm(filter: SignInFilter, stream: TokenStream): void {
     filter[bound] = { time: parseDate(stream), inclusive: operator.endsWith("e") };
   } else if (property === "userId" && operator === "eq" && filter.userId === undefined) {
     filter.userId = stream.string().toLowerCase();
-  } else if (
-    (property === "appId" || property === "resourceId") &&
-    operator === "eq" &&
-    filter.apps === undefined
-  ) {
-    addApp(filter, stream, property, stream.string());
+  } else if (isEqualsProperty(property) && operator === "eq" && filter.equals?.[property] === undefined) {
+    filter.equals = { ...filter.equals, [property]: stream.string().toLowerCase() };
   } else if (property === "appId" && operator === "in" && filter.apps === undefined) {
     parseIn(filter, stream);
   } else {
@@ -162,6 +167,11 @@ export function matchesSignIn(filter: SignInFilter, signIn: SignIn, time: number
   const eventType = eventTypeOf(signIn);
   if (filter.eventTypes === undefined ? eventType !== "interactiveUser" : !filter.eventTypes.has(eventType)) {
     return false;
+  }
+  for (const [property, value] of Object.entries(filter.equals ?? {})) {
+    if ((signIn[property as EqualsProperty] ?? "").toLowerCase() !== value) {
+      return false;
+    }
   }
   if (filter.apps !== undefined) {
     const app = signIn.appId.toLowerCase();

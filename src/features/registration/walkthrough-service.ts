@@ -14,10 +14,10 @@ import { allowedAlternatives, checkPolicy } from "./policy-check";
 import { type Texts, textsOf } from "./texts";
 import { readUserContext, type UserContext } from "./user-context";
 import { methodsOfKind, type Verification, verifyBreakGlassAccounts, verifyOwnMethod } from "./verification";
-import { localStep } from "./walkthrough-definition";
 import type { WalkthroughStore } from "./walkthrough-store";
 import { blockedView, stepView, verifiedView } from "./walkthrough-view";
 import { DEFINITIONS } from "./walkthroughs";
+import { readTypedAppId, verifyWorkloadMove } from "./workload-check";
 import { workloadPlan } from "./workload-plan";
 
 /** The Directory port; roles are read through it at the moment of an action. */
@@ -108,6 +108,10 @@ export class WalkthroughService {
     return this.render(record, textsOf(actor.locale));
   }
 
+  /**
+   * Saves the ticked items and, for a workload identity, the new identity's app id (a bad one: a friendly
+   * line on the card and nothing stored). The save is the owner saying "moved": the sign-in check reads from it.
+   */
   async saveChecklist(
     actor: Actor,
     method: WalkthroughMethod,
@@ -117,11 +121,28 @@ export class WalkthroughService {
     if (record?.status !== "active") {
       return this.start(actor, method);
     }
+    const texts = textsOf(actor.locale);
+    const typed = method === "workloadIdentity" ? readTypedAppId(inputs.workloadAppId) : undefined;
     const step = DEFINITIONS[method].steps.find((item) => item.kind === "checklist");
-    record.checklist = (step?.items ?? []).filter((id) => inputs[id] === "true" || inputs[id] === true);
+    const ticked = (step?.items ?? []).filter((id) => inputs[id] === "true" || inputs[id] === true);
+    if (typed?.kind === "invalid") {
+      this.options.logger.info({ event: "walkthrough.badAppId", method }, "checklist app id refused");
+      // The card keeps what was typed and ticked, so it can be corrected; the store keeps the last save.
+      const shown = {
+        ...record,
+        checklist: ticked,
+        workloadAppId: String(inputs.workloadAppId).slice(0, 100),
+      };
+      return stepView(shown, texts, { appIdError: texts.t("registration.workload.appIdInvalid") });
+    }
+    record.checklist = ticked;
+    if (typed?.kind === "set") {
+      record.workloadAppId = typed.appId;
+    }
     record.updatedAt = this.options.clock().toISOString();
+    record.checklistSavedAt = record.updatedAt;
     await this.options.store.save(record);
-    return this.render(record, textsOf(actor.locale));
+    return this.render(record, texts);
   }
 
   async cancel(actor: Actor, method: WalkthroughMethod): Promise<RegistrationView> {
@@ -150,8 +171,9 @@ export class WalkthroughService {
     const texts = textsOf(actor.locale);
     const { t } = texts;
     const verifyStep = DEFINITIONS[method].steps.findIndex((item) => item.kind === "verify");
-    const context = await this.context(actor.userId);
-    if (context.facts.methods !== undefined) {
+    // The sign-in check needs none of the user's facts: skip that read (its sign-ins count against the audit-log limit).
+    const context = method === "workloadIdentity" ? undefined : await this.context(actor.userId);
+    if (context?.facts.methods !== undefined) {
       await keepLiveMethods(
         this.options.liveMethods,
         {
@@ -173,7 +195,13 @@ export class WalkthroughService {
       action: "walkthrough.verification",
       subjectId: actor.userId,
       outcome: result.verified ? "success" : "failed",
-      detail: { method, found: result.verified ? result.found.length : 0 },
+      detail: {
+        method,
+        found: result.verified ? result.found.length : 0,
+        ...(method === "workloadIdentity" && record.workloadAppId
+          ? { workloadAppId: record.workloadAppId }
+          : {}),
+      },
     });
     this.options.logger.info(
       { event: "walkthrough.verification", method, verified: result.verified },
@@ -195,7 +223,7 @@ export class WalkthroughService {
       updatedAt: this.options.clock().toISOString(),
     });
     this.options.onVerified?.(actor);
-    const after = method === "breakGlass" || method === "workloadIdentity" ? undefined : context.verdict;
+    const after = method === "breakGlass" ? undefined : context?.verdict;
     const statusLine = t(
       after === undefined
         ? "registration.step.statusOthers"
@@ -243,24 +271,11 @@ export class WalkthroughService {
     actor: Actor,
     method: WalkthroughMethod,
     record: WalkthroughRecord,
-    context: UserContext,
+    context: UserContext | undefined,
     texts: Texts,
   ): Promise<Verification> {
-    const { t } = texts;
     if (method === "workloadIdentity") {
-      const step = DEFINITIONS.workloadIdentity.steps.find((item) => item.kind === "checklist");
-      const items = step ? localStep(method, step, t).items : [];
-      const open = items.filter((item) => !record.checklist.includes(item.id));
-      return open.length === 0
-        ? {
-            verified: true,
-            found: items.map((item) => t("registration.verify.itemDone", { item: item.text })),
-          }
-        : {
-            verified: false,
-            missing: t("registration.verify.stillToDo", { items: open.map((item) => item.text).join(" ") }),
-            seen: [],
-          };
+      return verifyWorkloadMove(this.options.directory, record, texts);
     }
     if (method === "breakGlass") {
       const ids = await breakGlassAccountIds(this.options.directory, this.options.settings);
@@ -272,7 +287,8 @@ export class WalkthroughService {
       const verdicts = await Promise.all(checked.map(async (id) => (await this.context(id)).verdict));
       return verifyBreakGlassAccounts(verdicts, texts);
     }
-    return verifyOwnMethod(method, context.facts, context.verdict, record.baseline, record.startedAt, texts);
+    const { facts, verdict } = context ?? (await this.context(actor.userId));
+    return verifyOwnMethod(method, facts, verdict, record.baseline, record.startedAt, texts);
   }
 
   /** The active walkthroughs of a user, to resume ("continue where I left off"). */

@@ -16,6 +16,8 @@ export interface StepExtras {
   /** The last failed check, on the verify step. */
   failure?: Verification & { verified: false };
   checkedAt?: Date;
+  /** The checklist's app id was not one: say so on the card (nothing was stored). */
+  appIdError?: string;
   /** The demo's directory is the Graph simulator: offer "Simulate registering a passkey" (passkey only). */
   simulatePasskey?: boolean;
 }
@@ -42,17 +44,28 @@ export function stepView(record: WalkthroughRecord, texts: Texts, extras: StepEx
       checked: record.checklist.includes(item.id) ? "true" : "false",
     }));
     const done = items.filter((item) => item.checked === "true").length;
+    const workload = method === "workloadIdentity";
     return view("walkthrough-checklist", {
       ...common,
       items,
       doneLine: t("registration.step.doneLine", { done, count: items.length }),
+      // Only a workload identity asks for the new identity's app id (optional; checked as a GUID on save).
+      askAppId: workload,
+      appId: workload ? (record.workloadAppId ?? "") : "",
+      appIdError: workload ? (extras.appIdError ?? "") : "",
     });
   }
   if (step.kind === "verify") {
     const failure = extras.failure;
     return view("walkthrough-verify", {
       ...common,
-      verifyTitle: t(failure ? "registration.step.checkAgain" : "registration.step.checkNow"),
+      verifyTitle: t(
+        failure
+          ? "registration.step.checkAgain"
+          : method === "workloadIdentity"
+            ? "registration.workload.checkSignIns"
+            : "registration.step.checkNow",
+      ),
       missing: failure?.missing ?? "",
       seen: failure?.seen ?? [],
       checkedLine: extras.checkedAt

@@ -21,6 +21,9 @@ const fromEntity = (e: Entity): WalkthroughRecord => ({
   updatedAt: e.updatedAt,
   baseline: JSON.parse(e.baseline) as string[],
   checklist: JSON.parse(e.checklist) as string[],
+  // A row written before the workload identity fields has neither property.
+  ...(typeof e.workloadAppId === "string" ? { workloadAppId: e.workloadAppId } : {}),
+  ...(typeof e.checklistSavedAt === "string" ? { checklistSavedAt: e.checklistSavedAt } : {}),
 });
 
 /**
@@ -36,11 +39,15 @@ export class AzureWalkthroughStore {
   }
 
   async save(record: WalkthroughRecord): Promise<void> {
+    const { workloadAppId, checklistSavedAt, ...rest } = record;
+    // "Replace" drops a property left out: a cleared app id is gone, not kept from the last write.
     await this.table.upsertEntity<Entity>(
       {
         partitionKey: partition(record.tenantId, record.userId),
         rowKey: key(record.method),
-        ...record,
+        ...rest,
+        ...(workloadAppId === undefined ? {} : { workloadAppId }),
+        ...(checklistSavedAt === undefined ? {} : { checklistSavedAt }),
         tenantId: norm(record.tenantId),
         userId: norm(record.userId),
         baseline: JSON.stringify(record.baseline),
