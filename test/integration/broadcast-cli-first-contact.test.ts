@@ -11,12 +11,11 @@ import { request } from "node:https";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { PassThrough } from "node:stream";
 import { after, before, describe, it } from "node:test";
 
-import { runCli } from "../../src/cli";
 import type { TenantSnapshot } from "../../src/directory/graph-types";
 import { openEmbeddedStores } from "../../src/storage";
+import { cli } from "../support/run-cli";
 import { startTeamsLimitsStub, type TeamsLimitsStub } from "../support/teams-limits-stub";
 
 const TEAMS_APP_ID = "3c0ffee0-0000-4000-8000-0000000a9902";
@@ -60,20 +59,6 @@ function installedInGraph(port: number, userId: string): Promise<boolean> {
     call.on("error", reject);
     call.end();
   });
-}
-
-async function cli(
-  args: string[],
-  env: NodeJS.ProcessEnv,
-): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = "";
-  let err = "";
-  stdout.on("data", (chunk: Buffer) => (out += chunk.toString("utf8")));
-  stderr.on("data", (chunk: Buffer) => (err += chunk.toString("utf8")));
-  const code = await runCli(args, { stdout, stderr, env });
-  return { code, out, err };
 }
 
 describe("mfa-ready broadcast: a first broadcast to people with no chat, at its floor", () => {

@@ -2,29 +2,14 @@ import assert from "node:assert/strict";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { PassThrough } from "node:stream";
 import { after, before, describe, it } from "node:test";
 
-import { runCli } from "../../src/cli";
 import { openEmbeddedStores } from "../../src/storage";
+import { cli } from "../support/run-cli";
 import { startTeamsLimitsStub, type TeamsLimitsStub } from "../support/teams-limits-stub";
 
 const DEMO_TENANT = "c0ffee00-0000-4000-8000-00000000d3e0";
 const persona = (n: number) => `a0000000-0000-4000-8000-${n.toString(16).padStart(12, "0")}`;
-
-async function cli(
-  args: string[],
-  env: NodeJS.ProcessEnv,
-): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = "";
-  let err = "";
-  stdout.on("data", (chunk: Buffer) => (out += chunk.toString("utf8")));
-  stderr.on("data", (chunk: Buffer) => (err += chunk.toString("utf8")));
-  const code = await runCli(args, { stdout, stderr, env });
-  return { code, out, err };
-}
 
 describe("mfa-ready broadcast", () => {
   let dir: string;

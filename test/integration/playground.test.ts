@@ -14,21 +14,13 @@ import { readConfig } from "../../src/config";
 import { loadSnapshot } from "../../src/directory/snapshot";
 import { type RunningService, runService } from "../../src/index";
 import { createLogger } from "../../src/logger";
+import { cardTexts as texts } from "../support/card-nodes";
 import { PlaygroundClient, type PlaygroundContext } from "../support/playground-client";
 import { type PlaygroundProcess, startPlayground } from "../support/playground-process";
 
 const DEMO_TENANT = path.resolve(__dirname, "..", "..", "src", "dev", "demo-tenant.json");
 
 /** Every string in a card, for "the card says…" assertions. */
-function texts(value: unknown): string[] {
-  if (typeof value === "string") {
-    return [value];
-  }
-  if (Array.isArray(value)) {
-    return value.flatMap(texts);
-  }
-  return value !== null && typeof value === "object" ? Object.values(value).flatMap(texts) : [];
-}
 
 /** The object with this `id` anywhere in the card. */
 function part(card: AdaptiveCardJson, id: string): unknown {

@@ -3,20 +3,12 @@ import { after, before, describe, it } from "node:test";
 
 import { VERBS } from "../../src/cards/verbs";
 import { actionExecute, fromTenant } from "../support/activities";
+import { cardTexts as texts } from "../support/card-nodes";
 import { DEMO, demoSnapshot, startStatusBot, type StatusBot } from "../support/status-bot";
 
 type Card = Record<string, unknown>;
 
 /** Every string in a card, for "the card says…" assertions. */
-function texts(value: unknown): string[] {
-  if (typeof value === "string") {
-    return [value];
-  }
-  if (Array.isArray(value)) {
-    return value.flatMap(texts);
-  }
-  return value !== null && typeof value === "object" ? Object.values(value).flatMap(texts) : [];
-}
 
 /** The first TextBlock's text: the card's headline. */
 function headline(card: Card): string | undefined {

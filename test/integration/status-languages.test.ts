@@ -15,19 +15,10 @@ import {
   demoSnapshot,
   startBotOverSimulator,
 } from "../support/bot-over-simulator";
+import { cardTexts as texts } from "../support/card-nodes";
 import { DEMO } from "../support/status-bot";
 
 type Card = Record<string, unknown>;
-
-function texts(value: unknown): string[] {
-  if (typeof value === "string") {
-    return [value];
-  }
-  if (Array.isArray(value)) {
-    return value.flatMap(texts);
-  }
-  return value !== null && typeof value === "object" ? Object.values(value).flatMap(texts) : [];
-}
 
 /** The TextBlock texts of the container with this id (the headline, a phase, the methods). */
 function section(card: Card, id: string): string[] {

@@ -9,20 +9,11 @@ import { after, before, describe, it } from "node:test";
 import { VERBS } from "../../src/cards/verbs";
 import { graphUrls } from "../../src/directory/graph-urls";
 import { actionExecute } from "../support/activities";
+import { cardTexts as texts } from "../support/card-nodes";
 import { get } from "../support/graph-simulator-client";
 import { DEMO, startStatusBot, type StatusBot } from "../support/status-bot";
 
 type Card = Record<string, unknown>;
-
-function texts(value: unknown): string[] {
-  if (typeof value === "string") {
-    return [value];
-  }
-  if (Array.isArray(value)) {
-    return value.flatMap(texts);
-  }
-  return value !== null && typeof value === "object" ? Object.values(value).flatMap(texts) : [];
-}
 
 describe("another user's status by a bare name (demo tenant)", () => {
   let app: StatusBot;

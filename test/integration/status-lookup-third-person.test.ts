@@ -11,19 +11,10 @@ import { after, before, describe, it } from "node:test";
 import { VERBS } from "../../src/cards/verbs";
 import { translator } from "../../src/i18n/i18n";
 import { actionExecute } from "../support/activities";
+import { cardTexts as texts } from "../support/card-nodes";
 import { DEMO, startStatusBot, type StatusBot } from "../support/status-bot";
 
 type Card = Record<string, unknown>;
-
-function texts(value: unknown): string[] {
-  if (typeof value === "string") {
-    return [value];
-  }
-  if (Array.isArray(value)) {
-    return value.flatMap(texts);
-  }
-  return value !== null && typeof value === "object" ? Object.values(value).flatMap(texts) : [];
-}
 
 /**
  * The words that address the reader, per language. "Your organisation" stays: it is the admin's too.

@@ -26,3 +26,14 @@ export function isCoveredByFallback(card: AdaptiveCardJson, problem: string): bo
   const uses = [...walkCard(card)].filter((node) => node.type === type);
   return type !== undefined && uses.length > 0 && uses.every((node) => typeof node.fallback === "object");
 }
+
+/** Every string in a card (or any JSON value), depth first: what a reader could see, and then some. */
+export function cardTexts(value: unknown): string[] {
+  if (typeof value === "string") {
+    return [value];
+  }
+  if (Array.isArray(value)) {
+    return value.flatMap(cardTexts);
+  }
+  return value !== null && typeof value === "object" ? Object.values(value).flatMap(cardTexts) : [];
+}

@@ -8,6 +8,7 @@ import type { TenantSnapshot } from "../../src/directory/graph-types";
 import { snapshotFacts } from "../../src/directory/snapshot-facts";
 import { assess } from "../../src/domain/assess";
 import { buildStatusView } from "../../src/features/status/status-view";
+import { cardTexts as texts } from "../support/card-nodes";
 import { CONTOSO_SMALL } from "../support/shared-examples";
 import { loadStatusFixture } from "../support/status-snapshot-directory";
 
@@ -22,15 +23,6 @@ function viewFor(upn: string, snapshot: TenantSnapshot = loadStatusFixture()) {
 }
 
 /** Every string in a rendered card, for "the card says…" assertions. */
-function texts(value: unknown): string[] {
-  if (typeof value === "string") {
-    return [value];
-  }
-  if (Array.isArray(value)) {
-    return value.flatMap(texts);
-  }
-  return value !== null && typeof value === "object" ? Object.values(value).flatMap(texts) : [];
-}
 
 describe("status view from Graph-shaped facts", () => {
   it("Bob: phase 2 affected by Azure CLI, not ready, a passkey button", () => {
