@@ -7,6 +7,7 @@ export const USAGE = `usage: mfa-ready broadcast --audience <affected-not-ready|
                           --title T --message-file F [--walkthrough CODE | --button-url URL --button-title T]
                           [--remind-days N] [--operator NAME] [--job-id ID] [--dry-run]
                           [--at "YYYY-MM-DD HH:MM"]   (send then, in TIME_ZONE; a running bot sends it)
+                          [--lang en|de|fr|es|ja]     (what this command prints; default DEFAULT_LOCALE)
        mfa-ready broadcast --report JOB_ID      (the delivery report, CSV, on stdout)
        mfa-ready broadcast --cancel JOB_ID      (a scheduled send that has not fired yet)
 
@@ -30,6 +31,7 @@ export function parse(args: string[]) {
       report: { type: "string" },
       at: { type: "string" },
       cancel: { type: "string" },
+      lang: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
     strict: true,

@@ -1,3 +1,5 @@
+import type { TFunction } from "i18next";
+
 import type { BroadcastContent } from "../domain/broadcast";
 import { SEND_AT_KIND } from "../features/broadcast/scheduled-kinds";
 import { wallClock } from "../features/broadcast/send-at";
@@ -19,6 +21,7 @@ export async function scheduleSend(
   },
   stores: ProductStores,
   io: CommandIo,
+  t: TFunction,
 ): Promise<number> {
   const { jobId, tenantId, content, operator } = send;
   const local = wallClock(content.sendAt!, send.timeZone);
@@ -27,7 +30,7 @@ export async function scheduleSend(
     (await stores.broadcastJobs.getJob(jobId)) ||
     (await stores.scheduledJobs.list(SEND_AT_KIND)).some((job) => job.key === jobId)
   ) {
-    io.stdout.write(`broadcast ${jobId} is already scheduled or sent\n`);
+    io.stdout.write(`${t("broadcast.cli.alreadyScheduled", { jobId })}\n`);
     return 0;
   }
   if (!(await stores.broadcastJobs.getDraft(jobId))) {
@@ -57,9 +60,7 @@ export async function scheduleSend(
     outcome: "success",
     detail: { audience: content.audience.kind, sendAt: content.sendAt!, origin: "cli" },
   });
-  io.stdout.write(
-    `scheduled broadcast ${jobId} for ${when} (${content.sendAt}); a running bot sends it then. Cancel: mfa-ready broadcast --cancel ${jobId}\n`,
-  );
+  io.stdout.write(`${t("broadcast.cli.scheduled", { jobId, when, sendAt: content.sendAt })}\n`);
   return 0;
 }
 
@@ -69,10 +70,11 @@ export async function cancelScheduled(
   operator: string,
   stores: ProductStores,
   io: CommandIo,
+  t: TFunction,
 ): Promise<number> {
   const scheduled = (await stores.scheduledJobs.list(SEND_AT_KIND)).find((job) => job.key === jobId);
   if (!scheduled || !(await stores.scheduledJobs.cancel(SEND_AT_KIND, jobId))) {
-    io.stdout.write(`no scheduled broadcast ${jobId} (it may have been sent already)\n`);
+    io.stdout.write(`${t("broadcast.cli.noScheduled", { jobId })}\n`);
     return 1;
   }
   await stores.auditLog.record({
@@ -84,6 +86,6 @@ export async function cancelScheduled(
     outcome: "success",
     detail: { scheduled: true, sendAt: scheduled.runAt, origin: "cli" },
   });
-  io.stdout.write(`cancelled scheduled broadcast ${jobId}: nothing was sent\n`);
+  io.stdout.write(`${t("broadcast.cli.cancelled", { jobId })}\n`);
   return 0;
 }

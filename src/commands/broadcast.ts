@@ -14,6 +14,8 @@ import { deliveryReportCsv } from "../features/broadcast/delivery-report";
 import { personalLine } from "../features/broadcast/personal-line";
 import { countAudience } from "../features/broadcast/preview";
 import { scanWithLiveReads } from "../features/broadcast/scan-verdicts";
+import { translator } from "../i18n/i18n";
+import { languageOf } from "../i18n/locale";
 import { createLogger } from "../logger";
 import { openDirectory } from "../open-directory";
 import { openStores } from "../open-stores";
@@ -35,6 +37,13 @@ async function run(args: string[], io: CommandIo): Promise<number> {
     return 0;
   }
   const config = readConfig(loadEnvFiles(io.env));
+  // What the command prints is for the operator: --lang, else the tenant's DEFAULT_LOCALE, else English.
+  const language =
+    values.lang === undefined ? languageOf(config.locale.defaultLocale) : languageOf(values.lang);
+  if (values.lang !== undefined && language === undefined) {
+    throw new UsageError(`unknown --lang "${values.lang}": use en, de, fr, es or ja`);
+  }
+  const t = translator(language ?? "en");
   const logger = createLogger({
     level: config.logLevel === "info" ? "warn" : config.logLevel,
     destination: io.stderr,
@@ -46,13 +55,13 @@ async function run(args: string[], io: CommandIo): Promise<number> {
   const ledger = stores.broadcastLedger;
   if (values.cancel) {
     try {
-      return await cancelScheduled(values.cancel, values.operator ?? userInfo().username, stores, io);
+      return await cancelScheduled(values.cancel, values.operator ?? userInfo().username, stores, io, t);
     } finally {
       stores.close();
     }
   }
   if (values.report) {
-    for await (const chunk of deliveryReportCsv(ledger, values.report)) {
+    for await (const chunk of deliveryReportCsv(ledger, values.report, t)) {
       io.stdout.write(chunk);
     }
     stores.close();
@@ -95,11 +104,20 @@ async function run(args: string[], io: CommandIo): Promise<number> {
     const sources = { verdicts, directory };
     if (values["dry-run"]) {
       const count = await countAudience(tenantId, content, sources);
+      const unknown = count.unknownUpns.length;
+      const listed = unknown ? ` (${count.unknownUpns.slice(0, 20).join(", ")})` : "";
       io.stdout.write(
-        `audience: ${content.audience.kind}; recipients ${count.recipients}; skipped ${JSON.stringify(count.skippedByReason)}; unknown ${count.unknownUpns.length}${count.unknownUpns.length ? ` (${count.unknownUpns.slice(0, 20).join(", ")})` : ""}\n`,
+        `${t("broadcast.cli.dryRun", {
+          audience: content.audience.kind,
+          recipients: count.recipients,
+          skipped: JSON.stringify(count.skippedByReason),
+          unknown,
+        })}${listed}\n`,
       );
+      const upn = count.sample?.upn ?? t("broadcast.cli.nobody");
+      const body = content.message.split("\n").join("\n  ");
       io.stdout.write(
-        `sample for ${count.sample?.upn ?? "nobody"}:\n  ${content.title}\n  ${content.message.split("\n").join("\n  ")}\n  ${personalLine(count.sample?.verdict) ?? ""}\n`,
+        `${t("broadcast.cli.sample", { upn })}\n  ${content.title}\n  ${body}\n  ${personalLine(count.sample?.verdict, t) ?? ""}\n`,
       );
       return 0;
     }
@@ -110,6 +128,7 @@ async function run(args: string[], io: CommandIo): Promise<number> {
         { jobId, tenantId, content, operator, timeZone: config.locale.timeZone },
         stores,
         io,
+        t,
       );
     }
     const { created } = await jobs.createJob({
@@ -133,9 +152,8 @@ async function run(args: string[], io: CommandIo): Promise<number> {
         detail: { audience: content.audience.kind, origin: "cli" },
       });
     }
-    io.stdout.write(
-      `${created ? "started" : "resuming"} broadcast ${jobId} (audience ${content.audience.kind}, at most ${config.teams.tenantRps} messages per second)\n`,
-    );
+    const begun = { jobId, audience: content.audience.kind, rps: config.teams.tenantRps };
+    io.stdout.write(`${t(created ? "broadcast.cli.started" : "broadcast.cli.resuming", begun)}\n`);
     const started = Date.now();
     const sentAtStart = (await ledger.totals(jobId)).sent;
     let interrupted = false;
@@ -156,10 +174,14 @@ async function run(args: string[], io: CommandIo): Promise<number> {
       timeZone: config.locale.timeZone,
       progressEveryMs: 2_000,
       onProgress: async (job, progress) => {
-        const t = progress.totals;
-        io.stdout.write(
-          `progress: sent ${t.sent}, failed ${t.failed}, skipped ${t.skipped}, pending ${t.pending + t.sending} of ${t.total}; ${progress.ratePerSecond.toFixed(1)}/s; ${job.state}\n`,
-        );
+        const totals = progress.totals;
+        const line = t("broadcast.cli.progress", {
+          ...totals,
+          pending: totals.pending + totals.sending,
+          rate: progress.ratePerSecond.toFixed(1),
+          state: job.state,
+        });
+        io.stdout.write(`${line}\n`);
       },
       onFinished: (job, progress) =>
         auditFinished(stores.auditLog, job, progress, (Date.now() - started) / 1000),

@@ -69,6 +69,31 @@ describe("mfa-ready broadcast", () => {
     assert.equal(teams.accepted.size, 0);
   });
 
+  it("prints in the operator's language: --lang, else DEFAULT_LOCALE; the admin's own text stays as written", async () => {
+    const german = await cli([...args, "--dry-run", "--lang", "de"], env);
+    assert.equal(german.code, 0, german.err);
+    assert.match(
+      german.out,
+      /Empfänger 3; übersprungen \{"guest":1\}; unbekannt 1 \(nobody@contoso.example\)/,
+    );
+    assert.match(german.out, /Beispiel für /);
+    assert.match(german.out, /\$\{x\} <b>/);
+    assert.doesNotMatch(german.out, /recipients|sample for/);
+
+    const japanese = await cli([...args, "--dry-run"], { ...env, DEFAULT_LOCALE: "ja-JP" });
+    assert.equal(japanese.code, 0, japanese.err);
+    assert.match(japanese.out, /受信者 3/);
+
+    const french = await cli(["broadcast", "--cancel", "cli-nothing", "--lang", "fr"], env);
+    assert.equal(french.code, 1);
+    assert.match(french.out, /aucune diffusion planifiée cli-nothing/);
+
+    const unknown = await cli([...args, "--dry-run", "--lang", "xx"], env);
+    assert.notEqual(unknown.code, 0);
+    assert.match(unknown.err, /unknown --lang "xx"/);
+    assert.equal(teams.accepted.size, 0);
+  });
+
   it("sends the durable job, ends with one JSON line of totals, audits the operator; a re-run sends nothing again", async () => {
     const { code, out } = await cli(args, env);
     assert.equal(code, 0, out);
