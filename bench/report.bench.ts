@@ -5,10 +5,15 @@
  * 429s, elapsed against the throttle-bound minimum, the gap between progress updates and peak RSS.
  *
  *   npx tsx bench/report.bench.ts        (BENCH_REPORT_USERS, BENCH_REPORT_SCALE override the defaults)
+ *
+ * BENCH_REPORT_LOG=file writes the client's Graph request log there (one JSON line per attempt: path,
+ * family, time waited for the limiter, time on the wire), to see where the time above the floor goes.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+
+import pino from "pino";
 
 import { readConfig } from "../src/config";
 import { generateTenant } from "../src/dev/generate-tenant";
@@ -127,7 +132,10 @@ export async function run(options: { users?: number; scale?: number } = {}): Pro
   const users = options.users ?? Number(process.env.BENCH_REPORT_USERS ?? 100_000);
   const scale = options.scale ?? Number(process.env.BENCH_REPORT_SCALE ?? 10);
   const child = await startSimulatorChild<TenantFacts>(__filename, users, scale);
-  const logger = createLogger({ level: "silent" });
+  const logFile = process.env.BENCH_REPORT_LOG;
+  const logger = logFile
+    ? createLogger({ level: "debug", destination: pino.destination({ dest: logFile, sync: false }) })
+    : createLogger({ level: "silent" });
   const directory = createDirectory(readConfig({}), logger, {
     graphBaseUrl: child.baseUrl,
     caCertPem: child.caCertPem,

@@ -179,7 +179,7 @@ async function run(args: string[], io: CommandIo): Promise<number> {
           ...totals,
           pending: totals.pending + totals.sending,
           rate: progress.ratePerSecond.toFixed(1),
-          state: job.state,
+          state: t(`broadcast.cli.state.${job.state}`),
         });
         io.stdout.write(`${line}\n`);
       },

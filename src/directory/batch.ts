@@ -1,4 +1,4 @@
-import type { Clock, LimiterRegistry, RetryOptions } from "../throttle";
+import type { Clock, LimiterRegistry, RetryOptions, Slot } from "../throttle";
 import { decideRetry } from "../throttle";
 import { unlessClosed } from "./closed";
 import type { GraphHttp } from "./graph-http";
@@ -49,10 +49,13 @@ export async function sendBatch(
   const answers = new Map<string, BatchAnswer>();
   let pending = [...steps];
   for (let attempt = 1; pending.length > 0; attempt += 1) {
+    const slots: Slot[] = [];
     for (const step of pending) {
       const entry = limiters.limiterFor(graphPath(new URL(step.url, "https://graph.invalid/v1.0/")), tenant);
       if (entry !== undefined) {
-        await unlessClosed(signal, () => entry.limiter.acquire(signal), "A $batch waiting for its limit");
+        slots.push(
+          await unlessClosed(signal, () => entry.limiter.acquire(signal), "A $batch waiting for its limit"),
+        );
       }
     }
     // The envelope's headers do not reach the inner requests: each carries the client's defaults itself.
@@ -60,7 +63,9 @@ export async function sendBatch(
       ...step,
       headers: { ...http.defaultHeaders, ...step.headers },
     }));
-    const body = await http.json<{ responses: BatchAnswer[] }>("POST", "/$batch", { requests });
+    const body = await http
+      .json<{ responses: BatchAnswer[] }>("POST", "/$batch", { requests })
+      .finally(() => slots.forEach((slot) => slot.settle(clock.now())));
     const retryLater: BatchStep[] = [];
     let delayMs = 0;
     for (const answer of body.responses) {

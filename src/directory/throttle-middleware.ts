@@ -66,9 +66,12 @@ export class ThrottleMiddleware implements Middleware {
       }
     };
     for (let attempt = 1; ; attempt += 1) {
-      const waitedMs = entry === undefined ? 0 : await wait(() => entry.limiter.acquire(signal));
+      const slot = entry === undefined ? undefined : await wait(() => entry.limiter.acquire(signal));
+      const waitedMs = slot?.waitedMs ?? 0;
       const started = clock.now();
       const outcome = await this.attempt(context, signal);
+      // Graph counted the request when it arrived, before this answer: the window counts it from now.
+      slot?.settle(clock.now());
       if (signal?.aborted && "failure" in outcome) {
         throw ledger.record(requestId, abortError(signal, `${method} ${path}`));
       }

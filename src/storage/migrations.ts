@@ -10,6 +10,7 @@ import { migration as scanClaims } from "./migrations/0008-scan-claims";
 import { migration as broadcastAcknowledgements } from "./migrations/0009-broadcast-acknowledgements";
 import { migration as liveMethods } from "./migrations/0010-live-methods";
 import { migration as workloadIdentity } from "./migrations/0011-workload-identity";
+import { migration as verdictsWithoutUserIndex } from "./migrations/0012-verdicts-without-user-index";
 import type { Migration } from "./migrations/migration";
 
 export type { Migration } from "./migrations/migration";
@@ -27,6 +28,7 @@ export const MIGRATIONS: readonly Migration[] = [
   broadcastAcknowledgements,
   liveMethods,
   workloadIdentity,
+  verdictsWithoutUserIndex,
 ];
 
 /** The schema version a database is at, kept in SQLite's own header (PRAGMA user_version). */

@@ -139,37 +139,34 @@ export class SqliteReportScanStore {
     }
   }
 
+  /**
+   * Both scans' rows grouped by user: one pass over the two scans (a sort), with no per-user index to
+   * keep up while a scan writes its rows.
+   */
   async compare(previousScanId: string, scanId: string): Promise<ScanChanges> {
-    const changed = this.db
-      .prepare<
-        [string, string],
-        {
-          becameReady: number;
-          noLongerReady: number;
-          newlyAffected: number;
-          noLongerAffected: number;
-          newUsers: number;
-        }
-      >(
+    return this.db
+      .prepare<{ was: string; now: string }, ScanChanges>(
         `SELECT
-           COALESCE(SUM(now.affected = 1 AND now.ready = 1 AND was.ready = 0), 0) AS becameReady,
-           COALESCE(SUM(now.affected = 1 AND now.ready = 0 AND was.ready = 1), 0) AS noLongerReady,
-           COALESCE(SUM(now.affected = 1 AND (was.user_id IS NULL OR was.affected = 0)), 0) AS newlyAffected,
-           COALESCE(SUM(now.affected = 0 AND was.affected = 1), 0) AS noLongerAffected,
-           COALESCE(SUM(was.user_id IS NULL), 0) AS newUsers
-         FROM report_verdicts AS now
-         LEFT JOIN report_verdicts AS was ON was.scan_id = ? AND was.user_id = now.user_id
-         WHERE now.scan_id = ?`,
+           COALESCE(SUM(now_affected = 1 AND now_ready = 1 AND was_ready = 0), 0) AS becameReady,
+           COALESCE(SUM(now_affected = 1 AND now_ready = 0 AND was_ready = 1), 0) AS noLongerReady,
+           COALESCE(SUM(now_affected = 1 AND (was_seen = 0 OR was_affected = 0)), 0) AS newlyAffected,
+           COALESCE(SUM(now_affected = 0 AND was_affected = 1), 0) AS noLongerAffected,
+           COALESCE(SUM(now_seen = 1 AND was_seen = 0), 0) AS newUsers,
+           COALESCE(SUM(now_seen = 0 AND was_seen = 1), 0) AS removedUsers
+         FROM (
+           SELECT
+             MAX(scan_id = @now) AS now_seen,
+             MAX(scan_id = @was) AS was_seen,
+             MAX(CASE WHEN scan_id = @now THEN affected END) AS now_affected,
+             MAX(CASE WHEN scan_id = @now THEN ready END) AS now_ready,
+             MAX(CASE WHEN scan_id = @was THEN affected END) AS was_affected,
+             MAX(CASE WHEN scan_id = @was THEN ready END) AS was_ready
+           FROM report_verdicts
+           WHERE scan_id IN (@now, @was)
+           GROUP BY user_id
+         )`,
       )
-      .get(previousScanId, scanId)!;
-    const removed = this.db
-      .prepare<[string, string], { removedUsers: number }>(
-        `SELECT COUNT(*) AS removedUsers FROM report_verdicts AS was
-         WHERE was.scan_id = ? AND NOT EXISTS
-           (SELECT 1 FROM report_verdicts AS now WHERE now.scan_id = ? AND now.user_id = was.user_id)`,
-      )
-      .get(previousScanId, scanId)!;
-    return { ...changed, removedUsers: removed.removedUsers };
+      .get({ was: previousScanId, now: scanId })!;
   }
 
   async prune(tenantId: string, keep: readonly string[]): Promise<number> {

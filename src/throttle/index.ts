@@ -3,7 +3,7 @@ export { type Clock, systemClock } from "./clock";
 export { GRAPH_LIMIT_FAMILIES, type LimitFamily } from "./families";
 export { type LimitRule, minimumDurationMs, scaleRule } from "./limit-rule";
 export { LimiterRegistry, type LimiterRegistryOptions } from "./limiter-registry";
-export { RateLimiter } from "./rate-limiter";
+export { RateLimiter, type Slot } from "./rate-limiter";
 export { type HeaderSource, headerValue, parseRetryAfter } from "./retry-after";
 export {
   type AttemptOutcome,

@@ -9,8 +9,8 @@ export interface LimiterRegistryOptions {
   /** Limits K times faster, to match a simulator started with throttleScale K. Default 1. */
   scale?: number;
   /**
-   * Extra fraction added to every window, for the delay between our send and the server's count (a
-   * request sent just after a window ends may arrive in it). Default 0.02.
+   * Extra fraction added to every window. Default 0: a slot settled with its answer's time already
+   * counts no earlier than the server did (WindowGate), so no guess at the delay on the way is needed.
    */
   windowMargin?: number;
 }
@@ -22,7 +22,7 @@ export class LimiterRegistry {
 
   constructor(private readonly options: LimiterRegistryOptions) {
     const scale = options.scale ?? 1;
-    const margin = options.windowMargin ?? 0.02;
+    const margin = options.windowMargin ?? 0;
     const widen = (rule: LimitRule): LimitRule =>
       rule.kind === "window"
         ? { ...rule, windowMs: Number((rule.windowMs * (1 + margin)).toFixed(3)) }

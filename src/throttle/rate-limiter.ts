@@ -5,7 +5,15 @@ import { WindowGate } from "./window-gate";
 
 interface Gate {
   earliest(at: number): number;
-  commit(at: number): void;
+  /** Takes the slot; a window gate gives back how to count it from the answer's time instead. */
+  commit(at: number): ((answeredAt: number) => void) | void;
+}
+
+/** A request let go: how long it waited, and `settle` to call with the time its answer came. */
+export interface Slot {
+  waitedMs: number;
+  /** The answer (or the failure) came at this epoch ms: the window counts the request from then. */
+  settle(answeredAt?: number): void;
 }
 
 function gateFor(rule: LimitRule): Gate {
@@ -15,7 +23,7 @@ function gateFor(rule: LimitRule): Gate {
 }
 
 interface Waiter {
-  grant(): void;
+  grant(settles: Array<(answeredAt: number) => void>): void;
   signal: AbortSignal | undefined;
 }
 
@@ -40,16 +48,20 @@ export class RateLimiter {
     this.gates = rules.map(gateFor);
   }
 
-  /** Waits until one more request may go; rejects if the signal aborts first. Returns the wait in ms. */
-  async acquire(signal?: AbortSignal): Promise<number> {
+  /**
+   * Waits until one more request may go; rejects if the signal aborts first. The slot's `settle`, called
+   * when the answer comes, lets the windows count the request from then (see WindowGate); a caller that
+   * never settles leaves it counted from when it went.
+   */
+  async acquire(signal?: AbortSignal): Promise<Slot> {
     if (signal?.aborted) {
       throw signal.reason;
     }
     const start = this.clock.now();
     if (this.queue.length === 0 && this.nextSlot(start) <= start) {
-      this.take(start);
-      return 0;
+      return this.slot(0, this.take(start));
     }
+    let settles: Array<(answeredAt: number) => void> = [];
     await new Promise<void>((resolve, reject) => {
       const onAbort = () => {
         const index = this.queue.indexOf(waiter);
@@ -63,7 +75,8 @@ export class RateLimiter {
       };
       const waiter: Waiter = {
         signal,
-        grant: () => {
+        grant: (taken) => {
+          settles = taken;
           signal?.removeEventListener("abort", onAbort);
           resolve();
         },
@@ -72,7 +85,14 @@ export class RateLimiter {
       this.queue.push(waiter);
       void this.pump();
     });
-    return this.clock.now() - start;
+    return this.slot(this.clock.now() - start, settles);
+  }
+
+  private slot(waitedMs: number, settles: Array<(answeredAt: number) => void>): Slot {
+    return {
+      waitedMs,
+      settle: (answeredAt = this.clock.now()) => settles.forEach((settle) => settle(answeredAt)),
+    };
   }
 
   /** Holds every later request until `time` (epoch ms). */
@@ -96,8 +116,7 @@ export class RateLimiter {
           continue;
         }
         const waiter = this.queue.shift()!;
-        this.take(now);
-        waiter.grant();
+        waiter.grant(this.take(now));
       }
     } finally {
       this.pumping = false;
@@ -112,9 +131,14 @@ export class RateLimiter {
     return at;
   }
 
-  private take(at: number): void {
+  private take(at: number): Array<(answeredAt: number) => void> {
+    const settles: Array<(answeredAt: number) => void> = [];
     for (const gate of this.gates) {
-      gate.commit(at);
+      const settle = gate.commit(at);
+      if (settle) {
+        settles.push(settle);
+      }
     }
+    return settles;
   }
 }

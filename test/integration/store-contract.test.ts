@@ -444,7 +444,7 @@ for (const backend of backends) {
       const many = Array.from({ length: 1_250 }, (_, i): [string, boolean, boolean] => [
         `u${String(i).padStart(4, "0")}`,
         i % 2 === 0,
-        false,
+        i === 4,
       ]);
       await scans.create({ ...base, id: "s1" });
       await scans.appendVerdicts("s1", rows(many.slice(0, 600)));
@@ -459,30 +459,32 @@ for (const backend of backends) {
         (await collect(scans.verdicts("s1"))).map((v) => v.userId),
         many.map(([id]) => id),
       );
-      assert.equal((await collect(scans.verdicts("s1", { finding: "affectedNotReady" }))).length, 625);
+      assert.equal((await collect(scans.verdicts("s1", { finding: "affectedNotReady" }))).length, 624);
       await scans.create({ ...base, id: "s2" });
       await scans.appendVerdicts(
         "s2",
         rows([
           ["u0000", true, true],
           ["u0001", true, false],
+          ["u0002", false, false],
+          ["u0004", true, false],
           ["new", true, false],
         ]),
       );
       await scans.finish("s2", {
         status: "completed",
         finishedAt: "2026-11-21T09:01:00Z",
-        users: 3,
+        users: 5,
         csvBytes: 10,
         summary: { counts: {} } as never,
       });
       assert.deepEqual(await scans.compare("s1", "s2"), {
         becameReady: 1,
-        noLongerReady: 0,
+        noLongerReady: 1,
         newlyAffected: 2,
-        noLongerAffected: 0,
+        noLongerAffected: 1,
         newUsers: 1,
-        removedUsers: 1248,
+        removedUsers: 1246,
       });
       assert.equal((await scans.latestCompleted(TENANT))?.id, "s2");
       assert.equal((await scans.latestCompleted(TENANT, "s2"))?.id, "s1");

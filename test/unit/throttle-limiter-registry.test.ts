@@ -43,8 +43,8 @@ describe("LimiterRegistry", () => {
     );
     assert.equal(registry.familyOf("/users/abc", "POST")?.name, "default");
     assert.deepEqual(registry.familyOf("/users/abc/teamwork/installedApps", "POST")?.rules, [
-      { kind: "window", limit: 30, windowMs: 1_020 },
-      { kind: "window", limit: 3, windowMs: 102 },
+      { kind: "window", limit: 30, windowMs: 1_000 },
+      { kind: "window", limit: 3, windowMs: 100 },
     ]);
     assert.notEqual(
       registry.limiterFor("/users/a/teamwork/installedApps", "t", "POST")!.limiter,

@@ -58,6 +58,44 @@ describe("RateLimiter", () => {
     assert.deepEqual(times, [0, 0, 0, 0, 0, 0, 0, 1_000, 2_000, 2_000]);
   });
 
+  it("a settled slot counts from its answer's time, the latest the server can have counted it", async () => {
+    const limiter = new RateLimiter([{ kind: "window", limit: 1, windowMs: 1_000 }], systemClock);
+    const start = Date.now();
+    const first = await limiter.acquire();
+    await clock.tickAsync(300);
+    first.settle();
+    const times = await grantTimes(limiter, 1, 5_000);
+    assert.deepEqual(times, [1_000]);
+    assert.equal(Date.now() - start, 5_300);
+  });
+
+  it("answers out of order: the window counts each from its own answer", async () => {
+    const limiter = new RateLimiter([{ kind: "window", limit: 2, windowMs: 1_000 }], systemClock);
+    const start = Date.now();
+    const [early, late] = await Promise.all([limiter.acquire(), limiter.acquire()]);
+    late.settle(start + 50);
+    early.settle(start + 500);
+    let grantedAt: number | undefined;
+    void limiter.acquire().then(() => (grantedAt = Date.now() - start));
+    await clock.tickAsync(2_000);
+    assert.equal(grantedAt, 1_050);
+  });
+
+  it("an answer later than a whole window counts the request again from then", async () => {
+    const limiter = new RateLimiter([{ kind: "window", limit: 1, windowMs: 1_000 }], systemClock);
+    const start = Date.now();
+    const slow = await limiter.acquire();
+    let secondAt: number | undefined;
+    void limiter.acquire().then(() => (secondAt = Date.now() - start));
+    await clock.tickAsync(1_200);
+    assert.equal(secondAt, 1_000);
+    slow.settle();
+    let thirdAt: number | undefined;
+    void limiter.acquire().then(() => (thirdAt = Date.now() - start));
+    await clock.tickAsync(3_000);
+    assert.equal(thirdAt, 2_200);
+  });
+
   it("a token bucket bursts to capacity, then refills at its rate", async () => {
     const limiter = new RateLimiter([{ kind: "bucket", capacity: 2, refillPerSecond: 4 }], systemClock);
     const times = await grantTimes(limiter, 5, 5_000);
