@@ -15,7 +15,7 @@
  *    reports as possibly duplicated (sent to Teams, killed before the ledger recorded it).
  */
 import { type ChildProcess, fork } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -32,6 +32,15 @@ const INSTALLED_USERS = Number(process.env.BENCH_INSTALLED_USERS ?? 3_000);
 const NEW_USERS = Number(process.env.BENCH_NEW_USERS ?? 1_500);
 const TEAMS_APP_ID = "3c0ffee0-0000-4000-8000-0000000a9901";
 const INSTALLS_PER_SECOND = 30;
+/** The Node flags of package.json's start script (`node --max-semi-space-size=2 dist/start.js`). */
+const PRODUCT_NODE_FLAGS = productNodeFlags();
+
+function productNodeFlags(): string[] {
+  const manifest = JSON.parse(readFileSync(path.join(__dirname, "..", "package.json"), "utf8")) as {
+    scripts: { start: string };
+  };
+  return manifest.scripts.start.split(/\s+/).filter((word) => word.startsWith("--"));
+}
 
 interface WorkerMessage {
   rss?: number;
@@ -53,7 +62,8 @@ function startWorker(
     path.join(__dirname, "broadcast-worker.ts"),
     [dataDir, stub.serviceUrl, jobId, String(users), String(RPS), ...(graphFile ? [graphFile] : [])],
     {
-      execArgv: ["--import", "tsx"],
+      // The V8 flags `npm start` runs the product with (package.json), so the sender's memory is the product's.
+      execArgv: [...PRODUCT_NODE_FLAGS, "--import", "tsx"],
       stdio: ["ignore", "inherit", "inherit", "ipc"],
     },
   );

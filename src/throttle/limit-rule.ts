@@ -4,7 +4,13 @@
  * a burst is fine.
  */
 export type LimitRule =
-  | { kind: "window"; limit: number; windowMs: number }
+  | {
+      kind: "window";
+      limit: number;
+      windowMs: number;
+      /** How long after it went a request may reach the server and be counted (WindowGate). */
+      marginMs?: number;
+    }
   | { kind: "bucket"; capacity: number; refillPerSecond: number };
 
 /**

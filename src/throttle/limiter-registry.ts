@@ -9,8 +9,10 @@ export interface LimiterRegistryOptions {
   /** Limits K times faster, to match a simulator started with throttleScale K. Default 1. */
   scale?: number;
   /**
-   * Extra fraction added to every window. Default 0: a slot settled with its answer's time already
-   * counts no earlier than the server did (WindowGate), so no guess at the delay on the way is needed.
+   * The delay allowed between our send and the server's count, as a fraction of each window (a request
+   * sent just after a window ends may arrive in it; a busy event loop or a token refresh can hold it a
+   * while). Default 0.1. A request answered sooner counts from its answer instead (WindowGate), so the
+   * margin costs nothing while answers come quickly. A rule that names its own marginMs keeps it.
    */
   windowMargin?: number;
 }
@@ -22,10 +24,10 @@ export class LimiterRegistry {
 
   constructor(private readonly options: LimiterRegistryOptions) {
     const scale = options.scale ?? 1;
-    const margin = options.windowMargin ?? 0;
+    const margin = options.windowMargin ?? 0.1;
     const widen = (rule: LimitRule): LimitRule =>
       rule.kind === "window"
-        ? { ...rule, windowMs: Number((rule.windowMs * (1 + margin)).toFixed(3)) }
+        ? { ...rule, marginMs: rule.marginMs ?? Number((rule.windowMs * margin).toFixed(3)) }
         : rule;
     this.families = options.families.map((family) => ({
       ...family,

@@ -18,7 +18,7 @@ export interface Slot {
 
 function gateFor(rule: LimitRule): Gate {
   return rule.kind === "window"
-    ? new WindowGate(rule.limit, rule.windowMs)
+    ? new WindowGate(rule.limit, rule.windowMs, rule.marginMs)
     : new BucketGate(rule.capacity, rule.refillPerSecond);
 }
 

@@ -15,16 +15,17 @@ export const TEAMS_CONVERSATION_RULES: readonly LimitRule[] = [
 /**
  * The tenant-wide rate (BROADCAST_RPS, 50 by Teams' current docs) as "at most N in any second", the way
  * Teams counts it, plus the same rate over 1/20 s so sends are spread evenly: a burst would leave our
- * process later than its slot and land in Teams' next second. Windows are widened by `margin` so a
- * request that reaches Teams a little late still counts in the second we meant: the sustained rate is
- * rps / (1 + margin).
+ * process later than its slot and land in Teams' next second. The per-second rule allows `margin` of
+ * a second for a request to reach Teams, unless its answer came sooner (WindowGate: the sender settles
+ * each slot when Teams answers), so the sustained rate stays close to the whole rps. The even spread is
+ * our own, not a rule Teams counts, so it needs no margin.
  */
-export function teamsTenantRules(rps: number, margin = 0.02): LimitRule[] {
+export function teamsTenantRules(rps: number, margin = 0.1): LimitRule[] {
   if (rps >= 1) {
     const slice = Math.max(1, Math.floor(rps / 20));
     return [
-      { kind: "window", limit: Math.floor(rps), windowMs: Math.round(1_000 * (1 + margin)) },
-      { kind: "window", limit: slice, windowMs: Math.round(((1_000 * slice) / rps) * (1 + margin)) },
+      { kind: "window", limit: Math.floor(rps), windowMs: 1_000, marginMs: Math.round(1_000 * margin) },
+      { kind: "window", limit: slice, windowMs: Math.round((1_000 * slice) / rps) },
     ];
   }
   return [{ kind: "bucket", capacity: 1, refillPerSecond: rps }];
@@ -34,7 +35,7 @@ export function teamsTenantRules(rps: number, margin = 0.02): LimitRule[] {
  * What the send-time guard checks: the per-second rule, and twice the even spread, so sends may catch
  * up after a stall (or a 429 pause) without leaving in one burst.
  */
-export function teamsGuardRules(rps: number, margin = 0.02): LimitRule[] {
+export function teamsGuardRules(rps: number, margin = 0.1): LimitRule[] {
   const rules = teamsTenantRules(rps, margin);
   return rules.map((rule, index) =>
     index === 1 && rule.kind === "window"

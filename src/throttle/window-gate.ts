@@ -1,33 +1,32 @@
-/** One grant as the window counts it: from when it went, or later once its answer came. */
-interface Grant {
-  at: number;
-  counted: boolean;
-}
-
 /**
  * "At most `limit` in any `windowMs`", kept exactly over the grants that may still be in a window.
  *
- * A grant counts from when it was let go until its answer comes; then from the answer's time (settle). The
- * server counts a request when it arrives, which is after we let it go and before its answer reaches us,
- * so counting from the answer can never put one more request in the server's window than it allows,
- * whatever the delay on the way there. Counting from the send time alone needed a widened window (a
- * guess at that delay) on every window instead.
+ * The server counts a request when it arrives, which is some time after we let it go. A grant therefore
+ * counts from `marginMs` after it went (the delay we allow for the way there), or from its answer when
+ * that comes sooner (settle): the request cannot have arrived after its answer came back. A long window
+ * (Graph's reports: 10 s) then loses a few milliseconds a window instead of the whole margin, and a short
+ * one (Teams: 100 ms) keeps it, since counting a request from its answer there would hold the slot for
+ * its whole round trip.
  */
 export class WindowGate {
-  private grants: Grant[] = [];
+  /** When each grant that may still be in the window counts from (not in grant order once settled). */
+  private counted: Array<{ at: number }> = [];
 
   constructor(
     private readonly limit: number,
     private readonly windowMs: number,
+    private readonly marginMs = 0,
   ) {
-    if (!(limit >= 1) || !(windowMs > 0)) {
-      throw new RangeError(`a window limit needs limit >= 1 and windowMs > 0 (got ${limit} / ${windowMs})`);
+    if (!(limit >= 1) || !(windowMs > 0) || !(marginMs >= 0)) {
+      throw new RangeError(
+        `a window limit needs limit >= 1, windowMs > 0 and marginMs >= 0 (got ${limit} / ${windowMs} / ${marginMs})`,
+      );
     }
   }
 
   /** The earliest time at or after `at` when one more request fits. */
   earliest(at: number): number {
-    const inWindow = this.grants.filter((grant) => grant.at > at - this.windowMs);
+    const inWindow = this.counted.filter((grant) => grant.at > at - this.windowMs);
     if (inWindow.length < this.limit) {
       return at;
     }
@@ -36,25 +35,15 @@ export class WindowGate {
     return latest[this.limit - 1]! + this.windowMs;
   }
 
-  /** Takes a slot at `at` (now); the returned settle moves it to when the answer came. */
+  /** Takes a slot at `at` (now); the returned settle counts it from the answer's time if that is sooner. */
   commit(at: number): (answeredAt: number) => void {
-    // Grants that left the window by now can never count again (time only moves on).
-    this.grants = this.grants.filter((grant) => {
-      grant.counted = grant.at > at - this.windowMs;
-      return grant.counted;
-    });
-    const grant: Grant = { at, counted: true };
-    this.grants.push(grant);
+    // Grants that left the window by now never count again: time only moves on, and settling only
+    // moves a grant earlier.
+    this.counted = this.counted.filter((grant) => grant.at > at - this.windowMs);
+    const grant = { at: at + this.marginMs };
+    this.counted.push(grant);
     return (answeredAt) => {
-      if (answeredAt <= grant.at) {
-        return;
-      }
-      grant.at = answeredAt;
-      if (!grant.counted) {
-        // An answer later than a whole window: it counts again from then.
-        grant.counted = true;
-        this.grants.push(grant);
-      }
+      grant.at = Math.max(at, Math.min(grant.at, answeredAt));
     };
   }
 }

@@ -43,8 +43,8 @@ describe("LimiterRegistry", () => {
     );
     assert.equal(registry.familyOf("/users/abc", "POST")?.name, "default");
     assert.deepEqual(registry.familyOf("/users/abc/teamwork/installedApps", "POST")?.rules, [
-      { kind: "window", limit: 30, windowMs: 1_000 },
-      { kind: "window", limit: 3, windowMs: 100 },
+      { kind: "window", limit: 30, windowMs: 1_000, marginMs: 100 },
+      { kind: "window", limit: 3, windowMs: 100, marginMs: 0 },
     ]);
     assert.notEqual(
       registry.limiterFor("/users/a/teamwork/installedApps", "t", "POST")!.limiter,
@@ -52,7 +52,7 @@ describe("LimiterRegistry", () => {
     );
   });
 
-  it("scales the published limit for a scaled simulator and widens windows by the margin", async () => {
+  it("scales the published limit for a scaled simulator and counts each grant from the margin after it went", async () => {
     const registry = new LimiterRegistry({
       families: GRAPH_LIMIT_FAMILIES,
       clock: systemClock,
@@ -60,7 +60,7 @@ describe("LimiterRegistry", () => {
       windowMargin: 0.1,
     });
     const { limiter } = registry.limiterFor("/auditLogs/signIns")!;
-    assert.deepEqual(limiter.rules, [{ kind: "window", limit: 10, windowMs: 11_000 }]);
+    assert.deepEqual(limiter.rules, [{ kind: "window", limit: 10, windowMs: 10_000, marginMs: 1_000 }]);
     const times: number[] = [];
     for (let i = 0; i < 11; i += 1) {
       void limiter.acquire().then(() => times.push(Date.now()));

@@ -1,5 +1,5 @@
 import type { BroadcastJob, Delivery } from "../../domain/broadcast";
-import { decideRetry } from "../../throttle";
+import { decideRetry, type Slot } from "../../throttle";
 import type { DispatchCounters, DispatcherOptions } from "./dispatch-options";
 import type { DispatchTuning } from "./dispatch-tuning";
 import type { TargetResolution } from "./target-resolver";
@@ -60,10 +60,17 @@ export class RowDelivery {
     }
   }
 
-  /** Waits for a tenant slot for a Bot Connector request; throws when the run stopped meanwhile. */
-  private async admitConnector(): Promise<void> {
-    await this.options.tenantLimiter.acquire(this.signal);
-    await this.options.sendGuard?.admit(this.signal);
+  /**
+   * Waits for a tenant slot for a Bot Connector request; throws when the run stopped meanwhile. What it
+   * gives back is called when Teams answers (the limits count the request from then if that is sooner).
+   */
+  private async admitConnector(): Promise<() => void> {
+    const slot = await this.options.tenantLimiter.acquire(this.signal);
+    const guarded = await this.options.sendGuard?.admit(this.signal);
+    return () => {
+      slot.settle();
+      guarded?.();
+    };
   }
 
   private async resolve(
@@ -118,8 +125,9 @@ export class RowDelivery {
     const conversationLimiter = this.options.conversationLimiter(this.tuning.retry.maxAttempts);
     let attempt = delivery.attempts;
     for (;;) {
+      let tenantSlot: Slot;
       try {
-        await this.options.tenantLimiter.acquire(this.signal);
+        tenantSlot = await this.options.tenantLimiter.acquire(this.signal);
         await conversationLimiter?.acquire(this.signal);
       } catch {
         return; // stopped while waiting for a slot: the row is still pending
@@ -128,13 +136,17 @@ export class RowDelivery {
       await ledger.markSending(job.id, delivery.seq, target, this.now());
       // The send-time guard goes after the ledger write, right before the call: a store over the network
       // (Azure Tables) takes a varying time to answer, and sends it delays would otherwise leave bunched.
+      let guarded: (() => void) | undefined;
       try {
-        await this.options.sendGuard?.admit(this.signal);
+        guarded = await this.options.sendGuard?.admit(this.signal);
       } catch {
         await ledger.markPending(job.id, delivery.seq, this.now());
         return; // stopped before the call: nothing was sent, the row is pending again
       }
       const outcome: SendOutcome = await this.options.transport.send(target, card, summary);
+      // Teams counted the message when it arrived, before this answer: the tenant's second counts it from now.
+      tenantSlot.settle();
+      guarded?.();
       if (outcome.kind === "sent") {
         this.consecutive429 = 0;
         this.counters.sent += 1;

@@ -24,12 +24,13 @@ export class SendTimeGuard {
   ) {
     this.gates = rules.map((rule) =>
       rule.kind === "window"
-        ? new WindowGate(rule.limit, rule.windowMs)
+        ? new WindowGate(rule.limit, rule.windowMs, rule.marginMs)
         : new BucketGate(rule.capacity, rule.refillPerSecond),
     );
   }
 
-  async admit(signal?: AbortSignal): Promise<void> {
+  /** Waits for the send's moment; call what it gives back when the answer comes (see WindowGate). */
+  async admit(signal?: AbortSignal): Promise<() => void> {
     for (;;) {
       const now = this.clock.now();
       this.rampStart ??= now;
@@ -37,11 +38,12 @@ export class SendTimeGuard {
       const rampAt = ramping && this.rampSent >= this.ramp!.limit ? this.rampStart + this.ramp!.ms : now;
       const at = Math.max(rampAt, ...this.gates.map((gate) => gate.earliest(now)));
       if (at <= now) {
-        for (const gate of this.gates) {
-          gate.commit(now);
-        }
+        const settles = this.gates.map((gate) => gate.commit(now));
         this.rampSent += ramping ? 1 : 0;
-        return;
+        return () => {
+          const answeredAt = this.clock.now();
+          settles.forEach((settle) => settle?.(answeredAt));
+        };
       }
       await this.clock.sleep(at - now, signal);
     }

@@ -21,8 +21,11 @@ export interface TargetResolverOptions {
   now(): number;
 }
 
-/** Waits for a Bot Connector slot (tenant limiter and send-time guard): opening a chat is one request. */
-export type AdmitConnector = () => Promise<void>;
+/**
+ * Waits for a Bot Connector slot (tenant limiter and send-time guard): opening a chat is one request. Call
+ * what it gives back when Teams answers: the limits count the request from then if that is sooner.
+ */
+export type AdmitConnector = () => Promise<() => void>;
 
 /**
  * `fallbackServiceUrl`: the admin's own service URL (same tenant, same region) when none is configured.
@@ -107,8 +110,8 @@ export function createTargetResolver(options: TargetResolverOptions): {
     }
     const at: ContactTarget = { tenantId, userId: delivery.userId, serviceUrl };
     const open = async (): Promise<TargetResolution | "notInstalled"> => {
-      await admit();
-      const outcome: ContactOutcome = await options.transport.createConversation(at);
+      const answered = await admit();
+      const outcome: ContactOutcome = await options.transport.createConversation(at).finally(answered);
       if (outcome.kind === "created") {
         await options.conversationReferences.save({
           tenantId,
