@@ -70,7 +70,7 @@ export class ThrottleMiddleware implements Middleware {
       const waitedMs = slot?.waitedMs ?? 0;
       const started = clock.now();
       const outcome = await this.attempt(context, signal);
-      // Graph counted the request when it arrived, before this answer: the window counts it from now.
+      // Graph counted the request when it arrived, before this answer: the window may count it from now.
       slot?.settle(clock.now());
       if (signal?.aborted && "failure" in outcome) {
         throw ledger.record(requestId, abortError(signal, `${method} ${path}`));

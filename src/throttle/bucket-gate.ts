@@ -25,8 +25,10 @@ export class BucketGate {
     return tokens >= 1 ? at : at + Math.ceil(((1 - tokens) * 1000) / this.refillPerSecond);
   }
 
-  commit(at: number): void {
+  /** Takes a token; a bucket has no window to count the answer in, so settling changes nothing. */
+  commit(at: number): (answeredAt: number) => void {
     this.tokens = this.tokensAt(at) - 1;
     this.updatedAt = at;
+    return () => undefined;
   }
 }

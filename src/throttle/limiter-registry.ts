@@ -25,13 +25,13 @@ export class LimiterRegistry {
   constructor(private readonly options: LimiterRegistryOptions) {
     const scale = options.scale ?? 1;
     const margin = options.windowMargin ?? 0.1;
-    const widen = (rule: LimitRule): LimitRule =>
+    const withMargin = (rule: LimitRule): LimitRule =>
       rule.kind === "window"
         ? { ...rule, marginMs: rule.marginMs ?? Number((rule.windowMs * margin).toFixed(3)) }
         : rule;
     this.families = options.families.map((family) => ({
       ...family,
-      rules: family.rules.map((rule) => widen(scaleRule(rule, scale))),
+      rules: family.rules.map((rule) => withMargin(scaleRule(rule, scale))),
     }));
   }
 

@@ -5,14 +5,14 @@ import { WindowGate } from "./window-gate";
 
 interface Gate {
   earliest(at: number): number;
-  /** Takes the slot; a window gate gives back how to count it from the answer's time instead. */
-  commit(at: number): ((answeredAt: number) => void) | void;
+  /** Takes the slot; gives back how to count it from the answer's time when that is sooner. */
+  commit(at: number): (answeredAt: number) => void;
 }
 
 /** A request let go: how long it waited, and `settle` to call with the time its answer came. */
 export interface Slot {
   waitedMs: number;
-  /** The answer (or the failure) came at this epoch ms: the window counts the request from then. */
+  /** The answer (or the failure) came at this epoch ms: the windows count the request from then if that is sooner than its margin. */
   settle(answeredAt?: number): void;
 }
 
@@ -132,13 +132,6 @@ export class RateLimiter {
   }
 
   private take(at: number): Array<(answeredAt: number) => void> {
-    const settles: Array<(answeredAt: number) => void> = [];
-    for (const gate of this.gates) {
-      const settle = gate.commit(at);
-      if (settle) {
-        settles.push(settle);
-      }
-    }
-    return settles;
+    return this.gates.map((gate) => gate.commit(at));
   }
 }

@@ -144,7 +144,7 @@ export class RowDelivery {
         return; // stopped before the call: nothing was sent, the row is pending again
       }
       const outcome: SendOutcome = await this.options.transport.send(target, card, summary);
-      // Teams counted the message when it arrived, before this answer: the tenant's second counts it from now.
+      // Teams counted the message when it arrived, before this answer: the tenant's second may count it from now.
       tenantSlot.settle();
       guarded?.();
       if (outcome.kind === "sent") {

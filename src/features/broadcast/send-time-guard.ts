@@ -42,7 +42,7 @@ export class SendTimeGuard {
         this.rampSent += ramping ? 1 : 0;
         return () => {
           const answeredAt = this.clock.now();
-          settles.forEach((settle) => settle?.(answeredAt));
+          settles.forEach((settle) => settle(answeredAt));
         };
       }
       await this.clock.sleep(at - now, signal);
