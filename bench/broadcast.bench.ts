@@ -15,7 +15,7 @@
  *    reports as possibly duplicated (sent to Teams, killed before the ledger recorded it).
  */
 import { type ChildProcess, fork } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -24,6 +24,7 @@ import { startGraphSimulator } from "../src/dev/graph-simulator";
 import type { DeliveryTotals } from "../src/domain/broadcast";
 import { startTeamsLimitsStub, type TeamsLimitsStub } from "../test/support/teams-limits-stub";
 import { conversationOf, openedChatOf } from "./broadcast-fixture";
+import { productNodeFlags } from "./support/product-node-flags";
 
 const RPS = Number(process.env.BENCH_RPS ?? 150);
 const USERS = Number(process.env.BENCH_USERS ?? 10_000);
@@ -34,13 +35,6 @@ const TEAMS_APP_ID = "3c0ffee0-0000-4000-8000-0000000a9901";
 const INSTALLS_PER_SECOND = 30;
 /** The Node flags of package.json's start script (`node --max-semi-space-size=2 dist/start.js`). */
 const PRODUCT_NODE_FLAGS = productNodeFlags();
-
-function productNodeFlags(): string[] {
-  const manifest = JSON.parse(readFileSync(path.join(__dirname, "..", "package.json"), "utf8")) as {
-    scripts: { start: string };
-  };
-  return manifest.scripts.start.split(/\s+/).filter((word) => word.startsWith("--"));
-}
 
 interface WorkerMessage {
   rss?: number;

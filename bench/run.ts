@@ -1,11 +1,14 @@
 /**
  * `npm run bench`: every benchmark in bench/*.bench.ts, each in its own process so one's peak memory does
- * not show in another's figures. Each prints its own figures. Pass names to run only some
+ * not show in another's figures, with the Node flags `npm start` gives the product (its memory and GC
+ * pauses are the product's). Each prints its own figures. Pass names to run only some
  * (`npm run bench -- assess graph`).
  */
 import { spawnSync } from "node:child_process";
 import { readdirSync } from "node:fs";
 import path from "node:path";
+
+import { productNodeFlags } from "./support/product-node-flags";
 
 const wanted = process.argv.slice(2);
 const names = readdirSync(__dirname)
@@ -17,7 +20,8 @@ const names = readdirSync(__dirname)
 let failed = 0;
 for (const name of names) {
   process.stdout.write(`\n== ${name}\n`);
-  const result = spawnSync(process.execPath, ["--import", "tsx", path.join(__dirname, `${name}.bench.ts`)], {
+  const bench = path.join(__dirname, `${name}.bench.ts`);
+  const result = spawnSync(process.execPath, [...productNodeFlags(), "--import", "tsx", bench], {
     stdio: "inherit",
   });
   if (result.status !== 0) {

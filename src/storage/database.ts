@@ -15,6 +15,21 @@ const BUSY_TIMEOUT_MS = 5_000;
  * `":memory:"` gives a private in-memory database, for tests.
  */
 export function openDatabase(file: string): Database {
+  const db = connect(file);
+  try {
+    applyMigrations(db);
+    return db;
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+}
+
+/**
+ * One more connection to a database file openDatabase has already brought up to date (another thread's:
+ * a connection cannot cross threads), with the same settings.
+ */
+export function connect(file: string): Database {
   const inMemory = file === ":memory:";
   if (!inMemory) {
     mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
@@ -28,7 +43,6 @@ export function openDatabase(file: string): Database {
       db.pragma("synchronous = NORMAL");
     }
     db.pragma("foreign_keys = ON");
-    applyMigrations(db);
     return db;
   } catch (err) {
     db.close();

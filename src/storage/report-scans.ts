@@ -1,6 +1,8 @@
 import type { ScanChanges, ScanRecord, ScanStatus, ScanSummary, VerdictRow } from "../domain/report-types";
 import type { Verdict } from "../domain/verdict";
 import type { Database } from "./database";
+import { encodeVerdictRows, verdictInserter } from "./verdict-insert";
+import { VerdictWriterThread } from "./verdict-writer-thread";
 
 interface ScanRow {
   id: string;
@@ -34,28 +36,19 @@ const norm = (id: string) => id.toLowerCase();
 
 export class SqliteReportScanStore {
   /** A scan appends a tenant's every verdict, 100 to a call: one statement and one transaction serve them all. */
-  private readonly appendRows: (scanId: string, rows: readonly VerdictRow[]) => void;
+  private readonly appendRows: ReturnType<typeof verdictInserter>;
+  /** A database file's rows are written on a thread of their own; an in-memory one has only this connection. */
+  private readonly thread?: VerdictWriterThread;
+  private readonly running = new Set<string>();
 
   constructor(
     private readonly db: Database,
     private readonly pageSize = 1000,
   ) {
-    const insert = db.prepare(
-      `INSERT INTO report_verdicts (scan_id, seq, user_id, affected, ready, findings, verdict) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    );
-    this.appendRows = db.transaction((scanId: string, rows: readonly VerdictRow[]) => {
-      for (const row of rows) {
-        insert.run(
-          scanId,
-          row.seq,
-          norm(row.verdict.userId),
-          row.affected ? 1 : 0,
-          row.ready ? 1 : 0,
-          `,${row.findings.join(",")},`,
-          JSON.stringify(row.verdict),
-        );
-      }
-    });
+    this.appendRows = verdictInserter(db);
+    if (!db.memory) {
+      this.thread = new VerdictWriterThread(db.name);
+    }
   }
 
   async create(
@@ -67,10 +60,25 @@ export class SqliteReportScanStore {
          VALUES (?, ?, 'running', ?, ?, ?)`,
       )
       .run(scan.id, norm(scan.tenantId), scan.requestedBy, scan.startedAt, scan.windowEnd);
+    this.running.add(scan.id);
+    this.thread?.open();
   }
 
   async appendVerdicts(scanId: string, rows: readonly VerdictRow[]): Promise<void> {
-    this.appendRows(scanId, rows);
+    const encoded = encodeVerdictRows(rows);
+    if (this.thread === undefined) {
+      this.appendRows(scanId, encoded);
+    } else {
+      await this.thread.append(scanId, encoded);
+    }
+  }
+
+  /** Every row handed over for the scan is in the database; throws if one could not be stored. */
+  private async written(scanId: string): Promise<void> {
+    const failure = await this.thread?.failureOf(scanId);
+    if (failure !== undefined) {
+      throw failure;
+    }
   }
 
   async finish(
@@ -84,6 +92,13 @@ export class SqliteReportScanStore {
       error?: string;
     },
   ): Promise<void> {
+    // A scan some of whose rows were not stored cannot complete; its failure is the caller's to record.
+    const failure = await this.thread?.failureOf(scanId);
+    if (failure !== undefined && outcome.status === "completed") {
+      throw failure;
+    }
+    this.running.delete(scanId);
+    await this.thread?.release(scanId, this.running.size === 0);
     this.db.transaction(() => {
       this.db
         .prepare(
@@ -121,6 +136,7 @@ export class SqliteReportScanStore {
   }
 
   async *verdicts(scanId: string, options: { finding?: string } = {}): AsyncIterable<Verdict> {
+    await this.written(scanId);
     const page = this.db.prepare<[string, number, string, number], { seq: number; verdict: string }>(
       `SELECT seq, verdict FROM report_verdicts WHERE scan_id = ? AND seq > ? AND findings LIKE ? ORDER BY seq LIMIT ?`,
     );
@@ -144,6 +160,7 @@ export class SqliteReportScanStore {
    * keep up while a scan writes its rows.
    */
   async compare(previousScanId: string, scanId: string): Promise<ScanChanges> {
+    await this.written(scanId);
     return this.db
       .prepare<{ was: string; now: string }, ScanChanges>(
         `SELECT

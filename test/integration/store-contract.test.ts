@@ -1,5 +1,8 @@
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { after, before, describe, it } from "node:test";
 
 import type { Verdict } from "../../src/domain/verdict";
@@ -9,16 +12,19 @@ import { openAzureStores } from "../../src/storage/azure";
 import { type Azurite, startAzurite } from "../support/azurite";
 
 /**
- * One contract, two backends: every store interface the service uses, run against embedded SQLite and
- * against Azure Storage (Azurite, the official emulator, started here on loopback). Each test gets
- * fresh stores (a new in-memory database, a new table prefix).
+ * One contract, three backends: every store interface the service uses, run against embedded SQLite (in
+ * memory, and in a file, where a scan's verdict rows are written on a thread of their own) and against
+ * Azure Storage (Azurite, the official emulator, started here on loopback). Each test gets fresh stores
+ * (a new database, a new table prefix).
  */
 const TENANT = "0f0e0d0c-0000-4000-8000-00000000000a";
 const OTHER = "0f0e0d0c-0000-4000-8000-00000000000b";
 
 let azurite: Azurite | undefined;
+const dataDirs = mkdtempSync(path.join(tmpdir(), "mfa-store-contract-"));
 const backends: Array<{ name: string; open: () => Promise<ProductStores> }> = [
   { name: "sqlite", open: async () => openEmbeddedStores(":memory:") },
+  { name: "sqlite file", open: async () => openEmbeddedStores(mkdtempSync(path.join(dataDirs, "db-"))) },
   {
     name: "azurite",
     open: () =>
@@ -64,6 +70,7 @@ before(async () => {
 });
 after(async () => {
   await azurite?.stop();
+  rmSync(dataDirs, { recursive: true, force: true });
 });
 
 for (const backend of backends) {

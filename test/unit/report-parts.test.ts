@@ -1,6 +1,9 @@
 import assert from "node:assert/strict";
+import { mkdtempSync, rmSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { describe, it } from "node:test";
 
 import type { GraphUser, UserRegistrationDetails } from "../../src/directory/graph-types";
@@ -249,6 +252,58 @@ describe("scan store", () => {
     assert.equal((await store.latestCompleted("t", "s2"))?.id, "s1");
     assert.equal(await store.prune("t", ["s2"]), 1);
     assert.equal(await store.get("s1"), undefined);
+  });
+});
+
+describe("scan store on a database file", () => {
+  it("writes rows on its own thread; a batch it cannot store keeps the scan from completing", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "mfa-scan-store-"));
+    const db = openDatabase(path.join(dir, "scans.sqlite"));
+    try {
+      const store = new SqliteReportScanStore(db);
+      const base = {
+        tenantId: "T",
+        requestedBy: "me",
+        startedAt: "2026-11-20T09:00:00Z",
+        windowEnd: "2026-11-20T09:00:00Z",
+      };
+      const row = (seq: number, id: string) => ({
+        seq,
+        verdict: verdict({ userId: id }),
+        affected: true,
+        ready: false,
+        findings: ["affectedNotReady"],
+      });
+      await store.create({ ...base, id: "s1" });
+      for (let batch = 0; batch < 30; batch += 1) {
+        await store.appendVerdicts("s1", [row(batch * 2, `u${batch}a`), row(batch * 2 + 1, `u${batch}b`)]);
+      }
+      const done = { finishedAt: "2026-11-20T09:01:00Z", users: 60, csvBytes: 10 };
+      await store.finish("s1", { status: "completed", ...done });
+      const ids: string[] = [];
+      for await (const item of store.verdicts("s1")) {
+        ids.push(item.userId);
+      }
+      assert.equal(ids.length, 60);
+      assert.deepEqual(ids.slice(0, 3), ["u0a", "u0b", "u1a"], "in order, every batch committed");
+
+      await store.create({ ...base, id: "s2" });
+      await store.appendVerdicts("s2", [row(0, "a")]);
+      // The same row again breaks the primary key: the writer thread cannot store that batch.
+      await store.appendVerdicts("s2", [row(0, "a")]);
+      await assert.rejects(store.compare("s1", "s2"), /verdict rows not stored: UNIQUE constraint failed/);
+      await assert.rejects(store.appendVerdicts("s2", [row(1, "b")]), /verdict rows not stored/);
+      await assert.rejects(store.finish("s2", { status: "completed", ...done }), /verdict rows not stored/);
+      await store.finish("s2", { status: "failed", ...done, error: "storage" });
+      assert.equal((await store.get("s2"))?.status, "failed");
+      const left = db.prepare(`SELECT COUNT(*) AS n FROM report_verdicts WHERE scan_id = 's2'`).get() as {
+        n: number;
+      };
+      assert.equal(left.n, 0, "a failed scan's rows go");
+    } finally {
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -1,3 +1,5 @@
+import { setImmediate as nextTurn } from "node:timers/promises";
+
 import type { TimeWindow } from "../../directory/directory";
 import type { ProductTenantSettings } from "../../directory/graph-types";
 import { assess, prepareTenant } from "../../domain/assess";
@@ -62,6 +64,10 @@ class VerdictWriter {
     this.rows = [];
     this.csvBytes += csvRowsBytes(rows.map((row) => row.verdict));
     await this.store.appendVerdicts(this.scanId, rows);
+    // Rows that are already read come without a turn of the event loop between them; without one here
+    // the next pages' answers would wait on the socket until the rows ran out, and their requests (with
+    // their throttle slots) would go out late.
+    await nextTurn();
   }
 }
 
