@@ -27,10 +27,11 @@ import type {
   UnifiedRoleAssignment,
   UserRegistrationDetails,
 } from "./graph-types";
-import { graphUrls, PORTAL_SETTINGS_API_VERSIONS, portalSettingsUrl } from "./graph-urls";
+import { graphUrls } from "./graph-urls";
 import { type MethodsRead, readMethodsInBatches } from "./methods-in-batches";
 import { readAccountSignInsSince, readWorkloadSignInsToArm } from "./migration-sign-ins";
 import { collect, type Page, pagedItems } from "./paging";
+import { portalSettings } from "./portal-settings";
 import { readUserFacts } from "./user-facts";
 
 /** Graph takes at most 15 values in an `in` filter. */
@@ -60,13 +61,14 @@ const IN_SCOPE = {
 
 /**
  * The users and the registration report are read side by side and each of their rows is joined, assessed
- * and stored: the slow part of a scan. Their pages are asked for as soon as each nextLink is known, up to
- * 24 ahead of that work (about 20 MB each), not at its pace: the report's pages are limited per 10 s
- * window, counted from when each went, and pages that went out spread over a window would free the next
- * window's slots just as spread. The sign-ins need none: their consumer (the sign-in index) does little
- * with each.
+ * and stored: the slow part of a scan. Their pages are asked for as soon as each nextLink is known, ahead
+ * of that work, not at its pace: the report's pages are limited per 10 s window, counted from when each
+ * went, and pages that went out spread over a window would free the next window's slots just as spread.
+ * The report goes 24 pages ahead (about 20 MB); the users, not limited so, need only keep up with it.
+ * The sign-ins need none: their consumer (the sign-in index) does little with each.
  */
-const BULK_STREAM = { readAhead: 24 };
+const REPORT_STREAM = { readAhead: 24 };
+const USERS_STREAM = { readAhead: 8 };
 
 /** The Directory port over Microsoft Graph (and ARM), for a real tenant and the Graph simulator alike. */
 export class GraphDirectory implements Directory {
@@ -79,7 +81,7 @@ export class GraphDirectory implements Directory {
   }
 
   listUsers(): AsyncIterable<GraphUser> {
-    return pagedItems<GraphUser>(this.http, graphUrls.users(), undefined, { readAhead: 8 });
+    return pagedItems<GraphUser>(this.http, graphUrls.users(), undefined, USERS_STREAM);
   }
 
   /** GET /users/$count (advanced query: ConsistencyLevel eventual); undefined when Graph will not say. */
@@ -123,7 +125,7 @@ export class GraphDirectory implements Directory {
     return this.readable<UserRegistrationDetails>(
       graphUrls.registrationDetails(),
       "registrationDetails",
-      BULK_STREAM,
+      REPORT_STREAM,
     );
   }
 
@@ -237,35 +239,11 @@ export class GraphDirectory implements Directory {
   }
 
   getPortalSettings(): Promise<PortalServicesSettings> {
-    return this.portalSettings("GET");
+    return portalSettings(this.options.arm, this.options.armBaseUrl, "GET");
   }
 
   putPortalSettings(settings: PortalServicesSettings): Promise<PortalServicesSettings> {
-    return this.portalSettings("PUT", settings);
-  }
-
-  /**
-   * The stable api-version first; the preview only when ARM refuses the stable one (400 for an unknown
-   * api-version, 404 where it is not rolled out), so a tenant whose region lags still answers.
-   */
-  private async portalSettings(
-    method: "GET" | "PUT",
-    body?: PortalServicesSettings,
-  ): Promise<PortalServicesSettings> {
-    const [stable, preview] = PORTAL_SETTINGS_API_VERSIONS;
-    const url = portalSettingsUrl(this.options.armBaseUrl, stable);
-    const answer = await this.options.arm.send<PortalServicesSettings>(method, url, body);
-    if (answer.status >= 200 && answer.status < 300) {
-      return answer.body as PortalServicesSettings;
-    }
-    if (answer.status !== 400 && answer.status !== 404) {
-      throw this.options.arm.errorOf(answer, url);
-    }
-    return this.options.arm.json<PortalServicesSettings>(
-      method,
-      portalSettingsUrl(this.options.armBaseUrl, preview),
-      body,
-    );
+    return portalSettings(this.options.arm, this.options.armBaseUrl, "PUT", settings);
   }
 
   /** A cheap read for /healthz: is Graph answering us, and how. */

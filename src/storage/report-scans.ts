@@ -93,9 +93,8 @@ export class SqliteReportScanStore {
     },
   ): Promise<void> {
     // A scan some of whose rows were not stored cannot complete; its failure is the caller's to record.
-    const failure = await this.thread?.failureOf(scanId);
-    if (failure !== undefined && outcome.status === "completed") {
-      throw failure;
+    if (outcome.status === "completed") {
+      await this.written(scanId);
     }
     this.running.delete(scanId);
     await this.thread?.release(scanId, this.running.size === 0);

@@ -1,29 +1,17 @@
 import path from "node:path";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 
+import { startThread } from "./start-thread";
 import type { EncodedVerdictRows } from "./verdict-insert";
 
 /** Batches handed over and not yet committed before append waits: bounds what a slow disk makes us hold. */
 const IN_FLIGHT_MAX = 8;
 
-// Under tsx (tests, benchmarks, the dev server) the worker is TypeScript and a thread does not inherit
-// tsx's loader: register it there first. Built, it is the .js beside this file.
+// The .ts beside this file under tsx, the .js once built.
 const WORKER_FILE = path.join(__dirname, `verdict-writer-worker${path.extname(__filename)}`);
 
 /** The thread holds a batch or two of strings at a time: a small young generation is plenty. */
 const RESOURCE_LIMITS = { maxYoungGenerationSizeMb: 4 };
-
-function startWorker(file: string): Worker {
-  const options = { workerData: { file }, resourceLimits: RESOURCE_LIMITS };
-  if (WORKER_FILE.endsWith(".ts")) {
-    const tsx = JSON.stringify(require.resolve("tsx/cjs/api"));
-    return new Worker(`require(${tsx}).register(); require(${JSON.stringify(WORKER_FILE)});`, {
-      ...options,
-      eval: true,
-    });
-  }
-  return new Worker(WORKER_FILE, options);
-}
 
 interface Batch {
   scanId: string;
@@ -99,7 +87,10 @@ export class VerdictWriterThread {
     if (this.worker !== undefined) {
       return this.worker;
     }
-    const worker = startWorker(this.file);
+    const worker = startThread(WORKER_FILE, {
+      workerData: { file: this.file },
+      resourceLimits: RESOURCE_LIMITS,
+    });
     worker.unref();
     worker.on("message", (answer: { id: number; error?: string }) => {
       const batch = this.inFlight.get(answer.id);

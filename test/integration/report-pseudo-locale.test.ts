@@ -12,7 +12,7 @@ import { VERBS } from "../../src/cards/verbs";
 import { generateTenant } from "../../src/dev/generate-tenant";
 import { AZURE_SERVICE_MANAGEMENT_NAME, IN_SCOPE_APPS } from "../../src/domain/apps";
 import { METHOD_KINDS_BY_ODATA_TYPE, METHOD_KINDS_BY_REGISTERED } from "../../src/domain/method-classes";
-import { csvCommand } from "../../src/features/report/report-service";
+import { csvCommand } from "../../src/features/report/csv-offer";
 import { usePseudoEnglish } from "../../src/i18n/i18n";
 import { assertNoHardCodedText } from "../support/pseudo-locale";
 import { type Card, cardsIn, DEMO, eventually, type ReportBot, startReportBot } from "../support/report-bot";

@@ -3,16 +3,15 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, describe, it } from "node:test";
-import { Worker } from "node:worker_threads";
 
 import type { NewPostponementRequest } from "../../src/domain/postponement-request";
 import { openDatabase } from "../../src/storage/database";
 import { SqlitePostponementRequestStore } from "../../src/storage/postponement-requests";
+import { startThread } from "../../src/storage/start-thread";
 
 const root = mkdtempSync(path.join(tmpdir(), "mfa-ready-postponement-"));
 after(() => rmSync(root, { recursive: true, force: true }));
 const workerFile = path.resolve(__dirname, "..", "support", "postponement-decide-worker.ts");
-const bootstrap = `require(${JSON.stringify(require.resolve("tsx/cjs/api"))}).register(); require(${JSON.stringify(workerFile)});`;
 
 const newRequest = (id: string): NewPostponementRequest => ({
   id,
@@ -91,8 +90,7 @@ describe("the postponement request store", () => {
     const barrier = new Int32Array(new SharedArrayBuffer(4));
     const answers = await Promise.all(
       Array.from({ length: workers }, (_unused, index) => {
-        const worker = new Worker(bootstrap, {
-          eval: true,
+        const worker = startThread(workerFile, {
           workerData: { file, requestId: "race", approverId: `approver-${index}`, barrier, workers },
         });
         return new Promise<unknown>((resolve, reject) => {

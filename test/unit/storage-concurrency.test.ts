@@ -3,17 +3,15 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, describe, it } from "node:test";
-import { Worker } from "node:worker_threads";
 
 import { openDatabase } from "../../src/storage/database";
 import { SqliteStorage } from "../../src/storage/sqlite-storage";
+import { startThread } from "../../src/storage/start-thread";
 import { StorageConflictError } from "../../src/storage/storage-errors";
 
 const root = mkdtempSync(path.join(tmpdir(), "mfa-ready-concurrency-"));
 after(() => rmSync(root, { recursive: true, force: true }));
 const workerFile = path.resolve(__dirname, "..", "support", "storage-writer-worker.ts");
-// Worker threads do not inherit tsx's loader: register it in the thread, then load the TypeScript worker.
-const bootstrap = `require(${JSON.stringify(require.resolve("tsx/cjs/api"))}).register(); require(${JSON.stringify(workerFile)});`;
 
 /** Runs `workers` threads, each with its own connection to `file`; resolves with their answers. */
 function runWorkers(
@@ -25,8 +23,7 @@ function runWorkers(
   const barrier = new Int32Array(new SharedArrayBuffer(4));
   return Promise.all(
     Array.from({ length: workers }, (_unused, id) => {
-      const worker = new Worker(bootstrap, {
-        eval: true,
+      const worker = startThread(workerFile, {
         workerData: { file, mode, id, barrier, workers, keys },
       });
       return new Promise<string>((resolve, reject) => {

@@ -4,8 +4,6 @@ import type { Actor } from "../../domain/actor";
 import type { WalkthroughRecord } from "../../domain/walkthrough-record";
 import type { Logger } from "../../logger";
 import type { AuditLog } from "../authz/audit-log";
-import { breakGlassAccountIds } from "../authz/break-glass-accounts";
-import { readRoles } from "../authz/roles";
 import { keepLiveMethods, type LiveMethodsWriter } from "../report/live-methods-store";
 import { notice, type RegistrationView } from "./actor";
 import type { DemoTenant } from "./demo-tenant";
@@ -13,11 +11,12 @@ import { methodTitle, type WalkthroughMethod } from "./methods";
 import { allowedAlternatives, checkPolicy } from "./policy-check";
 import { type Texts, textsOf } from "./texts";
 import { readUserContext, type UserContext } from "./user-context";
-import { methodsOfKind, type Verification, verifyBreakGlassAccounts, verifyOwnMethod } from "./verification";
+import { methodsOfKind } from "./verification";
+import { checkWalkthrough } from "./walkthrough-check";
 import type { WalkthroughStore } from "./walkthrough-store";
 import { blockedView, stepView, verifiedView } from "./walkthrough-view";
 import { DEFINITIONS } from "./walkthroughs";
-import { readTypedAppId, verifyWorkloadMove } from "./workload-check";
+import { readTypedAppId } from "./workload-check";
 import { workloadPlan } from "./workload-plan";
 
 /** The Directory port; roles are read through it at the moment of an action. */
@@ -187,7 +186,9 @@ export class WalkthroughService {
         this.options.logger,
       );
     }
-    const result = await this.check(actor, method, record, context, texts);
+    const result = await checkWalkthrough(this.options, { actor, method, record, context, texts }, (userId) =>
+      this.context(userId),
+    );
     await this.options.auditLog.record({
       tenantId: actor.tenantId,
       actorId: actor.userId,
@@ -265,30 +266,6 @@ export class WalkthroughService {
     }
     this.options.logger.info({ event: "walkthrough.demoPasskey", method }, "demo passkey registered");
     return this.verify(actor, method);
-  }
-
-  private async check(
-    actor: Actor,
-    method: WalkthroughMethod,
-    record: WalkthroughRecord,
-    context: UserContext | undefined,
-    texts: Texts,
-  ): Promise<Verification> {
-    if (method === "workloadIdentity") {
-      return verifyWorkloadMove(this.options.directory, record, texts);
-    }
-    if (method === "breakGlass") {
-      const ids = await breakGlassAccountIds(this.options.directory, this.options.settings);
-      // An admin checks every account; anyone else only the account they are signed in as.
-      const roles = await readRoles(this.options.directory, actor.userId);
-      const checked = roles.holdsAnyDirectoryRole
-        ? ids
-        : ids.filter((id) => id === actor.userId.toLowerCase());
-      const verdicts = await Promise.all(checked.map(async (id) => (await this.context(id)).verdict));
-      return verifyBreakGlassAccounts(verdicts, texts);
-    }
-    const { facts, verdict } = context ?? (await this.context(actor.userId));
-    return verifyOwnMethod(method, facts, verdict, record.baseline, record.startedAt, texts);
   }
 
   /** The active walkthroughs of a user, to resume ("continue where I left off"). */

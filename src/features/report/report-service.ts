@@ -5,7 +5,7 @@ import type { ScanRecord } from "../../domain/report-types";
 import type { Authorizer } from "../authz/authorize";
 import { refusalData } from "../authz/refusal-card";
 import type { SentCard } from "../messaging/messenger";
-import { csvHeader } from "./csv";
+import { csvBytesIn, csvCommand, type CsvOffer, csvOffer } from "./csv-offer";
 import { csvPieces, uploadCsv } from "./csv-upload";
 import type { DailyReport } from "./daily-report";
 import { buildFindingView, isFindingKey } from "./finding-view";
@@ -18,18 +18,6 @@ import type { ScanWatchers } from "./scan-watchers";
 
 /** Where the first view of a scan goes (a message sent now, or the clicked card); where it lives, to update later. */
 export type CardPlace = (shown: ReportView) => Promise<SentCard | undefined>;
-
-/** The CSV a file consent card offers: the bot turns it into Teams' consent card. */
-export interface CsvOffer {
-  scanId: string;
-  name: string;
-  sizeInBytes: number;
-  description: string;
-  /** The user it is offered to (the accept must come from them). */
-  offeredTo: string;
-  /** The language of the CSV's header row: the size announced depends on it. */
-  language: Language;
-}
 
 /** Where the asker is: the report and its CSV are for the personal chat only. */
 export interface ChatPlace {
@@ -51,11 +39,6 @@ export interface ReportServiceOptions {
 }
 
 const SCAN_ID = /^[0-9a-f-]{36}$/i;
-
-/** What gives the same CSV where a client cannot take a file: the package's own `mfa-ready` bin. */
-export function csvCommand(language: Language): string {
-  return `npx mfa-ready assess --format csv${language === "en" ? "" : ` --lang ${language}`} > readiness.csv`;
-}
 
 const textsOf = (actor: Actor): ReportTexts => reportTexts(actor.locale ?? ENGLISH);
 
@@ -125,22 +108,6 @@ export class ReportService {
     return scan?.status === "completed" && scan.tenantId === actor.tenantId ? scan : undefined;
   }
 
-  private offerFor(scan: ScanRecord, actor: Actor): CsvOffer {
-    const texts = textsOf(actor);
-    const day = (scan.finishedAt ?? scan.startedAt).slice(0, 10);
-    return {
-      scanId: scan.id,
-      name: `mfa-readiness-${day}.csv`,
-      sizeInBytes: csvBytesIn(scan, texts),
-      description: texts.t("report.csvDescription", {
-        users: texts.users(scan.users),
-        day: texts.time(new Date(scan.finishedAt ?? scan.startedAt)),
-      }),
-      offeredTo: actor.userId,
-      language: texts.locale.language,
-    };
-  }
-
   /** The daily report on or off for the actor. */
   async subscribe(actor: Actor, on: boolean): Promise<ReportView> {
     const refused = await this.refusal(actor, on ? "subscribe" : "unsubscribe");
@@ -186,7 +153,7 @@ export class ReportService {
       return undefined;
     }
     if (latest !== undefined) {
-      return this.offerFor(latest, actor);
+      return csvOffer(latest, textsOf(actor), actor.userId);
     }
     await this.startReport(actor, option === "fresh", place);
     return undefined;
@@ -271,7 +238,7 @@ export class ReportService {
     if (!chat.fileConsent) {
       return { shown: await this.reportView(scan, actor, false) };
     }
-    return { shown: await this.reportView(scan, actor), offer: this.offerFor(scan, actor) };
+    return { shown: await this.reportView(scan, actor), offer: csvOffer(scan, textsOf(actor), actor.userId) };
   }
 
   /** The admin declined the consent card: nothing uploaded, a note (no role needed to be told so). */
@@ -317,9 +284,4 @@ export class ReportService {
       };
     }
   }
-}
-
-/** The scan counted the CSV with the scripts' header row; a person's has their language's column titles. */
-function csvBytesIn(scan: ScanRecord, texts: ReportTexts): number {
-  return scan.csvBytes - Buffer.byteLength(csvHeader()) + Buffer.byteLength(csvHeader(texts.t));
 }

@@ -1,4 +1,4 @@
-import type { Directory, Readable, TimeWindow } from "../../directory/directory";
+import type { Directory, TimeWindow } from "../../directory/directory";
 import { referencedGroupIds } from "../../directory/directory-snapshot";
 import { DirectoryError } from "../../directory/errors";
 import type {
@@ -8,14 +8,14 @@ import type {
   UnifiedRoleAssignment,
 } from "../../directory/graph-types";
 import { summaryKeysOf } from "../../directory/home-upn";
-import { summaryAsSignIn } from "../../directory/summary-sign-in";
 import { AZURE_SERVICE_MANAGEMENT_RESOURCE_ID, IN_SCOPE_APPS } from "../../domain/apps";
 import { collectEvidence, restsOnSignInActivity } from "../../domain/evidence";
 import type { DataGap, TenantFacts, UserFacts } from "../../domain/facts";
 import { NON_INTERACTIVE_SIGN_INS } from "../../domain/facts";
 import type { LiveRead } from "../../domain/live-methods";
 import { abortable, untilAborted } from "./abortable";
-import { compactSignIn } from "./compact-sign-in";
+import { push, readable } from "./scan-reads";
+import { readSignInIndex, readSummaryIndex } from "./sign-in-index";
 import { chooseMethods, withoutTypedMethods, withTypedMethods } from "./typed-methods";
 import { joinRegistrations } from "./user-registration-join";
 
@@ -78,27 +78,6 @@ const SCOPE = {
   resourceIds: [AZURE_SERVICE_MANAGEMENT_RESOURCE_ID],
 };
 
-function push<T>(index: Map<string, T[]>, key: string, item: T): void {
-  const list = index.get(key);
-  if (list === undefined) {
-    index.set(key, [item]);
-  } else {
-    list.push(item);
-  }
-}
-
-async function readable<T>(
-  answer: Readable<T>,
-  key: string,
-  gaps: Record<string, DataGap>,
-): Promise<AsyncIterable<T> | undefined> {
-  if (!answer.available) {
-    gaps[key] = { ...answer.gap, data: key };
-    return undefined;
-  }
-  return answer.items;
-}
-
 async function readPolicy(
   directory: ScanDirectory,
   gaps: Record<string, DataGap>,
@@ -131,66 +110,6 @@ export async function openTenantStream(
   const endMs = window.end.getTime();
   const evidenceWindow = { startMs: window.start.getTime(), endMs };
 
-  const signInsByUser = new Map<string, SignIn[]>();
-  const readSignIns = async (): Promise<boolean> => {
-    const items = await readable(
-      await untilAborted(directory.listSignIns(window, SCOPE), signal),
-      "signIns",
-      gaps,
-    );
-    if (items === undefined) {
-      return false;
-    }
-    let read = 0;
-    for await (const signIn of abortable(items, signal)) {
-      read += 1;
-      const kept = compactSignIn(signIn, evidenceWindow);
-      if (kept !== undefined) {
-        push(signInsByUser, signIn.userId.toLowerCase(), kept);
-      }
-      if (read % 1000 === 0) {
-        options.onSignIns?.(read);
-      }
-    }
-    options.onSignIns?.(read);
-    return true;
-  };
-  // Non-interactive sign-ins, summarised (beta), by the lower-case UPN the rows carry. A directory without
-  // the summary (a snapshot) already gave them in listSignIns.
-  const summaryByUpn = new Map<string, SignIn[]>();
-  let summaryRead = false;
-  const readSummary = async (): Promise<void> => {
-    if (directory.listNonInteractiveSummary === undefined) {
-      return;
-    }
-    const answer = await untilAborted(directory.listNonInteractiveSummary(SCOPE), signal);
-    if (!answer.available) {
-      gaps[NON_INTERACTIVE_SIGN_INS] = { ...answer.gap, data: NON_INTERACTIVE_SIGN_INS };
-      return;
-    }
-    try {
-      summaryRead = true;
-      for await (const row of abortable(answer.items, signal)) {
-        const signIn = summaryAsSignIn(row, evidenceWindow.startMs);
-        const kept = signIn && compactSignIn(signIn, evidenceWindow);
-        if (kept !== undefined) {
-          push(summaryByUpn, row.userPrincipalName.toLowerCase(), kept);
-        }
-      }
-    } catch (error) {
-      // A later page failing is a gap like the first: the scan carries on with v1.0's sign-ins.
-      if (!(error instanceof DirectoryError)) {
-        throw error;
-      }
-      summaryByUpn.clear();
-      summaryRead = false;
-      gaps[NON_INTERACTIVE_SIGN_INS] = {
-        data: NON_INTERACTIVE_SIGN_INS,
-        reason: error.reason,
-        permission: error.permission,
-      };
-    }
-  };
   const readRoles = async (): Promise<Map<string, UnifiedRoleAssignment[]>> => {
     const byUser = new Map<string, UnifiedRoleAssignment[]>();
     for await (const assignment of abortable(directory.listRoleAssignments(), signal)) {
@@ -214,13 +133,16 @@ export async function openTenantStream(
     Promise.all([readPolicy(directory, gaps), directory.countUsers?.().catch(() => undefined)]),
     signal,
   );
-  const [signInsReadable, , roles, memberships] = await Promise.all([
-    readSignIns(),
-    readSummary(),
+  const reads = { window, evidenceWindow, scope: SCOPE, gaps, signal, onSignIns: options.onSignIns };
+  const [signInsByUser, summary, roles, memberships] = await Promise.all([
+    readSignInIndex(directory, reads),
+    readSummaryIndex(directory, reads),
     readRoles(),
     readGroups(policy),
   ]);
   signal?.throwIfAborted();
+  const signInsReadable = signInsByUser !== undefined;
+  const summaryByUpn = summary ?? new Map<string, SignIn[]>();
 
   gaps.methods = { data: "methods", reason: "notReadInBulk" };
   const premiumGap = gaps.signIns?.reason === "noPremium" ? "noPremium" : "notInSnapshot";
@@ -312,7 +234,7 @@ export async function openTenantStream(
         dataGaps,
       };
       // Each user's sign-ins are needed once: let them go.
-      signInsByUser.delete(id);
+      signInsByUser?.delete(id);
       keys.forEach((key) => summaryByUpn.delete(key));
       const needsActivity =
         activityReader !== undefined &&
@@ -337,7 +259,7 @@ export async function openTenantStream(
   return {
     tenant: { policy, settings, dataGaps: policy === undefined ? [gaps.policy!] : [] },
     usersTotal,
-    summaryByDay: summaryRead && signInsReadable,
+    summaryByDay: summary !== undefined && signInsReadable,
     get leanedOnLive() {
       return leanedOnLive;
     },
