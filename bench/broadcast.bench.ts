@@ -33,7 +33,7 @@ const INSTALLED_USERS = Number(process.env.BENCH_INSTALLED_USERS ?? 3_000);
 const NEW_USERS = Number(process.env.BENCH_NEW_USERS ?? 1_500);
 const TEAMS_APP_ID = "3c0ffee0-0000-4000-8000-0000000a9901";
 const INSTALLS_PER_SECOND = 30;
-/** The Node flags of package.json's start script (`node --max-semi-space-size=2 dist/start.js`). */
+/** The Node flags of package.json's start script (see productNodeFlags). */
 const PRODUCT_NODE_FLAGS = productNodeFlags();
 
 interface WorkerMessage {

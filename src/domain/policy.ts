@@ -74,11 +74,25 @@ export function allowance(
   if (configuration.disabled) {
     return "disabled";
   }
-  const matches = (ids: ReadonlySet<string>) => ids.has(userId) || groupIds.some((id) => ids.has(id));
-  if (configuration.excludeAll || matches(configuration.excludeIds)) {
+  if (configuration.excludeAll || targets(configuration.excludeIds, userId, groupIds)) {
     return "excluded";
   }
-  return configuration.includeAll || matches(configuration.includeIds) ? "allowed" : "notTargeted";
+  return configuration.includeAll || targets(configuration.includeIds, userId, groupIds)
+    ? "allowed"
+    : "notTargeted";
+}
+
+/** The user, or one of their groups, is among `ids`. A plain loop: this runs for every method of every user. */
+function targets(ids: ReadonlySet<string>, userId: string, groupIds: readonly string[]): boolean {
+  if (ids.has(userId)) {
+    return true;
+  }
+  for (const id of groupIds) {
+    if (ids.has(id)) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /** Counts for rule 3: allowed, or not knowable from the policy (absent configuration, unreadable policy). */
