@@ -82,17 +82,9 @@ export function allowance(
     : "notTargeted";
 }
 
-/** The user, or one of their groups, is among `ids`. A plain loop: this runs for every method of every user. */
+/** The user, or one of their groups, is among `ids`. Module-level: a closure made per lookup cost a user's time. */
 function targets(ids: ReadonlySet<string>, userId: string, groupIds: readonly string[]): boolean {
-  if (ids.has(userId)) {
-    return true;
-  }
-  for (const id of groupIds) {
-    if (ids.has(id)) {
-      return true;
-    }
-  }
-  return false;
+  return ids.has(userId) || groupIds.some((id) => ids.has(id));
 }
 
 /** Counts for rule 3: allowed, or not knowable from the policy (absent configuration, unreadable policy). */
