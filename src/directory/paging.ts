@@ -1,5 +1,5 @@
 import type { GraphHttp } from "./graph-http";
-import { readAhead } from "./read-ahead";
+import { readPagesAhead } from "./read-ahead";
 
 /** A Graph collection page. */
 export interface Page<T> {
@@ -21,6 +21,44 @@ async function* pagesOf<T>(http: GraphHttp, url: string | undefined, first?: Pag
 }
 
 /**
+ * A collection's items that can also be read a page at a time: a consumer with work for every item (the
+ * report scan) goes per page, which spares each item the steps of every async generator between it and
+ * the network.
+ */
+export class PagedItems<T> implements AsyncIterable<T> {
+  constructor(private readonly open: () => AsyncIterable<readonly T[]>) {}
+
+  pages(): AsyncIterable<readonly T[]> {
+    return this.open();
+  }
+
+  async *[Symbol.asyncIterator](): AsyncGenerator<T> {
+    for await (const page of this.open()) {
+      yield* page;
+    }
+  }
+}
+
+/** Items a page at a time: a collection's own pages, or the items of any other sequence in runs of `size`. */
+export async function* inPages<T>(items: AsyncIterable<T>, size = 1_000): AsyncGenerator<readonly T[]> {
+  if (items instanceof PagedItems) {
+    yield* (items as PagedItems<T>).pages();
+    return;
+  }
+  let run: T[] = [];
+  for await (const item of items) {
+    run.push(item);
+    if (run.length >= size) {
+      yield run;
+      run = [];
+    }
+  }
+  if (run.length > 0) {
+    yield run;
+  }
+}
+
+/**
  * Items of a collection, page by page. `first` lets a caller hand in a page it already has (an eager
  * first page, an inner $batch answer); its nextLink is followed outside any batch. `readAhead` (default
  * 0: the next page is asked for when the consumer reaches the end of this one) lets the bulk streams
@@ -32,8 +70,8 @@ export function pagedItems<T>(
   url: string | undefined,
   first?: Page<T>,
   options: { readAhead?: number } = {},
-): AsyncGenerator<T> {
-  return readAhead(pagesOf(http, url, first), options.readAhead ?? 0);
+): PagedItems<T> {
+  return new PagedItems(() => readPagesAhead(pagesOf(http, url, first), options.readAhead ?? 0));
 }
 
 /** A whole collection as an array, for the small per-user collections (methods, roles, groups). */

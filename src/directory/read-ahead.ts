@@ -1,11 +1,14 @@
 /**
- * The items of a sequence of pages, with up to `depth` further pages already asked for while the consumer
- * works through the current one: a page that needs the previous page's nextLink is fetched as soon as that
- * link is known, not when the consumer reaches it. Memory stays bounded (the current page plus `depth`).
- * Order is kept; a page's failure surfaces where that page's items would have come. Once the consumer
- * stops (return, throw, a cancel), no further page is asked for; a fetch already on its way is dropped.
+ * A sequence of pages with up to `depth` further pages already asked for while the consumer works through
+ * the current one: a page that needs the previous page's nextLink is fetched as soon as that link is
+ * known, not when the consumer reaches it. Memory stays bounded (the current page plus `depth`). Order is
+ * kept; a page's failure surfaces where that page would have come. Once the consumer stops (return,
+ * throw, a cancel), no further page is asked for; a fetch already on its way is dropped.
  */
-export async function* readAhead<T>(pages: AsyncIterable<readonly T[]>, depth: number): AsyncGenerator<T> {
+export async function* readPagesAhead<T>(
+  pages: AsyncIterable<readonly T[]>,
+  depth: number,
+): AsyncGenerator<readonly T[]> {
   if (!(Number.isInteger(depth) && depth >= 0)) {
     throw new RangeError(`read-ahead depth must be a whole number >= 0 (got ${depth})`);
   }
@@ -30,7 +33,7 @@ export async function* readAhead<T>(pages: AsyncIterable<readonly T[]>, depth: n
       while (ahead.length < depth) {
         ask();
       }
-      yield* result.value;
+      yield result.value;
       if (ahead.length === 0) {
         ask();
       }
@@ -43,5 +46,12 @@ export async function* readAhead<T>(pages: AsyncIterable<readonly T[]>, depth: n
       // Not awaited: it settles after the page on its way, which nobody will read.
       void iterator.return?.()?.catch(() => undefined);
     }
+  }
+}
+
+/** The items of `pages`, read ahead as readPagesAhead does. */
+export async function* readAhead<T>(pages: AsyncIterable<readonly T[]>, depth: number): AsyncGenerator<T> {
+  for await (const page of readPagesAhead(pages, depth)) {
+    yield* page;
   }
 }

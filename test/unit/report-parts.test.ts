@@ -155,27 +155,31 @@ describe("report findings", () => {
 
 describe("users joined with their registration rows", () => {
   it("keeps Graph's user order, waits for late rows and releases a user without one at the end", async () => {
-    const joined: Array<[string, boolean]> = [];
-    for await (const [graphUser, registration] of joinRegistrations(
-      items([user("a"), user("b"), user("c")]),
-      items([row("b"), row("a")]),
+    const joined: Array<Array<[string, boolean]>> = [];
+    for await (const page of joinRegistrations(
+      items([[user("a"), user("b")], [user("c")], [user("d")]]),
+      items([[row("d")], [row("b")], [row("a")]]),
     )) {
-      joined.push([graphUser.id, registration !== undefined]);
+      joined.push(page.map(([graphUser, registration]) => [graphUser.id, registration !== undefined]));
     }
+    // A page of users comes out whole, in order, once each has its row or the report has ended.
     assert.deepEqual(joined, [
-      ["a", true],
-      ["b", true],
-      ["c", false],
+      [
+        ["a", true],
+        ["b", true],
+      ],
+      [["c", false]],
+      [["d", true]],
     ]);
   });
 
   it("fails when the report stream fails", async () => {
-    async function* broken(): AsyncGenerator<UserRegistrationDetails> {
-      yield row("a");
+    async function* broken(): AsyncGenerator<UserRegistrationDetails[]> {
+      yield [row("a")];
       throw new Error("page 2 failed");
     }
     await assert.rejects(async () => {
-      for await (const _pair of joinRegistrations(items([user("a"), user("b")]), broken())) {
+      for await (const _page of joinRegistrations(items([[user("a"), user("b")]]), broken())) {
         // drain
       }
     }, /page 2 failed/);

@@ -3,11 +3,14 @@ import { referencedGroupIds } from "../../directory/directory-snapshot";
 import { DirectoryError } from "../../directory/errors";
 import type {
   AuthenticationMethodsPolicy,
+  GraphUser,
   ProductTenantSettings,
   SignIn,
   UnifiedRoleAssignment,
+  UserRegistrationDetails,
 } from "../../directory/graph-types";
 import { summaryKeysOf } from "../../directory/home-upn";
+import { inPages } from "../../directory/paging";
 import { AZURE_SERVICE_MANAGEMENT_RESOURCE_ID, IN_SCOPE_APPS } from "../../domain/apps";
 import { collectEvidence, restsOnSignInActivity } from "../../domain/evidence";
 import type { DataGap, TenantFacts, UserFacts } from "../../domain/facts";
@@ -16,7 +19,7 @@ import type { LiveRead } from "../../domain/live-methods";
 import { abortable, untilAborted } from "./abortable";
 import { push, readable } from "./scan-reads";
 import { readSignInIndex, readSummaryIndex } from "./sign-in-index";
-import { chooseMethods, withoutTypedMethods, withTypedMethods } from "./typed-methods";
+import { chooseMethods, type TypedRead, withTypedMethods } from "./typed-methods";
 import { joinRegistrations } from "./user-registration-join";
 
 export type ScanDirectory = Pick<
@@ -67,9 +70,12 @@ export interface TenantStream {
   /** No registration report (no P1): the users' typed methods were read one by one, 20 to a $batch. */
   readonly methodsReadPerUser: boolean;
   /**
-   * Every user's facts, in Graph's order, one at a time. A user whose every counted sign-in was silent
-   * waits (with up to 14 others, and the users after them) for the signInActivity rule 6 then needs.
+   * Every user's facts, in Graph's order, a page of users at a time. A user whose every counted sign-in
+   * was silent waits (with up to 14 others, and the users after them) for the signInActivity rule 6 then
+   * needs.
    */
+  batches(): AsyncGenerator<UserFacts[]>;
+  /** The same facts one at a time. */
   users(): AsyncGenerator<UserFacts>;
 }
 
@@ -186,7 +192,49 @@ export async function openTenantStream(
 
   let leanedOnLive = 0;
   let methodsReadPerUser = false;
-  async function* users(): AsyncGenerator<UserFacts> {
+
+  /** One user's facts from their user object, registration row and (without P1) typed methods. */
+  function factsOf(
+    user: GraphUser,
+    registration: UserRegistrationDetails | undefined,
+    typed: TypedRead | undefined,
+    registrationGap: DataGap,
+  ): { facts: UserFacts; needsActivity: boolean } {
+    const id = user.id.toLowerCase();
+    const dataGaps = [...sharedGaps];
+    if (registration === undefined) {
+      dataGaps.push(registrationGap);
+    }
+    const keys = summaryKeysOf(user);
+    const signIns = signInsReadable
+      ? [...(signInsByUser.get(id) ?? []), ...keys.flatMap((key) => summaryByUpn.get(key) ?? [])]
+      : undefined;
+    // A method the product read live or verified wins over an older registration row.
+    const chosen = chooseMethods(registration, typed, options.live?.get(id), gaps.methods!);
+    dataGaps.push(...chosen.gaps);
+    leanedOnLive += chosen.leanedOnLive ? 1 : 0;
+    const facts: UserFacts = {
+      user,
+      registration,
+      methods: chosen.methods,
+      signIns,
+      roleAssignments: roles.get(id) ?? [],
+      groupIds: memberships.get(id) ?? [],
+      dataGaps,
+    };
+    // Each user's sign-ins are needed once: let them go.
+    signInsByUser?.delete(id);
+    keys.forEach((key) => summaryByUpn.delete(key));
+    const needsActivity =
+      activityReader !== undefined &&
+      signIns !== undefined &&
+      signIns.length > 0 &&
+      user.signInActivity == null &&
+      restsOnSignInActivity(collectEvidence(signIns, evidenceWindow));
+    return { facts, needsActivity };
+  }
+
+  async function* batches(): AsyncGenerator<UserFacts[]> {
     const registrations = await readable(
       await untilAborted(directory.listRegistrationDetails(), signal),
       "registrationDetails",
@@ -199,61 +247,47 @@ export async function openTenantStream(
     const held: Array<{ facts: UserFacts; needsActivity: boolean }> = [];
     let waiting = 0;
     const joined = joinRegistrations(
-      abortable(directory.listUsers(), signal),
-      registrations && abortable(registrations, signal),
+      abortable(inPages(directory.listUsers()), signal),
+      registrations && abortable(inPages(registrations), signal),
       signal,
     );
     // Without the registration report (no P1), typed methods are the only source: read them per user.
     const typedReader = registrations === undefined ? directory.readMethodsOf?.bind(directory) : undefined;
     methodsReadPerUser = typedReader !== undefined;
-    const withMethods =
+    const withMethods: AsyncIterable<Array<[GraphUser, UserRegistrationDetails | undefined, TypedRead?]>> =
       typedReader === undefined
-        ? withoutTypedMethods(joined)
+        ? joined
         : withTypedMethods(joined, typedReader, { signal, onRead: options.onMethods });
-    for await (const [[user, registration], typed] of withMethods) {
-      const id = user.id.toLowerCase();
-      const dataGaps = [...sharedGaps];
-      if (registration === undefined) {
-        dataGaps.push(registrationGap);
+    for await (const page of withMethods) {
+      const ready: UserFacts[] = [];
+      for (const [user, registration, typed] of page) {
+        const entry = factsOf(user, registration, typed, registrationGap);
+        if (!entry.needsActivity && held.length === 0) {
+          ready.push(entry.facts);
+          continue;
+        }
+        // Graph's order is kept: users after one that waits for signInActivity wait with it.
+        held.push(entry);
+        waiting += entry.needsActivity ? 1 : 0;
+        if (waiting >= ACTIVITY_BATCH || held.length >= HELD_MAX) {
+          ready.push(...(await release(held.splice(0))));
+          waiting = 0;
+        }
       }
-      const keys = summaryKeysOf(user);
-      const signIns = signInsReadable
-        ? [...(signInsByUser.get(id) ?? []), ...keys.flatMap((key) => summaryByUpn.get(key) ?? [])]
-        : undefined;
-      // A method the product read live or verified wins over an older registration row.
-      const chosen = chooseMethods(registration, typed, options.live?.get(id), gaps.methods!);
-      dataGaps.push(...chosen.gaps);
-      leanedOnLive += chosen.leanedOnLive ? 1 : 0;
-      const facts: UserFacts = {
-        user,
-        registration,
-        methods: chosen.methods,
-        signIns,
-        roleAssignments: roles.get(id) ?? [],
-        groupIds: memberships.get(id) ?? [],
-        dataGaps,
-      };
-      // Each user's sign-ins are needed once: let them go.
-      signInsByUser?.delete(id);
-      keys.forEach((key) => summaryByUpn.delete(key));
-      const needsActivity =
-        activityReader !== undefined &&
-        signIns !== undefined &&
-        user.signInActivity == null &&
-        restsOnSignInActivity(collectEvidence(signIns, evidenceWindow));
-      if (!needsActivity && held.length === 0) {
-        yield facts;
-        continue;
-      }
-      // Graph's order is kept: users after one that waits for signInActivity wait with it.
-      held.push({ facts, needsActivity });
-      waiting += needsActivity ? 1 : 0;
-      if (waiting >= ACTIVITY_BATCH || held.length >= HELD_MAX) {
-        yield* await release(held.splice(0));
-        waiting = 0;
+      if (ready.length > 0) {
+        yield ready;
       }
     }
-    yield* await release(held.splice(0));
+    const rest = await release(held.splice(0));
+    if (rest.length > 0) {
+      yield rest;
+    }
+  }
+
+  async function* users(): AsyncGenerator<UserFacts> {
+    for await (const batch of batches()) {
+      yield* batch;
+    }
   }
 
   return {
@@ -266,6 +300,7 @@ export async function openTenantStream(
     get methodsReadPerUser() {
       return methodsReadPerUser;
     },
+    batches,
     users,
   };
 }

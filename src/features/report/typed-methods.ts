@@ -11,13 +11,6 @@ import { untilAborted } from "./abortable";
  */
 export const METHODS_CHUNK = 400;
 
-/** The same pairs where the registration report gives the methods (nothing read per user). */
-export async function* withoutTypedMethods<T>(items: AsyncIterable<T>): AsyncGenerator<[T, undefined]> {
-  for await (const item of items) {
-    yield [item, undefined];
-  }
-}
-
 /** One user's typed methods as the scan read them, or why they could not be read. */
 export interface TypedRead {
   methods?: AuthenticationMethod[];
@@ -28,21 +21,20 @@ export type MethodsReader = NonNullable<Directory["readMethodsOf"]>;
 
 /**
  * Without Entra ID P1 there is no registration report, and each user's typed methods are the only
- * source: the users stream through here in chunks, each chunk's methods read 20 to a $batch, paced by
- * the directory. `onRead` hears how many users' methods have been read so far (the progress card's
- * estimate of how long it takes).
+ * source: the users' pages stream through here in chunks, each chunk's methods read 20 to a $batch,
+ * paced by the directory. `onRead` hears how many users' methods have been read so far (the progress
+ * card's estimate of how long it takes).
  */
 export async function* withTypedMethods<T extends [GraphUser, ...unknown[]]>(
-  items: AsyncIterable<T>,
+  pages: AsyncIterable<readonly T[]>,
   read: MethodsReader,
   options: { signal?: AbortSignal; onRead?: (read: number) => void; chunk?: number },
-): AsyncGenerator<[T, TypedRead]> {
+): AsyncGenerator<Array<[...T, TypedRead]>> {
+  // Each item comes out with its read appended: [user, registration] becomes [user, registration, read].
   const size = options.chunk ?? METHODS_CHUNK;
   let held: T[] = [];
   let before = 0;
-  const readHeld = async (): Promise<Array<[T, TypedRead]>> => {
-    const chunk = held;
-    held = [];
+  const readChunk = async (chunk: readonly T[]): Promise<Array<[...T, TypedRead]>> => {
     const { methods, failed } = await untilAborted(
       read(
         chunk.map(([user]) => user.id),
@@ -56,7 +48,7 @@ export async function* withTypedMethods<T extends [GraphUser, ...unknown[]]>(
       const id = item[0].id;
       const found = methods.get(id);
       if (found !== undefined) {
-        return [item, { methods: found }];
+        return [...item, { methods: found }];
       }
       const error = failed.get(id);
       const gap: DataGap = {
@@ -64,17 +56,19 @@ export async function* withTypedMethods<T extends [GraphUser, ...unknown[]]>(
         reason: error?.reason ?? "unavailable",
         ...(error?.permission === undefined ? {} : { permission: error.permission }),
       };
-      return [item, { gap }];
+      return [...item, { gap }];
     });
   };
-  for await (const item of items) {
-    held.push(item);
-    if (held.length >= size) {
-      yield* await readHeld();
+  for await (const page of pages) {
+    held.push(...page);
+    while (held.length >= size) {
+      yield await readChunk(held.splice(0, size));
     }
   }
   if (held.length > 0) {
-    yield* await readHeld();
+    const last = held;
+    held = [];
+    yield await readChunk(last);
   }
 }
 

@@ -15,20 +15,21 @@ function compactRegistration(row: UserRegistrationDetails): UserRegistrationDeta
 }
 
 /**
- * Users in the order Graph lists them, each with their registration row, reading both streams at once.
+ * Users in the order Graph lists them, each with their registration row, reading both streams at once, a
+ * page of users at a time (each page comes out once all its users have their row, or the report ended).
  * Graph lists both in the same order in practice, so each side waits for the other and little is held;
  * a row that runs ahead waits in a map, and a user without a row is released when the report ends.
  * `registrations` undefined: the report could not be read, every user comes without a row.
  */
 export async function* joinRegistrations(
-  users: AsyncIterable<GraphUser>,
-  registrations: AsyncIterable<UserRegistrationDetails> | undefined,
+  users: AsyncIterable<readonly GraphUser[]>,
+  registrations: AsyncIterable<readonly UserRegistrationDetails[]> | undefined,
   signal?: AbortSignal,
-): AsyncGenerator<[GraphUser, UserRegistrationDetails | undefined]> {
+): AsyncGenerator<Array<[GraphUser, UserRegistrationDetails | undefined]>> {
   if (registrations === undefined) {
-    for await (const user of users) {
+    for await (const page of users) {
       signal?.throwIfAborted();
-      yield [user, undefined];
+      yield page.map((user): [GraphUser, undefined] => [user, undefined]);
     }
     return;
   }
@@ -53,11 +54,13 @@ export async function* joinRegistrations(
   };
   const pump = (async () => {
     try {
-      for await (const row of registrations) {
+      for await (const page of registrations) {
         if (stopped) {
           break;
         }
-        ahead.set(row.id.toLowerCase(), compactRegistration(row));
+        for (const row of page) {
+          ahead.set(row.id.toLowerCase(), compactRegistration(row));
+        }
         notify();
         while (ahead.size >= HIGH_WATER && !waiting && !stopped) {
           await new Promise<void>((resolve) => (resumePump = resolve));
@@ -71,26 +74,30 @@ export async function* joinRegistrations(
     }
   })();
   try {
-    for await (const user of users) {
+    for await (const page of users) {
       signal?.throwIfAborted();
-      const id = user.id.toLowerCase();
-      while (!ahead.has(id) && !done) {
-        // A user whose row is not among those ahead: let the report run on until it comes (or ends).
-        waiting = true;
-        wakePump();
-        await new Promise<void>((resolve) => (wake = resolve));
-        waiting = false;
-        signal?.throwIfAborted();
+      const joined: Array<[GraphUser, UserRegistrationDetails | undefined]> = [];
+      for (const user of page) {
+        const id = user.id.toLowerCase();
+        while (!ahead.has(id) && !done) {
+          // A user whose row is not among those ahead: let the report run on until it comes (or ends).
+          waiting = true;
+          wakePump();
+          await new Promise<void>((resolve) => (wake = resolve));
+          waiting = false;
+          signal?.throwIfAborted();
+        }
+        if (failure !== undefined) {
+          throw failure.error;
+        }
+        const row = ahead.get(id);
+        ahead.delete(id);
+        joined.push([user, row]);
       }
-      if (failure !== undefined) {
-        throw failure.error;
-      }
-      const row = ahead.get(id);
-      ahead.delete(id);
       if (ahead.size < HIGH_WATER) {
         wakePump();
       }
-      yield [user, row];
+      yield joined;
     }
   } finally {
     // Not awaited: a cancel must not wait for a page (and its throttle slot) nobody will read.
