@@ -26,7 +26,7 @@ import { referencedGroupIds } from "../src/directory/directory-snapshot";
 import type { ProductTenantSettings, SignIn } from "../src/directory/graph-types";
 import { summaryKeysOf } from "../src/directory/home-upn";
 import { summaryAsSignIn } from "../src/directory/summary-sign-in";
-import { collectEvidence, phaseOf, restsOnSignInActivity } from "../src/domain/evidence";
+import { phaseOf, restsOnSignInActivity } from "../src/domain/evidence";
 import { ScanService } from "../src/features/report/scan-service";
 import { ScanWatchers } from "../src/features/report/scan-watchers";
 import { createLogger } from "../src/logger";
@@ -109,7 +109,7 @@ function nonInteractiveFacts(snapshot: ReturnType<typeof generateTenant>): {
       ...summaryKeysOf(user).flatMap((key) => byUpn.get(key) ?? []),
     ];
     // The users page does not select signInActivity (its own limit), so the scan asks for everyone here.
-    return restsOnSignInActivity(collectEvidence(list, window));
+    return restsOnSignInActivity(list, window);
   }).length;
   return { summaryRows: rows.length, activityUsers };
 }

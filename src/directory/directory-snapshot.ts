@@ -1,5 +1,5 @@
 import { AZURE_SERVICE_MANAGEMENT_RESOURCE_ID, IN_SCOPE_APPS } from "../domain/apps";
-import { collectEvidence, restsOnSignInActivity } from "../domain/evidence";
+import { restsOnSignInActivity } from "../domain/evidence";
 import type { DataGap } from "../domain/facts";
 import { NON_INTERACTIVE_SIGN_INS } from "../domain/facts";
 import type { Directory, Readable, TimeWindow } from "./directory";
@@ -185,9 +185,7 @@ async function addSignInActivity(
   const ids = users
     .filter((user) => user.signInActivity == null)
     .map((user) => user.id)
-    .filter((id) =>
-      restsOnSignInActivity(collectEvidence(byUser.get(id.toLowerCase()) ?? [], evidenceWindow)),
-    );
+    .filter((id) => restsOnSignInActivity(byUser.get(id.toLowerCase()) ?? [], evidenceWindow));
   if (ids.length === 0) {
     return users;
   }

@@ -1,4 +1,4 @@
-import { collectEvidence, lookbackWindow, restsOnSignInActivity } from "../domain/evidence";
+import { lookbackWindow, restsOnSignInActivity } from "../domain/evidence";
 import type { DataGap, UserFacts } from "../domain/facts";
 import { NON_INTERACTIVE_SIGN_INS } from "../domain/facts";
 import type { BatchAnswer, BatchOptions, BatchStep } from "./batch";
@@ -178,7 +178,7 @@ async function readV1SignIns(
 /** Rule 6 asks for signInActivity only when every counted in-scope sign-in was a silent refresh. */
 function needsSignInActivity(signIns: readonly SignIn[], window: TimeWindow): boolean {
   const days = (window.end.getTime() - window.start.getTime()) / 86_400_000;
-  return restsOnSignInActivity(collectEvidence(signIns, lookbackWindow(window.end, days)));
+  return restsOnSignInActivity(signIns, lookbackWindow(window.end, days));
 }
 
 /** The user's signInActivity (P1, 10 requests a minute); a failure is a gap and rule 6 goes without it. */

@@ -77,6 +77,17 @@ function add(
 const newestFirst = (a: EvidenceEntry, b: EvidenceEntry) =>
   Date.parse(b.lastSignIn) - Date.parse(a.lastSignIn);
 
+/** The sign-in's time when it counts as evidence (in scope, a counted outcome, in the window), else NaN. */
+function countedAt(signIn: SignIn, window: Window): number {
+  if (!EVIDENCE_CODES.has(signIn.status?.errorCode ?? -1)) {
+    return Number.NaN;
+  }
+  const time = Date.parse(signIn.createdDateTime);
+  return time >= window.startMs && time <= window.endMs ? time : Number.NaN;
+}
+
+const isRopc = (signIn: SignIn) => signIn.authenticationProtocol?.toLowerCase() === "ropc";
+
 export function collectEvidence(signIns: readonly SignIn[], window: Window): Evidence {
   const phase1 = new Map<string, EvidenceEntry>();
   const phase2 = new Map<string, EvidenceEntry>();
@@ -85,11 +96,8 @@ export function collectEvidence(signIns: readonly SignIn[], window: Window): Evi
   let interactive = 0;
   for (const signIn of signIns) {
     const phase = phaseOf(signIn);
-    if (phase === undefined || !EVIDENCE_CODES.has(signIn.status?.errorCode ?? -1)) {
-      continue;
-    }
-    const time = Date.parse(signIn.createdDateTime);
-    if (!(time >= window.startMs && time <= window.endMs)) {
+    const time = phase === undefined ? Number.NaN : countedAt(signIn, window);
+    if (Number.isNaN(time)) {
       continue;
     }
     const silent = isNonInteractive(signIn);
@@ -100,7 +108,7 @@ export function collectEvidence(signIns: readonly SignIn[], window: Window): Evi
     if (!silent) {
       interactive += count;
     }
-    if (signIn.authenticationProtocol?.toLowerCase() === "ropc") {
+    if (isRopc(signIn)) {
       ropc = true;
     }
   }
@@ -115,8 +123,21 @@ export function collectEvidence(signIns: readonly SignIn[], window: Window): Evi
 
 /**
  * Whether rule 6 turns on the user's signInActivity: counted in-scope sign-ins, every one silent, none by
- * ROPC (which makes a suspect anyway). Only then is the 10-a-minute read worth its cost.
+ * ROPC (which makes a suspect anyway). Only then is the 10-a-minute read worth its cost. The same answer
+ * as the evidence's counts would give, in one pass that stops at the first interactive or ROPC sign-in:
+ * the report scan asks it of every user who signed in.
  */
-export function restsOnSignInActivity(evidence: Evidence): boolean {
-  return evidence.counted > 0 && evidence.interactive === 0 && !evidence.ropc;
+export function restsOnSignInActivity(signIns: readonly SignIn[], window: Window): boolean {
+  let counted = 0;
+  for (const signIn of signIns) {
+    if (phaseOf(signIn) === undefined || Number.isNaN(countedAt(signIn, window))) {
+      continue;
+    }
+    const count = signIn.signInCount ?? 1;
+    if (isRopc(signIn) || (count > 0 && !isNonInteractive(signIn))) {
+      return false;
+    }
+    counted += count;
+  }
+  return counted > 0;
 }

@@ -24,9 +24,15 @@ export const CSV_COLUMNS = [
   "dataGaps",
 ] as const;
 
+/** Whether a spreadsheet would run the cell as a formula: it starts with = + - @, a tab or a CR. */
+function formulaLike(cell: string): boolean {
+  const first = cell.charCodeAt(0);
+  return first === 61 || first === 43 || first === 45 || first === 64 || first === 9 || first === 13;
+}
+
 /** A cell a spreadsheet would run as a formula gets a leading apostrophe (CSV injection). */
 export function neutralise(cell: string): string {
-  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+  return formulaLike(cell) ? `'${cell}` : cell;
 }
 
 const methods = (entries: readonly MethodEntry[]) => entries.map((entry) => entry.type).join("; ");
@@ -34,7 +40,12 @@ const evidence = (entries: readonly EvidenceEntry[]) =>
   entries.map((entry) => `${entry.app} (last ${entry.lastSignIn}, ${entry.count})`).join("; ");
 
 export function csvRow(verdict: Verdict): string[] {
-  const row = [
+  return cellsOf(verdict).map(neutralise);
+}
+
+/** The row's cells before neutralise. */
+function cellsOf(verdict: Verdict): string[] {
+  return [
     verdict.userPrincipalName,
     verdict.displayName,
     verdict.userType,
@@ -57,7 +68,6 @@ export function csvRow(verdict: Verdict): string[] {
     evidence(verdict.evidence.phase2),
     verdict.dataGaps.map((gap) => `${gap.data}: ${gap.reason}`).join("; "),
   ];
-  return row.map(neutralise);
 }
 
 /**
@@ -73,6 +83,9 @@ export function csvRows(verdicts: Iterable<Verdict>): string {
   return stringify([...verdicts].map(csvRow));
 }
 
+const QUOTED = /[",\r\n]/;
+const QUOTES = /"/g;
+
 /**
  * The UTF-8 size of `csvRows(verdicts)` without writing it: the scan adds up the CSV's size for every user
  * on the path that assesses them, and building each row's text only to measure it was a third of that
@@ -82,12 +95,13 @@ export function csvRows(verdicts: Iterable<Verdict>): string {
 export function csvRowsBytes(verdicts: Iterable<Verdict>): number {
   let bytes = 0;
   for (const verdict of verdicts) {
-    const cells = csvRow(verdict);
+    const cells = cellsOf(verdict);
     bytes += cells.length; // the commas between cells and the LF at the end
     for (const cell of cells) {
-      bytes += Buffer.byteLength(cell);
-      if (/[",\r\n]/.test(cell)) {
-        bytes += 2 + (cell.match(/"/g)?.length ?? 0);
+      // neutralise's apostrophe, without making the cell again
+      bytes += Buffer.byteLength(cell) + (formulaLike(cell) ? 1 : 0);
+      if (QUOTED.test(cell)) {
+        bytes += 2 + (cell.match(QUOTES)?.length ?? 0);
       }
     }
   }

@@ -12,7 +12,7 @@ import type {
 import { summaryKeysOf } from "../../directory/home-upn";
 import { inPages } from "../../directory/paging";
 import { AZURE_SERVICE_MANAGEMENT_RESOURCE_ID, IN_SCOPE_APPS } from "../../domain/apps";
-import { collectEvidence, restsOnSignInActivity } from "../../domain/evidence";
+import { restsOnSignInActivity } from "../../domain/evidence";
 import type { DataGap, TenantFacts, UserFacts } from "../../domain/facts";
 import { NON_INTERACTIVE_SIGN_INS } from "../../domain/facts";
 import type { LiveRead } from "../../domain/live-methods";
@@ -135,16 +135,18 @@ export async function openTenantStream(
     return byUser;
   };
 
-  const [policy, usersTotal] = await untilAborted(
+  const tenantReads = untilAborted(
     Promise.all([readPolicy(directory, gaps), directory.countUsers?.().catch(() => undefined)]),
     signal,
   );
   const reads = { window, evidenceWindow, scope: SCOPE, gaps, signal, onSignIns: options.onSignIns };
-  const [signInsByUser, summary, roles, memberships] = await Promise.all([
+  // The sign-ins go at once, not after the policy: the reports family's first window opens with them.
+  const [[policy, usersTotal], signInsByUser, summary, roles, memberships] = await Promise.all([
+    tenantReads,
     readSignInIndex(directory, reads),
     readSummaryIndex(directory, reads),
     readRoles(),
-    readGroups(policy),
+    tenantReads.then(([read]) => readGroups(read)),
   ]);
   signal?.throwIfAborted();
   const signInsReadable = signInsByUser !== undefined;
@@ -228,9 +230,8 @@ export async function openTenantStream(
     const needsActivity =
       activityReader !== undefined &&
       signIns !== undefined &&
-      signIns.length > 0 &&
       user.signInActivity == null &&
-      restsOnSignInActivity(collectEvidence(signIns, evidenceWindow));
+      restsOnSignInActivity(signIns, evidenceWindow);
     return { facts, needsActivity };
   }
 
