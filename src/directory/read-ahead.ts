@@ -48,10 +48,3 @@ export async function* readPagesAhead<T>(
     }
   }
 }
-
-/** The items of `pages`, read ahead as readPagesAhead does. */
-export async function* readAhead<T>(pages: AsyncIterable<readonly T[]>, depth: number): AsyncGenerator<T> {
-  for await (const page of readPagesAhead(pages, depth)) {
-    yield* page;
-  }
-}

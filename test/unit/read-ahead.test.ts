@@ -1,7 +1,12 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { readAhead } from "../../src/directory/read-ahead";
+import { PagedItems } from "../../src/directory/paging";
+import { readPagesAhead } from "../../src/directory/read-ahead";
+
+/** Items read ahead the way the Graph collections give them (pagedItems): pages ahead, items one by one. */
+const readAhead = (pages: AsyncIterable<number[]>, depth: number): AsyncGenerator<number> =>
+  new PagedItems(() => readPagesAhead(pages, depth))[Symbol.asyncIterator]();
 
 /** Pages served on demand: each fetch waits until the test releases it, and is logged when it starts. */
 function slowPages(pages: number[][], failAt?: number) {
