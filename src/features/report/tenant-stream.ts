@@ -1,12 +1,9 @@
 import type { Directory, TimeWindow } from "../../directory/directory";
-import { referencedGroupIds } from "../../directory/directory-snapshot";
 import { DirectoryError } from "../../directory/errors";
 import type {
-  AuthenticationMethodsPolicy,
   GraphUser,
   ProductTenantSettings,
   SignIn,
-  UnifiedRoleAssignment,
   UserRegistrationDetails,
 } from "../../directory/graph-types";
 import { summaryKeysOf } from "../../directory/home-upn";
@@ -17,7 +14,7 @@ import type { DataGap, TenantFacts, UserFacts } from "../../domain/facts";
 import { NON_INTERACTIVE_SIGN_INS } from "../../domain/facts";
 import type { LiveRead } from "../../domain/live-methods";
 import { abortable, untilAborted } from "./abortable";
-import { push, readable } from "./scan-reads";
+import { readable, readGroups, readPolicy, readRoles } from "./scan-reads";
 import { readSignInIndex, readSummaryIndex } from "./sign-in-index";
 import { chooseMethods, type TypedRead, withTypedMethods } from "./typed-methods";
 import { joinRegistrations } from "./user-registration-join";
@@ -84,21 +81,6 @@ const SCOPE = {
   resourceIds: [AZURE_SERVICE_MANAGEMENT_RESOURCE_ID],
 };
 
-async function readPolicy(
-  directory: ScanDirectory,
-  gaps: Record<string, DataGap>,
-): Promise<AuthenticationMethodsPolicy | undefined> {
-  try {
-    return await directory.getMethodsPolicy();
-  } catch (error) {
-    if (!(error instanceof DirectoryError)) {
-      throw error;
-    }
-    gaps.policy = { data: "policy", reason: error.reason, permission: error.permission };
-    return undefined;
-  }
-}
-
 /**
  * The whole tenant through the Directory port's streams, joined per user the way `mfa-ready assess` joins
  * a live tenant (readDirectorySnapshot + snapshotFacts, so both give the same verdicts and the same CSV),
@@ -116,25 +98,6 @@ export async function openTenantStream(
   const endMs = window.end.getTime();
   const evidenceWindow = { startMs: window.start.getTime(), endMs };
 
-  const readRoles = async (): Promise<Map<string, UnifiedRoleAssignment[]>> => {
-    const byUser = new Map<string, UnifiedRoleAssignment[]>();
-    for await (const assignment of abortable(directory.listRoleAssignments(), signal)) {
-      push(byUser, assignment.principalId.toLowerCase(), assignment);
-    }
-    return byUser;
-  };
-  const readGroups = async (
-    policy: AuthenticationMethodsPolicy | undefined,
-  ): Promise<Map<string, string[]>> => {
-    const byUser = new Map<string, string[]>();
-    for (const groupId of referencedGroupIds(settings, { authenticationMethodsPolicy: policy })) {
-      for await (const member of abortable(directory.listGroupMembers(groupId), signal)) {
-        push(byUser, member.toLowerCase(), groupId);
-      }
-    }
-    return byUser;
-  };
-
   const tenantReads = untilAborted(
     Promise.all([readPolicy(directory, gaps), directory.countUsers?.().catch(() => undefined)]),
     signal,
@@ -145,8 +108,8 @@ export async function openTenantStream(
     tenantReads,
     readSignInIndex(directory, reads),
     readSummaryIndex(directory, reads),
-    readRoles(),
-    tenantReads.then(([read]) => readGroups(read)),
+    readRoles(directory, signal),
+    tenantReads.then(([read]) => readGroups(directory, settings, read, signal)),
   ]);
   signal?.throwIfAborted();
   const signInsReadable = signInsByUser !== undefined;

@@ -32,7 +32,7 @@ export async function* withTypedMethods<T extends [GraphUser, ...unknown[]]>(
 ): AsyncGenerator<Array<[...T, TypedRead]>> {
   // Each item comes out with its read appended: [user, registration] becomes [user, registration, read].
   const size = options.chunk ?? METHODS_CHUNK;
-  let held: T[] = [];
+  const held: T[] = [];
   let before = 0;
   const readChunk = async (chunk: readonly T[]): Promise<Array<[...T, TypedRead]>> => {
     const { methods, failed } = await untilAborted(
@@ -66,9 +66,7 @@ export async function* withTypedMethods<T extends [GraphUser, ...unknown[]]>(
     }
   }
   if (held.length > 0) {
-    const last = held;
-    held = [];
-    yield await readChunk(last);
+    yield await readChunk(held);
   }
 }
 
